@@ -1,0 +1,36 @@
+"""Shared fixtures. GUI tests run offscreen; no test may leave a thread running."""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_threads():
+    """Fail a test that leaves a Python thread running (as napari's fixture does)."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [t for t in threading.enumerate()
+                if t not in before and t.is_alive() and not t.daemon]
+    for t in leftover:
+        t.join(timeout=5)
+    still = [t.name for t in leftover if t.is_alive()]
+    assert not still, f"test left threads running: {still}"
+
+
+@pytest.fixture
+def mnist_dir() -> Path:
+    """Folder holding the real mnist.npz (../shared/data), used via PLAYGROUND_DATA_DIR."""
+    if not (SHARED_DATA / "mnist.npz").exists():
+        pytest.fail(f"MNIST test data missing at {SHARED_DATA}/mnist.npz")
+    return SHARED_DATA

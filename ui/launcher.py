@@ -1,0 +1,21 @@
+"""Entry point of the desktop app and of the `keras-playground` command.
+
+`keras-playground` with no arguments (or a file) opens the app; with a subcommand
+(`check`, `import`, `export`, `train`, `presets`) it runs the headless command line.
+"""
+from __future__ import annotations
+
+import sys
+
+from playground.cli import COMMANDS
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
+        from playground.cli import main as cli_main
+
+        return cli_main(args)
+    from ui.app import run_app
+
+    return run_app(args)
