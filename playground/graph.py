@@ -113,7 +113,8 @@ class Graph:
         self.name = name
         self._nodes: dict[str, Node] = {}
         self._edges: list[Edge] = []
-        # Model outputs in order; sinks not listed come after, in node order.
+        # Model inputs/outputs in order; nodes not listed come after, in node order.
+        self.input_order: list[str] = []
         self.output_order: list[str] = []
         self._ids = itertools.count(1)
 
@@ -158,7 +159,11 @@ class Graph:
         return list(seen)
 
     def input_nodes(self) -> list[Node]:
-        return [n for n in self._nodes.values() if n.spec.is_input]
+        """Input layers in model input order."""
+        found = [n.id for n in self._nodes.values() if n.spec.is_input]
+        ordered = [i for i in self.input_order if i in found]
+        ordered += [i for i in found if i not in ordered]
+        return [self._nodes[i] for i in ordered]
 
     def output_nodes(self) -> list[Node]:
         """Nodes whose result leaves the model: non-input sinks, in output order."""
@@ -270,8 +275,9 @@ class Graph:
             self._edges.remove(e)
             self.edge_removed.emit(e)
         del self._nodes[node_id]
-        if node_id in self.output_order:
-            self.output_order.remove(node_id)
+        for order in (self.input_order, self.output_order):
+            if node_id in order:
+                order.remove(node_id)
         self.node_removed.emit(node)
         self._emit_structure()
         return node
@@ -374,6 +380,7 @@ class Graph:
     def clear(self) -> None:
         for node in list(self._nodes):
             self.remove_node(node)
+        self.input_order.clear()
         self.output_order.clear()
 
     # -------------------------------------------------------------- internals
@@ -388,10 +395,14 @@ class Graph:
                              "instead.")
         if source_port < 0:
             raise ArityError(f"Output {source_port} of {src.display_name()} does not exist.")
+        # The same tensor may feed two ports on purpose (self-attention: query = value), so
+        # only an unaimed repeat (no port chosen) counts as an accidental duplicate.
         for e in self._edges:
-            if e.source == source and e.target == target and e.source_port == source_port:
+            if e.source == source and e.target == target and e.source_port == source_port \
+                    and (port is None or port == e.port):
                 raise DuplicateEdgeError(f"{src.display_name()} is already connected to "
-                                         f"{dst.display_name()}.")
+                                         f"{dst.display_name()}. To feed the same output into "
+                                         "a second input on purpose, drop it on that input.")
         used = {e.port for e in self.incoming(target)}
         if port is None:
             port = self.free_port(target)
@@ -440,6 +451,7 @@ class Graph:
             "name": self.name,
             "nodes": [n.to_dict() for n in self._nodes.values()],
             "edges": [e.to_dict() for e in self._edges],
+            "input_order": list(self.input_order),
             "output_order": list(self.output_order),
         }
 
@@ -484,9 +496,10 @@ class Graph:
             except (KeyError, TypeError, ValueError):
                 raise ParameterError(f"Connection #{i + 1} in the file needs 'source' and "
                                      "'target' node ids and whole-number ports.") from None
-        order = data.get("output_order", [])
-        if isinstance(order, list):
-            graph.output_order = [o for o in order if isinstance(o, str) and o in graph]
+        for key in ("input_order", "output_order"):
+            order = data.get(key, [])
+            if isinstance(order, list):
+                setattr(graph, key, [o for o in order if isinstance(o, str) and o in graph])
         return graph
 
     def copy(self) -> "Graph":

@@ -1,0 +1,165 @@
+"""Graph -> Keras: layers from nodes, and a functional ``keras.Model`` from the graph.
+
+Layers are created with ``KerasClass.from_config`` from a node's params (Keras config form),
+so whatever Keras accepts in a config — including everything an imported model carried — is
+honoured, and nothing is re-implemented here.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from playground.errors import BuildError
+from playground.graph import Graph, Node
+from playground.kerasenv import keras as load_keras
+
+if TYPE_CHECKING:
+    import keras
+
+# Placeholder in Node.call_kwargs for a tensor passed by keyword; the number is the input port.
+PORT_KEY = "__port__"
+
+
+def default_layer_name(node: Node) -> str:
+    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", node.layer_type).lower()
+    snake = re.sub(r"_(\d)", r"\1", snake).replace("2_d", "2d").replace("1_d", "1d")
+    return f"{snake}_{node.id}"
+
+
+def layer_names(graph: Graph) -> dict[str, str]:
+    """Node id -> Keras layer name: the node's own name, else a stable one from its id."""
+    taken = {n.name for n in graph if n.name}
+    names: dict[str, str] = {}
+    for node in graph:
+        if node.name:
+            names[node.id] = node.name
+            continue
+        base = candidate = default_layer_name(node)
+        i = 1
+        while candidate in taken:
+            candidate = f"{base}_{i}"
+            i += 1
+        taken.add(candidate)
+        names[node.id] = candidate
+    return names
+
+
+def layer_class(node: Node) -> type:
+    keras = load_keras()
+    cls = getattr(keras.layers, node.spec.keras_class, None)
+    if cls is None:  # catalog out of step with the installed Keras
+        raise BuildError(f"{node.display_name()}: this Keras version has no layer "
+                         f"{node.spec.keras_class}.", {node.id: "unknown Keras layer"})
+    return cls
+
+
+def make_layer(node: Node, name: str) -> "keras.layers.Layer":
+    """A fresh Keras layer for ``node`` (raises whatever Keras raises for a bad config)."""
+    config = copy.deepcopy(node.params)
+    config["name"] = name
+    config["trainable"] = node.trainable
+    return layer_class(node).from_config(config)
+
+
+def call_layer(node: Node, layer: Any, inputs: list[Any]) -> Any:
+    """Call ``layer`` on the tensors feeding ``node`` (ordered by port), as Keras would."""
+    kwargs = {k: v for k, v in node.call_kwargs.items()}
+    used_by_keyword: set[int] = set()
+    for key, value in list(kwargs.items()):
+        if isinstance(value, dict) and set(value) == {PORT_KEY}:
+            port = int(value[PORT_KEY])
+            kwargs[key] = inputs[port]
+            used_by_keyword.add(port)
+    positional = [t for i, t in enumerate(inputs) if i not in used_by_keyword]
+    style = node.call_style or node.spec.call_style
+    if node.spec.is_generic and node.call_style is None:
+        style = "list" if len(positional) > 1 else "single"
+    if style == "list":
+        return layer(positional, **kwargs)
+    if style == "positional" or len(positional) != 1:
+        return layer(*positional, **kwargs)
+    return layer(positional[0], **kwargs)
+
+
+def as_output_list(outputs: Any) -> list[Any]:
+    if isinstance(outputs, (list, tuple)):
+        return list(outputs)
+    if isinstance(outputs, dict):
+        return list(outputs.values())
+    return [outputs]
+
+
+def input_tensor(layer: Any) -> Any:
+    """The symbolic tensor an InputLayer made (``keras.Input`` returns the same)."""
+    return layer.output
+
+
+def build_model(graph: Graph, weights: dict[str, list[np.ndarray]] | None = None,
+                name: str | None = None) -> "keras.Model":
+    """A functional ``keras.Model`` from the graph, with ``weights`` applied where given.
+
+    Raises BuildError naming each broken node (the messages of shape inference).
+    """
+    from playground.shapes import infer_shapes
+
+    keras = load_keras()
+    report = infer_shapes(graph)
+    if not report.ok:
+        raise BuildError(report.error_summary(), report.node_errors())
+    names = layer_names(graph)
+    outputs_of: dict[str, list[Any]] = {}
+    layers: dict[str, Any] = {}
+    for node in graph.topological_order():
+        layer = make_layer(node, names[node.id])
+        layers[node.id] = layer
+        if node.spec.is_input:
+            outputs_of[node.id] = [input_tensor(layer)]
+            continue
+        inputs = [outputs_of[e.source][e.source_port] for e in graph.incoming(node.id)]
+        outputs_of[node.id] = as_output_list(call_layer(node, layer, inputs))
+    model_inputs = [outputs_of[n.id][0] for n in graph.input_nodes()]
+    model_outputs = [t for n in graph.output_nodes() for t in outputs_of[n.id]]
+    model = keras.Model(
+        inputs=model_inputs[0] if len(model_inputs) == 1 else model_inputs,
+        outputs=model_outputs[0] if len(model_outputs) == 1 else model_outputs,
+        name=name or graph.name or "model",
+    )
+    if weights:
+        apply_weights(graph, layers, weights)
+    return model
+
+
+def apply_weights(graph: Graph, layers: dict[str, Any],
+                  weights: dict[str, list[np.ndarray]]) -> list[str]:
+    """Load stored weights into freshly built layers; returns the node ids skipped because
+    their weights no longer fit (the layer was edited since training)."""
+    skipped: list[str] = []
+    for node_id, arrays in weights.items():
+        layer = layers.get(node_id)
+        if layer is None:
+            continue
+        current = layer.get_weights()
+        if len(current) != len(arrays) or any(
+                c.shape != np.shape(a) for c, a in zip(current, arrays)):
+            skipped.append(node_id)
+            continue
+        layer.set_weights(list(arrays))
+    return skipped
+
+
+def model_weights_by_node(graph: Graph, model: "keras.Model") -> dict[str, list[np.ndarray]]:
+    """The weights of a model built from ``graph``, keyed by node id (for the project file)."""
+    names = layer_names(graph)
+    result: dict[str, list[np.ndarray]] = {}
+    for node_id, layer_name in names.items():
+        try:
+            layer = model.get_layer(layer_name)
+        except ValueError:
+            continue
+        arrays = layer.get_weights()
+        if arrays:
+            result[node_id] = [np.array(a, copy=True) for a in arrays]
+    return result
