@@ -1,0 +1,148 @@
+"""Small helpers shared by the insight modules: running a model, naming activations,
+reaching intermediate layer outputs.
+
+Models here are plain Keras models (functional or Sequential) as built by
+:mod:`playground.keras_build` or imported from a ``.keras`` file.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+
+from playground.errors import PlaygroundError
+from playground.kerasenv import keras
+
+_BATCH = 2048
+
+
+class InsightError(PlaygroundError):
+    """A visualization cannot be computed for this model or data; says why and what to do."""
+
+
+def to_numpy(value: Any) -> np.ndarray:
+    return np.asarray(keras().ops.convert_to_numpy(value))
+
+
+def first_output(outputs: Any) -> Any:
+    """Multi-output models: the visualizations look at the first output."""
+    if isinstance(outputs, (list, tuple)):
+        return outputs[0]
+    if isinstance(outputs, dict):
+        return next(iter(outputs.values()))
+    return outputs
+
+
+def run_model(model: Any, x: np.ndarray, batch_size: int = _BATCH) -> np.ndarray:
+    """``model(x, training=False)`` in batches, as numpy.
+
+    A direct call is used instead of ``model.predict`` because predict builds a new data
+    pipeline each time (tens of milliseconds), too slow for a probe run every epoch. The
+    numbers are the same (tests compare both).
+    """
+    x = np.asarray(x)
+    if len(x) == 0:
+        raise InsightError("There are no samples to run the model on. Pick a dataset with data.")
+    parts = [to_numpy(first_output(model(x[i:i + batch_size], training=False)))
+             for i in range(0, len(x), batch_size)]
+    return np.concatenate(parts, axis=0)
+
+
+def activation_name(layer: Any) -> str | None:
+    """The activation a layer applies at its output, as a Keras name ("relu"), or None.
+
+    Dense/Conv layers carry it as ``layer.activation``; ReLU / Softmax / Activation layers
+    are activations themselves.
+    """
+    cls = type(layer).__name__
+    if cls == "ReLU":
+        return "relu"
+    if cls == "Softmax":
+        return "softmax"
+    if cls == "LeakyReLU":
+        return "leaky_relu"
+    if cls == "ELU":
+        return "elu"
+    fn = getattr(layer, "activation", None)
+    if fn is None or cls in ("LSTM", "GRU", "SimpleRNN"):
+        # recurrent layers: their activation is inside the cell, not applied to the output
+        return None
+    if isinstance(fn, str):
+        return fn
+    name = getattr(fn, "__name__", None)
+    return str(name) if name else None
+
+
+def model_layers(model: Any) -> list[Any]:
+    """Top-level layers of the model in order, without the Input layers."""
+    return [layer for layer in model.layers if type(layer).__name__ != "InputLayer"]
+
+
+def output_activation(model: Any) -> str | None:
+    """Activation of the layer producing the (first) model output."""
+    layers = model_layers(model)
+    if not layers:
+        return None
+    outputs = getattr(model, "outputs", None)
+    if outputs:
+        history = getattr(first_output(outputs), "_keras_history", None)
+        if history is not None:
+            return activation_name(history[0])
+    return activation_name(layers[-1])
+
+
+def intermediate_model(model: Any, layers: Sequence[Any]) -> Any:
+    """A model returning the outputs of ``layers`` for the model's inputs.
+
+    Raises InsightError for layers without a single output (used several times).
+    """
+    k = keras()
+    outputs = []
+    for layer in layers:
+        try:
+            outputs.append(layer.output)
+        except (AttributeError, ValueError) as exc:
+            raise InsightError(
+                f"Layer '{layer.name}' is used more than once or not connected, so its "
+                f"output cannot be shown ({exc}).") from exc
+    inputs = model.inputs
+    # a single input is passed bare so calls with one array match the structure
+    return k.Model(inputs=inputs[0] if len(inputs) == 1 else inputs, outputs=outputs)
+
+
+def run_intermediate(sub_model: Any, x: np.ndarray, batch_size: int = _BATCH) -> list[np.ndarray]:
+    """Run a model from :func:`intermediate_model`; one array per requested layer."""
+    x = np.asarray(x)
+    chunks: list[list[np.ndarray]] = []
+    for i in range(0, len(x), batch_size):
+        out = sub_model(x[i:i + batch_size], training=False)
+        if not isinstance(out, (list, tuple)):
+            out = [out]
+        chunks.append([to_numpy(o) for o in out])
+    return [np.concatenate([c[j] for c in chunks], axis=0) for j in range(len(chunks[0]))]
+
+
+def class_probabilities(raw: np.ndarray, activation: str | None) -> np.ndarray:
+    """Turn the model's output into class probabilities of shape (n, k), k >= 2.
+
+    A single output unit is a binary classifier (column 1 = probability of class 1).
+    Outputs without sigmoid/softmax are treated as logits (``from_logits=True`` training).
+    """
+    raw = np.asarray(raw, dtype=np.float64)
+    if raw.ndim == 1:
+        raw = raw[:, None]
+    raw = raw.reshape(len(raw), -1)
+    if raw.shape[1] == 1:
+        p = raw[:, 0]
+        if activation != "sigmoid":
+            p = 1.0 / (1.0 + np.exp(-np.clip(p, -60, 60)))
+        p = np.clip(p, 0.0, 1.0)
+        return np.stack([1.0 - p, p], axis=1)
+    if activation == "softmax":
+        return raw
+    if activation == "sigmoid":  # independent sigmoids: normalise so rows sum to 1
+        total = raw.sum(axis=1, keepdims=True)
+        return raw / np.where(total > 0, total, 1.0)
+    shifted = raw - raw.max(axis=1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=1, keepdims=True)
