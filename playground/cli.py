@@ -1,20 +1,154 @@
-"""Command line: `python -m playground COMMAND ...` and `keras-playground COMMAND ...`."""
+"""Command line: `python -m playground COMMAND ...` and `keras-playground COMMAND ...`.
+
+    check PROJECT                         shapes and parameter counts; exit 1 on node errors
+    import MODEL.keras --out PROJECT      any Keras model -> editable project
+    export PROJECT --keras OUT.keras      the model (with trained weights when present)
+    export PROJECT --python OUT.py        a standalone Keras program
+    train PROJECT ...                     headless training (playground.train_cli)
+    presets                               list the bundled lessons (playground.presets)
+
+Errors the user can fix are printed as one plain message on stderr (exit 2), never a
+traceback.
+"""
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import Callable
+
+from playground.errors import PlaygroundError
 
 COMMANDS = ("check", "import", "export", "train", "presets")
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from playground.project import load_project
+    from playground.shapes import format_shape, infer_shapes
+
+    project = load_project(args.project)
+    graph = project.graph
+    report = infer_shapes(graph)
+    from playground.keras_build import layer_names
+
+    names = layer_names(graph)
+    rows = [("id", "layer (type)", "output shape", "params")]
+    for node in graph.topological_order():
+        shape = report.nodes.get(node.id)
+        rows.append((node.id, f"{names[node.id]} ({node.layer_type})",
+                     format_shape(shape.output_shape) if shape and shape.ok else "error",
+                     f"{shape.params:,}" if shape else "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    print(f"Model {graph.name!r}: {len(graph)} layers")
+    for i, row in enumerate(rows):
+        print("  ".join(cell.ljust(w) if j < 3 else cell.rjust(w)
+                        for j, (cell, w) in enumerate(zip(row, widths))))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"Total params: {report.total_params:,} (trainable: {report.trainable_params:,}, "
+          f"non-trainable: {report.non_trainable_params:,})")
+    for nid, shape in report.nodes.items():
+        if shape.warning:
+            print(f"warning: {shape.warning}")
+    if not report.ok:
+        print(f"{len(report.node_errors()) + len(report.graph_errors)} error(s):",
+              file=sys.stderr)
+        for line in report.error_summary().splitlines():
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def guess_dataset(input_shape: tuple) -> dict:
+    """A dataset choice that fits an imported model's input, when one obviously does."""
+    if tuple(input_shape) in ((28, 28, 1), (28, 28), (784,)):
+        return {"name": "mnist", "params": {}}
+    if tuple(input_shape) == (2,):
+        return {"name": "circle", "params": {}}
+    if tuple(input_shape) == (1,):
+        return {"name": "celsius", "params": {}}
+    return {"name": "xor", "params": {}}
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from playground.keras_import import import_keras_file
+    from playground.project import Project, save_project
+
+    graph, weights = import_keras_file(args.model)
+    inputs = graph.input_nodes()
+    dataset = guess_dataset(tuple(inputs[0].params.get("batch_shape", [None])[1:])) \
+        if len(inputs) == 1 else {"name": "xor", "params": {}}
+    project = Project(graph=graph, weights=weights or None, dataset=dataset,
+                      title=Path(args.model).stem,
+                      notes=f"Imported from {Path(args.model).name}.")
+    out = Path(args.out)
+    save_project(project, out)
+    total = sum(a.size for arrays in weights.values() for a in arrays)
+    print(f"Imported {len(graph)} layers and {len(graph.edges)} connections "
+          f"({total:,} weights) into {out}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from playground.export import export_keras, export_python
+    from playground.project import load_project
+
+    if not args.keras and not args.python:
+        raise PlaygroundError("Say what to export: --keras OUT.keras and/or --python OUT.py.")
+    project = load_project(args.project)
+    if args.keras:
+        export_keras(project, args.keras)
+        state = "with trained weights" if project.weights else "untrained"
+        print(f"Wrote {args.keras} ({state})")
+    if args.python:
+        export_python(project, args.python)
+        print(f"Wrote {args.python}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="keras-playground",
-                                     description="Keras Playground command line.")
-    parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="keras-playground",
+        description="Keras Playground command line (run without a command to open the app).")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("check", help="print each node's output shape and parameter count")
+    p.add_argument("project", help="project file (.kpg)")
+    p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("import", help="turn a .keras model into an editable project")
+    p.add_argument("model", help="Keras model file (.keras)")
+    p.add_argument("--out", required=True, help="project file to write (.kpg)")
+    p.set_defaults(func=_cmd_import)
+    p = sub.add_parser("export", help="export a project as .keras and/or a Python program")
+    p.add_argument("project", help="project file (.kpg)")
+    p.add_argument("--keras", metavar="OUT.keras", help="write the model as a .keras file")
+    p.add_argument("--python", metavar="OUT.py", help="write a standalone Keras program")
+    p.set_defaults(func=_cmd_export)
+    for register in _extra_commands():
+        register(sub)
     return parser
+
+
+def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """Subcommands that live next to the features they drive."""
+    import importlib
+    import importlib.util
+
+    registers = []
+    for module_name in ("playground.train_cli", "playground.presets"):
+        if importlib.util.find_spec(module_name) is None:  # TODO(lead): strict once both land
+            continue
+        registers.append(importlib.import_module(module_name).register)
+    return registers
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    parser.parse_args(sys.argv[1:] if argv is None else argv)
-    return 0
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return int(args.func(args) or 0)
+    except PlaygroundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -258,8 +258,8 @@ class Graph:
                 raise ParameterError(
                     f"The name {name!r} is already used by another node: layer names must be "
                     "unique. Choose another name.", node_id, "name")
-        if call_style not in (None, "list", "positional"):
-            raise ParameterError(f"Node {node_id}: call_style must be 'list' or 'positional'.",
+        if call_style not in (None, "single", "list", "positional"):
+            raise ParameterError(f"Node {node_id}: call_style must be 'single', 'list' or 'positional'.",
                                  node_id, "call_style")
         node = Node(node_id, spec.type_name, merged, _as_position(position), name,
                     bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style)

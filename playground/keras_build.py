@@ -60,7 +60,8 @@ def make_layer(node: Node, name: str) -> "keras.layers.Layer":
     """A fresh Keras layer for ``node`` (raises whatever Keras raises for a bad config)."""
     config = copy.deepcopy(node.params)
     config["name"] = name
-    config["trainable"] = node.trainable
+    if not node.trainable:  # some layers (SpatialDropout2D) refuse the key; True is default
+        config["trainable"] = False
     return layer_class(node).from_config(config)
 
 
