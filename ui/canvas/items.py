@@ -1,0 +1,285 @@
+"""Graphics items: nodes, their ports, and edges. They draw the graph; they own nothing.
+
+A NodeItem knows its node id; label, colours, shape and error come from the scene's graph
+and shape report each time it paints. Its position mirrors ``node.position`` except while
+the user drags it (the scene turns the finished drag into one undo command).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem,
+                               QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
+
+from playground.graph import Edge
+from ui import theme
+
+if TYPE_CHECKING:
+    from ui.canvas.scene import GraphScene
+
+NODE_WIDTH = 200.0
+NODE_HEIGHT = 58.0
+PORT_RADIUS = 5.5
+STRIPE = 6.0
+
+
+def format_shape(shape: object) -> str:
+    """(None, 28, 28, 1) -> "(None, 28, 28, 1)"; several outputs joined by commas."""
+    if shape is None:
+        return "?"
+    if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple)):
+        return ", ".join(format_shape(s) for s in shape)
+    if isinstance(shape, (list, tuple)):
+        inner = ", ".join("None" if d is None else str(d) for d in shape)
+        return f"({inner},)" if len(shape) == 1 else f"({inner})"
+    return str(shape)
+
+
+def format_count(n: int) -> str:
+    return f"{n:,}"
+
+
+class PortItem(QGraphicsItem):
+    """An input (``is_output=False``, ordered by ``index``) or the output of a node."""
+
+    def __init__(self, node_id: str, index: int, is_output: bool, parent: QGraphicsItem):
+        super().__init__(parent)
+        self.node_id = node_id
+        self.index = index
+        self.is_output = is_output
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self._hover = False
+
+    def boundingRect(self) -> QRectF:
+        r = PORT_RADIUS + 3
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:  # bigger hit area than the dot: easier to grab
+        path = QPainterPath()
+        path.addEllipse(self.boundingRect())
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        colors = theme.canvas_colors()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = PORT_RADIUS + (1.5 if self._hover else 0)
+        painter.setPen(QPen(colors.node_fill, 1.5))
+        painter.setBrush(colors.selected if self._hover else colors.port)
+        painter.drawEllipse(QPointF(0, 0), r, r)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
+
+    def scene_center(self) -> QPointF:
+        return self.scenePos()
+
+
+class NodeItem(QGraphicsObject):
+    """A layer box: category stripe, "Dense · 64 · relu", output shape and parameter count."""
+
+    def __init__(self, node_id: str, graph_scene: "GraphScene") -> None:
+        super().__init__()
+        self.node_id = node_id
+        self._scene = graph_scene
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.input_ports: list[PortItem] = []
+        self.output_port = PortItem(node_id, 0, True, self)
+        self.output_port.setPos(NODE_WIDTH / 2, NODE_HEIGHT)
+        self.refresh_ports()
+
+    # Everything drawn is looked up, not stored.
+    @property
+    def node(self):
+        return self._scene.graph.node(self.node_id)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-2, -2, NODE_WIDTH + 4, NODE_HEIGHT + 4)
+
+    def refresh_ports(self) -> None:
+        """Input ports match the layer's arity: merge layers show one spare port."""
+        graph = self._scene.graph
+        spec = self.node.spec
+        used = [e.port for e in graph.incoming(self.node_id)]
+        if spec.max_inputs is None:
+            count = (max(used) + 2) if used else max(spec.min_inputs, 1)
+            count = max(count, spec.min_inputs)
+        else:
+            count = spec.max_inputs
+        while len(self.input_ports) > count:
+            port = self.input_ports.pop()
+            port.setParentItem(None)
+            if port.scene() is not None:
+                port.scene().removeItem(port)
+        while len(self.input_ports) < count:
+            self.input_ports.append(PortItem(self.node_id, len(self.input_ports), False, self))
+        for i, port in enumerate(self.input_ports):
+            port.setPos(NODE_WIDTH * (i + 1) / (count + 1), 0)
+            port.setToolTip(spec.port_name(i).capitalize() if count > 1 else "")
+        self.output_port.setVisible(True)
+
+    def input_port_pos(self, port: int) -> QPointF:
+        if 0 <= port < len(self.input_ports):
+            return self.input_ports[port].scenePos()
+        return self.mapToScene(QPointF(NODE_WIDTH / 2, 0))
+
+    def output_port_pos(self) -> QPointF:
+        return self.output_port.scenePos()
+
+    def refresh(self) -> None:
+        """Redraw after the node, its edges or the shape report changed."""
+        self.refresh_ports()
+        error = self._scene.node_error(self.node_id)
+        node = self.node
+        tip = f"<b>{node.display_name()}</b><br>{node.spec.help}"
+        if error:
+            tip += f"<br><br><span style='color:#d93025'>{error}</span>"
+        self.setToolTip(tip)
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        colors = theme.canvas_colors()
+        node = self.node
+        info = self._scene.node_shape(self.node_id)
+        error = self._scene.node_error(self.node_id)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+        border = (colors.error if error else
+                  colors.selected if self.isSelected() else colors.node_border)
+        painter.setPen(QPen(border, 2.2 if (error or self.isSelected()) else 1.0))
+        painter.setBrush(colors.node_fill)
+        painter.drawRoundedRect(rect, 7, 7)
+        # Category stripe on the left, clipped to the rounded box.
+        stripe = QPainterPath()
+        stripe.addRoundedRect(rect, 7, 7)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, STRIPE, NODE_HEIGHT))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.category_color(node.spec.category))
+        painter.drawPath(stripe.intersected(clip))
+
+        title_font = QFont(painter.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(max(title_font.pointSizeF(), 9.0))
+        painter.setFont(title_font)
+        painter.setPen(colors.node_text)
+        text_rect = QRectF(STRIPE + 8, 6, NODE_WIDTH - STRIPE - 14, 20)
+        title = QFontMetricsF(title_font).elidedText(node.label(), Qt.TextElideMode.ElideRight,
+                                                     text_rect.width())
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         title)
+
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setPointSizeF(max(title_font.pointSizeF() - 1.5, 7.5))
+        painter.setFont(small)
+        sub_rect = QRectF(STRIPE + 8, 28, NODE_WIDTH - STRIPE - 14, 20)
+        if error:
+            painter.setPen(colors.error)
+            line = self._scene.tr("⚠ ") + error
+        elif info is not None:
+            painter.setPen(colors.node_subtext)
+            line = f"{format_shape(info.output_shape)}   ·   {format_count(info.params)} " \
+                   + self._scene.tr("params")
+            if not node.trainable:
+                line += "  ❄"
+        else:
+            painter.setPen(colors.node_subtext)
+            line = node.name or ""
+        line = QFontMetricsF(small).elidedText(line, Qt.TextElideMode.ElideRight,
+                                               sub_rect.width())
+        painter.drawText(sub_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         line)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange \
+                and self._scene.snap_to_grid and self._scene.dragging_nodes:
+            grid = self._scene.GRID
+            return QPointF(round(value.x() / grid) * grid, round(value.y() / grid) * grid)
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self._scene.node_item_moved(self.node_id)
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A connection drawn as a curve, labelled with the shape of the tensor it carries."""
+
+    def __init__(self, edge: Edge, graph_scene: "GraphScene") -> None:
+        super().__init__()
+        self.edge = edge
+        self._scene = graph_scene
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(0)
+        self.label = QGraphicsSimpleTextItem(self)
+        font = QFont(self.label.font())
+        font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+        self.label.setFont(font)
+        self._hover = False
+        self.refresh()
+
+    def refresh(self) -> None:
+        colors = theme.canvas_colors()
+        src = self._scene.node_items.get(self.edge.source)
+        dst = self._scene.node_items.get(self.edge.target)
+        if src is None or dst is None:
+            return
+        a, b = src.output_port_pos(), dst.input_port_pos(self.edge.port)
+        self.setPath(curve(a, b))
+        width = 2.6 if (self.isSelected() or self._hover) else 1.6
+        color = colors.selected if self.isSelected() else colors.edge
+        self.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        info = self._scene.node_shape(self.edge.source)
+        text = format_shape(info.output_shape) if info is not None else ""
+        self.label.setText(text)
+        self.label.setBrush(QBrush(colors.edge_label))
+        mid = self.path().pointAtPercent(0.5)
+        box = self.label.boundingRect()
+        self.label.setPos(mid.x() + 6, mid.y() - box.height() / 2)
+        self.label.setVisible(bool(text))
+        self.setToolTip(self._scene.tr("Carries a tensor of shape %1").replace("%1", text)
+                        if text else "")
+
+    def shape(self) -> QPainterPath:  # generous hit area along the curve
+        from PySide6.QtGui import QPainterPathStroker
+
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path())
+
+    def itemChange(self, change, value):  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.refresh()
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover = True
+        self.refresh()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.refresh()
+
+
+def curve(a: QPointF, b: QPointF) -> QPainterPath:
+    """A vertical S-curve from an output port (below a node) to an input port (above one)."""
+    path = QPainterPath(a)
+    dy = max(abs(b.y() - a.y()) * 0.5, 40.0)
+    path.cubicTo(QPointF(a.x(), a.y() + dy), QPointF(b.x(), b.y() - dy), b)
+    return path

@@ -1,0 +1,133 @@
+"""GraphView: zoom with the wheel, pan with the middle button (or Space + drag), fit with
+Ctrl+0, rubber-band selection, and drops from the palette (which carry a layer type name)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QMouseEvent,
+                           QPainter, QWheelEvent)
+from PySide6.QtWidgets import QGraphicsView
+
+from ui.canvas.scene import GraphScene
+
+LAYER_MIME = "application/x-keras-playground-layer"
+MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
+
+
+class GraphView(QGraphicsView):
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: GraphScene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.graph_scene = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAcceptDrops(True)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self._panning_from: QPointF | None = None
+        self._space_down = False
+
+    # ----------------------------------------------------------------- zoom
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        self.scale(factor / self.zoom, factor / self.zoom)
+        self.zoomChanged.emit(self.zoom)
+
+    def zoom_by(self, step: float) -> None:
+        self.set_zoom(self.zoom * step)
+
+    def fit_all(self) -> None:
+        """Show the whole graph (never magnified past 100 %)."""
+        rect = self.graph_scene.nodes_rect()
+        if rect.isNull():
+            self.set_zoom(1.0)
+            self.centerOn(0, 0)
+            return
+        self.fitInView(rect.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.0:
+            self.set_zoom(1.0)
+        self.centerOn(rect.center())
+        self.zoomChanged.emit(self.zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            super().wheelEvent(event)  # Shift+wheel scrolls
+            return
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(1.0015 ** delta)
+        event.accept()
+
+    # ------------------------------------------------------------------ pan
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton or (
+                self._space_down and event.button() == Qt.MouseButton.LeftButton):
+            self._panning_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._panning_from is not None:
+            delta = event.position() - self._panning_from
+            self._panning_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._panning_from is not None:
+            self._panning_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # ---------------------------------------------------------------- drops
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(LAYER_MIME):
+            event.acceptProposedAction()
+            return
+        event.ignore()  # let the window handle file drops
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(LAYER_MIME):
+            event.acceptProposedAction()
+            return
+        event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        data = event.mimeData()
+        if not data.hasFormat(LAYER_MIME):
+            event.ignore()
+            return
+        layer_type = bytes(data.data(LAYER_MIME).data()).decode("utf-8")
+        event.acceptProposedAction()
+        self.graph_scene.layerDropped.emit(layer_type, self.mapToScene(event.position().toPoint()))

@@ -1,0 +1,232 @@
+"""Undo commands. Each one only calls Graph mutators, so the graph stays the single truth.
+
+Commands are applied with :func:`execute`: the edit runs first (a refused edit raises its
+typed error and nothing is pushed), then the command goes on the stack without running
+twice. Gestures that touch several things (paste, delete a selection) are macros.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from playground.graph import Edge, Graph, Position
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class GraphCommand(QUndoCommand):
+    """Base: ``do()`` and ``undo()`` change the graph; the first redo is skipped because
+    :func:`execute` already ran ``do()`` to surface errors before pushing."""
+
+    def __init__(self, graph: Graph, text: str) -> None:
+        super().__init__(text)
+        self.graph = graph
+        self._done_once = False
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self.do()
+
+
+def execute(stack: QUndoStack, command: GraphCommand) -> GraphCommand:
+    """Run ``command`` now (raising its error if refused), then record it for undo."""
+    command.do()
+    command._done_once = True
+    stack.push(command)
+    return command
+
+
+class AddNode(GraphCommand):
+    def __init__(self, graph: Graph, layer_type: str, position: Position,
+                 params: dict[str, Any] | None = None, name: str | None = None,
+                 trainable: bool = True, node_id: str | None = None) -> None:
+        super().__init__(graph, _tr("Add %1").replace("%1", layer_type))
+        self.layer_type = layer_type
+        self.position = position
+        self.params = copy.deepcopy(params)
+        self.name = name
+        self.trainable = trainable
+        self.node_id = node_id  # fixed at the first do() so redo recreates the same id
+
+    def do(self) -> None:
+        node = self.graph.add_node(self.layer_type, self.params, self.position, self.name,
+                                   self.trainable, self.node_id)
+        self.node_id = node.id
+
+    def undo(self) -> None:
+        self.graph.remove_node(self.node_id)
+
+
+class RemoveNodes(GraphCommand):
+    """Delete nodes and every edge touching them; undo restores ids, params and edges."""
+
+    def __init__(self, graph: Graph, node_ids: list[str]) -> None:
+        super().__init__(graph, _tr("Delete %n layer(s)").replace("%n", str(len(node_ids))))
+        self.node_ids = list(node_ids)
+        self._saved: list[dict[str, Any]] = []
+        self._edges: list[Edge] = []
+        self._output_order: list[str] = []
+
+    def do(self) -> None:
+        ids = set(self.node_ids)
+        self._saved = [copy.deepcopy(self.graph.node(n).to_dict()) for n in self.node_ids]
+        self._edges = [e for e in self.graph.edges if e.source in ids or e.target in ids]
+        self._output_order = list(self.graph.output_order)
+        for nid in self.node_ids:
+            self.graph.remove_node(nid)
+
+    def undo(self) -> None:
+        for data in self._saved:
+            self.graph.add_node(data["type"], data["params"], tuple(data["position"]),
+                                data.get("name"), data["trainable"], data["id"],
+                                data.get("call_kwargs"), data.get("call_style"))
+        for edge in self._edges:
+            self.graph.connect(edge.source, edge.target, edge.port, edge.source_port)
+        self.graph.output_order = [i for i in self._output_order if i in self.graph]
+
+
+class Connect(GraphCommand):
+    def __init__(self, graph: Graph, source: str, target: str, port: int | None = None) -> None:
+        super().__init__(graph, _tr("Connect layers"))
+        self.source, self.target, self.port = source, target, port
+        self.edge: Edge | None = None
+
+    def do(self) -> None:
+        self.edge = self.graph.connect(self.source, self.target, self.port)
+        self.port = self.edge.port
+
+    def undo(self) -> None:
+        assert self.edge is not None
+        self.graph.disconnect(self.edge)
+
+
+class Disconnect(GraphCommand):
+    def __init__(self, graph: Graph, edge: Edge) -> None:
+        super().__init__(graph, _tr("Remove connection"))
+        self.edge = edge
+
+    def do(self) -> None:
+        self.graph.disconnect(self.edge)
+
+    def undo(self) -> None:
+        e = self.edge
+        self.graph.connect(e.source, e.target, e.port, e.source_port)
+
+
+class SetParams(GraphCommand):
+    def __init__(self, graph: Graph, node_id: str, updates: dict[str, Any]) -> None:
+        names = ", ".join(updates)
+        super().__init__(graph, _tr("Change %1").replace("%1", names))
+        self.node_id = node_id
+        self.updates = copy.deepcopy(updates)
+        self._old = {k: copy.deepcopy(graph.node(node_id).params.get(k)) for k in updates}
+        self._had = {k: k in graph.node(node_id).params for k in updates}
+
+    def do(self) -> None:
+        self.graph.set_params(self.node_id, self.updates)
+
+    def undo(self) -> None:
+        if all(self._had.values()):
+            self.graph.set_params(self.node_id, self._old)
+            return
+        params = copy.deepcopy(self.graph.node(self.node_id).params)
+        for key, had in self._had.items():
+            if had:
+                params[key] = self._old[key]
+            else:
+                params.pop(key, None)
+        self.graph.replace_params(self.node_id, params)
+
+
+class ReplaceParams(GraphCommand):
+    """Replace a (generic) node's whole configuration."""
+
+    def __init__(self, graph: Graph, node_id: str, params: dict[str, Any]) -> None:
+        super().__init__(graph, _tr("Edit configuration"))
+        self.node_id = node_id
+        self.params = copy.deepcopy(params)
+        self._old = copy.deepcopy(graph.node(node_id).params)
+
+    def do(self) -> None:
+        self.graph.replace_params(self.node_id, copy.deepcopy(self.params))
+
+    def undo(self) -> None:
+        self.graph.replace_params(self.node_id, copy.deepcopy(self._old))
+
+
+class Rename(GraphCommand):
+    def __init__(self, graph: Graph, node_id: str, name: str | None) -> None:
+        super().__init__(graph, _tr("Rename layer"))
+        self.node_id, self.name = node_id, name
+        self._old = graph.node(node_id).name
+
+    def do(self) -> None:
+        self.graph.rename_node(self.node_id, self.name)
+
+    def undo(self) -> None:
+        self.graph.rename_node(self.node_id, self._old)
+
+
+class SetTrainable(GraphCommand):
+    def __init__(self, graph: Graph, node_id: str, trainable: bool) -> None:
+        super().__init__(graph, _tr("Freeze layer") if not trainable else _tr("Unfreeze layer"))
+        self.node_id, self.trainable = node_id, trainable
+
+    def do(self) -> None:
+        self.graph.set_trainable(self.node_id, self.trainable)
+
+    def undo(self) -> None:
+        self.graph.set_trainable(self.node_id, not self.trainable)
+
+
+class MoveNodes(GraphCommand):
+    """One whole drag (or an automatic layout): every moved node in one undo entry."""
+
+    def __init__(self, graph: Graph, moves: dict[str, tuple[Position, Position]],
+                 text: str | None = None) -> None:
+        super().__init__(graph, text or _tr("Move %n layer(s)").replace("%n", str(len(moves))))
+        self.moves = dict(moves)
+
+    def do(self) -> None:
+        for nid, (_old, new) in self.moves.items():
+            self.graph.move_node(nid, new)
+
+    def undo(self) -> None:
+        for nid, (old, _new) in self.moves.items():
+            self.graph.move_node(nid, old)
+
+
+def paste_nodes(stack: QUndoStack, graph: Graph, nodes: list[dict[str, Any]],
+                edges: list[dict[str, Any]], offset: Position) -> list[str]:
+    """Add copies of ``nodes`` (with the ``edges`` among them) as one undo macro.
+
+    Returns the new node ids. Names get a suffix when taken, since Keras needs unique names.
+    """
+    id_map: dict[str, str] = {}
+    stack.beginMacro(_tr("Paste %n layer(s)").replace("%n", str(len(nodes))))
+    try:
+        for data in nodes:
+            x, y = data.get("position", (0.0, 0.0))
+            name = data.get("name")
+            cmd = AddNode(graph, data["type"], (x + offset[0], y + offset[1]),
+                          data.get("params"), graph.unique_name(name) if name else None,
+                          bool(data.get("trainable", True)))
+            execute(stack, cmd)
+            id_map[data["id"]] = cmd.node_id  # type: ignore[assignment]
+        for e in edges:
+            if e["source"] in id_map and e["target"] in id_map:
+                execute(stack, Connect(graph, id_map[e["source"]], id_map[e["target"]],
+                                       int(e.get("port", 0))))
+    finally:
+        stack.endMacro()
+    return list(id_map.values())

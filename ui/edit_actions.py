@@ -1,0 +1,318 @@
+"""Edit and View menus: undo/redo, clipboard, delete, layout, zoom; canvas gestures -> commands.
+
+Every change goes through an undo command (``ui.commands``). Structural edits are refused
+with the reason while the document is locked (e.g. during training).
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject, QPointF, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from playground.errors import GraphError
+from ui import commands
+from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+NODES_MIME = "application/x-keras-playground-nodes"
+PASTE_OFFSET = 40.0
+ROW_GAP = 100.0
+
+
+class EditActions(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.scene = window.scene
+        self.view = window.view
+        stack = self.document.undo_stack
+        menu = window.menuBar().addMenu(self.tr("&Edit"))
+        self.menu = menu
+
+        self.undo = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        menu.addAction(self.undo)
+        menu.addAction(self.redo)
+        menu.addSeparator()
+        self.cut = self._action(self.tr("Cu&t"), QKeySequence.StandardKey.Cut, self.cut_selection)
+        self.copy = self._action(self.tr("&Copy"), QKeySequence.StandardKey.Copy,
+                                 self.copy_selection)
+        self.paste = self._action(self.tr("&Paste"), QKeySequence.StandardKey.Paste,
+                                  self.paste_clipboard)
+        self.duplicate = self._action(self.tr("D&uplicate"), QKeySequence("Ctrl+D"),
+                                      self.duplicate_selection)
+        self.delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
+                                   self.delete_selection)
+        self.delete.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete),
+                                  QKeySequence(Qt.Key.Key_Backspace)])
+        for a in (self.cut, self.copy, self.paste, self.duplicate, self.delete):
+            menu.addAction(a)
+        menu.addSeparator()
+        self.select_all = self._action(self.tr("Select &All"), QKeySequence.StandardKey.SelectAll,
+                                       self.select_all_nodes)
+        menu.addAction(self.select_all)
+        menu.addSeparator()
+        self.auto_layout = self._action(self.tr("Arrange &Automatically"),
+                                        QKeySequence("Ctrl+L"), self.arrange)
+        self.auto_layout.setToolTip(self.tr("Lay out the whole graph in tidy rows"))
+        menu.addAction(self.auto_layout)
+
+        self.zoom_in = self._action(self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn,
+                                    lambda: self.view.zoom_by(1.25))
+        self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out = self._action(self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut,
+                                     lambda: self.view.zoom_by(0.8))
+        self.fit = self._action(self.tr("&Fit Graph"), QKeySequence("Ctrl+0"), self.view.fit_all)
+        self.snap = QAction(self.tr("&Snap to Grid"), self)
+        self.snap.setCheckable(True)
+        self.snap.setChecked(self.scene.snap_to_grid)
+        self.snap.toggled.connect(lambda on: setattr(self.scene, "snap_to_grid", on))
+
+        self.scene.layerDropped.connect(self.add_layer_at)
+        self.scene.connectRequested.connect(self.connect_nodes)
+        self.scene.nodesMoved.connect(self.move_nodes)
+        self.scene.refused.connect(self.window.show_message)
+        self.scene.contextMenuRequested.connect(self.show_context_menu)
+        self.scene.selectionChanged.connect(self._update_enabled)
+        self._update_enabled()
+
+        bar = window.addToolBar(self.tr("Edit"))
+        bar.setObjectName("edit_toolbar")
+        for a in (self.undo, self.redo):
+            bar.addAction(a)
+        bar.addSeparator()
+        for a in (self.delete, self.auto_layout, self.fit):
+            bar.addAction(a)
+
+    def _action(self, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    def add_view_actions(self, menu: QMenu) -> None:
+        for a in (self.zoom_in, self.zoom_out, self.fit):
+            menu.addAction(a)
+        menu.addAction(self.snap)
+
+    def add_help_actions(self, menu: QMenu) -> None:
+        action = menu.addAction(self.tr("&Getting Started"))
+        action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        action.triggered.connect(self.show_help)
+
+    def _update_enabled(self) -> None:
+        has_nodes = bool(self.scene.selected_node_ids())
+        has_any = has_nodes or bool(self.scene.selected_edges())
+        for a in (self.cut, self.copy, self.duplicate):
+            a.setEnabled(has_nodes)
+        self.delete.setEnabled(has_any)
+
+    # ------------------------------------------------------------- helpers
+    @property
+    def graph(self):
+        return self.document.graph
+
+    def _run(self, command: commands.GraphCommand, structural: bool = True) -> bool:
+        """Apply a command; a refused edit is reported in words, never raised to Qt."""
+        if structural and self.document.locked:
+            self.window.show_message(self.tr("Editing is locked: %1")
+                                     .replace("%1", self.document.lock_reason
+                                              or self.tr("training is running")))
+            return False
+        try:
+            commands.execute(self.document.undo_stack, command)
+        except GraphError as exc:
+            self.window.show_message(str(exc))
+            return False
+        return True
+
+    def _locked(self) -> bool:
+        if self.document.locked:
+            self.window.show_message(self.tr("Editing is locked: %1")
+                                     .replace("%1", self.document.lock_reason
+                                              or self.tr("training is running")))
+        return self.document.locked
+
+    def _snap(self, x: float, y: float) -> tuple[float, float]:
+        if not self.scene.snap_to_grid:
+            return (x, y)
+        g = self.scene.GRID
+        return (round(x / g) * g, round(y / g) * g)
+
+    # ------------------------------------------------------- canvas gestures
+    def add_layer_at(self, layer_type: str, scene_pos: QPointF) -> str | None:
+        """Create a layer centred on ``scene_pos`` (a palette drop)."""
+        pos = self._snap(scene_pos.x() - NODE_WIDTH / 2, scene_pos.y() - NODE_HEIGHT / 2)
+        cmd = commands.AddNode(self.graph, layer_type, pos)
+        if not self._run(cmd):
+            return None
+        self.scene.select_nodes([cmd.node_id])
+        return cmd.node_id
+
+    def add_layer_after_selected(self, layer_type: str) -> str | None:
+        """Palette double-click: add below the selected layer and connect it (one undo step)."""
+        if self._locked():
+            return None
+        selected = self.scene.selected_node_ids()
+        anchor = self.graph.node(selected[-1]) if selected else self._last_node()
+        if anchor is None:
+            center = self.view.mapToScene(self.view.viewport().rect().center())
+            return self.add_layer_at(layer_type, center)
+        pos = self._snap(anchor.position[0], anchor.position[1] + ROW_GAP)
+        stack = self.document.undo_stack
+        stack.beginMacro(self.tr("Add %1").replace("%1", layer_type))
+        try:
+            cmd = commands.AddNode(self.graph, layer_type, pos)
+            if not self._run(cmd):
+                return None
+            if self.graph.can_connect(anchor.id, cmd.node_id) is None:
+                self._run(commands.Connect(self.graph, anchor.id, cmd.node_id))
+        finally:
+            stack.endMacro()
+        self.scene.select_nodes([cmd.node_id])
+        self.view.ensureVisible(self.scene.node_items[cmd.node_id])
+        return cmd.node_id
+
+    def _last_node(self):
+        order = self.graph.topological_order()
+        return order[-1] if order else None
+
+    def connect_nodes(self, source: str, target: str, port: int) -> None:
+        self._run(commands.Connect(self.graph, source, target, None if port < 0 else port))
+
+    def move_nodes(self, moves: dict) -> None:
+        self._run(commands.MoveNodes(self.graph, moves), structural=False)
+
+    # ------------------------------------------------------------ editing
+    def delete_selection(self) -> None:
+        nodes = self.scene.selected_node_ids()
+        edges = [e for e in self.scene.selected_edges()
+                 if e.source not in nodes and e.target not in nodes]
+        if not nodes and not edges:
+            return
+        if self._locked():
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(self.tr("Delete"))
+        try:
+            for edge in edges:
+                self._run(commands.Disconnect(self.graph, edge))
+            if nodes:
+                self._run(commands.RemoveNodes(self.graph, nodes))
+        finally:
+            stack.endMacro()
+
+    def select_all_nodes(self) -> None:
+        self.scene.select_nodes(list(self.scene.node_items))
+
+    def _selection_payload(self) -> dict | None:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return None
+        chosen = set(ids)
+        nodes = [self.graph.node(n).to_dict() for n in ids]
+        edges = [e.to_dict() for e in self.graph.edges
+                 if e.source in chosen and e.target in chosen]
+        return {"nodes": nodes, "edges": edges}
+
+    def copy_selection(self) -> None:
+        payload = self._selection_payload()
+        if payload is None:
+            return
+        data = QMimeData()
+        text = json.dumps(payload)
+        data.setData(NODES_MIME, text.encode("utf-8"))
+        data.setText(text)
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def cut_selection(self) -> None:
+        if self._locked():
+            return
+        self.copy_selection()
+        self.delete_selection()
+
+    def paste_clipboard(self) -> None:
+        data = QGuiApplication.clipboard().mimeData()
+        if data is None or not data.hasFormat(NODES_MIME):
+            self.window.show_message(self.tr("The clipboard holds no layers to paste."))
+            return
+        payload = json.loads(bytes(data.data(NODES_MIME).data()).decode("utf-8"))
+        self._paste(payload)
+
+    def duplicate_selection(self) -> None:
+        payload = self._selection_payload()
+        if payload is not None:
+            self._paste(payload)
+
+    def _paste(self, payload: dict) -> None:
+        if self._locked():
+            return
+        try:
+            new_ids = commands.paste_nodes(self.document.undo_stack, self.graph,
+                                           payload["nodes"], payload.get("edges", []),
+                                           (PASTE_OFFSET, PASTE_OFFSET))
+        except GraphError as exc:
+            self.window.show_message(str(exc))
+            return
+        self.scene.select_nodes(new_ids)
+
+    def arrange(self) -> None:
+        """Automatic layout as one undoable move of every node."""
+        from playground.layout import auto_layout
+
+        copy = self.graph.copy()
+        result = auto_layout(copy)
+        positions = result if isinstance(result, dict) else {n.id: n.position for n in copy}
+        moves = {nid: (self.graph.node(nid).position, tuple(pos))
+                 for nid, pos in positions.items()
+                 if nid in self.graph and tuple(pos) != self.graph.node(nid).position}
+        if moves:
+            self._run(commands.MoveNodes(self.graph, moves, self.tr("Arrange automatically")),
+                      structural=False)
+        self.view.fit_all()
+
+    # --------------------------------------------------------- context menu
+    def show_context_menu(self, item, screen_pos: QPointF) -> None:
+        menu = QMenu(self.window)
+        if isinstance(item, NodeItem):
+            node = self.graph.node(item.node_id)
+            freeze = menu.addAction(self.tr("Unfreeze (train this layer)") if not node.trainable
+                                    else self.tr("Freeze (keep weights fixed)"))
+            freeze.triggered.connect(lambda: self._run(commands.SetTrainable(
+                self.graph, node.id, not node.trainable)))
+            menu.addSeparator()
+            for a in (self.cut, self.copy, self.duplicate, self.delete):
+                menu.addAction(a)
+        elif isinstance(item, EdgeItem):
+            remove = menu.addAction(self.tr("Remove Connection"))
+            remove.triggered.connect(lambda: self._run(commands.Disconnect(self.graph,
+                                                                           item.edge)))
+        else:
+            menu.addAction(self.paste)
+            menu.addAction(self.select_all)
+            menu.addSeparator()
+            menu.addAction(self.auto_layout)
+            menu.addAction(self.fit)
+        menu.popup(screen_pos.toPoint())
+
+    def show_help(self) -> None:
+        QMessageBox.information(self.window, self.tr("Getting started"), self.tr(
+            "<h3>Build a model in four steps</h3><ol>"
+            "<li>Drag a layer from <b>Layers</b> (left) onto the canvas, or double-click it "
+            "to add it after the selected layer.</li>"
+            "<li>Connect layers: drag from the dot below a layer to the dot above the next "
+            "one.</li>"
+            "<li>Select a layer to change its settings in the <b>Inspector</b> (right).</li>"
+            "<li>Red layers have a problem: hover over them to read what to fix.</li></ol>"
+            "<p>Wheel: zoom · middle button or Space+drag: pan · Ctrl+0: fit · "
+            "Ctrl+L: arrange · Delete: remove · Ctrl+Z: undo.</p>"))

@@ -1,0 +1,308 @@
+"""The inspector: settings of the selected layer, generated from the catalog's ParamSpecs.
+
+Edits apply at once as undo commands; a refused value shows the reason under its field and
+the field goes back to the graph's value. Generic Keras layers (no form in the catalog) are
+edited as their JSON configuration, checked by Keras before it is applied.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from playground.errors import GraphError, PlaygroundError
+from playground.graph import Node
+from playground.shapes import format_shape
+from ui import commands, theme
+from ui.param_widgets import ParamEditor, is_invalid
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class InspectorPanel(QScrollArea):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(280)
+        self.node_id: str | None = None
+        self.editors: dict[str, ParamEditor] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.config_edit: QPlainTextEdit | None = None
+        self.config_error: QLabel | None = None
+        self._graph = None
+        window.scene.selectionChanged.connect(self._selection_changed)
+        window.shapes.reportReady.connect(lambda _r: self._show_shape())
+        self.document.projectReplaced.connect(self._rebind)
+        self.document.lockedChanged.connect(lambda _l: self._show_node(self.node_id))
+        self._rebind()
+
+    # ------------------------------------------------------------- binding
+    def _rebind(self) -> None:
+        if self._graph is not None:
+            self._graph.node_changed.disconnect(self._node_changed)
+            self._graph.node_removed.disconnect(self._node_removed)
+        self._graph = self.document.graph
+        self._graph.node_changed.connect(self._node_changed)
+        self._graph.node_removed.connect(self._node_removed)
+        self._show_node(None)
+
+    def _selection_changed(self) -> None:
+        ids = self.window.scene.selected_node_ids()
+        if len(ids) > 1:
+            self._show_many(len(ids))
+            return
+        self._show_node(ids[0] if ids else None)
+
+    def _node_changed(self, node: Node) -> None:
+        if node.id == self.node_id:
+            self._load_values()
+
+    def _node_removed(self, node: Node) -> None:
+        if node.id == self.node_id:
+            self._show_node(None)
+
+    # ---------------------------------------------------------------- build
+    def _fresh(self) -> QVBoxLayout:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        self.setWidget(body)
+        self.editors, self.errors = {}, {}
+        self.config_edit = self.config_error = None
+        return layout
+
+    def _show_many(self, count: int) -> None:
+        self.node_id = None
+        layout = self._fresh()
+        layout.addWidget(_label(self.tr("%1 layers selected").replace("%1", str(count)),
+                                "heading"))
+        layout.addWidget(_label(self.tr("Select a single layer to change its settings."),
+                                "help"))
+        layout.addStretch(1)
+
+    def _show_node(self, node_id: str | None) -> None:
+        layout = self._fresh()
+        graph = self.document.graph
+        self.node_id = node_id if node_id in graph else None
+        if self.node_id is None:
+            layout.addWidget(_label(self.tr("No layer selected"), "heading"))
+            layout.addWidget(_label(self.tr(
+                "Click a layer on the canvas to see and change its settings here. Drag layers "
+                "in from the list on the left."), "help"))
+            layout.addStretch(1)
+            return
+        node = graph.node(self.node_id)
+        spec = node.spec
+        color = theme.category_color(spec.category).name()
+        title = _label(f"<span style='color:{color}'>■</span> {spec.type_name}", "heading")
+        layout.addWidget(title)
+        layout.addWidget(_label(spec.help, "help"))
+
+        self.shape_label = _label("", "")
+        self.shape_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.shape_label)
+        self.node_error = _label("", "error")
+        self.node_error.setVisible(False)
+        layout.addWidget(self.node_error)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText(self.tr("automatic"))
+        self.name_edit.editingFinished.connect(self._rename)
+        form.addRow(self.tr("Name"), self.name_edit)
+        self.name_error = _label("", "error")
+        self.name_error.setVisible(False)
+        form.addRow(self.name_error)
+        self.trainable = QCheckBox(self.tr("Trainable (uncheck to freeze the weights)"), self)
+        self.trainable.toggled.connect(self._set_trainable)
+        form.addRow(self.trainable)
+        layout.addLayout(form)
+
+        locked = self.document.locked
+        if spec.is_generic:
+            self._build_config_editor(layout)
+        elif spec.params:
+            section = _label(self.tr("Settings"), "heading")
+            layout.addWidget(section)
+            params_form = QFormLayout()
+            params_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for p in spec.params:
+                editor = ParamEditor(p, self)
+                editor.committed.connect(lambda v, name=p.name: self._commit(name, v))
+                editor.setEnabled(not locked)
+                self.editors[p.name] = editor
+                params_form.addRow(self.tr(p.title), editor)
+                help_label = _label(self.tr(p.help), "help")
+                params_form.addRow(help_label)
+                error = _label("", "error")
+                error.setVisible(False)
+                self.errors[p.name] = error
+                params_form.addRow(error)
+            layout.addLayout(params_form)
+        if locked:
+            layout.addWidget(_label(self.tr("Editing is locked: %1").replace(
+                "%1", self.document.lock_reason or self.tr("training is running")), "help"))
+        layout.addStretch(1)
+        self._load_values()
+        self._show_shape()
+
+    def _build_config_editor(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(_label(self.tr("Keras configuration"), "heading"))
+        layout.addWidget(_label(self.tr(
+            "This layer has no form: edit its Keras configuration (JSON) and press Apply. "
+            "Keras checks it before it is used."), "help"))
+        self.config_edit = QPlainTextEdit(self)
+        self.config_edit.setMinimumHeight(160)
+        font = self.config_edit.font()
+        font.setFamily("monospace")
+        self.config_edit.setFont(font)
+        layout.addWidget(self.config_edit)
+        self.config_error = _label("", "error")
+        self.config_error.setVisible(False)
+        layout.addWidget(self.config_error)
+        apply = QPushButton(self.tr("Apply"), self)
+        apply.clicked.connect(self.apply_config)
+        apply.setEnabled(not self.document.locked)
+        layout.addWidget(apply, alignment=Qt.AlignmentFlag.AlignRight)
+
+    # --------------------------------------------------------------- values
+    def _load_values(self) -> None:
+        if self.node_id is None or self.node_id not in self.document.graph:
+            return
+        node = self.document.graph.node(self.node_id)
+        self.name_edit.setText(node.name or "")
+        self.trainable.blockSignals(True)
+        self.trainable.setChecked(node.trainable)
+        self.trainable.blockSignals(False)
+        for name, editor in self.editors.items():
+            editor.set_value(node.params.get(name))
+        if self.config_edit is not None:
+            self.config_edit.setPlainText(json.dumps(node.params, indent=2))
+
+    def _show_shape(self) -> None:
+        if self.node_id is None or not hasattr(self, "shape_label"):
+            return
+        try:
+            self.shape_label.text()
+        except RuntimeError:  # the form was rebuilt; the old label is gone
+            return
+        report = self.window.shapes.report
+        info = report.nodes.get(self.node_id) if report is not None else None
+        if info is None:
+            self.shape_label.setText(self.tr("Output shape and parameters appear once "
+                                             "TensorFlow has loaded."))
+            self.node_error.setVisible(False)
+            return
+        if info.error:
+            self.shape_label.setText(self.tr("Output shape: —"))
+            self.node_error.setText("⚠ " + info.error)
+            self.node_error.setVisible(True)
+            return
+        self.node_error.setVisible(False)
+        text = self.tr("Output shape: <b>%1</b><br>Parameters: <b>%2</b> (%3 trainable)") \
+            .replace("%1", format_shape(info.output_shape)).replace("%2", f"{info.params:,}") \
+            .replace("%3", f"{info.trainable_params:,}")
+        if info.warning:
+            text += "<br>" + info.warning
+        self.shape_label.setText(text)
+
+    # ---------------------------------------------------------------- edits
+    def _execute(self, command: commands.GraphCommand) -> str | None:
+        """Run an edit; the reason it was refused, or None."""
+        if self.document.locked:
+            return self.tr("Editing is locked: %1").replace(
+                "%1", self.document.lock_reason or self.tr("training is running"))
+        try:
+            commands.execute(self.document.undo_stack, command)
+        except GraphError as exc:
+            return str(exc)
+        return None
+
+    def _commit(self, name: str, value: Any) -> None:
+        assert self.node_id is not None
+        reason = is_invalid(value)
+        if reason is None:
+            reason = self._execute(commands.SetParams(self.document.graph, self.node_id,
+                                                      {name: value}))
+        label = self.errors.get(name)
+        if label is not None:
+            label.setText(reason or "")
+            label.setVisible(reason is not None)
+        if reason is not None:
+            self._load_values()  # back to the value the graph holds
+
+    def _rename(self) -> None:
+        if self.node_id is None:
+            return
+        text = self.name_edit.text().strip() or None
+        if text == self.document.graph.node(self.node_id).name:
+            return
+        reason = self._execute(commands.Rename(self.document.graph, self.node_id, text))
+        self.name_error.setText(reason or "")
+        self.name_error.setVisible(reason is not None)
+        if reason is not None:
+            self._load_values()
+
+    def _set_trainable(self, on: bool) -> None:
+        if self.node_id is not None:
+            reason = self._execute(commands.SetTrainable(self.document.graph, self.node_id, on))
+            if reason is not None:
+                self.window.show_message(reason)
+                self._load_values()
+
+    def apply_config(self) -> bool:
+        """Parse the JSON config, let Keras check it, then apply it as one undo step."""
+        assert self.config_edit is not None and self.config_error is not None
+        assert self.node_id is not None
+        reason = None
+        try:
+            params = json.loads(self.config_edit.toPlainText())
+        except json.JSONDecodeError as exc:
+            params = None
+            reason = self.tr("The configuration is not valid JSON (line %1, column %2): %3")\
+                .replace("%1", str(exc.lineno)).replace("%2", str(exc.colno)) \
+                .replace("%3", exc.msg)
+        if reason is None and not isinstance(params, dict):
+            reason = self.tr("The configuration must be a JSON object: { \"key\": value, … }.")
+        if reason is None:
+            reason = self._keras_check(params)
+        if reason is None:
+            reason = self._execute(commands.ReplaceParams(self.document.graph, self.node_id,
+                                                          params))
+        self.config_error.setText(reason or "")
+        self.config_error.setVisible(reason is not None)
+        return reason is None
+
+    def _keras_check(self, params: dict) -> str | None:
+        """Ask Keras to create the layer from the config (once TensorFlow is loaded)."""
+        if not self.window.tf_loader.is_loaded:
+            return None  # shape inference will check it once Keras is there
+        from playground.keras_build import make_layer
+
+        node = self.document.graph.node(self.node_id)
+        probe = Node(node.id, node.layer_type, params, node.position, node.name, node.trainable)
+        try:
+            make_layer(probe, node.name or f"check_{node.id}")
+        except PlaygroundError as exc:
+            return str(exc)
+        except (TypeError, ValueError, KeyError) as exc:
+            return self.tr("Keras refused this configuration: %1").replace("%1", str(exc))
+        return None

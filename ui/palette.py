@@ -1,0 +1,134 @@
+"""The layer palette: layers by category, searchable, coloured per category.
+
+Dragging an entry carries only the layer type name (``LAYER_MIME``); double-click or Enter
+adds the layer after the selected node and connects it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from playground import catalog
+from ui import theme
+from ui.canvas.view import LAYER_MIME
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _swatch(color: QColor, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class LayerTree(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setIndentation(12)
+        self.setUniformRowHeights(True)
+        self.setAnimated(True)
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        types = [i.data(0, TYPE_ROLE) for i in items if i.data(0, TYPE_ROLE)]
+        if types:
+            data.setData(LAYER_MIME, types[0].encode("utf-8"))
+        return data
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [LAYER_MIME]
+
+
+class PalettePanel(QWidget):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search layers…"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = LayerTree(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+        self._populate()
+        self.search.textChanged.connect(self.filter)
+        self.search.returnPressed.connect(self._add_first_visible)
+        self.tree.itemActivated.connect(self._activated)  # double-click and Enter
+
+    def _populate(self) -> None:
+        bold = self.tree.font()
+        bold.setBold(True)
+        for category, specs in catalog.by_category().items():
+            group = QTreeWidgetItem(self.tree, [self.tr(category)])
+            group.setFont(0, bold)
+            group.setIcon(0, _swatch(theme.category_color(category)))
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for spec in specs:
+                item = QTreeWidgetItem(group, [spec.type_name])
+                item.setData(0, TYPE_ROLE, spec.type_name)
+                item.setToolTip(0, f"<b>{spec.type_name}</b><br>{spec.help}")
+                item.setIcon(0, _swatch(theme.category_color(category), 10))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                              | Qt.ItemFlag.ItemIsDragEnabled)
+            group.setExpanded(category in ("Core", "Convolution", "Pooling",
+                                           "Regularization", "Reshaping"))
+
+    def layer_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            items += [group.child(i) for i in range(group.childCount())]
+        return items
+
+    def filter(self, text: str) -> None:
+        """Show layers whose name, category or help contains the text."""
+        needle = text.strip().lower()
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            any_visible = False
+            for i in range(group.childCount()):
+                item = group.child(i)
+                spec = catalog.get(item.data(0, TYPE_ROLE))
+                hay = f"{spec.type_name} {spec.category} {spec.help}".lower()
+                visible = not needle or needle in hay
+                item.setHidden(not visible)
+                any_visible |= visible
+            group.setHidden(not any_visible)
+            if needle and any_visible:
+                group.setExpanded(True)
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        layer_type = item.data(0, TYPE_ROLE)
+        if layer_type:
+            self.window.edit_actions.add_layer_after_selected(layer_type)
+
+    def _add_first_visible(self) -> None:
+        for item in self.layer_items():
+            if not item.isHidden() and not item.parent().isHidden():
+                self._activated(item)
+                return
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down and self.search.hasFocus():
+            self.tree.setFocus()
+            return
+        super().keyPressEvent(event)

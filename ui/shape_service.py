@@ -1,0 +1,107 @@
+"""Debounced shape inference off the UI thread.
+
+After an edit the graph's ``structure_changed`` restarts a short timer; when it fires (and
+TensorFlow has loaded) a copy of the graph is handed to ``playground.shapes.infer_shapes`` on
+a worker thread. Results for an outdated copy are dropped and inference runs again, so the
+report shown always matches the graph and the UI never waits for Keras.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from playground.errors import PlaygroundError
+from playground.graph import Graph
+from ui.tf_loader import TFLoader
+
+DEBOUNCE_MS = 150
+
+
+class ShapeService(QObject):
+    """``reportReady(ShapeReport)`` after each finished inference of the current graph."""
+
+    reportReady = Signal(object)
+    failed = Signal(str)
+    _finished = Signal(int, object, str)
+
+    def __init__(self, tf_loader: TFLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._loader = tf_loader
+        self._graph: Graph | None = None
+        self.report: Any = None
+        self._generation = 0
+        self._thread: threading.Thread | None = None
+        self._pending = False
+        self._closed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._start)
+        self._finished.connect(self._on_finished)
+        tf_loader.loaded.connect(lambda _s: self.schedule())
+
+    def set_graph(self, graph: Graph) -> None:
+        if self._graph is not None:
+            self._graph.structure_changed.disconnect(self.schedule)
+        self._graph = graph
+        self.report = None
+        graph.structure_changed.connect(self.schedule)
+        self.schedule()
+
+    def schedule(self) -> None:
+        """Ask for a fresh report soon (edits within DEBOUNCE_MS share one run)."""
+        self._generation += 1
+        if not self._closed:
+            self._timer.start()
+
+    @property
+    def busy(self) -> bool:
+        return self._timer.isActive() or (self._thread is not None and self._thread.is_alive())
+
+    def _start(self) -> None:
+        if self._graph is None or self._closed or not self._loader.is_loaded:
+            return
+        if self._thread is not None and self._thread.is_alive():
+            self._pending = True  # rerun when the current one ends
+            return
+        # The worker gets its own copy: the user may keep editing the live graph.
+        snapshot = self._graph.copy()
+        generation = self._generation
+        self._thread = threading.Thread(target=self._infer, args=(snapshot, generation),
+                                        name="shape-inference")
+        self._thread.start()
+
+    def _infer(self, graph: Graph, generation: int) -> None:
+        from playground.shapes import infer_shapes
+
+        try:
+            report = infer_shapes(graph)
+        except PlaygroundError as exc:
+            self._finished.emit(generation, None, str(exc))
+            return
+        self._finished.emit(generation, report, "")
+
+    def _on_finished(self, generation: int, report: object, error: str) -> None:
+        if self._closed:
+            return
+        if self._pending or generation != self._generation:
+            self._pending = False
+            self._timer.start()
+            return
+        if error:
+            self.failed.emit(error)
+            return
+        self.report = report
+        self.reportReady.emit(report)
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def shutdown(self) -> None:
+        """Stop scheduling and wait for a running inference to end."""
+        self._closed = True
+        self._timer.stop()
+        self.wait()
