@@ -1,0 +1,81 @@
+"""The dataset registry: every dataset the app offers, by name.
+
+``load_dataset(name, params)`` validates the settings against the dataset's specs (unknown
+names and bad values raise DatasetError saying what is accepted) and returns a
+:class:`Dataset`. A project stores its choice as ``{"name": ..., "params": {...}}``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from playground.datasets.base import Dataset, DatasetEntry, DatasetInfo, DatasetParam
+from playground.errors import DatasetError
+
+__all__ = ["Dataset", "DatasetInfo", "DatasetParam", "dataset_names", "dataset_info",
+           "load_dataset", "python_snippet", "load_from_choice", "all_infos"]
+
+_registry: dict[str, DatasetEntry] | None = None
+
+
+def _entries() -> dict[str, DatasetEntry]:
+    global _registry
+    if _registry is None:
+        from playground.datasets import (
+            celsius,
+            csv_import,
+            image_folder,
+            mnist,
+            series,
+            synthetic2d,
+        )
+
+        entries: list[DatasetEntry] = []
+        for module in (synthetic2d, celsius, series, mnist, csv_import, image_folder):
+            entries += module.entries()
+        _registry = {e.info.name: e for e in entries}
+    return _registry
+
+
+def dataset_names() -> list[str]:
+    return list(_entries())
+
+
+def all_infos() -> list[DatasetInfo]:
+    return [e.info for e in _entries().values()]
+
+
+def _entry(name: str) -> DatasetEntry:
+    entries = _entries()
+    if name not in entries:
+        raise DatasetError(f"There is no dataset named {name!r}. Available datasets: "
+                           f"{', '.join(entries)}.")
+    return entries[name]
+
+
+def dataset_info(name: str) -> DatasetInfo:
+    return _entry(name).info
+
+
+def load_dataset(name: str, params: dict[str, Any] | None = None) -> Dataset:
+    """Load a dataset with its settings (defaults for the ones left out)."""
+    entry = _entry(name)
+    return entry.loader(entry.info.validate_params(params))
+
+
+def load_from_choice(choice: dict[str, Any]) -> Dataset:
+    """Load a project's dataset choice ``{"name": ..., "params": {...}}``."""
+    if not isinstance(choice, dict) or not isinstance(choice.get("name"), str):
+        raise DatasetError("The project does not say which dataset to use: expected "
+                           "{\"name\": ..., \"params\": {...}}. Pick a dataset in the "
+                           "dataset panel.")
+    params = choice.get("params") or {}
+    if not isinstance(params, dict):
+        raise DatasetError(f"The settings of dataset {choice['name']} must be an object.")
+    return load_dataset(choice["name"], params)
+
+
+def python_snippet(name: str, params: dict[str, Any] | None = None) -> str:
+    """Plain numpy/keras code defining x_train, y_train, x_val, y_val, x_test, y_test the
+    same way the app does, for the exported Python script."""
+    entry = _entry(name)
+    return entry.snippet(entry.info.validate_params(params))

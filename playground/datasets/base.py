@@ -1,0 +1,296 @@
+"""What every dataset is: arrays plus the facts a model and the UI need about them.
+
+A dataset family registers a :class:`DatasetInfo` (title, description, parameters with
+defaults, ranges and one sentence of help) and a loader ``fn(params) -> Dataset``. The
+registry in :mod:`playground.datasets` validates parameters against the specs before the
+loader runs, so loaders can trust what they receive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from playground.errors import DatasetError
+
+TASKS = ("binary", "multiclass", "regression", "sequence")
+CLASSIFICATION_TASKS = ("binary", "multiclass")
+
+
+@dataclass
+class Dataset:
+    """Train / validation / test arrays with their facts.
+
+    Classification targets are integer class ids of shape (n,); regression and sequence
+    targets are float32 of shape (n,) or (n, k). ``x_val`` None means "no separate
+    validation split: use the training settings' validation_split".
+    ``problems`` lists things the loader noticed and handled on purpose (e.g. an image
+    file it could not read), so the UI can show them instead of hiding them.
+    ``extras`` holds facts for previews and exports (feature names, the raw series,
+    scaling statistics), JSON-able or numpy.
+    """
+
+    name: str
+    title: str
+    description: str
+    task: str
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_val: np.ndarray | None
+    y_val: np.ndarray | None
+    x_test: np.ndarray | None
+    y_test: np.ndarray | None
+    input_shape: tuple[int, ...]
+    class_names: list[str]
+    problems: list[str] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.task not in TASKS:
+            raise DatasetError(f"Dataset {self.name}: task must be one of {', '.join(TASKS)}; "
+                               f"received {self.task!r}.")
+        self.input_shape = tuple(int(d) for d in self.input_shape)
+
+    # ----------------------------------------------------------------- facts
+    @property
+    def is_classification(self) -> bool:
+        return self.task in CLASSIFICATION_TASKS
+
+    @property
+    def num_classes(self) -> int:
+        """Number of classes (0 for regression and sequence targets)."""
+        return len(self.class_names) if self.is_classification else 0
+
+    @property
+    def output_size(self) -> int:
+        """Units the model's last layer needs: 1 for binary (sigmoid), one per class for
+        multi-class (softmax), one per target value for regression/sequence."""
+        if self.task == "binary":
+            return 1
+        if self.task == "multiclass":
+            return self.num_classes
+        return 1 if self.y_train.ndim == 1 else int(np.prod(self.y_train.shape[1:]))
+
+    @property
+    def suggested_loss(self) -> str:
+        return {"binary": "binary_crossentropy",
+                "multiclass": "sparse_categorical_crossentropy"}.get(self.task, "mse")
+
+    @property
+    def suggested_activation(self) -> str:
+        """Activation of the last layer that fits the task."""
+        return {"binary": "sigmoid", "multiclass": "softmax"}.get(self.task, "linear")
+
+    def split_sizes(self) -> dict[str, int]:
+        return {"train": len(self.x_train),
+                "validation": 0 if self.x_val is None else len(self.x_val),
+                "test": 0 if self.x_test is None else len(self.x_test)}
+
+    def summary(self) -> str:
+        """One plain sentence: sizes, input shape and what is predicted."""
+        sizes = self.split_sizes()
+        parts = [f"{sizes['train']} training"]
+        if sizes["validation"]:
+            parts.append(f"{sizes['validation']} validation")
+        if sizes["test"]:
+            parts.append(f"{sizes['test']} test")
+        shape = " × ".join(str(d) for d in self.input_shape)
+        if self.is_classification:
+            target = f"{self.num_classes} classes"
+        elif self.task == "sequence":
+            target = "the next value"
+        else:
+            target = "a number" if self.output_size == 1 else f"{self.output_size} numbers"
+        return f"{', '.join(parts)} examples; each input is {shape}; predicts {target}."
+
+    # --------------------------------------------------------------- preview
+    def preview(self, max_items: int = 500) -> dict[str, Any]:
+        """A small picture of the data for the UI, by kind:
+
+        - ``points``: ``x`` (n, 2), ``y`` (n,), ``split`` (n,) of "train"/"test", for 2-D
+          inputs; ``task`` and ``class_names`` say how to colour ``y``.
+        - ``images``: ``images`` (k, h, w[, c]) in [0, 1], ``labels`` (k,) of text.
+        - ``series``: ``x`` and ``y`` 1-D arrays with ``x_label`` / ``y_label``.
+        - ``table``: ``columns`` and ``rows`` (first rows of the features, as numbers).
+        """
+        from playground.datasets.preview import make_preview
+
+        return make_preview(self, max_items)
+
+
+@dataclass(frozen=True)
+class DatasetParam:
+    """One setting of a dataset: what the UI shows as a form field and validates.
+
+    Kinds: ``int``, ``float``, ``bool``, ``choice``, ``text``, ``path`` (a file or folder),
+    ``columns`` (list of column names), ``int_list`` and ``points`` (painted points,
+    ``[[x, y, target], ...]``).
+    """
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    label: str = ""
+    choices: tuple[Any, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    advanced: bool = False  # shown under "More settings" in the UI
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name.replace("_", " ").capitalize()
+
+    def validate(self, value: Any, dataset: str) -> Any:
+        """Return ``value`` normalized, or raise DatasetError saying what is accepted."""
+        def refuse(expected: str) -> DatasetError:
+            return DatasetError(f"Dataset {dataset}: setting '{self.title}' must be "
+                                f"{expected}. Received: {self.name}={value!r}")
+
+        if self.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.integer)) \
+                    or float(value) != int(value):
+                raise refuse("a whole number" + self._range_text())
+            value = int(value)
+            self._check_range(value, refuse)
+        elif self.kind == "float":
+            if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
+                    or not np.isfinite(value):
+                raise refuse("a number" + self._range_text())
+            value = float(value)
+            self._check_range(value, refuse)
+        elif self.kind == "bool":
+            if not isinstance(value, (bool, np.bool_)):
+                raise refuse("true or false")
+            value = bool(value)
+        elif self.kind == "choice":
+            if value not in self.choices:
+                raise refuse("one of " + ", ".join(repr(c) for c in self.choices))
+        elif self.kind in ("text", "path"):
+            if not isinstance(value, str):
+                raise refuse("text")
+        elif self.kind == "columns":
+            if not isinstance(value, (list, tuple)) or \
+                    not all(isinstance(v, str) for v in value):
+                raise refuse("a list of column names")
+            value = list(value)
+        elif self.kind == "int_list":
+            if not isinstance(value, (list, tuple)) or not all(
+                    isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+                    for v in value):
+                raise refuse("a list of whole numbers")
+            value = [int(v) for v in value]
+            for v in value:
+                self._check_range(v, refuse)
+        elif self.kind == "points":
+            value = _validate_points(value, refuse)
+        else:  # a spec error, not a user error
+            raise ValueError(f"unknown dataset parameter kind {self.kind!r}")
+        return value
+
+    def _range_text(self) -> str:
+        if self.minimum is not None and self.maximum is not None:
+            return f" from {self.minimum:g} to {self.maximum:g}"
+        if self.minimum is not None:
+            return f" of at least {self.minimum:g}"
+        return ""
+
+    def _check_range(self, v: float, refuse: Callable[[str], DatasetError]) -> None:
+        if (self.minimum is not None and v < self.minimum) or \
+                (self.maximum is not None and v > self.maximum):
+            kind = "a whole number" if self.kind in ("int", "int_list") else "a number"
+            raise refuse(kind + self._range_text())
+
+
+def _validate_points(value: Any, refuse: Callable[[str], DatasetError]) -> list[list[float]]:
+    expected = "a list of painted points [x, y, target] (three finite numbers each)"
+    if not isinstance(value, (list, tuple)):
+        raise refuse(expected)
+    points = []
+    for p in value:
+        if not isinstance(p, (list, tuple)) or len(p) != 3:
+            raise refuse(expected)
+        try:
+            row = [float(c) for c in p]
+        except (TypeError, ValueError):
+            raise refuse(expected) from None
+        if not all(np.isfinite(row)):
+            raise refuse(expected)
+        points.append(row)
+    return points
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What the UI needs to offer a dataset before loading it."""
+
+    name: str
+    title: str
+    description: str
+    family: str                      # "2-D points", "Numbers", "Series", "Images", "Your data"
+    tasks: tuple[str, ...]           # tasks this dataset can produce
+    params: tuple[DatasetParam, ...]
+
+    def param(self, name: str) -> DatasetParam | None:
+        return next((p for p in self.params if p.name == name), None)
+
+    def default_params(self) -> dict[str, Any]:
+        return {p.name: _copy_default(p.default) for p in self.params}
+
+    def validate_params(self, params: dict[str, Any] | None) -> dict[str, Any]:
+        """Defaults filled in, every value checked; unknown settings are refused by name."""
+        params = dict(params or {})
+        known = {p.name for p in self.params}
+        unknown = sorted(set(params) - known)
+        if unknown:
+            raise DatasetError(f"Dataset {self.name} has no setting named "
+                               f"{', '.join(repr(u) for u in unknown)}. Its settings are: "
+                               f"{', '.join(sorted(known))}.")
+        full = self.default_params()
+        for p in self.params:
+            if p.name in params:
+                full[p.name] = p.validate(params[p.name], self.name)
+        return full
+
+
+def _copy_default(value: Any) -> Any:
+    return list(value) if isinstance(value, (list, tuple)) else value
+
+
+@dataclass(frozen=True)
+class DatasetEntry:
+    info: DatasetInfo
+    loader: Callable[[dict[str, Any]], Dataset]
+    snippet: Callable[[dict[str, Any]], str]
+
+
+# ----------------------------------------------------------------- shared params
+def samples_param(default: int = 500, maximum: int = 100_000) -> DatasetParam:
+    return DatasetParam("samples", "int", default, "How many examples to make in total "
+                        "(training + test).", minimum=10, maximum=maximum)
+
+
+def noise_param(default: float, maximum: float = 1.0, help: str = "") -> DatasetParam:
+    return DatasetParam("noise", "float", default, help or "How much random scatter is "
+                        "added: more noise makes the task harder and shows overfitting.",
+                        minimum=0.0, maximum=maximum)
+
+
+def test_fraction_param(default: float = 0.5) -> DatasetParam:
+    return DatasetParam("test_fraction", "float", default, "Share of the examples kept "
+                        "aside to test the trained model on data it has never seen.",
+                        label="Test share", minimum=0.05, maximum=0.9)
+
+
+def seed_param() -> DatasetParam:
+    return DatasetParam("seed", "int", 0, "Number that fixes the random choices: the same "
+                        "seed always gives the same data.", minimum=0, maximum=2**31 - 1,
+                        advanced=True)
+
+
+def scaling_param(default: str) -> DatasetParam:
+    from playground.datasets.scaling import SCALING_HELP, SCALINGS
+
+    return DatasetParam("scaling", "choice", default, SCALING_HELP, label="Input scaling",
+                        choices=SCALINGS)

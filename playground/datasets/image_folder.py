@@ -1,0 +1,137 @@
+"""The user's own pictures: one sub-folder per class (``cats/``, ``dogs/`` ...).
+
+Every file is tried as an image (Pillow reads PNG, JPEG, BMP, GIF, TIFF, WebP...); files
+that cannot be read are listed by name in ``Dataset.problems`` rather than dropped
+silently. Images are resized to a square of the chosen size, in grey or colour.
+"""
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from playground.datasets.base import (
+    Dataset,
+    DatasetEntry,
+    DatasetInfo,
+    DatasetParam,
+    scaling_param,
+    seed_param,
+    test_fraction_param,
+)
+from playground.datasets.scaling import scale_splits
+from playground.datasets.scaling_snippet import scaling_lines
+from playground.datasets.synthetic2d import split_train_test
+from playground.errors import DatasetError
+
+COLORS = ("grayscale", "rgb")
+
+
+def read_images(folder, size, color, max_per_class=0):
+    """Images of each sub-folder of ``folder`` as one class (sub-folders in name order).
+
+    Returns x (n, size, size, channels) uint8, y (n,) class ids, the class names and a
+    list of "file: reason" for files that could not be read.
+    """
+    import os
+
+    from PIL import Image, UnidentifiedImageError
+
+    mode = "L" if color == "grayscale" else "RGB"
+    classes = sorted(d for d in os.listdir(folder)
+                     if os.path.isdir(os.path.join(folder, d)) and not d.startswith("."))
+    images, labels, unreadable = [], [], []
+    for label, name in enumerate(classes):
+        files = sorted(f for f in os.listdir(os.path.join(folder, name))
+                       if not f.startswith(".")
+                       and os.path.isfile(os.path.join(folder, name, f)))
+        kept = 0
+        for f in files:
+            if max_per_class and kept >= max_per_class:
+                break
+            try:
+                with Image.open(os.path.join(folder, name, f)) as img:
+                    img = img.convert(mode).resize((size, size), Image.Resampling.BILINEAR)
+                    pixels = np.asarray(img, dtype=np.uint8)
+            except (UnidentifiedImageError, OSError, ValueError) as exc:
+                unreadable.append(f"{name}/{f}: {exc.__class__.__name__}: {exc}")
+                continue
+            images.append(pixels.reshape(size, size, -1))
+            labels.append(label)
+            kept += 1
+    channels = 1 if mode == "L" else 3
+    x = np.stack(images) if images else np.zeros((0, size, size, channels), np.uint8)
+    return x, np.asarray(labels, dtype=np.int32), classes, unreadable
+
+
+INFO = DatasetInfo(
+    "image_folder", "Your pictures (folder)",
+    "A folder with one sub-folder per class, e.g. cats/ and dogs/, each holding pictures.",
+    "Your data", ("binary", "multiclass"),
+    (DatasetParam("path", "path", "", "The folder whose sub-folders are the classes.",
+                  label="Folder"),
+     DatasetParam("size", "int", 32, "Pictures are resized to this many pixels square: "
+                  "small sizes train much faster.", label="Image size", minimum=4,
+                  maximum=512),
+     DatasetParam("color", "choice", "grayscale", "Grey pictures have one channel and train "
+                  "faster; colour keeps red, green and blue.", choices=COLORS),
+     DatasetParam("max_per_class", "int", 0, "Read at most this many pictures per class "
+                  "(0 = all).", minimum=0, maximum=1_000_000, advanced=True),
+     test_fraction_param(0.2), scaling_param("unit"), seed_param()))
+
+
+def load(params: dict[str, Any]) -> Dataset:
+    folder = Path(params["path"]).expanduser() if params["path"] else None
+    if folder is None or not folder.is_dir():
+        raise DatasetError(f"The picture folder {params['path'] or '(none chosen)'} does not "
+                           "exist. Choose a folder with one sub-folder per class.")
+    x, y, classes, unreadable = read_images(str(folder), params["size"], params["color"],
+                                            params["max_per_class"])
+    if len(classes) < 2:
+        raise DatasetError(f"{folder} has {len(classes)} sub-folder(s); it needs one "
+                           "sub-folder per class and at least two classes, e.g. cats/ and "
+                           "dogs/.")
+    counts = np.bincount(y, minlength=len(classes))
+    empty = [c for c, n in zip(classes, counts) if n == 0]
+    if empty:
+        raise DatasetError(f"No readable pictures in sub-folder(s) {', '.join(empty)} of "
+                           f"{folder}." + _unreadable_text(unreadable))
+    if len(x) < 4:
+        raise DatasetError(f"{folder} holds only {len(x)} readable pictures: too few to "
+                           "train and test on.")
+    rng = np.random.default_rng(params["seed"])
+    x_train, y_train, x_test, y_test = split_train_test(x, y, params["test_fraction"], rng)
+    scaler, (x_train, x_test) = scale_splits(params["scaling"], x_train, x_test,
+                                             per_feature=False, known_range=(0.0, 255.0))
+    channels = 1 if params["color"] == "grayscale" else 3
+    return Dataset("image_folder", f"Pictures in {folder.name}", INFO.description,
+                   "binary" if len(classes) == 2 else "multiclass", x_train, y_train,
+                   None, None, x_test, y_test, (params["size"], params["size"], channels),
+                   classes, problems=[f"Could not read {u}" for u in unreadable],
+                   extras={"scaling": scaler.to_dict(), "per_class": counts.tolist()})
+
+
+def _unreadable_text(unreadable: list[str]) -> str:
+    if not unreadable:
+        return ""
+    return " Unreadable files: " + "; ".join(unreadable[:10]) + \
+        (f" and {len(unreadable) - 10} more." if len(unreadable) > 10 else ".")
+
+
+def snippet(params: dict[str, Any]) -> str:
+    lines = ["import numpy as np", "", "", inspect.getsource(read_images).rstrip(), "", "",
+             inspect.getsource(split_train_test).rstrip(), "", "",
+             f"x, y, class_names, unreadable = read_images({params['path']!r}, "
+             f"{params['size']}, {params['color']!r}, {params['max_per_class']})",
+             f"rng = np.random.default_rng({params['seed']})",
+             "x_train, y_train, x_test, y_test = split_train_test(x, y, "
+             f"{params['test_fraction']!r}, rng)"]
+    lines += scaling_lines(params["scaling"], per_feature=False, known_range=(0.0, 255.0))
+    lines.append("x_val, y_val = None, None  # validation comes from validation_split")
+    return "\n".join(lines) + "\n"
+
+
+def entries() -> list[DatasetEntry]:
+    return [DatasetEntry(INFO, load, snippet)]

@@ -1,0 +1,81 @@
+"""Small, plain-array pictures of a dataset for the UI (no Qt here)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from playground.datasets.base import Dataset
+
+
+def make_preview(ds: "Dataset", max_items: int) -> dict[str, Any]:
+    common = {"task": ds.task, "class_names": list(ds.class_names), "title": ds.title,
+              "summary": ds.summary()}
+    if ds.input_shape == (2,):
+        return {"kind": "points", **common, **_points(ds, max_items)}
+    if len(ds.input_shape) == 3 or (len(ds.input_shape) == 2 and ds.task != "sequence"):
+        return {"kind": "images", **common, **_images(ds, max_items)}
+    if ds.task == "sequence":
+        return {"kind": "series", **common, **_series(ds, max_items)}
+    if ds.input_shape == (1,):
+        return {"kind": "series", **common, "x": ds.x_train[:max_items, 0].astype(np.float32),
+                "y": np.asarray(ds.y_train[:max_items], np.float32).reshape(-1),
+                "x_label": ds.extras.get("feature_names", ["input"])[0],
+                "y_label": ds.extras.get("target_name", "target"), "style": "scatter"}
+    return {"kind": "table", **common, **_table(ds, max_items)}
+
+
+def _points(ds: "Dataset", max_items: int) -> dict[str, Any]:
+    xs = [ds.x_train]
+    ys = [np.asarray(ds.y_train).reshape(len(ds.y_train), -1)[:, 0]]
+    split = ["train"] * len(ds.x_train)
+    if ds.x_test is not None and ds.y_test is not None:
+        xs.append(ds.x_test)
+        ys.append(np.asarray(ds.y_test).reshape(len(ds.y_test), -1)[:, 0])
+        split += ["test"] * len(ds.x_test)
+    x = np.concatenate(xs)
+    y = np.concatenate(ys)
+    split_arr = np.asarray(split)
+    if len(x) > max_items:
+        # An even sample across the data, so both splits stay visible.
+        keep = np.linspace(0, len(x) - 1, max_items).astype(int)
+        x, y, split_arr = x[keep], y[keep], split_arr[keep]
+    return {"x": x.astype(np.float32), "y": y, "split": split_arr}
+
+
+def _images(ds: "Dataset", max_items: int) -> dict[str, Any]:
+    count = min(max_items, len(ds.x_train), 64)
+    images = ds.x_train[:count].astype(np.float32)
+    low, high = float(images.min(initial=0.0)), float(images.max(initial=1.0))
+    if low < 0 or high > 1:  # standardized or raw pixels: bring back to [0, 1] to show
+        images = (images - low) / max(high - low, 1e-6)
+    if images.ndim == 4 and images.shape[-1] == 1:
+        images = images[..., 0]
+    labels = [ds.class_names[int(c)] if ds.class_names else str(c)
+              for c in ds.y_train[:count]]
+    return {"images": images, "labels": labels}
+
+
+def _series(ds: "Dataset", max_items: int) -> dict[str, Any]:
+    values = ds.extras.get("series")
+    if values is None:  # windows only: stitch the first value of each window
+        values = np.concatenate([ds.x_train[:, 0, 0], ds.x_train[-1, 1:, 0]])
+    values = np.asarray(values, dtype=np.float32)
+    t = np.arange(len(values), dtype=np.float32)
+    step = max(1, len(values) // max(max_items, 1))
+    return {"x": t[::step], "y": values[::step], "x_label": "time step",
+            "y_label": "value", "style": "line",
+            "test_start": ds.extras.get("test_start")}
+
+
+def _table(ds: "Dataset", max_items: int) -> dict[str, Any]:
+    names = ds.extras.get("feature_names") or \
+        [f"x{i + 1}" for i in range(int(np.prod(ds.input_shape)))]
+    rows = ds.x_train[:min(max_items, 50)].reshape(-1, len(names))
+    target = ds.extras.get("target_name", "target")
+    y = ds.y_train[:len(rows)]
+    ys = [ds.class_names[int(v)] for v in y] if ds.is_classification else \
+        [f"{float(np.ravel(v)[0]):.4g}" for v in y]
+    return {"columns": [*names, target],
+            "rows": [[f"{v:.4g}" for v in row] + [t] for row, t in zip(rows, ys)]}
