@@ -1,0 +1,144 @@
+"""Many training steps inside one compiled TensorFlow call.
+
+For small networks the time of a step is mostly Python and dispatch overhead, not
+arithmetic: ``model.fit`` pays it per step (and more per epoch). Here the whole training
+set sits in a tensor, and one ``tf.function`` call runs a ``tf.while_loop`` over as many
+steps as the engine asks for, calling the model's own ``train_step`` (so custom Keras
+training logic and the compiled metrics behave exactly as in ``fit``). The loop checks an
+``interrupt`` variable before every step, so pause and stop act within one batch even in
+the middle of a long call.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def _tf() -> Any:
+    import tensorflow as tf
+
+    return tf
+
+
+def to_floats(logs: dict[str, Any]) -> dict[str, float]:
+    return {str(k): float(np.asarray(v)) for k, v in logs.items()}
+
+
+class CompiledStepper:
+    """Runs training steps of a compiled Keras model on in-memory arrays.
+
+    Build it (and call it) inside the device scope the run uses. ``run_steps`` returns how
+    many steps ran (fewer than asked when interrupted), the raw loss of each step and the
+    running logs of the epoch so far.
+    """
+
+    def __init__(self, model: Any, x: np.ndarray, y: np.ndarray, batch_size: int,
+                 data_device: str | None = None):
+        tf = _tf()
+        self.model = model
+        self.batch_size = int(batch_size)
+        self.num_samples = int(len(x))
+        placement = tf.device(data_device) if data_device else _null_scope()
+        with placement:
+            self.x = tf.convert_to_tensor(x)
+            self.y = tf.convert_to_tensor(y)
+        with tf.device("/CPU:0"):
+            self.interrupt = tf.Variable(False, trainable=False, name="interrupt")
+        self._tracker = getattr(model, "_loss_tracker", None)
+        self._one = tf.function(self._one_step)
+        self._many = tf.function(self._many_steps)
+        self._eval_fns: dict[int, Any] = {}
+        self._traced_many = False
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return -(-self.num_samples // self.batch_size)
+
+    def set_interrupt(self, value: bool) -> None:
+        """Ask a running call to stop before its next step (thread-safe)."""
+        self.interrupt.assign(bool(value))
+
+    # ---------------------------------------------------------------- compiled steps
+    def _step(self, perm: Any, step: Any) -> Any:
+        """One train_step on batch ``step`` of the permutation; returns its raw loss."""
+        tf = _tf()
+        start = step * self.batch_size
+        idx = perm[start:tf.minimum(start + self.batch_size, self.num_samples)]
+        xb = tf.gather(self.x, idx)
+        yb = tf.gather(self.y, idx)
+        if self._tracker is None:
+            logs = self.model.train_step((xb, yb))
+            return tf.cast(logs["loss"], tf.float32)
+        # The batch's own loss = change of the epoch's running (total, count) sums.
+        total0 = tf.identity(self._tracker.total.value)
+        count0 = tf.identity(self._tracker.count.value)
+        logs = self.model.train_step((xb, yb))
+        with tf.control_dependencies([logs["loss"]]):
+            total1 = tf.identity(self._tracker.total.value)
+            count1 = tf.identity(self._tracker.count.value)
+        return tf.cast((total1 - total0) / tf.maximum(count1 - count0, 1.0), tf.float32)
+
+    def _one_step(self, perm: Any, step: Any) -> Any:
+        loss = self._step(perm, step)
+        return tf_stack_one(loss), self.model.get_metrics_result()
+
+    def _many_steps(self, perm: Any, start: Any, count: Any) -> Any:
+        tf = _tf()
+        losses = tf.TensorArray(tf.float32, size=count, element_shape=())
+
+        def cond(i: Any, _losses: Any) -> Any:
+            return tf.logical_and(i < count, tf.logical_not(self.interrupt.read_value()))
+
+        def body(i: Any, arr: Any) -> Any:
+            return i + 1, arr.write(i, self._step(perm, start + i))
+
+        done, losses = tf.while_loop(cond, body, (tf.constant(0), losses))
+        return done, losses.stack()[:done], self.model.get_metrics_result()
+
+    # ---------------------------------------------------------------- calls
+    def run_steps(self, perm: Any, start: int, count: int
+                  ) -> tuple[int, np.ndarray, dict[str, float]]:
+        """Run up to ``count`` steps from epoch step ``start`` (0-based) of ``perm``."""
+        tf = _tf()
+        if count <= 1 and not self.interrupt.numpy():
+            losses, logs = self._one(perm, tf.constant(start))
+            return 1, losses.numpy(), to_floats(logs)
+        done, losses, logs = self._many(perm, tf.constant(start), tf.constant(count))
+        self._traced_many = True
+        return int(done), losses.numpy(), to_floats(logs)
+
+    def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int) -> dict[str, float]:
+        """Loss and metrics over (x, y) in inference mode (resets the running metrics)."""
+        tf = _tf()
+        fn = self._eval_fns.get(batch_size)
+        if fn is None:
+            fn = tf.function(lambda xs, ys: self._evaluate_all(xs, ys, batch_size),
+                             reduce_retracing=True)
+            self._eval_fns[batch_size] = fn
+        return to_floats(fn(tf.convert_to_tensor(x), tf.convert_to_tensor(y)))
+
+    def _evaluate_all(self, x: Any, y: Any, batch_size: int) -> Any:
+        tf = _tf()
+        self.model.reset_metrics()
+        steps = (tf.shape(x)[0] + batch_size - 1) // batch_size
+
+        def body(i: Any) -> Any:
+            lo = i * batch_size
+            self.model.test_step((x[lo:lo + batch_size], y[lo:lo + batch_size]))
+            return i + 1
+
+        tf.while_loop(lambda i: i < steps, body, (tf.constant(0),))
+        return self.model.get_metrics_result()
+
+
+def tf_stack_one(value: Any) -> Any:
+    return _tf().reshape(value, (1,))
+
+
+class _null_scope:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None

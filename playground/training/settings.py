@@ -1,0 +1,103 @@
+"""Training settings: a plain dataclass stored as JSON in ``project.training``."""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from playground.errors import TrainingError
+
+OPTIMIZERS: tuple[str, ...] = ("adam", "sgd", "rmsprop", "adamw", "adagrad", "nadam")
+LOSSES: tuple[str, ...] = (
+    "auto",
+    "binary_crossentropy",
+    "sparse_categorical_crossentropy",
+    "mean_squared_error",
+    "mean_absolute_error",
+    "huber",
+)
+METRICS: tuple[str, ...] = ("auto", "accuracy", "mae", "mse")
+MONITORS: tuple[str, ...] = ("val_loss", "loss", "val_accuracy", "accuracy")
+
+
+@dataclass
+class TrainingSettings:
+    """Everything a training run needs besides the model and the data.
+
+    ``loss="auto"`` and ``metrics=["auto"]`` are resolved from the dataset's task and the
+    model's output units at run time (see :mod:`playground.training.losses`).
+    ``device`` is ``"auto"``, ``"cpu"``, ``"gpu:N"`` or ``"gpus"`` (all GPUs, mirrored).
+    """
+
+    optimizer: str = "adam"
+    learning_rate: float = 0.001
+    loss: str = "auto"
+    metrics: list[str] = field(default_factory=lambda: ["auto"])
+    epochs: int = 10
+    batch_size: int = 32
+    validation_split: float = 0.2
+    early_stopping: bool = False
+    patience: int = 5
+    monitor: str = "val_loss"
+    seed: int | None = None
+    device: str = "auto"
+
+    def validate(self) -> None:
+        """Raise TrainingError naming the setting to change."""
+        if self.optimizer not in OPTIMIZERS:
+            raise TrainingError(
+                f"Unknown optimizer {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}.")
+        if not (isinstance(self.learning_rate, (int, float))
+                and math.isfinite(self.learning_rate) and self.learning_rate > 0):
+            raise TrainingError("The learning rate must be a positive number such as 0.001. "
+                                f"Received: learning_rate={self.learning_rate!r}.")
+        if self.loss not in LOSSES:
+            raise TrainingError(f"Unknown loss {self.loss!r}: choose one of {', '.join(LOSSES)}.")
+        for metric in self.metrics:
+            if metric not in METRICS:
+                raise TrainingError(
+                    f"Unknown metric {metric!r}: choose from {', '.join(METRICS)}.")
+        if not (isinstance(self.epochs, int) and self.epochs >= 1):
+            raise TrainingError("Epochs must be a whole number of at least 1. "
+                                f"Received: epochs={self.epochs!r}.")
+        if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
+            raise TrainingError("The batch size must be a whole number of at least 1. "
+                                f"Received: batch_size={self.batch_size!r}.")
+        if not (0.0 <= self.validation_split < 1.0):
+            raise TrainingError("The validation split is the share of training examples kept "
+                                "aside for checking; use a number from 0 to 0.9. "
+                                f"Received: validation_split={self.validation_split!r}.")
+        if not (isinstance(self.patience, int) and self.patience >= 0):
+            raise TrainingError("Patience must be a whole number of epochs (0 or more). "
+                                f"Received: patience={self.patience!r}.")
+        if not self.monitor:
+            raise TrainingError("Early stopping needs a value to watch, e.g. 'val_loss'.")
+        if self.seed is not None and not (isinstance(self.seed, int) and self.seed >= 0):
+            raise TrainingError("The random seed must be empty or a whole number of 0 or more. "
+                                f"Received: seed={self.seed!r}.")
+        if not _valid_device(self.device):
+            raise TrainingError("The device must be 'auto', 'cpu', 'gpu:N' (one GPU) or 'gpus' "
+                                f"(all GPUs). Received: device={self.device!r}.")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> "TrainingSettings":
+        """Settings from JSON; unknown keys are ignored so older/newer projects still open."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in (data or {}).items() if k in known}
+        if "metrics" in values:
+            metrics = values["metrics"]
+            values["metrics"] = [metrics] if isinstance(metrics, str) else list(metrics)
+        if "learning_rate" in values and isinstance(values["learning_rate"], int):
+            values["learning_rate"] = float(values["learning_rate"])
+        return cls(**values)
+
+
+def _valid_device(device: str) -> bool:
+    if device in ("auto", "cpu", "gpus"):
+        return True
+    if isinstance(device, str) and device.startswith("gpu:"):
+        return device[4:].isdigit()
+    return False
