@@ -81,8 +81,9 @@ def celsius_fit(model: Any, dataset: Any) -> LinearFit:
     """:func:`linear_fit` in the dataset's own units: if inputs/targets were rescaled for
     training (``extras["scaling"]`` / ``extras["target_scaling"]``), undo it so the
     numbers compare with 1.8 and 32."""
-    fit = linear_fit(model)
     extras = getattr(dataset, "extras", None) or {}
+    fit = linear_fit(model, float(extras.get("true_weight", 1.8)),
+                     float(extras.get("true_bias", 32.0)))
     w, b = fit.weight, fit.bias
     xs = extras.get("scaling")
     if xs and xs.get("method", "none") != "none":

@@ -1,0 +1,205 @@
+"""Live visualizations as probes: ``fn(model, dataset) -> result`` run by the training
+engine on the training thread after each epoch (see :class:`playground.training.Probe`).
+
+Each probe keeps its own cost within a share of the training time: it measures how long
+it takes and skips an epoch (returning None, which views ignore) until enough training
+time has passed, so the live views cost at most a few percent however fast epochs are.
+After training the UI recomputes the final picture from the trained model with the same
+functions, so a skipped last epoch is never what stays on screen.
+
+A probe that does not apply to the model (e.g. a learned line for a curved model) returns
+:class:`Unavailable` with the reason to show, instead of failing.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from playground.insight._model import InsightError, model_layers
+from playground.insight.boundary import (BoundaryGrid, GridSpec, boundary_grid, dataset_points,
+                                         grid_for_points, is_2d_input)
+from playground.insight.classification import classification_results
+from playground.insight.conv import conv_filters, conv_layers, feature_maps
+from playground.insight.health import HealthChecker
+from playground.insight.neurons import NEURON_RESOLUTION, NeuronMapper
+from playground.insight.regression import celsius_fit, prediction_vs_truth, sequence_forecast
+from playground.insight.weights import dense_edges, is_small_mlp, weight_histograms
+
+BOUNDARY = "insight.boundary"
+NEURONS = "insight.neurons"
+WEIGHTS = "insight.weights"
+HEALTH = "insight.health"
+CONFUSION = "insight.confusion"
+REGRESSION = "insight.regression"
+LINE = "insight.line"
+SEQUENCE = "insight.sequence"
+CONV = "insight.conv"
+
+# Share of training wall time each probe may use; they add up to about 6%.
+SHARES = {BOUNDARY: 0.015, NEURONS: 0.01, WEIGHTS: 0.005, HEALTH: 0.01, CONFUSION: 0.01,
+          REGRESSION: 0.01, LINE: 0.002, SEQUENCE: 0.01, CONV: 0.01}
+CONFUSION_SAMPLES = 2000
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """This view does not apply to the current model; ``reason`` says why and what to do."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class WeightsSnapshot:
+    histograms: dict[str, Any]          # layer name -> LayerHistograms
+    dense_edges: list[Any] | None       # DenseEdges per Dense layer for small MLPs, else None
+
+
+@dataclass(frozen=True)
+class ConvSnapshot:
+    filters: list[Any]                  # ConvFilters per conv layer
+    feature_maps: list[Any]             # FeatureMaps per conv layer for ``sample_index``
+    sample_index: int
+    sample: np.ndarray
+
+
+class BudgetedProbe:
+    """Wraps ``compute(model, dataset)`` so it uses at most ``share`` of the wall time
+    since its first call. The first call always runs (it shows the untrained model)."""
+
+    def __init__(self, compute: Callable[[Any, Any], Any], share: float,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.compute = compute
+        self.share = share
+        self.clock = clock
+        self.started: float | None = None
+        self.spent = 0.0
+        self.last_cost = 0.0
+        self.runs = 0
+        self.skips = 0
+
+    def due(self) -> bool:
+        if self.started is None:
+            return True
+        elapsed = self.clock() - self.started
+        return self.spent + self.last_cost <= self.share * elapsed
+
+    def __call__(self, model: Any, dataset: Any) -> Any:
+        now = self.clock()
+        if self.started is None:
+            self.started = now
+        elif not self.due():
+            self.skips += 1
+            return None
+        try:
+            return self.compute(model, dataset)
+        except InsightError as error:
+            return Unavailable(str(error))
+        finally:
+            self.last_cost = self.clock() - now
+            self.spent += self.last_cost
+            self.runs += 1
+
+
+class _PerModel:
+    """Rebuild helpers (sub-models) only when the engine hands over a different model."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        self.make = make
+        self.model: Any = None
+        self.value: Any = None
+
+    def get(self, model: Any) -> Any:
+        if model is not self.model:
+            self.value = self.make(model)
+            self.model = model
+        return self.value
+
+
+def boundary_probe(resolution: int = 50) -> Callable[[Any, Any], BoundaryGrid]:
+    grids: dict[int, GridSpec] = {}
+
+    def compute(model: Any, dataset: Any) -> BoundaryGrid:
+        key = id(dataset)
+        if key not in grids:
+            grids.clear()
+            grids[key] = grid_for_points(dataset_points(dataset), resolution)
+        return boundary_grid(model, grids[key], dataset.task)
+    return compute
+
+
+def neurons_probe(resolution: int = NEURON_RESOLUTION) -> Callable[[Any, Any], Any]:
+    mappers = _PerModel(NeuronMapper)
+
+    def compute(model: Any, dataset: Any) -> Any:
+        return mappers.get(model).compute(grid_for_points(dataset_points(dataset), resolution))
+    return compute
+
+
+def weights_probe(model: Any, dataset: Any) -> WeightsSnapshot:
+    return WeightsSnapshot(weight_histograms(model),
+                           dense_edges(model) if is_small_mlp(model) else None)
+
+
+def health_probe() -> Callable[[Any, Any], Any]:
+    checkers = _PerModel(HealthChecker)
+
+    def compute(model: Any, dataset: Any) -> Any:
+        return checkers.get(model).check(dataset.x_train, dataset.y_train, dataset.task)
+    return compute
+
+
+def confusion_probe(model: Any, dataset: Any) -> Any:
+    return classification_results(model, dataset, max_samples=CONFUSION_SAMPLES)
+
+
+def conv_probe(sample_index: int = 0) -> Callable[[Any, Any], ConvSnapshot]:
+    def compute(model: Any, dataset: Any) -> ConvSnapshot:
+        sample = conv_sample(dataset, sample_index)
+        return ConvSnapshot(conv_filters(model), feature_maps(model, sample), sample_index,
+                            sample)
+    return compute
+
+
+def conv_sample(dataset: Any, index: int) -> np.ndarray:
+    """Sample ``index`` of the test split (training split when there is none)."""
+    x = dataset.x_test if getattr(dataset, "x_test", None) is not None and \
+        len(dataset.x_test) else dataset.x_train
+    if not 0 <= index < len(x):
+        raise InsightError(f"Sample {index} does not exist; pick 0 to {len(x) - 1}.")
+    return np.asarray(x[index])
+
+
+def live_probes(dataset: Any, model: Any | None = None,
+                shares: dict[str, float] | None = None) -> dict[str, BudgetedProbe]:
+    """The probes that fit this dataset (and model, when given), by name."""
+    if model is not None and not model_layers(model):
+        return {}
+    computes: dict[str, Callable[[Any, Any], Any]] = {WEIGHTS: weights_probe,
+                                                       HEALTH: health_probe()}
+    shape = tuple(dataset.input_shape)
+    if is_2d_input(shape):
+        computes[BOUNDARY] = boundary_probe()
+        computes[NEURONS] = neurons_probe()
+    if dataset.task in ("binary", "multiclass"):
+        computes[CONFUSION] = confusion_probe
+    elif dataset.task == "sequence":
+        computes[SEQUENCE] = sequence_forecast
+    elif not is_2d_input(shape):
+        computes[REGRESSION] = prediction_vs_truth
+        if shape == (1,):
+            computes[LINE] = celsius_fit
+    if len(shape) == 3 and (model is None or conv_layers(model)):
+        computes[CONV] = conv_probe()
+    shares = {**SHARES, **(shares or {})}
+    return {name: BudgetedProbe(fn, shares[name]) for name, fn in computes.items()}
+
+
+def final_results(model: Any, dataset: Any) -> dict[str, Any]:
+    """Every applicable view computed once (after training, on a model not training)."""
+    results = {}
+    for name, probe in live_probes(dataset, model).items():
+        results[name] = probe(model, dataset)  # the first call of a probe always runs
+    return results
