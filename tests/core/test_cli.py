@@ -1,0 +1,74 @@
+"""The command line: check, import, export (.keras and a runnable Python program)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from playground.cli import main
+from playground.keras_build import build_model
+from playground.kerasenv import keras
+from playground.project import Project, load_project, save_project
+from tests.core.helpers import mlp
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_check_prints_shapes_and_totals(tmp_path: Path, capsys):
+    path = save_project(Project(graph=mlp()), tmp_path / "p.kpg")
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "(None, 8)" in out and "(None, 1)" in out and "Total params: 33" in out
+
+
+def test_check_exits_1_listing_node_errors(tmp_path: Path, capsys):
+    graph = mlp()
+    node = graph.add_node("Add")
+    graph.connect(graph.nodes[1].id, node.id)
+    path = save_project(Project(graph=graph), tmp_path / "p.kpg")
+    assert main(["check", str(path)]) == 1
+    assert "needs 2 or more inputs" in capsys.readouterr().err
+
+
+def test_bad_file_is_one_clear_error(tmp_path: Path, capsys):
+    bad = tmp_path / "x.kpg"
+    bad.write_text("nonsense")
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and "Traceback" not in err
+
+
+def test_import_then_export_keras_keeps_weights(tmp_path: Path):
+    k = keras()
+    model = k.Sequential([k.Input((3,)), k.layers.Dense(4, activation="relu"),
+                          k.layers.Dense(2)])
+    src = tmp_path / "m.keras"
+    model.save(src)
+    proj = tmp_path / "m.kpg"
+    assert main(["import", str(src), "--out", str(proj)]) == 0
+    assert load_project(proj).weights
+    out = tmp_path / "again.keras"
+    assert main(["export", str(proj), "--keras", str(out)]) == 0
+    again = k.saving.load_model(out, safe_mode=True)
+    x = np.arange(6, dtype="float32").reshape(2, 3)
+    assert np.array_equal(model.predict(x, verbose=0), again.predict(x, verbose=0))
+
+
+def test_exported_python_program_runs_with_plain_keras(tmp_path: Path):
+    project = Project(graph=mlp(), dataset={"name": "xor", "params": {"samples": 80}},
+                      training={"epochs": 2, "batch_size": 16})
+    path = save_project(project, tmp_path / "p.kpg")
+    script = tmp_path / "xor_model.py"
+    assert main(["export", str(path), "--python", str(script)]) == 0
+    text = script.read_text()
+    assert "playground" not in text.replace("Keras Playground", "")
+    run = subprocess.run([sys.executable, script.name], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    saved = keras().saving.load_model(tmp_path / "xor_model.keras", safe_mode=True)
+    built = build_model(project.graph)
+    assert [type(l).__name__ for l in saved.layers] == [type(l).__name__ for l in built.layers]
+    assert [tuple(l.output.shape) for l in saved.layers] == \
+        [tuple(l.output.shape) for l in built.layers]
