@@ -1,0 +1,91 @@
+"""Training with the live visualization probes on vs off: how much slower does it get?
+
+Runs the same training (same data, seed, settings) alternately without and with the
+insight probes that the UI installs for the dataset, several times, and prints the median
+wall time of each and the slowdown ratio (goal: <= about 1.10).
+
+    .venv/bin/python benchmarks/bench_insight_overhead.py [--dataset xor] [--epochs 40]
+        [--repeats 3] [--batch-size 10]
+
+Datasets: any 2-D one (boundary, neurons, weights, health, confusion probes), "celsius",
+"sine" (sequence) or "mnist" (a small CNN with conv feature maps; uses PLAYGROUND_DATA_DIR).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playground.datasets import load_dataset  # noqa: E402
+from playground.insight.probes import live_probes  # noqa: E402
+from playground.kerasenv import keras  # noqa: E402
+from playground.training import TrainingEngine, TrainingSettings  # noqa: E402
+from playground.training.events import Probe  # noqa: E402
+
+
+def make_model(dataset):
+    k = keras()
+    k.utils.set_random_seed(0)
+    inp = k.Input(dataset.input_shape)
+    if len(dataset.input_shape) == 3:
+        h = k.layers.Conv2D(8, 3, activation="relu")(inp)
+        h = k.layers.MaxPooling2D()(h)
+        h = k.layers.Conv2D(16, 3, activation="relu")(h)
+        h = k.layers.Flatten()(h)
+    else:
+        h = k.layers.Flatten()(inp) if len(dataset.input_shape) > 1 else inp
+        h = k.layers.Dense(8, activation="relu")(h)
+        h = k.layers.Dense(8, activation="relu")(h)
+    out = k.layers.Dense(dataset.output_size, activation=dataset.suggested_activation)(h)
+    return k.Model(inp, out)
+
+
+def run_once(dataset, settings, with_probes: bool) -> tuple[float, int]:
+    model = make_model(dataset)
+    events = [0]
+
+    def callback(event):
+        if event.kind == "probe" and event.probe_result is not None:
+            events[0] += 1
+
+    probes = {name: Probe(fn) for name, fn in live_probes(dataset, model).items()} \
+        if with_probes else {}
+    engine = TrainingEngine(model, dataset, settings, callback, probes)
+    start = time.perf_counter()
+    engine.run()
+    return time.perf_counter() - start, events[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", default="xor")
+    parser.add_argument("--epochs", type=int, default=40)
+    parser.add_argument("--batch-size", type=int, default=10)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--subset", type=int, default=6000, help="MNIST training samples")
+    args = parser.parse_args()
+    params = {"subset": args.subset} if args.dataset == "mnist" else {}
+    dataset = load_dataset(args.dataset, params)
+    settings = TrainingSettings(epochs=args.epochs, batch_size=args.batch_size, seed=0)
+    run_once(dataset, TrainingSettings(epochs=1, batch_size=args.batch_size, seed=0), True)
+    off, on, updates = [], [], []
+    for _ in range(args.repeats):  # alternate so machine load affects both alike
+        off.append(run_once(dataset, settings, False)[0])
+        seconds, count = run_once(dataset, settings, True)
+        on.append(seconds)
+        updates.append(count)
+    t_off, t_on = statistics.median(off), statistics.median(on)
+    print(f"dataset={args.dataset} epochs={args.epochs} batch={args.batch_size} "
+          f"probes={sorted(live_probes(dataset))}")
+    print(f"probes off: median {t_off:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in off)})")
+    print(f"probes on:  median {t_on:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in on)}), "
+          f"{statistics.median(updates):.0f} view updates per run")
+    print(f"slowdown ratio on/off: {t_on / t_off:.3f}")
+
+
+if __name__ == "__main__":
+    main()
