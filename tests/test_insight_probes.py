@@ -76,3 +76,9 @@ def test_live_boundary_updates_each_epoch_and_matches_the_model():
     np.testing.assert_allclose(final[probes.BOUNDARY].values, last.values)
     assert np.array_equal(final[probes.CONFUSION].matrix, seen[probes.CONFUSION][-1].matrix)
     assert run_model(model, ds.x_test).shape == (len(ds.x_test), 1)
+
+
+def test_probe_judging_training_waits_for_first_epoch():
+    probe = BudgetedProbe(lambda m, d: "ran", share=1.0, run_first=False)
+    assert probe(None, None) is None
+    assert probe(None, None) == "ran"
