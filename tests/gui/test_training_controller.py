@@ -1,0 +1,58 @@
+"""The QThread controller: signals in order, throttled progress, stop, shutdown, errors."""
+from __future__ import annotations
+
+import pytest
+
+from ui.training.controller import TrainingController
+from tests.training_helpers import xor_project
+
+pytestmark = pytest.mark.gui
+
+
+def test_run_emits_signals_and_returns_weights(qtbot):
+    controller = TrainingController()
+    project = xor_project(epochs=3)
+    infos, progress, epochs, probes = [], [], [], []
+    controller.runInfo.connect(infos.append)
+    controller.progress.connect(progress.append)
+    controller.epochEnded.connect(epochs.append)
+    controller.probeResult.connect(lambda name, value: probes.append((name, value)))
+    controller.add_probe("size", lambda model, data: len(data.x_train))
+    with qtbot.waitSignal(controller.runningChanged, timeout=60000,
+                          check_params_cb=lambda running: not running):
+        with qtbot.waitSignal(controller.finished, timeout=60000) as finished:
+            controller.start(project)
+            assert controller.is_running()
+    assert not controller.is_running()
+    entry = finished.args[0]
+    assert entry["status"] == "completed" and entry["epochs_done"] == 3
+    assert [e["epoch"] for e in epochs] == [1, 2, 3]
+    assert infos[0]["info"]["loss"] == "binary_crossentropy"
+    # Every raw batch loss arrives, merged into far fewer signals than steps.
+    steps = sum(len(p["batch_losses"]) for p in progress if p["kind"] == "batch")
+    assert steps == 3 * epochs[0]["steps_per_epoch"]
+    assert probes[0] == ("size", 100) and len(probes) == 4
+    assert set(controller.last_weights) == {n.id for n in project.graph
+                                            if n.layer_type == "Dense"}
+    assert controller.last_model is not None
+
+
+def test_stop_mid_run_and_shutdown_leave_no_thread(qtbot):
+    controller = TrainingController()
+    project = xor_project(samples=400, epochs=500, batch_size=2)
+    with qtbot.waitSignal(controller.epochEnded, timeout=60000):
+        controller.start(project)
+    controller.pause()
+    assert controller.is_paused()
+    assert controller.shutdown(30000)
+    assert not controller.is_running()
+
+
+def test_errors_arrive_as_a_signal(qtbot):
+    controller = TrainingController()
+    project = xor_project()
+    project.dataset = {"name": "mnist", "params": {}}
+    with qtbot.waitSignal(controller.failed, timeout=60000) as failed:
+        controller.start(project)
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=10000)
+    assert "Input layer" in failed.args[0] and "[28, 28" in failed.args[0]

@@ -1,0 +1,1 @@
+"""Training in the app: the worker thread controller, the panel and the live curves."""

@@ -1,0 +1,270 @@
+"""Runs the training engine in a QThread and turns its events into throttled Qt signals.
+
+The worker lives in its own thread and talks to the UI only through signals (queued across
+threads); it never touches a widget. Batch events are merged and sent at most ~25 times a
+second (every raw batch loss still arrives, in lists); epoch, probe and end events are sent
+as they come. ``shutdown()`` stops a run and joins the thread (the window calls it when it
+closes).
+"""
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from playground.errors import PlaygroundError
+from playground.graph import Graph
+from playground.training.events import Probe, TrainingEvent
+from playground.training.settings import TrainingSettings
+
+PROGRESS_INTERVAL_S = 0.04   # at most ~25 progress signals a second
+
+
+class TrainingWorker(QObject):
+    """Builds model and data, runs the engine, and reports through signals (worker thread)."""
+
+    runInfo = Signal(dict)
+    progress = Signal(dict)
+    epochEnded = Signal(dict)
+    probeResult = Signal(str, object)
+    probeFailed = Signal(str)
+    failed = Signal(str)
+    finished = Signal(dict, object, object)   # history entry, weights by node, model
+    done = Signal()
+
+    def __init__(self, graph_data: dict, weights: dict | None, dataset_choice: dict,
+                 settings: TrainingSettings, probes: dict[str, Probe]):
+        super().__init__()
+        self._graph_data = graph_data
+        self._weights = weights
+        self._dataset_choice = dataset_choice
+        self._settings = settings
+        self._probes = probes
+        self._lock = threading.Lock()
+        self._engine: Any = None
+        self._stop = False
+        self._paused = False
+        self._pending: dict[str, Any] | None = None
+        self._last_emit = 0.0
+
+    # Called from the UI thread: plain flags, the engine's own methods are thread-safe.
+    def request_stop(self) -> None:
+        with self._lock:
+            self._stop = True
+            if self._engine is not None:
+                self._engine.stop()
+
+    def request_pause(self, paused: bool) -> None:
+        with self._lock:
+            self._paused = paused
+            if self._engine is not None:
+                (self._engine.pause if paused else self._engine.resume)()
+
+    def set_probe(self, name: str, probe: Probe | None) -> None:
+        with self._lock:
+            target = self._engine.probes if self._engine is not None else self._probes
+            if probe is None:
+                target.pop(name, None)
+            else:
+                target[name] = probe
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._run()
+        except PlaygroundError as error:       # a problem the user can fix: say what
+            self.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - reported to the user, not swallowed
+            self.failed.emit(f"Training failed unexpectedly ({type(error).__name__}): {error}")
+        finally:
+            self.done.emit()
+
+    def _run(self) -> None:
+        from playground.datasets import load_dataset
+        from playground.keras_build import build_model, model_weights_by_node
+        from playground.training.device import enable_memory_growth
+        from playground.training.engine import TrainingEngine
+
+        enable_memory_growth()
+        graph = Graph.from_dict(self._graph_data)
+        dataset = load_dataset(self._dataset_choice.get("name", ""),
+                               self._dataset_choice.get("params") or {})
+        model = build_model(graph, self._weights or None)
+        engine = TrainingEngine(model, dataset, self._settings, self._on_event, self._probes)
+        with self._lock:
+            self._engine = engine
+            if self._stop:
+                engine.stop()
+            elif self._paused:
+                engine.pause()
+        result = engine.run()
+        weights = None
+        if result.epochs_done > 0 or result.status == "stopped":
+            weights = model_weights_by_node(graph, result.model)
+        self.finished.emit(result.history_entry(), weights, result.model)
+
+    def _on_event(self, event: TrainingEvent) -> None:
+        if event.kind == "batch":
+            self._merge(event)
+            now = time.perf_counter()
+            if now - self._last_emit >= PROGRESS_INTERVAL_S:
+                self._flush(now)
+            return
+        self._flush(time.perf_counter())
+        if event.kind == "epoch":
+            self.epochEnded.emit(event.to_dict())
+        elif event.kind == "probe":
+            if event.message:
+                self.probeFailed.emit(event.message)
+            else:
+                self.probeResult.emit(event.probe_name, event.probe_result)
+        elif event.kind == "start":
+            self.runInfo.emit(event.to_dict())
+        elif event.kind == "error":
+            self.failed.emit(event.message)
+        elif event.kind == "end":
+            self.progress.emit(event.to_dict())
+
+    def _merge(self, event: TrainingEvent) -> None:
+        data = event.to_dict()
+        if self._pending is None:
+            self._pending = data
+            self._pending["batch_steps"] = [(event.epoch, event.step, len(event.batch_losses))]
+            return
+        losses = self._pending["batch_losses"] + data["batch_losses"]
+        steps = self._pending["batch_steps"] + [(event.epoch, event.step,
+                                                 len(event.batch_losses))]
+        self._pending = data
+        self._pending["batch_losses"] = losses
+        self._pending["batch_steps"] = steps
+
+    def _flush(self, now: float) -> None:
+        if self._pending is not None:
+            self.progress.emit(self._pending)
+            self._pending = None
+        self._last_emit = now
+
+
+class TrainingController(QObject):
+    """Owns the worker thread. Signals arrive on the UI thread.
+
+    ``progress`` dicts are merged batch events: ``batch_losses`` holds every raw loss since
+    the previous signal and ``batch_steps`` lists (epoch, last step, count) per piece.
+    """
+
+    started = Signal()
+    runInfo = Signal(dict)
+    progress = Signal(dict)
+    epochEnded = Signal(dict)
+    probeResult = Signal(str, object)
+    finished = Signal(dict)
+    failed = Signal(str)
+    runningChanged = Signal(bool)
+    pausedChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: TrainingWorker | None = None
+        self._probes: dict[str, Probe] = {}
+        self._paused = False
+        self.last_model: Any = None
+        self.last_weights: dict | None = None
+        self.last_entry: dict | None = None
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def is_paused(self) -> bool:
+        return self._paused
+
+    def add_probe(self, name: str, fn: Callable[[Any, Any], Any],
+                  every: str | float = "epoch") -> None:
+        self._probes[name] = Probe(fn, every)
+        if self._worker is not None:
+            self._worker.set_probe(name, Probe(fn, every))
+
+    def remove_probe(self, name: str) -> None:
+        self._probes.pop(name, None)
+        if self._worker is not None:
+            self._worker.set_probe(name, None)
+
+    def start(self, project: Any, settings: TrainingSettings | None = None) -> None:
+        """Train the project's model (from its current weights) in the background."""
+        if self.is_running():
+            raise RuntimeError("a training run is already in progress")
+        settings = settings or TrainingSettings.from_dict(project.training)
+        settings.validate()
+        # The worker gets its own copies: the UI may go on editing the project.
+        weights = {k: list(v) for k, v in project.weights.items()} if project.weights else None
+        worker = TrainingWorker(project.graph.to_dict(), weights, dict(project.dataset or {}),
+                                settings, dict(self._probes))
+        thread = QThread(self)
+        thread.setObjectName("training")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.runInfo.connect(self.runInfo)
+        worker.progress.connect(self.progress)
+        worker.epochEnded.connect(self.epochEnded)
+        worker.probeResult.connect(self.probeResult)
+        worker.probeFailed.connect(self.failed)
+        worker.failed.connect(self.failed)
+        worker.finished.connect(self._on_finished)
+        # Direct: quit() is thread-safe, and shutdown() blocks the UI thread in wait().
+        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread, self._worker = thread, worker
+        self._paused = False
+        self.last_model = None
+        thread.start()
+        self.started.emit()
+        self.runningChanged.emit(True)
+
+    def pause(self) -> None:
+        if self._worker is not None and not self._paused:
+            self._paused = True
+            self._worker.request_pause(True)
+            self.pausedChanged.emit(True)
+
+    def resume(self) -> None:
+        if self._worker is not None and self._paused:
+            self._paused = False
+            self._worker.request_pause(False)
+            self.pausedChanged.emit(False)
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.request_stop()
+
+    def shutdown(self, timeout_ms: int = 60000) -> bool:
+        """Stop any run and wait for its thread; True when no thread is left."""
+        thread = self._thread
+        if thread is None:
+            return True
+        self.stop()
+        finished = thread.wait(timeout_ms)
+        if finished:
+            self._on_thread_finished()
+        return finished
+
+    @Slot(dict, object, object)
+    def _on_finished(self, entry: dict, weights: Any, model: Any) -> None:
+        self.last_entry = entry
+        self.last_weights = weights
+        self.last_model = model
+        self.finished.emit(entry)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        if self._thread is None:
+            return
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = None
+        self._paused = False
+        if worker is not None:
+            worker.deleteLater()
+        if thread is not None:
+            thread.deleteLater()
+        self.runningChanged.emit(False)
