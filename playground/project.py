@@ -61,17 +61,23 @@ class Project:
 
 
 def project_to_bytes(project: Project) -> bytes:
+    return pack_project(project.to_json_dict(), project.weights)
+
+
+def pack_project(meta: dict[str, Any], weights: dict[str, list[np.ndarray]] | None) -> bytes:
+    """The file's bytes from ``Project.to_json_dict()`` and the weights. Split out so the
+    autosave can copy the JSON part on the UI thread and pack it on a worker thread."""
     try:
-        text = json.dumps(project.to_json_dict(), indent=1, allow_nan=True)
-    except (TypeError, ValueError) as exc:
+        text = json.dumps(meta, indent=1, allow_nan=True)
+    except (TypeError, ValueError, RecursionError) as exc:
         raise ProjectFileError(f"The project holds a value that cannot be saved as JSON "
                                f"({exc}).") from exc
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("project.json", text)
-        if project.weights:
+        if weights:
             arrays = {f"{node_id}:{i}": np.asarray(a)
-                      for node_id, values in project.weights.items()
+                      for node_id, values in weights.items()
                       for i, a in enumerate(values)}
             wbuf = io.BytesIO()
             np.savez(wbuf, **arrays)

@@ -1,7 +1,10 @@
 """Shared fixtures. GUI tests run offscreen; no test may leave a thread running."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import threading
 from pathlib import Path
 
@@ -10,6 +13,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Recovery files and the error log go to a throwaway folder, never the user's own.
+if "PLAYGROUND_CONFIG_DIR" not in os.environ:
+    os.environ["PLAYGROUND_CONFIG_DIR"] = tempfile.mkdtemp(prefix="kp-test-data-")
+    atexit.register(shutil.rmtree, os.environ["PLAYGROUND_CONFIG_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
