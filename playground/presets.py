@@ -1,0 +1,108 @@
+"""The preset lessons shipped in ``presets/``: list them, open one as an untitled copy.
+
+A preset is an ordinary project file (``presets/NAME.kpg``) made by
+``presets/build_presets.py``; its thumbnail is ``presets/thumbnails/NAME.png``. Opening a
+preset returns a fresh :class:`Project` read from the file: the caller shows it as a new,
+untitled document, so saving never writes into ``presets/`` or over the user's files.
+
+Command line: ``python -m playground presets`` lists name and one-line description.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from playground.errors import ProjectFileError
+from playground.project import SUFFIX, Project, load_project
+
+ENV_VAR = "PLAYGROUND_PRESETS_DIR"   # another folder of presets (e.g. a course's own)
+
+
+def presets_dir() -> Path:
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override).expanduser()
+    return Path(__file__).resolve().parent.parent / "presets"
+
+
+@dataclass(frozen=True)
+class PresetInfo:
+    name: str
+    path: Path
+    title: str
+    description: str
+    lesson: str
+    dataset: str
+    thumbnail: Path | None
+    order: int
+
+    def open(self) -> Project:
+        return open_preset(self.name)
+
+
+def _info(path: Path) -> PresetInfo:
+    project = load_project(path)
+    preset = project.extras.get("preset", {}) if isinstance(project.extras, dict) else {}
+    thumbnail = path.parent / "thumbnails" / f"{path.stem}.png"
+    order = preset.get("order", 1000) if isinstance(preset, dict) else 1000
+    return PresetInfo(path.stem, path, project.title or path.stem.replace("_", " ").title(),
+                      project.description, project.lesson,
+                      str(project.dataset.get("name", "")),
+                      thumbnail if thumbnail.is_file() else None,
+                      order if isinstance(order, int) else 1000)
+
+
+def list_presets(folder: Path | None = None) -> list[PresetInfo]:
+    """Every preset in ``folder`` (default: the app's presets), in lesson order.
+
+    A broken preset file raises ProjectFileError naming it: a shipped preset that does not
+    open is a bug to see, not to hide.
+    """
+    folder = folder or presets_dir()
+    if not folder.is_dir():
+        raise ProjectFileError(f"The presets folder {folder} does not exist. Reinstall the "
+                               f"app, or set {ENV_VAR} to a folder of .kpg files.")
+    infos = []
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        try:
+            infos.append(_info(path))
+        except ProjectFileError as exc:
+            raise ProjectFileError(f"Preset {path.name} cannot be opened: {exc}") from exc
+    return sorted(infos, key=lambda i: (i.order, i.name))
+
+
+def preset_names() -> list[str]:
+    return [p.name for p in list_presets()]
+
+
+def find_preset(name: str) -> PresetInfo:
+    presets = list_presets()
+    for info in presets:
+        if info.name == name or info.path.name == name:
+            return info
+    raise ProjectFileError(f"There is no preset named {name!r}. Presets: "
+                           f"{', '.join(p.name for p in presets)}.")
+
+
+def open_preset(name: str) -> Project:
+    """A new project read from the preset file; save it elsewhere (it has no path)."""
+    return load_project(find_preset(name).path)
+
+
+# ------------------------------------------------------------------ command line
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("presets", help="list the preset lessons")
+    p.add_argument("--paths", action="store_true", help="show each preset's file path")
+    p.set_defaults(func=run_presets_command)
+
+
+def run_presets_command(args: argparse.Namespace) -> int:
+    presets = list_presets()
+    width = max((len(p.name) for p in presets), default=0)
+    for p in presets:
+        where = f"  [{p.path}]" if args.paths else ""
+        print(f"{p.name:<{width}}  {p.description}{where}")
+    print(f"\nTrain one: python -m playground train {presets_dir().name}/NAME{SUFFIX}")
+    return 0
