@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any, TextIO
 
-from playground.training.events import TrainingEvent
+from playground.training.events import TrainingEvent, format_seconds
 from playground.training.settings import TrainingSettings
 
 BAR_WIDTH = 28
@@ -28,14 +28,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--save", action="store_true",
                    help="store the trained weights and this run's history in the project")
     p.set_defaults(func=run_train_command)
-
-
-def format_seconds(seconds: float | None) -> str:
-    if seconds is None or not math.isfinite(seconds):
-        return "--:--"
-    seconds = int(round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    return (f"{hours}:" if hours else "") + f"{rest // 60:02d}:{rest % 60:02d}"
 
 
 class TextProgress:

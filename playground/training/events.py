@@ -1,6 +1,7 @@
 """What the engine reports: progress events, probes and the result of a run."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
 
@@ -90,3 +91,12 @@ class RunResult:
             "device": self.device,
             "message": self.message,
         }
+
+
+def format_seconds(seconds: float | None) -> str:
+    """``mm:ss`` (or ``h:mm:ss``); ``--:--`` when unknown."""
+    if seconds is None or not math.isfinite(seconds):
+        return "--:--"
+    seconds = int(round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    return (f"{hours}:" if hours else "") + f"{rest // 60:02d}:{rest % 60:02d}"

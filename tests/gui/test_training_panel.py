@@ -1,0 +1,95 @@
+"""The Training panel in a real document: train, curves, history, lock, reset, export."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+
+from playground.training.settings import TrainingSettings
+from tests.training_helpers import xor_project
+from ui.document import Document
+from ui.training.panel import TrainingPanel
+
+pytestmark = pytest.mark.gui
+
+
+class FakeWindow(QObject):
+    closing = Signal()
+    tfLoaded = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.device_texts: list[str] = []
+        self.messages: list[str] = []
+
+    def set_status_device(self, text):
+        self.device_texts.append(text)
+
+    def show_message(self, text, timeout_ms=0):
+        self.messages.append(text)
+
+
+@pytest.fixture
+def panel(qtbot):
+    window = FakeWindow()
+    document = Document(xor_project(epochs=3))
+    widget = TrainingPanel(document, window)
+    qtbot.addWidget(widget)
+    yield widget
+    window.closing.emit()
+    assert not widget.controller.is_running()
+
+
+def test_form_round_trips_settings_and_marks_the_document_modified(panel):
+    settings = TrainingSettings(optimizer="sgd", learning_rate=0.05, epochs=7, batch_size=16,
+                                validation_split=0.1, early_stopping=True, patience=3,
+                                seed=4)
+    panel.form.set_settings(settings)
+    assert panel.form.settings() == settings
+    panel.form.epochs.setValue(9)
+    assert panel.document.project.training["epochs"] == 9
+    assert panel.document.modified
+
+
+def test_train_fills_curves_history_weights_and_locks_while_running(panel, qtbot, tmp_path):
+    locks = []
+    panel.document.lockedChanged.connect(locks.append)
+    with qtbot.waitSignal(panel.controller.finished, timeout=60000):
+        panel.train_button.click()
+        assert not panel.train_button.isEnabled() and panel.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: not panel.controller.is_running(), timeout=10000)
+    assert locks == [True, False]
+    project = panel.document.project
+    assert len(project.history) == 1 and project.history[0]["epochs_done"] == 3
+    assert project.weights and panel.train_button.isEnabled()
+    series = panel.curves.series()
+    assert len(series["loss"]) == 3 and len(series["val_accuracy"]) == 3
+    assert len(series["batch_loss"]) == 3 * 8  # 80 examples at batch 10
+    assert "Epoch 3 of 3" in panel.counters.text()
+    assert panel.window_.device_texts[-1].startswith("CPU")
+    assert "val_loss" in panel.curves.readout_at("loss", 2.0)
+    panel.curves.export_csv(tmp_path / "c.csv")
+    rows = list(csv.reader(open(tmp_path / "c.csv")))
+    assert rows[0] == ["series", "epoch", "value"] and len(rows) > 30
+    panel.curves.export_png(tmp_path / "c.png")
+    assert (tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
+    # A second run shows the first as a faded overlay and extends the history.
+    with qtbot.waitSignal(panel.controller.finished, timeout=60000):
+        panel.train_button.click()
+    qtbot.waitUntil(lambda: not panel.controller.is_running(), timeout=10000)
+    assert len(project.history) == 2
+    assert project.history[1]["history"]["loss"][0] < project.history[0]["history"]["loss"][0]
+    assert "Run 1:" in panel.curves.runs_label.text()
+    panel.reset_weights()
+    assert panel.document.project.weights is None
+
+
+def test_a_model_that_does_not_fit_the_data_is_explained(panel, qtbot):
+    panel.document.project.dataset = {"name": "celsius", "params": {}}
+    with qtbot.waitSignal(panel.controller.failed, timeout=60000):
+        panel.start_training()
+    qtbot.waitUntil(lambda: not panel.controller.is_running(), timeout=10000)
+    assert "Input layer" in panel.status.text()
+    assert panel.window_.messages and not panel.document.locked
+    assert panel.document.project.history == []

@@ -1,0 +1,264 @@
+"""Live training curves (pyqtgraph): loss per batch (raw and smoothed) and per epoch,
+validation per epoch, one plot per metric, hover readout, log scale, CSV/PNG export, and
+earlier runs as faded overlays.
+
+Points go into reusable growing buffers (:mod:`playground.training.series`); a 40 ms timer
+hands the buffers to pyqtgraph only when something changed, so however fast batches
+arrive the plots redraw at most ~25 times a second. Curves downsample (peak mode) and clip
+to the view, so long runs stay smooth.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from playground.training.series import (GrowingSeries, SmoothedSeries, batch_positions,
+                                        curves_csv, run_label)
+
+MAX_OVERLAY_RUNS = 5
+COLORS = {"batch": (120, 160, 220, 90), "smoothed": (40, 90, 200), "train": (20, 60, 160),
+          "val": (220, 110, 20)}
+OVERLAY_COLORS = [(110, 110, 110, 90), (150, 90, 160, 90), (90, 150, 90, 90),
+                  (160, 120, 60, 90), (60, 140, 160, 90)]
+
+
+def _curve(plot: pg.PlotItem, name: str, pen: Any, symbol: str | None = None) -> Any:
+    item = plot.plot(name=name, pen=pen, symbol=symbol, symbolSize=5,
+                     symbolBrush=pen.color() if symbol else None, symbolPen=None)
+    item.setDownsampling(auto=True, method="peak")
+    item.setClipToView(True)
+    return item
+
+
+class TrainingCurves(QWidget):
+    """The plots of the current run plus faded overlays of earlier ones."""
+
+    readoutChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._series: dict[str, GrowingSeries] = {}
+        self._curves: dict[str, Any] = {}
+        self._plots: dict[str, pg.PlotItem] = {}
+        self._overlay_items: list[Any] = []
+        self._past_runs: list[dict[str, Any]] = []
+        self._metrics: list[str] = []
+        self._dirty = False
+
+        self.log_scale = QCheckBox(self.tr("Log scale"), self)
+        self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic scale, so small "
+                                          "late improvements stay visible."))
+        self.log_scale.toggled.connect(self.set_log_scale)
+        csv_button = QPushButton(self.tr("Export CSV…"), self)
+        csv_button.clicked.connect(self._ask_export_csv)
+        png_button = QPushButton(self.tr("Export PNG…"), self)
+        png_button.clicked.connect(self._ask_export_png)
+        self.readout = QLabel(self.tr("Point at a curve to read its values."), self)
+        self.readout.setWordWrap(True)
+        self.runs_label = QLabel(self)
+        self.runs_label.setWordWrap(True)
+        self.runs_label.setVisible(False)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.log_scale)
+        tools.addStretch(1)
+        tools.addWidget(csv_button)
+        tools.addWidget(png_button)
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics.setBackground("w")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tools)
+        layout.addWidget(self.runs_label)
+        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.readout)
+
+        self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_mouse_moved)
+        self._timer = QTimer(self)
+        self._timer.setInterval(40)
+        self._timer.timeout.connect(self._redraw)
+        self._timer.start()
+        self.begin_run([])
+
+    # ------------------------------------------------------------------ building
+    def _add_plot(self, key: str, title: str, y_label: str) -> pg.PlotItem:
+        plot = self.graphics.addPlot(row=len(self._plots), col=0, title=title)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setLabel("bottom", self.tr("epoch"))
+        plot.setLabel("left", y_label)
+        plot.addLegend(offset=(-10, 10))
+        line = pg.InfiniteLine(angle=90, movable=False,
+                               pen=pg.mkPen((80, 80, 80, 120), style=pg.QtCore.Qt.DashLine))
+        line.setVisible(False)
+        plot.addItem(line, ignoreBounds=True)
+        plot.crosshair = line
+        if self._plots:
+            plot.setXLink(next(iter(self._plots.values())))
+        self._plots[key] = plot
+        return plot
+
+    def begin_run(self, metrics: list[str]) -> None:
+        """Start empty plots for a run reporting ``metrics`` (besides the loss)."""
+        self.graphics.clear()
+        self._plots.clear()
+        self._curves.clear()
+        self._overlay_items.clear()
+        self._metrics = [m for m in metrics if m != "loss"]
+        self._series = {"batch_loss": GrowingSeries(), "batch_loss_smoothed": SmoothedSeries(),
+                        "loss": GrowingSeries(), "val_loss": GrowingSeries()}
+        loss_plot = self._add_plot("loss", self.tr("Loss"), self.tr("loss"))
+        self._curves["batch_loss"] = _curve(loss_plot, self.tr("training, each batch"),
+                                            pg.mkPen(COLORS["batch"], width=1))
+        self._curves["batch_loss_smoothed"] = _curve(
+            loss_plot, self.tr("training, smoothed"), pg.mkPen(COLORS["smoothed"], width=2))
+        self._curves["loss"] = _curve(loss_plot, self.tr("training, per epoch"),
+                                      pg.mkPen(COLORS["train"], width=2), "o")
+        self._curves["val_loss"] = _curve(loss_plot, self.tr("validation, per epoch"),
+                                          pg.mkPen(COLORS["val"], width=2), "s")
+        for metric in self._metrics:
+            plot = self._add_plot(metric, metric, metric)
+            self._series[metric] = GrowingSeries()
+            self._series[f"val_{metric}"] = GrowingSeries()
+            self._curves[metric] = _curve(plot, self.tr("training"),
+                                          pg.mkPen(COLORS["train"], width=2), "o")
+            self._curves[f"val_{metric}"] = _curve(plot, self.tr("validation"),
+                                                   pg.mkPen(COLORS["val"], width=2), "s")
+        self.set_log_scale(self.log_scale.isChecked())
+        self._draw_overlays()
+        self._dirty = True
+
+    # ------------------------------------------------------------------ data in
+    def add_progress(self, progress: dict[str, Any]) -> None:
+        """A merged batch update from the controller (every raw loss since the last)."""
+        losses = progress.get("batch_losses") or []
+        if not losses:
+            return
+        pieces = progress.get("batch_steps") or [(progress["epoch"], progress["step"],
+                                                  len(losses))]
+        spe = progress.get("steps_per_epoch", 1)
+        xs = np.concatenate([batch_positions(epoch, step, count, spe)
+                             for epoch, step, count in pieces])
+        self._series["batch_loss"].extend(xs, losses)
+        self._series["batch_loss_smoothed"].extend(xs, losses)
+        self._dirty = True
+
+    def add_epoch(self, epoch: dict[str, Any]) -> None:
+        x = float(epoch["epoch"])
+        for key, value in epoch.get("logs", {}).items():
+            series = self._series.get(key)
+            if series is not None:
+                series.append(x, value)
+        self._dirty = True
+
+    def set_past_runs(self, entries: list[dict[str, Any]]) -> None:
+        """Earlier runs (``project.history`` entries), drawn faded under the current one."""
+        self._past_runs = list(entries)[-MAX_OVERLAY_RUNS:]
+        self._draw_overlays()
+
+    def _draw_overlays(self) -> None:
+        for plot, item in self._overlay_items:
+            plot.removeItem(item)
+        self._overlay_items = []
+        first = max(0, len(self._past_runs) - MAX_OVERLAY_RUNS)
+        labels = []
+        for offset, entry in enumerate(self._past_runs):
+            index = first + offset + 1
+            color = OVERLAY_COLORS[offset % len(OVERLAY_COLORS)]
+            labels.append(run_label(index, entry))
+            history = entry.get("history", {})
+            for key, plot in self._plots.items():
+                for name in (key, f"val_{key}"):
+                    values = history.get(name)
+                    if not values:
+                        continue
+                    style = pg.QtCore.Qt.DashLine if name.startswith("val_") \
+                        else pg.QtCore.Qt.DotLine
+                    item = pg.PlotDataItem(np.arange(1, len(values) + 1), values,
+                                           pen=pg.mkPen(color, width=1.5, style=style))
+                    item.setZValue(-10)
+                    plot.addItem(item)
+                    self._overlay_items.append((plot, item))
+        self.runs_label.setVisible(bool(labels))
+        self.runs_label.setText(self.tr("Earlier runs (faded, dotted = training, dashed = "
+                                        "validation):") + "\n" + "\n".join(labels))
+
+    # ------------------------------------------------------------------ drawing
+    def _redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        for key, curve in self._curves.items():
+            series = self._series[key]
+            curve.setData(series.x, series.y)
+
+    def flush(self) -> None:
+        """Draw pending points now (tests, export)."""
+        self._dirty = True
+        self._redraw()
+
+    def set_log_scale(self, on: bool) -> None:
+        plot = self._plots.get("loss")
+        if plot is not None:
+            plot.setLogMode(x=False, y=bool(on))
+
+    def series(self) -> dict[str, GrowingSeries]:
+        return {k: v for k, v in self._series.items() if len(v)}
+
+    # ------------------------------------------------------------------ readout
+    def readout_at(self, key: str, x: float) -> str:
+        """Exact values of the plot ``key``'s curves nearest to epoch position ``x``."""
+        parts = [self.tr("epoch %1").replace("%1", f"{x:.2f}")]
+        names = ["batch_loss", "batch_loss_smoothed", "loss", "val_loss"] if key == "loss" \
+            else [key, f"val_{key}"]
+        for name in names:
+            series = self._series.get(name)
+            if series is None or not len(series):
+                continue
+            i = int(np.clip(np.searchsorted(series.x, x), 0, len(series) - 1))
+            if i > 0 and abs(series.x[i - 1] - x) < abs(series.x[i] - x):
+                i -= 1
+            parts.append(f"{name} {series.y[i]:.5g} (@{series.x[i]:.2f})")
+        return " · ".join(parts)
+
+    def _on_mouse_moved(self, args: tuple[Any, ...]) -> None:
+        pos = args[0]
+        for key, plot in self._plots.items():
+            inside = plot.sceneBoundingRect().contains(pos)
+            plot.crosshair.setVisible(inside)
+            if inside:
+                x = plot.vb.mapSceneToView(pos).x()
+                plot.crosshair.setPos(x)
+                text = self.readout_at(key, x)
+                self.readout.setText(text)
+                self.readoutChanged.emit(text)
+
+    # ------------------------------------------------------------------ export
+    def export_csv(self, path: str | Path) -> None:
+        from playground.fileio import atomic_write_text
+
+        atomic_write_text(path, curves_csv(self.series()))
+
+    def export_png(self, path: str | Path) -> None:
+        from pyqtgraph.exporters import ImageExporter
+
+        self.flush()
+        ImageExporter(self.graphics.ci).export(str(path))
+
+    def _ask_export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves as CSV"),
+                                              "curves.csv", self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_csv(path)
+
+    def _ask_export_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves as PNG"),
+                                              "curves.png", self.tr("PNG images (*.png)"))
+        if path:
+            self.export_png(path)

@@ -1,0 +1,236 @@
+"""The Training panel: settings, Train/Pause/Stop/Reset, progress, counters and curves.
+
+It adapts the controller's signals to widgets and writes results into the document
+(weights, history); the training itself happens in :mod:`playground.training`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
+
+from playground.errors import TrainingError
+from playground.training.events import format_seconds
+from playground.training.settings import TrainingSettings
+from ui.training.controller import TrainingController
+from ui.training.curves import TrainingCurves
+from ui.training.settings_form import SettingsForm
+
+
+class TrainingPanel(QWidget):
+    """Dockable panel; ``window`` (optional) gives the status bar and the closing signal."""
+
+    def __init__(self, document: Any, window: Any = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.window_ = window
+        self.controller = TrainingController(self)
+        self.form = SettingsForm(self)
+        self.curves = TrainingCurves(self)
+        self._last_progress: dict[str, Any] = {}
+        self._total_steps = 0
+
+        self.train_button = QPushButton(self.tr("Train"), self)
+        self.train_button.setToolTip(self.tr("Train the model on the chosen dataset, "
+                                             "continuing from its current weights."))
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.pause_button.setCheckable(True)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.reset_button = QPushButton(self.tr("Reset weights"), self)
+        self.reset_button.setToolTip(self.tr("Forget what was learned: the next run starts "
+                                             "from new random weights."))
+        buttons = QHBoxLayout()
+        for button in (self.train_button, self.pause_button, self.stop_button,
+                       self.reset_button):
+            buttons.addWidget(button)
+
+        self.epoch_bar = QProgressBar(self)
+        self.epoch_bar.setFormat(self.tr("this epoch %p%"))
+        self.run_bar = QProgressBar(self)
+        self.run_bar.setFormat(self.tr("whole run %p%"))
+        self.counters = QLabel(self)
+        self.counters.setWordWrap(True)
+        self.counters.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel(self.tr("Ready. Press Train to start."), self)
+        self.status.setWordWrap(True)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.epoch_bar)
+        left_layout.addWidget(self.run_bar)
+        left_layout.addWidget(self.counters)
+        left_layout.addWidget(self.status)
+        left_layout.addWidget(self.form)
+        left_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.curves)
+        splitter.setStretchFactor(1, 3)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(splitter, 0, 0)
+
+        self.train_button.clicked.connect(self.start_training)
+        self.pause_button.toggled.connect(self._on_pause_toggled)
+        self.stop_button.clicked.connect(self.controller.stop)
+        self.reset_button.clicked.connect(self.reset_weights)
+        self.form.changed.connect(self._store_settings)
+        c = self.controller
+        c.runningChanged.connect(self._on_running_changed)
+        c.runInfo.connect(self._on_run_info)
+        c.progress.connect(self._on_progress)
+        c.epochEnded.connect(self._on_epoch)
+        c.finished.connect(self._on_finished)
+        c.failed.connect(self._on_failed)
+        document.projectReplaced.connect(self._load_project)
+        if window is not None:
+            window.closing.connect(self.shutdown)
+            if hasattr(window, "tfLoaded"):
+                window.tfLoaded.connect(self._on_tf_loaded)
+        self._load_project()
+        self._on_running_changed(False)
+        self._show_counters({})
+
+    # ------------------------------------------------------------------ project
+    def _load_project(self) -> None:
+        self.form.set_settings(TrainingSettings.from_dict(self.document.project.training))
+        self.curves.set_past_runs(self.document.project.history)
+
+    def _store_settings(self) -> None:
+        self.document.project.training = self.form.settings().to_dict()
+        self.document.set_modified(True)
+
+    def _on_tf_loaded(self) -> None:
+        from playground.training.device import device_choices, list_gpus, plan_device
+
+        gpus = list_gpus()
+        labels = {"auto": self.tr("Automatic (GPU if available)"), "cpu": self.tr("CPU")}
+        self.form.set_device_choices([(value, labels.get(value, text))
+                                      for value, text in device_choices(gpus)])
+        self._set_device_text(plan_device("auto", gpus).description)
+
+    def _set_device_text(self, text: str) -> None:
+        if self.window_ is not None and hasattr(self.window_, "set_status_device"):
+            self.window_.set_status_device(text)
+        self._device_text = text
+
+    # ------------------------------------------------------------------ actions
+    def start_training(self) -> None:
+        settings = self.form.settings()
+        try:
+            settings.validate()
+        except TrainingError as error:  # show it, keep the form as it is
+            self._on_failed(str(error))
+            return
+        self.document.project.training = settings.to_dict()
+        self._total_steps = 0
+        self.curves.set_past_runs(self.document.project.history)
+        self.curves.begin_run([])
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Preparing the model and the data…"))
+        self.controller.start(self.document.project, settings)
+
+    def reset_weights(self) -> None:
+        self.document.set_weights(None)
+        self.status.setText(self.tr("Weights reset: the next run starts from new random "
+                                    "weights."))
+
+    def shutdown(self) -> None:
+        """Stop a run and wait for the training thread (the window is closing)."""
+        self.controller.shutdown()
+        self.curves._timer.stop()
+
+    def _on_pause_toggled(self, paused: bool) -> None:
+        if paused:
+            self.controller.pause()
+            self.pause_button.setText(self.tr("Resume"))
+            self.status.setText(self.tr("Paused. Press Resume to go on."))
+        else:
+            self.controller.resume()
+            self.pause_button.setText(self.tr("Pause"))
+            if self.controller.is_running():
+                self.status.setText(self.tr("Training…"))
+
+    # ------------------------------------------------------------------ signals in
+    def _on_running_changed(self, running: bool) -> None:
+        self.train_button.setEnabled(not running)
+        self.reset_button.setEnabled(not running)
+        self.form.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        if not running:
+            self.pause_button.blockSignals(True)
+            self.pause_button.setChecked(False)
+            self.pause_button.setText(self.tr("Pause"))
+            self.pause_button.blockSignals(False)
+        self.document.set_locked(running, self.tr(
+            "Training: adding, removing and rewiring layers is locked until it stops.")
+            if running else "")
+
+    def _on_run_info(self, event: dict[str, Any]) -> None:
+        info = event["info"]
+        self._total_steps = int(info.get("total_steps", 0))
+        self.curves.begin_run(list(info.get("metrics", [])))
+        self._set_device_text(info.get("device", ""))
+        self.status.setText(self.tr("Training on %1 with %2 examples…")
+                            .replace("%1", info.get("device", ""))
+                            .replace("%2", str(info.get("train_samples", 0))))
+
+    def _on_progress(self, progress: dict[str, Any]) -> None:
+        if progress.get("kind") == "batch":
+            self.curves.add_progress(progress)
+        self._show_counters(progress)
+
+    def _on_epoch(self, epoch: dict[str, Any]) -> None:
+        self.curves.add_epoch(epoch)
+        self._show_counters(epoch)
+
+    def _show_counters(self, p: dict[str, Any]) -> None:
+        spe = max(int(p.get("steps_per_epoch", 0)), 1)
+        self.epoch_bar.setRange(0, spe)
+        self.epoch_bar.setValue(min(int(p.get("step", 0)), spe))
+        total = max(self._total_steps, 1)
+        self.run_bar.setRange(0, total)
+        self.run_bar.setValue(min(int(p.get("iteration", 0)), total))
+        loss = p.get("logs", {}).get("loss")
+        text = self.tr("Epoch %1 of %2 · iteration %3 of %4 · %5 samples seen\n"
+                       "Elapsed %6 · ETA %7 · %8 samples/s · loss %9")
+        values = [str(p.get("epoch", 0)), str(p.get("epochs", 0)), str(p.get("iteration", 0)),
+                  str(self._total_steps), f"{int(p.get('samples_seen', 0)):,}",
+                  format_seconds(p.get("elapsed_s")), format_seconds(p.get("eta_s")),
+                  f"{p.get('samples_per_s', 0.0):,.0f}",
+                  "—" if loss is None else f"{loss:.4g}"]
+        for i in range(9, 0, -1):  # replace %9 before %1 so "%1" does not eat "%1x"
+            text = text.replace(f"%{i}", values[i - 1])
+        self.counters.setText(text)
+
+    def _on_finished(self, entry: dict[str, Any]) -> None:
+        project = self.document.project
+        project.history.append(entry)
+        if self.controller.last_weights is not None:
+            self.document.set_weights(self.controller.last_weights)
+        self.document.set_modified(True)
+        self.curves.flush()
+        status = entry.get("status")
+        texts = {"completed": self.tr("Finished %1 epochs."),
+                 "stopped": self.tr("Stopped after %1 complete epochs."),
+                 "early_stopped": self.tr("Stopped early after %1 epochs (no more "
+                                          "improvement)."),
+                 "diverged": self.tr("Training diverged after %1 epochs.")}
+        text = texts.get(status, self.tr("Run ended after %1 epochs.")).replace(
+            "%1", str(entry.get("epochs_done", 0)))
+        if entry.get("message"):
+            text += "\n" + entry["message"]
+        self.status.setText(text)
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #b00020;")
+        if self.window_ is not None and hasattr(self.window_, "show_message"):
+            self.window_.show_message(message, 0)
