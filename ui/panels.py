@@ -29,4 +29,7 @@ def install_panels(window: "MainWindow") -> None:
     window.summary = SummaryPanel(window)
     window.add_panel(window.summary, window.tr("Model summary"), "bottom", "summary_panel")
     # Other features: one line each below (training, datasets, visualizations).
-    from ui.training.panel import TrainingPanel; window.training_panel = TrainingPanel(window.document, window); window.add_panel(window.training_panel, window.tr("Training"), "bottom", "training_panel")  # noqa: E702,E501
+    from ui.autosave import install_autosave; install_autosave(window)  # noqa: E702 recovery file
+    from ui.training.panel import TrainingPanel
+    window.training_panel = TrainingPanel(window.document, window)
+    window.add_panel(window.training_panel, window.tr("Training"), "bottom", "training_panel")
