@@ -124,7 +124,7 @@ def bench_transfer_learning() -> tuple[bool, str]:
     scratch, _, s2 = train(scratch_project)
     a1, a2 = accuracy(transfer), accuracy(scratch)
     return a1 > a2, (f"frozen pre-trained filters {a1:.4f} vs from scratch {a2:.4f} on "
-                     f"digits 5-9 from 100 examples ({s1 + s2:.0f} s)")
+                     f"digits 5-9 from 50 examples ({s1 + s2:.0f} s)")
 
 
 BENCHES = {

@@ -113,7 +113,7 @@ PRESETS: list[PresetSpec] = [
         [inputs(2), dense(8, "tanh"), dense(1, "sigmoid")],
         {"name": "xor", "params": {"samples": 500, "noise": 0.0, "test_fraction": 0.5,
                                    "seed": 0}},
-        training(200, 16, 0.02), target={"test_accuracy": 1.0}),
+        training(300, 16, 0.03), target={"test_accuracy": 1.0}),
     PresetSpec(
         "mnist_cnn", "MNIST digits with a CNN",
         "Conv, Pool, Conv, Pool, Flatten, Dropout, Dense: over 99% on handwritten digits.",
@@ -219,16 +219,16 @@ PRESETS: list[PresetSpec] = [
         training(300, 16, 0.001, validation_split=0.3), target={"gap": "smaller"}),
     PresetSpec(
         "transfer_learning", "Transfer learning",
-        "Frozen filters learned on digits 0-4 help learn digits 5-9 from 100 examples.",
+        "Frozen filters learned on digits 0-4 help learn digits 5-9 from 50 examples.",
         "The two Conv2D layers come already trained on the digits 0 to 4 (about 30,000 "
         "real MNIST pictures) and are frozen: training does not change them. Only the "
-        "Dense layers on top learn, from just 20 pictures of each of the digits 5 to 9. "
+        "Dense layers on top learn, from just 10 pictures of each of the digits 5 to 9. "
         "The filters that find strokes in 0-4 also find them in 5-9, so this network "
-        "beats the same network trained from scratch on the same 100 pictures (numbers "
+        "beats the same network trained from scratch on the same 50 pictures (numbers "
         "in the README and the benchmark).\n\nTry next: tick 'Trainable' on the Conv2D "
         "layers, choose Reset weights and train again to see the from-scratch result.",
         TRANSFER_FEATURES + TRANSFER_HEAD,
-        {"name": "mnist", "params": {"digits": [5, 6, 7, 8, 9], "per_class": 20,
+        {"name": "mnist", "params": {"digits": [5, 6, 7, 8, 9], "per_class": 10,
                                      "test_subset": 0, "seed": 0}},
         training(40, 16, 0.001, validation_split=0.0),
         frozen=TRANSFER_FROZEN, target={"beats_scratch": True}),

@@ -39,7 +39,7 @@ def circle_points(samples, noise, rng):
 
 def xor_points(samples, noise, rng):
     """Class 1 where x and y have the same sign; a small gap keeps points off the axes."""
-    x = rng.uniform(0.05, 1.0, (samples, 2)) * rng.choice([-1.0, 1.0], (samples, 2))
+    x = rng.uniform(0.1, 1.0, (samples, 2)) * rng.choice([-1.0, 1.0], (samples, 2))
     y = (x[:, 0] * x[:, 1] > 0).astype(np.int32)
     x += rng.normal(0.0, 0.3 * noise, x.shape)
     return x.astype(np.float32), y
