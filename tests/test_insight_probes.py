@@ -82,3 +82,19 @@ def test_probe_judging_training_waits_for_first_epoch():
     probe = BudgetedProbe(lambda m, d: "ran", share=1.0, run_first=False)
     assert probe(None, None) is None
     assert probe(None, None) == "ran"
+
+
+def test_insight_probe_picks_views_per_run_and_skips_when_nothing_is_due():
+    from playground.insight.probes import InsightProbe
+
+    probe = InsightProbe(shares={name: 0.0 for name in probes.SHARES})
+    ds, model = points_dataset(), mlp()
+    first = probe(model, ds)
+    assert first.dataset is ds
+    assert set(first.results) == {probes.BOUNDARY, probes.NEURONS, probes.WEIGHTS}
+    second = probe(model, ds)              # views judging training wait for an epoch
+    assert set(second.results) == {probes.HEALTH, probes.CONFUSION}
+    assert probe(model, ds) is None        # zero budget: nothing more is due
+    other = mlp(out=3, out_activation="softmax")
+    again = probe(other, points_dataset(classes=3))   # a new run starts over
+    assert again is not None and again.results[probes.BOUNDARY].probabilities.shape[-1] == 3

@@ -244,3 +244,19 @@ def health_report(model: Any, dataset: Any, sample_size: int = SAMPLE_SIZE) -> H
     """One-off health check of ``model`` on the first training samples."""
     return HealthChecker(model, sample_size).check(dataset.x_train, dataset.y_train,
                                                    dataset.task)
+
+
+BADGES = {"problem": "⛔", "warning": "⚠"}
+
+
+def badge_text(health: LayerHealth) -> str:
+    """Short text for the badge on a layer's node ("" when the layer looks healthy)."""
+    if not health.issues:
+        return ""
+    return f"{BADGES[health.worst or 'warning']} " + "; ".join(i.title for i in health.issues)
+
+
+def badge_tooltip(health: LayerHealth) -> str:
+    """The full explanation and suggestion for each finding, in plain words."""
+    return "\n\n".join(f"{i.title}: {i.explanation}\nTry: {i.suggestion}"
+                       for i in health.issues)

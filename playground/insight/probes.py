@@ -214,3 +214,38 @@ def final_results(model: Any, dataset: Any) -> dict[str, Any]:
         probe.run_first = True  # a fresh probe's first call then always runs
         results[name] = probe(model, dataset)
     return results
+
+
+@dataclass(frozen=True)
+class InsightUpdate:
+    """What one probe call hands to the UI: the run's dataset (read-only) and the results
+    of the views that were due this time, by probe name."""
+
+    dataset: Any
+    results: dict[str, Any]
+
+
+class InsightProbe:
+    """One probe for the training engine that runs every applicable view's probe.
+
+    Registered once (e.g. ``controller.add_probe("insight", InsightProbe())``), it picks
+    the views for each run's dataset and model on the training thread, so the UI does not
+    need to know them before the dataset is loaded. Returns None when nothing was due.
+    """
+
+    def __init__(self, shares: dict[str, float] | None = None) -> None:
+        self.shares = shares
+        self._model: Any = None
+        self._dataset: Any = None
+        self.probes: dict[str, BudgetedProbe] = {}
+
+    def __call__(self, model: Any, dataset: Any) -> InsightUpdate | None:
+        if model is not self._model or dataset is not self._dataset:
+            self._model, self._dataset = model, dataset
+            self.probes = live_probes(dataset, model, self.shares)
+        results = {}
+        for name, probe in self.probes.items():
+            result = probe(model, dataset)
+            if result is not None:
+                results[name] = result
+        return InsightUpdate(dataset, results) if results else None

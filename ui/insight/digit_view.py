@@ -1,0 +1,129 @@
+"""Draw a digit: a 28x28 pad (drawn with the mouse, shown enlarged) and the model's live
+prediction bars, with exactly the preprocessing the training images had."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from playground.insight.digits import SIZE, DigitPad, DigitPrediction
+from ui.insight.common import InsightView
+
+PAD_PIXELS = 280
+
+
+class PadWidget(QWidget):
+    """Shows a :class:`DigitPad` enlarged; mouse strokes paint into it (``changed``)."""
+
+    changed = Signal()
+
+    def __init__(self, pad: DigitPad, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pad = pad
+        self.setFixedSize(PAD_PIXELS, PAD_PIXELS)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self._last: QPointF | None = None
+
+    def _to_pad(self, pos: QPointF) -> tuple[float, float]:
+        return pos.x() * SIZE / self.width(), pos.y() * SIZE / self.height()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        self._last = event.position()
+        self.pad.dab(*self._to_pad(self._last))
+        self.update()
+        self.changed.emit()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._last is None:
+            return
+        pos = event.position()
+        self.pad.stroke(*self._to_pad(self._last), *self._to_pad(pos))
+        self._last = pos
+        self.update()
+        self.changed.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._last = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        grey = np.ascontiguousarray(np.round(self.pad.image * 255).astype(np.uint8))
+        image = QImage(grey.data, SIZE, SIZE, SIZE, QImage.Format.Format_Grayscale8)
+        painter = QPainter(self)
+        painter.drawImage(self.rect(), image)
+        painter.setPen(QColor(80, 80, 80))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+
+
+class DigitView(InsightView):
+    """``predict`` is set by the panel: fn(image, center) -> DigitPrediction."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Draw a digit"), self.tr(
+            "Draw a digit with the mouse: the bars show how sure the model is of each answer, "
+            "live. Your drawing is centred and scaled like the MNIST pictures."), parent)
+        self.pad = DigitPad()
+        self.pad_widget = PadWidget(self.pad, self)
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.center = QCheckBox(self.tr("Centre like MNIST"), self)
+        self.center.setChecked(True)
+        self.center.setToolTip(self.tr("MNIST digits are scaled to 20x20 pixels and centred; "
+                                       "doing the same to your drawing helps the model."))
+        self.toolbar.addWidget(self.center)
+        self.toolbar.addWidget(self.clear_button)
+        self.bars_plot = pg.PlotWidget(self)
+        self.bars_plot.setBackground("w")
+        self.bars_plot.setYRange(0, 1)
+        self.bars_plot.setLabel("left", self.tr("probability"))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=(8, 119, 189))
+        self.bars_plot.addItem(self.bars)
+        self.answer = QLabel(self)
+        row = QHBoxLayout()
+        row.addWidget(self.pad_widget)
+        row.addWidget(self.bars_plot, 1)
+        self.body.addLayout(row, 1)
+        self.body.addWidget(self.answer)
+        self.predict: Callable[[np.ndarray, bool], DigitPrediction] | None = None
+        self.last: DigitPrediction | None = None
+        self.pad_widget.changed.connect(self.refresh)
+        self.center.toggled.connect(self.refresh)
+        self.clear_button.clicked.connect(self._clear)
+        self.set_status(self.tr("Train a model on MNIST to try it with your own drawing."))
+
+    def set_predictor(self, predict: Callable[[np.ndarray, bool], DigitPrediction] | None
+                      ) -> None:
+        self.predict = predict
+        self.set_status("" if predict else self.tr(
+            "Train a model on MNIST to try it with your own drawing."))
+        self.refresh()
+
+    def _clear(self) -> None:
+        self.pad.clear()
+        self.pad_widget.update()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.predict is None or self.pad.is_empty():
+            self.bars.setOpts(x=[], height=[])
+            self.answer.setText("")
+            self.last = None
+            return
+        result = self.predict(self.pad.image, self.center.isChecked())
+        self.show_prediction(result)
+
+    def show_prediction(self, result: DigitPrediction) -> None:
+        self.last = result
+        k = len(result.probabilities)
+        brushes = [pg.mkBrush(245, 147, 34) if i == result.best else pg.mkBrush(8, 119, 189)
+                   for i in range(k)]
+        self.bars.setOpts(x=np.arange(k), height=result.probabilities, brushes=brushes)
+        self.bars_plot.getAxis("bottom").setTicks(
+            [[(i, name) for i, name in enumerate(result.class_names[:k])]])
+        self.answer.setText(self.tr("The model says: {0} ({1:.0%} sure)").format(
+            result.class_names[result.best], float(result.probabilities[result.best])))
+
+

@@ -1,0 +1,143 @@
+"""What each neuron responds to: one small heatmap per unit of every Dense layer (2-D
+data), and for small networks the weights as lines between them (orange negative, blue
+positive, thicker = stronger; hover a line for its value). Hover a neuron to enlarge it."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (QGraphicsLineItem, QGraphicsPixmapItem, QGraphicsScene,
+                               QGraphicsSimpleTextItem, QGraphicsView, QHBoxLayout, QLabel,
+                               QVBoxLayout, QWidget)
+
+from playground.insight.colors import NEGATIVE, POSITIVE, diverging
+from playground.insight.neurons import NeuronMaps
+from ui.insight.common import InsightView, rgba_pixmap
+
+CELL = 40          # neuron picture size in the diagram
+GAP_Y = 10
+GAP_X = 120
+ENLARGED = 220
+
+
+class NeuronItem(QGraphicsPixmapItem):
+    def __init__(self, rgba: np.ndarray, on_hover: Callable[["NeuronItem"], None]) -> None:
+        super().__init__(rgba_pixmap(rgba, CELL))
+        self.rgba = rgba
+        self._on_hover = on_hover
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        self._on_hover(self)
+        super().hoverEnterEvent(event)
+
+
+def neuron_rgba(values: np.ndarray) -> np.ndarray:
+    """A unit's outputs on the grid, flipped so y grows upwards like the boundary plot."""
+    return diverging(np.asarray(values)[::-1])
+
+
+class NetworkView(InsightView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Neurons"), self.tr(
+            "Each square shows one neuron's output for every (x, y) spot: blue where it is "
+            "high, orange where it is low. Lines are weights: blue positive, orange negative, "
+            "thicker is stronger. Hover a square to enlarge it, a line to read its value."),
+            parent)
+        self.scene = QGraphicsScene(self)
+        self.view = QGraphicsView(self.scene, self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.enlarged = QLabel(self)
+        self.enlarged.setFixedSize(ENLARGED, ENLARGED)
+        self.enlarged.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.enlarged_caption = QLabel(self)
+        self.enlarged_caption.setWordWrap(True)
+        self.enlarged_caption.setFixedWidth(ENLARGED)
+        row = QHBoxLayout()
+        row.addWidget(self.view, 1)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.enlarged)
+        side_layout.addWidget(self.enlarged_caption)
+        side_layout.addStretch(1)
+        row.addWidget(side)
+        self.body.addLayout(row, 1)
+        self.neuron_items: dict[tuple[str, int], NeuronItem] = {}
+        self.edge_items: list[QGraphicsLineItem] = []
+        self.maps: NeuronMaps | None = None
+        self.edges: list[Any] | None = None
+        self.set_status(self.tr("Train a model on 2-D points to see its neurons."))
+
+    def set_maps(self, maps: NeuronMaps) -> None:
+        self.maps = maps
+        self._rebuild()
+
+    def set_edges(self, edges: list[Any] | None) -> None:
+        """DenseEdges per Dense layer (small networks) or None (too big to draw lines)."""
+        self.edges = edges
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        maps = self.maps
+        if maps is None:
+            return
+        self.set_status("")
+        hovered = self.enlarged_caption.property("key")
+        self.scene.clear()
+        self.neuron_items.clear()
+        self.edge_items.clear()
+        grid_x = np.broadcast_to(maps.grid.xs[None, :], (len(maps.grid.ys), len(maps.grid.xs)))
+        grid_y = np.broadcast_to(maps.grid.ys[:, None], grid_x.shape)
+        columns: list[tuple[str, list[np.ndarray], int]] = [
+            ("input", [grid_x, grid_y], 2)]
+        columns += [(layer.layer_name, list(layer.maps), layer.units_total)
+                    for layer in maps.layers]
+        positions: dict[tuple[str, int], QPointF] = {}
+        tallest = max(len(c[1]) for c in columns)
+        for col, (name, pictures, total) in enumerate(columns):
+            x = col * (CELL + GAP_X)
+            top = (tallest - len(pictures)) * (CELL + GAP_Y) / 2
+            label = QGraphicsSimpleTextItem(name if total <= len(pictures) else
+                                            f"{name} ({len(pictures)} of {total})")
+            label.setPos(x, top - 20)
+            self.scene.addItem(label)
+            for i, values in enumerate(pictures):
+                item = NeuronItem(neuron_rgba(values), self._show_enlarged)
+                item.setData(0, (name, i))
+                item.setToolTip(self.tr("{0}, unit {1}").format(name, i + 1) if name != "input"
+                                else (self.tr("input x1") if i == 0 else self.tr("input x2")))
+                item.setPos(x, top + i * (CELL + GAP_Y))
+                item.setZValue(1)
+                self.scene.addItem(item)
+                self.neuron_items[(name, i)] = item
+                positions[(name, i)] = QPointF(x, top + i * (CELL + GAP_Y) + CELL / 2)
+        if self.edges:
+            names = [c[0] for c in columns]
+            for layer in self.edges:
+                if layer.layer_name not in names:
+                    continue
+                source_name = names[names.index(layer.layer_name) - 1]
+                for e in layer.edges:
+                    a = positions.get((source_name, e.source))
+                    b = positions.get((layer.layer_name, e.target))
+                    if a is None or b is None:
+                        continue
+                    line = QGraphicsLineItem(a.x() + CELL, a.y(), b.x(), b.y())
+                    colour = QColor(*(POSITIVE if e.value >= 0 else NEGATIVE))
+                    colour.setAlphaF(0.35 + 0.65 * e.strength)
+                    line.setPen(QPen(colour, 0.5 + 5.0 * e.strength))
+                    line.setToolTip(self.tr("weight {0:.4f}").format(e.value))
+                    line.setData(0, e.value)
+                    self.scene.addItem(line)
+                    self.edge_items.append(line)
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
+        if hovered and tuple(hovered) in self.neuron_items:
+            self._show_enlarged(self.neuron_items[tuple(hovered)])
+
+    def _show_enlarged(self, item: NeuronItem) -> None:
+        name, index = item.data(0)
+        self.enlarged.setPixmap(rgba_pixmap(item.rgba, ENLARGED))
+        self.enlarged_caption.setProperty("key", [name, index])
+        self.enlarged_caption.setText(item.toolTip())
