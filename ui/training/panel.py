@@ -185,6 +185,8 @@ class TrainingPanel(QWidget):
     def _on_progress(self, progress: dict[str, Any]) -> None:
         if progress.get("kind") == "batch":
             self.curves.add_progress(progress)
+        elif progress.get("kind") == "end":  # the run's totals; the epoch bar stays as is
+            progress = {**progress, "step": self.epoch_bar.value()}
         self._show_counters(progress)
 
     def _on_epoch(self, epoch: dict[str, Any]) -> None:
