@@ -301,3 +301,29 @@ def snippet(params: dict[str, Any]) -> str:
 
 def entries() -> list[DatasetEntry]:
     return [DatasetEntry(INFO, load, snippet)]
+
+
+# ------------------------------------------------------------ for the import dialog
+def describe_column(column: Column) -> str:
+    """One short phrase: what a column holds, e.g. "numbers, 2 missing"."""
+    missing = int(np.count_nonzero(column.missing))
+    if column.kind == "numeric":
+        bad = int(np.count_nonzero(column.bad_numbers))
+        text = "numbers"
+        if bad:
+            text += f", {bad} text cell{'s' if bad != 1 else ''}"
+    else:
+        text = f"text, {len(column.unique_text())} different values"
+    if missing:
+        text += f", {missing} missing"
+    return text
+
+
+def describe_selection(table: CsvTable, sel: Selection) -> str:
+    """What will be predicted, e.g. "classification into 3 classes: no, yes, maybe"."""
+    target = table.column(sel.target)
+    if sel.task == "regression":
+        return f"regression: predicts the number in '{sel.target}'"
+    classes = _class_values(target, ~sel.bad_rows)
+    shown = ", ".join(classes[:6]) + (", …" if len(classes) > 6 else "")
+    return f"classification into {len(classes)} classes: {shown}"

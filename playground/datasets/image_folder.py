@@ -135,3 +135,16 @@ def snippet(params: dict[str, Any]) -> str:
 
 def entries() -> list[DatasetEntry]:
     return [DatasetEntry(INFO, load, snippet)]
+
+
+def scan_folder(path: str) -> list[tuple[str, int]]:
+    """(class name, number of files) per sub-folder, without reading any picture."""
+    folder = Path(path).expanduser()
+    if not folder.is_dir():
+        raise DatasetError(f"{path or '(no folder)'} is not a folder. Choose a folder with "
+                           "one sub-folder per class.")
+    result = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        count = sum(1 for f in sub.iterdir() if f.is_file() and not f.name.startswith("."))
+        result.append((sub.name, count))
+    return result

@@ -79,3 +79,19 @@ def _table(ds: "Dataset", max_items: int) -> dict[str, Any]:
         [f"{float(np.ravel(v)[0]):.4g}" for v in y]
     return {"columns": [*names, target],
             "rows": [[f"{v:.4g}" for v in row] + [t] for row, t in zip(rows, ys)]}
+
+
+def montage(images: np.ndarray, columns: int = 8, gap: int = 1) -> np.ndarray:
+    """Tile images (k, h, w[, c]) in rows of ``columns`` with a ``gap`` of 1.0 (white)
+    between them, for showing a preview grid as one picture."""
+    images = np.asarray(images, dtype=np.float32)
+    if images.ndim == 3:
+        images = images[..., None]
+    k, h, w, c = images.shape
+    columns = max(1, min(columns, k))
+    rows = -(-k // columns)
+    out = np.ones((rows * (h + gap) - gap, columns * (w + gap) - gap, c), np.float32)
+    for i in range(k):
+        r, col = divmod(i, columns)
+        out[r * (h + gap):r * (h + gap) + h, col * (w + gap):col * (w + gap) + w] = images[i]
+    return out[..., 0] if c == 1 else out

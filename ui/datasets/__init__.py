@@ -1,0 +1,1 @@
+"""Dataset UI: the dataset panel, the CSV and picture-folder import dialogs."""

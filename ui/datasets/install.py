@@ -1,0 +1,28 @@
+"""Puts the dataset panel and the lessons gallery into the main window (one call from
+ui/panels.py)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from ui.datasets.panel import DatasetPanel
+from ui.presets_gallery import show_gallery
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def install_datasets(window: "MainWindow") -> None:
+    window.dataset_panel = DatasetPanel(window.document, window)
+    window.add_panel(window.dataset_panel, window.tr("Dataset"), "right", "dataset_panel")
+    action = QAction(window.tr("Open &Lesson…"), window)
+    action.setObjectName("open_lesson_action")
+    action.setShortcut(QKeySequence("Ctrl+L"))
+    action.setToolTip(window.tr("Open a ready-made lesson (XOR, MNIST, perceptron…) as a "
+                                "new untitled project."))
+    action.triggered.connect(lambda _checked=False: show_gallery(window))
+    files = window.file_actions
+    files.menu.insertAction(files.recent_menu.menuAction(), action)
+    window.help_menu.addAction(action)
+    window.lessons_action = action

@@ -1,0 +1,278 @@
+"""The Dataset panel: choose a dataset, edit its settings, see a preview and any problems.
+
+The choice lives in the project (``project.dataset = {"name": ..., "params": {...}}``);
+the panel writes it there and marks the document modified. Loading runs off the UI thread
+(MNIST and large tables take a moment) and a newer request always wins over an older one.
+Other parts listen to ``datasetLoaded(Dataset)``, or change settings (e.g. painted
+points) with :meth:`update_params`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from playground.datasets import all_infos, dataset_info
+from playground.errors import DatasetError
+from ui.background import BackgroundTask
+from ui.datasets.param_form import DatasetParamForm, tr
+from ui.datasets.preview import DatasetPreview
+
+LOAD_DELAY_MS = 250   # wait for a burst of edits (spin box arrows) to settle
+PREVIEW_ITEMS = 400
+
+
+def _load_with_preview(name: str, params: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """Runs on the worker thread: the dataset and its preview arrays."""
+    from playground.datasets import load_dataset
+
+    dataset = load_dataset(name, params)
+    return dataset, dataset.preview(PREVIEW_ITEMS)
+
+
+class DatasetPanel(QWidget):
+    datasetLoaded = Signal(object)      # playground.datasets.Dataset
+    choiceChanged = Signal(dict)        # the project's new dataset choice
+    loadFailed = Signal(str)
+
+    def __init__(self, document: Any, window: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.window_ = window
+        self.dataset: Any = None          # the last dataset loaded for the current choice
+        self._task: BackgroundTask | None = None
+        self._pending = False
+        self._generation = 0
+        self._updating = False
+
+        self.chooser = QComboBox(self)
+        self.chooser.setObjectName("dataset_chooser")
+        family = None
+        for info in all_infos():
+            if family is not None and info.family != family:
+                self.chooser.insertSeparator(self.chooser.count())
+            family = info.family
+            self.chooser.addItem(tr(info.title), info.name)
+            self.chooser.setItemData(self.chooser.count() - 1, tr(info.description),
+                                     Qt.ItemDataRole.ToolTipRole)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.source = QLabel(self)
+        self.source.setWordWrap(True)
+        self.import_csv = QPushButton(self.tr("Import CSV…"), self)
+        self.import_csv.setToolTip(self.tr("Choose a table file, its feature columns and "
+                                           "the column to predict."))
+        self.import_images = QPushButton(self.tr("Choose picture folder…"), self)
+        self.import_images.setToolTip(self.tr("Choose a folder with one sub-folder of "
+                                              "pictures per class."))
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_csv)
+        import_row.addWidget(self.import_images)
+        import_row.addStretch(1)
+        self.form = DatasetParamForm(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("dataset_summary")
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("dataset_problems")
+        self.problems.setMaximumHeight(110)
+        self.problems.setToolTip(self.tr("Things noticed while loading: they were handled "
+                                         "as described, nothing was dropped silently."))
+        self.preview = DatasetPreview(self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser)
+        layout.addWidget(self.description)
+        layout.addLayout(import_row)
+        layout.addWidget(self.source)
+        layout.addWidget(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.preview, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LOAD_DELAY_MS)
+        self._timer.timeout.connect(self._start_load)
+        self.chooser.currentIndexChanged.connect(self._on_dataset_chosen)
+        self.form.paramsChanged.connect(self._on_params_edited)
+        self.import_csv.clicked.connect(self.open_csv_dialog)
+        self.import_images.clicked.connect(self.open_image_dialog)
+        document.projectReplaced.connect(self.show_project_choice)
+        document.lockedChanged.connect(self._on_locked)
+        if window is not None and hasattr(window, "closing"):
+            window.closing.connect(self.wait)
+        self.show_project_choice()
+
+    # ------------------------------------------------------------------ public
+    def choice(self) -> dict[str, Any]:
+        return dict(self.document.project.dataset or {})
+
+    def set_choice(self, name: str, params: dict[str, Any] | None = None) -> bool:
+        """Choose a dataset with settings (validated); returns False if refused."""
+        try:
+            full = dataset_info(name).validate_params(params)
+        except DatasetError as exc:
+            self._show_error(str(exc))
+            return False
+        self.document.project.dataset = {"name": name, "params": full}
+        self.document.set_modified(True)
+        self.choiceChanged.emit(self.choice())
+        self._show_choice(name, full)
+        self.request_load()
+        return True
+
+    def update_params(self, changes: dict[str, Any]) -> bool:
+        """Change some settings of the current dataset (e.g. ``extra_points``)."""
+        current = self.choice()
+        return self.set_choice(current["name"], {**current.get("params", {}), **changes})
+
+    def request_load(self) -> None:
+        self._generation += 1
+        self._timer.start()
+
+    def is_loading(self) -> bool:
+        return self._timer.isActive() or (self._task is not None and self._task.is_running())
+
+    def wait(self) -> None:
+        """Block until a running load ends (window closing, tests)."""
+        if self._task is not None:
+            self._task.wait()
+
+    # ------------------------------------------------------------ project sync
+    def show_project_choice(self) -> None:
+        choice = self.choice()
+        name = choice.get("name", "")
+        try:
+            params = dataset_info(name).validate_params(choice.get("params") or {})
+        except DatasetError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_choice(name, params)
+        self.request_load()
+
+    def _show_choice(self, name: str, params: dict[str, Any]) -> None:
+        info = dataset_info(name)
+        self._updating = True
+        try:
+            index = self.chooser.findData(name)
+            self.chooser.setCurrentIndex(index)
+            self.description.setText(tr(info.description))
+            self.form.set_info(info, params)
+            self.import_csv.setVisible(name == "csv")
+            self.import_images.setVisible(name == "image_folder")
+            self.source.setVisible(name in ("csv", "image_folder"))
+            self.source.setText(self._source_text(name, params))
+        finally:
+            self._updating = False
+
+    def _source_text(self, name: str, params: dict[str, Any]) -> str:
+        if name == "csv":
+            if not params["path"]:
+                return self.tr("No table chosen yet: press Import CSV…")
+            features = ", ".join(params["features"]) or self.tr("all other columns")
+            target = params["target"] or self.tr("the last column")
+            return self.tr("File %1 — predicts %2 from %3").replace(
+                "%1", params["path"]).replace("%2", target).replace("%3", features)
+        if name == "image_folder":
+            return params["path"] or self.tr("No folder chosen yet: press Choose picture "
+                                             "folder…")
+        return ""
+
+    def _on_dataset_chosen(self, index: int) -> None:
+        if self._updating or index < 0:
+            return
+        name = self.chooser.itemData(index)
+        if name and name != self.choice().get("name"):
+            self.set_choice(name, None)
+            if name == "csv" and not self.choice()["params"]["path"]:
+                QTimer.singleShot(0, self.open_csv_dialog)
+            elif name == "image_folder" and not self.choice()["params"]["path"]:
+                QTimer.singleShot(0, self.open_image_dialog)
+
+    def _on_params_edited(self, params: dict[str, Any]) -> None:
+        if not self._updating:
+            self.set_choice(self.choice()["name"], params)
+
+    def _on_locked(self, locked: bool) -> None:
+        for w in (self.chooser, self.form, self.import_csv, self.import_images):
+            w.setEnabled(not locked)
+        if locked:
+            self.chooser.setToolTip(self.tr("The dataset cannot change while training."))
+        else:
+            self.chooser.setToolTip("")
+
+    # ---------------------------------------------------------------- dialogs
+    def open_csv_dialog(self) -> None:
+        from ui.datasets.csv_dialog import CsvImportDialog
+
+        current = self.choice()
+        params = current.get("params", {}) if current.get("name") == "csv" else {}
+        dialog = CsvImportDialog(params, self)
+        if dialog.exec():
+            self.set_choice("csv", dialog.params())
+
+    def open_image_dialog(self) -> None:
+        from ui.datasets.image_dialog import ImageFolderDialog
+
+        current = self.choice()
+        params = current.get("params", {}) if current.get("name") == "image_folder" else {}
+        dialog = ImageFolderDialog(params, self)
+        if dialog.exec():
+            self.set_choice("image_folder", dialog.params())
+
+    # ---------------------------------------------------------------- loading
+    def _start_load(self) -> None:
+        if self._task is not None and self._task.is_running():
+            self._pending = True  # load again when the running one ends
+            return
+        choice = self.choice()
+        generation = self._generation
+        self.summary.setText(self.tr("Loading…"))
+        task = BackgroundTask(lambda: _load_with_preview(choice["name"], choice["params"]),
+                              "dataset-load", self)
+        task.finished.connect(lambda result, g=generation: self._loaded(g, result))
+        task.failed.connect(lambda message, g=generation: self._failed(g, message))
+        self._task = task
+        task.start()
+
+    def _after_task(self) -> bool:
+        """True when the result belongs to the current choice."""
+        if self._pending:
+            self._pending = False
+            self._start_load()
+            return False
+        return True
+
+    def _loaded(self, generation: int, result: tuple[Any, dict[str, Any]]) -> None:
+        if not self._after_task() or generation != self._generation:
+            return
+        dataset, preview = result
+        self.dataset = dataset
+        self.summary.setText(tr(dataset.summary()))
+        self.summary.setStyleSheet("")
+        self._show_problems(dataset.problems)
+        self.preview.show_preview(preview)
+        self.datasetLoaded.emit(dataset)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if not self._after_task() or generation != self._generation:
+            return
+        self.dataset = None
+        self._show_error(message)
+        self.loadFailed.emit(message)
+
+    def _show_error(self, message: str) -> None:
+        lines = message.splitlines()
+        self.summary.setText(lines[0])
+        self.summary.setStyleSheet("color: #c62828")
+        self._show_problems([ln.strip(" -") for ln in lines[1:] if ln.strip()])
+        self.preview.show_message(message)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.problems.clear()
+        self.problems.addItems(problems)
+        self.problems.setVisible(bool(problems))
