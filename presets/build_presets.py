@@ -111,9 +111,9 @@ PRESETS: list[PresetSpec] = [
         "'Perceptron on XOR' preset), or set the hidden activation to 'linear' and watch "
         "it fail: without a non-linear activation, stacked layers are still one line.",
         [inputs(2), dense(8, "tanh"), dense(1, "sigmoid")],
-        {"name": "xor", "params": {"samples": 500, "noise": 0.0, "test_fraction": 0.5,
+        {"name": "xor", "params": {"samples": 1000, "noise": 0.0, "test_fraction": 0.3,
                                    "seed": 0}},
-        training(300, 16, 0.03), target={"test_accuracy": 1.0}),
+        training(200, 16, 0.03), target={"test_accuracy": 1.0}),
     PresetSpec(
         "mnist_cnn", "MNIST digits with a CNN",
         "Conv, Pool, Conv, Pool, Flatten, Dropout, Dense: over 99% on handwritten digits.",
@@ -155,7 +155,7 @@ PRESETS: list[PresetSpec] = [
         "layer of 8 neurons with 'tanh' between the input and the output, and train "
         "again: the hidden layer makes XOR easy (compare with the XOR preset).",
         [inputs(2), dense(1, "sigmoid")],
-        {"name": "xor", "params": {"samples": 500, "noise": 0.0, "test_fraction": 0.5,
+        {"name": "xor", "params": {"samples": 1000, "noise": 0.0, "test_fraction": 0.3,
                                    "seed": 0}},
         training(100, 16, 0.05), target={"max_test_accuracy": 0.75}),
     PresetSpec(
