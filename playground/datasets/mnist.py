@@ -33,6 +33,13 @@ CLASS_NAMES = [str(d) for d in range(10)]
 
 _cache: dict[str, tuple[np.ndarray, ...]] = {}
 _cache_lock = threading.Lock()
+_app_data_dir = ""   # the data folder chosen in the app's settings (after the env var)
+
+
+def set_app_data_dir(folder: str | os.PathLike[str] | None) -> None:
+    """The app's own data-folder setting; used when ``PLAYGROUND_DATA_DIR`` is not set."""
+    global _app_data_dir
+    _app_data_dir = str(folder or "")
 
 INFO = DatasetInfo(
     "mnist", "MNIST digits",
@@ -58,8 +65,11 @@ INFO = DatasetInfo(
 
 
 def data_file(data_dir: str = "") -> Path | None:
-    """The local mnist.npz to use, or None to use Keras's download."""
-    folder = data_dir or os.environ.get(ENV_VAR, "")
+    """The local mnist.npz to use, or None to use Keras's download.
+
+    Looked for in order: the dataset's ``data_dir`` setting, the ``PLAYGROUND_DATA_DIR``
+    environment variable, the app's data-folder setting."""
+    folder = data_dir or os.environ.get(ENV_VAR, "") or _app_data_dir
     if not folder:
         return None
     path = Path(folder).expanduser()
@@ -69,11 +79,13 @@ def data_file(data_dir: str = "") -> Path | None:
 def offline_message(detail: str, data_dir: str = "") -> str:
     where = data_file(data_dir)
     place = (f"It was looked for at {where}." if where else
-             f"No data folder is set (the {ENV_VAR} environment variable is empty).")
+             f"No data folder is set (neither the app's data folder nor the {ENV_VAR} "
+             "environment variable).")
     return (f"MNIST could not be loaded: {detail} {place} To use MNIST without internet, "
             f"download {FILE_NAME} from {DOWNLOAD_URL} on a computer that is online, put it "
-            f"in a folder, and set that folder as the data folder (MNIST's 'Data folder' "
-            f"setting) or in the {ENV_VAR} environment variable.")
+            f"in a folder, and choose that folder as the data folder (the dataset panel's "
+            f"'Choose data folder…' button, or MNIST's 'Data folder' setting) or set it in "
+            f"the {ENV_VAR} environment variable.")
 
 
 def load_arrays(data_dir: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

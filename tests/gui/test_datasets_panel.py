@@ -199,3 +199,34 @@ def test_image_folder_dialog_counts_classes(qtbot, tmp_path):
     dialog.set_folder(str(tmp_path / "pets" / "cats"))  # no class sub-folders
     assert not ok.isEnabled()
     dialog.reject()
+
+
+def test_data_folder_button_remembers_the_folder(qtbot, tmp_path, mnist_dir, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from playground.datasets import mnist
+
+    monkeypatch.delenv("PLAYGROUND_DATA_DIR", raising=False)
+    monkeypatch.setattr(mnist, "_app_data_dir", "")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+    class FakeWindow:
+        pass
+
+    window = FakeWindow()
+    window.settings = settings
+    document = Document(Project(dataset={"name": "mnist", "params": {
+        "data_dir": "", "subset": 50, "test_subset": 10}}))
+    # keep the first (download) attempt from running: a missing folder fails fast
+    mnist.set_app_data_dir(str(tmp_path / "nowhere"))
+    widget = DatasetPanel(document, window)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loadFailed, timeout=10_000):
+        pass
+    assert widget.data_folder.isVisibleTo(widget)
+    widget.ask_folder = lambda: str(mnist_dir)
+    with qtbot.waitSignal(widget.datasetLoaded, timeout=20_000):
+        widget.data_folder.click()
+    assert settings.value("datasets/data_dir") == str(mnist_dir)
+    assert mnist.data_file() == mnist_dir / "mnist.npz"
+    widget.wait()

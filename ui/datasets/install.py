@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui.datasets.panel import DatasetPanel
+from playground.datasets.mnist import set_app_data_dir
+from ui.datasets.panel import DATA_DIR_KEY, DatasetPanel
 from ui.presets_gallery import show_gallery
 
 if TYPE_CHECKING:
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
 
 
 def install_datasets(window: "MainWindow") -> None:
+    saved = window.settings.value(DATA_DIR_KEY, "")
+    if saved:
+        set_app_data_dir(str(saved))  # the data folder chosen in an earlier session
     window.dataset_panel = DatasetPanel(window.document, window)
     window.add_panel(window.dataset_panel, window.tr("Dataset"), "right", "dataset_panel")
     action = QAction(window.tr("Open &Lesson…"), window)

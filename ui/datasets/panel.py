@@ -11,15 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from playground.datasets import all_infos, dataset_info
+from playground.datasets.mnist import set_app_data_dir
 from playground.errors import DatasetError
 from ui.background import BackgroundTask
 from ui.datasets.param_form import DatasetParamForm, tr
 from ui.datasets.preview import DatasetPreview
 
+DATA_DIR_KEY = "datasets/data_dir"   # QSettings key of the app's data folder
 LOAD_DELAY_MS = 250   # wait for a burst of edits (spin box arrows) to settle
 PREVIEW_ITEMS = 400
 
@@ -45,6 +47,7 @@ class DatasetPanel(QWidget):
         self.dataset: Any = None          # the last dataset loaded for the current choice
         self._task: BackgroundTask | None = None
         self._pending = False
+        self._in_flight = False   # a load started and its result not handled yet
         self._generation = 0
         self._updating = False
 
@@ -68,9 +71,13 @@ class DatasetPanel(QWidget):
         self.import_images = QPushButton(self.tr("Choose picture folder…"), self)
         self.import_images.setToolTip(self.tr("Choose a folder with one sub-folder of "
                                               "pictures per class."))
+        self.data_folder = QPushButton(self.tr("Choose data folder…"), self)
+        self.data_folder.setToolTip(self.tr("The folder holding mnist.npz, for computers "
+                                            "without internet. Remembered for next time."))
         import_row = QHBoxLayout()
         import_row.addWidget(self.import_csv)
         import_row.addWidget(self.import_images)
+        import_row.addWidget(self.data_folder)
         import_row.addStretch(1)
         self.form = DatasetParamForm(self)
         self.summary = QLabel(self)
@@ -101,6 +108,10 @@ class DatasetPanel(QWidget):
         self.form.paramsChanged.connect(self._on_params_edited)
         self.import_csv.clicked.connect(self.open_csv_dialog)
         self.import_images.clicked.connect(self.open_image_dialog)
+        self.data_folder.clicked.connect(self.choose_data_folder)
+        # Replaceable in tests: returns a folder or "" (cancelled).
+        self.ask_folder = lambda: QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder that holds mnist.npz"))
         document.projectReplaced.connect(self.show_project_choice)
         document.lockedChanged.connect(self._on_locked)
         if window is not None and hasattr(window, "closing"):
@@ -135,7 +146,7 @@ class DatasetPanel(QWidget):
         self._timer.start()
 
     def is_loading(self) -> bool:
-        return self._timer.isActive() or (self._task is not None and self._task.is_running())
+        return self._timer.isActive() or self._in_flight
 
     def wait(self) -> None:
         """Block until a running load ends (window closing, tests)."""
@@ -164,6 +175,7 @@ class DatasetPanel(QWidget):
             self.form.set_info(info, params)
             self.import_csv.setVisible(name == "csv")
             self.import_images.setVisible(name == "image_folder")
+            self.data_folder.setVisible(name == "mnist")
             self.source.setVisible(name in ("csv", "image_folder"))
             self.source.setText(self._source_text(name, params))
         finally:
@@ -198,7 +210,8 @@ class DatasetPanel(QWidget):
             self.set_choice(self.choice()["name"], params)
 
     def _on_locked(self, locked: bool) -> None:
-        for w in (self.chooser, self.form, self.import_csv, self.import_images):
+        for w in (self.chooser, self.form, self.import_csv, self.import_images,
+                  self.data_folder):
             w.setEnabled(not locked)
         if locked:
             self.chooser.setToolTip(self.tr("The dataset cannot change while training."))
@@ -224,6 +237,17 @@ class DatasetPanel(QWidget):
         if dialog.exec():
             self.set_choice("image_folder", dialog.params())
 
+    def choose_data_folder(self) -> None:
+        """Remember the folder holding mnist.npz in the app's settings and reload."""
+        folder = self.ask_folder()
+        if not folder:
+            return
+        set_app_data_dir(folder)
+        settings = getattr(self.window_, "settings", None)
+        if settings is not None:
+            settings.setValue(DATA_DIR_KEY, folder)
+        self.request_load()
+
     # ---------------------------------------------------------------- loading
     def _start_load(self) -> None:
         if self._task is not None and self._task.is_running():
@@ -237,10 +261,12 @@ class DatasetPanel(QWidget):
         task.finished.connect(lambda result, g=generation: self._loaded(g, result))
         task.failed.connect(lambda message, g=generation: self._failed(g, message))
         self._task = task
+        self._in_flight = True
         task.start()
 
     def _after_task(self) -> bool:
         """True when the result belongs to the current choice."""
+        self._in_flight = False
         if self._pending:
             self._pending = False
             self._start_load()
