@@ -230,3 +230,32 @@ def test_data_folder_button_remembers_the_folder(qtbot, tmp_path, mnist_dir, mon
     assert settings.value("datasets/data_dir") == str(mnist_dir)
     assert mnist.data_file() == mnist_dir / "mnist.npz"
     widget.wait()
+
+
+def test_points_painted_elsewhere_are_followed_and_kept(panel, qtbot):
+    from PySide6.QtGui import QUndoCommand
+
+    document = panel.document
+    points = [[0.3, 0.3, 1]]
+
+    class Paint(QUndoCommand):  # what another panel does: change the choice with undo
+        def redo(self):
+            params = {**document.project.dataset["params"], "extra_points": points}
+            document.project.dataset = {"name": "xor", "params": params}
+
+        def undo(self):
+            params = {**document.project.dataset["params"], "extra_points": []}
+            document.project.dataset = {"name": "xor", "params": params}
+
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000) as blocker:
+        document.undo_stack.push(Paint())
+    assert len(blocker.args[0].x_train) == 41
+    assert "1" in panel.form.editor("extra_points").text()
+    # editing another setting keeps the painted point
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000):
+        panel.form.editor("noise").setValue(0.1)
+    assert document.project.dataset["params"]["extra_points"] == points
+    assert document.project.dataset["params"]["noise"] == 0.1
+    with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000) as blocker:
+        document.undo_stack.undo()
+    assert len(blocker.args[0].x_train) == 40

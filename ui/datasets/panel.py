@@ -50,6 +50,7 @@ class DatasetPanel(QWidget):
         self._in_flight = False   # a load started and its result not handled yet
         self._generation = 0
         self._updating = False
+        self._shown: dict[str, Any] = {}
 
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("dataset_chooser")
@@ -105,7 +106,9 @@ class DatasetPanel(QWidget):
         self._timer.setInterval(LOAD_DELAY_MS)
         self._timer.timeout.connect(self._start_load)
         self.chooser.currentIndexChanged.connect(self._on_dataset_chosen)
-        self.form.paramsChanged.connect(self._on_params_edited)
+        self.form.paramChanged.connect(self._on_param_edited)
+        # Other panels change the choice too (painted points, with undo): follow them.
+        document.undo_stack.indexChanged.connect(lambda _i: self._follow_project())
         self.import_csv.clicked.connect(self.open_csv_dialog)
         self.import_images.clicked.connect(self.open_image_dialog)
         self.data_folder.clicked.connect(self.choose_data_folder)
@@ -167,6 +170,7 @@ class DatasetPanel(QWidget):
 
     def _show_choice(self, name: str, params: dict[str, Any]) -> None:
         info = dataset_info(name)
+        self._shown = {"name": name, "params": dict(params)}
         self._updating = True
         try:
             index = self.chooser.findData(name)
@@ -205,9 +209,19 @@ class DatasetPanel(QWidget):
             elif name == "image_folder" and not self.choice()["params"]["path"]:
                 QTimer.singleShot(0, self.open_image_dialog)
 
-    def _on_params_edited(self, params: dict[str, Any]) -> None:
+    def _on_param_edited(self, name: str, value: Any) -> None:
         if not self._updating:
-            self.set_choice(self.choice()["name"], params)
+            self.update_params({name: value})
+
+    def _follow_project(self) -> None:
+        choice = self.choice()
+        try:
+            params = dataset_info(choice.get("name", "")).validate_params(
+                choice.get("params") or {})
+        except DatasetError:
+            params = None
+        if {"name": choice.get("name"), "params": params} != self._shown:
+            self.show_project_choice()
 
     def _on_locked(self, locked: bool) -> None:
         for w in (self.chooser, self.form, self.import_csv, self.import_images,

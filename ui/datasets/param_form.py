@@ -1,8 +1,9 @@
 """A form generated from a dataset's parameter specs (playground.datasets.DatasetParam).
 
 Simple settings are shown directly; ``advanced`` ones go into a collapsible "More
-settings" section. ``paramsChanged(dict)`` fires with all values after each user edit;
-``set_values`` never emits. Settings edited by the import dialogs (file, columns) are
+settings" section. ``paramChanged(name, value)`` fires after each user edit (only the
+edited setting, so settings changed elsewhere meanwhile, such as painted points, are not
+overwritten); ``set_info`` never emits. Settings edited by the import dialogs (file, columns) are
 shown read-only here.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ def tr(text: str) -> str:
 
 
 class DatasetParamForm(QWidget):
-    paramsChanged = Signal(dict)
+    paramChanged = Signal(str, object)   # one setting edited by the user: name, new value
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,7 +160,7 @@ class DatasetParamForm(QWidget):
         editor = self._editors.get(name)
         if isinstance(editor, QPushButton):
             self._show_points(editor, value)
-        self.paramsChanged.emit(dict(self._values))
+        self.paramChanged.emit(name, value)
 
     def _show_scaling_why(self) -> None:
         method = self._values.get("scaling")
