@@ -109,8 +109,7 @@ class RecoverySession:
 
     def clear(self) -> None:
         """Remove this session's files (after a real save or a clean close)."""
-        for path in (self.meta_file, self.project_file):
-            path.unlink(missing_ok=True)
+        _remove(self.meta_file, self.project_file)
         self._last_bytes = None
 
 
@@ -152,8 +151,17 @@ def restore(info: RecoveryInfo) -> Project:
 
 
 def discard(info: RecoveryInfo) -> None:
-    for path in (info.meta_file, info.project_file):
-        path.unlink(missing_ok=True)
+    _remove(info.meta_file, info.project_file)
+
+
+def _remove(*paths: Path) -> None:
+    """Delete files; one that is not there (or whose folder is not) is already gone.
+    Other OS errors (no permission) propagate for the caller to report."""
+    for path in paths:
+        try:
+            path.unlink()
+        except (FileNotFoundError, NotADirectoryError):
+            continue
 
 
 # ---------------------------------------------------------------------- internals

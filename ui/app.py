@@ -32,8 +32,10 @@ def run_app(args: list[str]) -> int:
     app.setApplicationName("Keras Playground")
     app.setOrganizationName("KerasPlayground")
     app.setApplicationDisplayName(app.translate("app", "Keras Playground"))
+    from ui.crash import install_crash_reporter
     from ui.theme import apply_theme
 
+    app.crash_reporter = install_crash_reporter(app)  # errors shown + logged, app goes on
     apply_theme(app)
     window = create_window(app)
     window.show()
@@ -46,4 +48,5 @@ def run_app(args: list[str]) -> int:
         QTimer.singleShot(0, lambda: window.file_actions.open_path(Path(args[0]), ask=False))
     else:
         QTimer.singleShot(0, window.view.fit_all)
+    QTimer.singleShot(0, window.autosave.offer_restore)  # work left by a crashed session
     return app.exec()

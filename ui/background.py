@@ -1,6 +1,7 @@
 """Run one slow core call (import, export) on a worker thread; hand the result back on the
-UI thread through a queued signal. Only typed core errors (and OS errors) are reported as
-failures; anything else is a bug and propagates so it is seen."""
+UI thread through a queued signal. Typed core errors and OS errors are reported as failures
+with their message; anything else is a bug: it is logged with its traceback and reported as
+a failure too, so the caller's busy state always ends."""
 from __future__ import annotations
 
 import threading
@@ -39,5 +40,12 @@ class BackgroundTask(QObject):
             return
         except OSError as exc:
             self.failed.emit(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+            return
+        except Exception as exc:  # a bug: logged with its traceback, and shown (not lost)
+            from playground.errorlog import log_exception, log_path
+
+            log_exception(type(exc), exc, exc.__traceback__, self._thread.name)
+            self.failed.emit(f"Unexpected error ({type(exc).__name__}: {exc}). The details "
+                             f"were written to {log_path()}.")
             return
         self.finished.emit(result)

@@ -33,4 +33,7 @@ def install_panels(window: "MainWindow") -> None:
     from ui.training.panel import TrainingPanel
     window.training_panel = TrainingPanel(window.document, window)
     window.add_panel(window.training_panel, window.tr("Training"), "bottom", "training_panel")
+    from ui.insight.panel import InsightPanel
+    window.insight_panel = InsightPanel(window)
+    window.add_panel(window.insight_panel, window.tr("Inside the network"), "bottom", "insight_panel")
     from ui.datasets.install import install_datasets; install_datasets(window)  # noqa: E702 dataset panel + lessons

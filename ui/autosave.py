@@ -1,0 +1,167 @@
+"""Autosave to a recovery file while there are unsaved changes, and offer to restore it.
+
+While the document is modified, a timer writes the project to this session's recovery file
+(:mod:`playground.recovery`) at least every 30 seconds. Only a copy of the JSON part is made
+on the UI thread (milliseconds); packing and writing happen on a worker thread. A real save,
+a clean project or a clean close removes the file. At start-up :meth:`Autosave.offer_restore`
+lists sessions whose app is gone (crash, kill, power cut) and asks: restore, discard, later.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from playground import recovery
+from playground.errorlog import logger
+from playground.errors import PlaygroundError
+from ui.background import BackgroundTask
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+# Two checks per 30 s: a change is on disk within 30 s even when a write is slow.
+AUTOSAVE_INTERVAL_MS = 15_000
+
+RESTORE, DISCARD, LATER = "restore", "discard", "later"
+
+
+class Autosave(QObject):
+    """``saved(path)`` after each recovery write, ``failed(message)`` when one fails."""
+
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, window: "MainWindow", session: recovery.RecoverySession | None = None,
+                 interval_ms: int = AUTOSAVE_INTERVAL_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.session = session if session is not None else recovery.RecoverySession()
+        self._task: BackgroundTask | None = None
+        self._closed = False
+        # Replaceable in tests: returns RESTORE, DISCARD or LATER for one session.
+        self.ask_restore: Callable[[recovery.RecoveryInfo], str] = self._ask_restore
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.autosave_now)
+        self.document.modifiedChanged.connect(self._on_modified)
+        window.closing.connect(self.shutdown)
+        self._on_modified(self.document.modified)
+
+    # ------------------------------------------------------------ autosave
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    def autosave_now(self) -> bool:
+        """Start writing the recovery file if there are unsaved changes; False if not."""
+        if self._closed or self._task is not None or not self.document.modified:
+            return False
+        snap = recovery.snapshot(self.document.project, self.document.path)
+        session = self.session
+        task = BackgroundTask(lambda: session.write_snapshot(snap), "autosave", self)
+        task.finished.connect(self._on_written)
+        task.failed.connect(self._on_failed)
+        self._task = task.start()
+        return True
+
+    def wait(self) -> None:
+        if self._task is not None:
+            self._task.wait()
+
+    def _on_written(self, _wrote: object) -> None:
+        self._task_done()
+        if self.document.modified:
+            self.saved.emit(str(self.session.project_file))
+
+    def _on_failed(self, message: str) -> None:
+        self._task_done()
+        text = self.tr("Autosave failed: %1").replace("%1", message)
+        self.window.show_message(text, 10000)
+        self.failed.emit(text)
+
+    def _task_done(self) -> None:
+        if self._task is not None:
+            self._task.wait()
+        self._task = None
+        if not self.document.modified or self._closed:
+            self._clear()  # saved (or closed) while the write was running
+
+    def _on_modified(self, modified: bool) -> None:
+        if modified and not self._closed:
+            if not self.timer.isActive():
+                self.timer.start()
+            return
+        self.timer.stop()
+        if self._task is None:
+            self._clear()  # the project on disk (or a fresh one) is all there is
+
+    def shutdown(self) -> None:
+        """Clean close: the user saved or chose to discard, so nothing is left to recover."""
+        self._closed = True
+        self.timer.stop()
+        self.wait()
+        self._task = None
+        self._clear()
+
+    def _clear(self) -> None:
+        try:
+            self.session.clear()
+        except OSError as exc:  # e.g. no permission: say so, the file is harmless
+            text = self.tr("The autosave copy %1 could not be removed: %2").replace(
+                "%1", str(self.session.project_file)).replace("%2", exc.strerror or str(exc))
+            logger().warning(text)
+            self.window.show_message(text, 10000)
+
+    # ------------------------------------------------------------- restore
+    def offer_restore(self) -> int:
+        """Ask about each session left by a crashed app; returns how many were restored."""
+        restored = 0
+        for info in recovery.list_recoverable():
+            answer = self.ask_restore(info)
+            if answer == DISCARD:
+                recovery.discard(info)
+            elif answer == RESTORE and self.window.file_actions.maybe_save():
+                restored += self.restore(info)
+        return restored
+
+    def restore(self, info: recovery.RecoveryInfo) -> bool:
+        try:
+            project = recovery.restore(info)
+        except PlaygroundError as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot restore"), self.tr(
+                "The autosaved copy could not be opened: %1\nIt is kept in %2.")
+                .replace("%1", str(exc)).replace("%2", str(info.project_file)))
+            return False
+        original = Path(info.original_path) if info.original_path else None
+        self.document.replace_project(project, original)
+        self.document.set_modified(True)   # restored work is not saved in the original yet
+        # Our own recovery file holds it before the old one goes: never zero copies.
+        self.session.write(project, original)
+        recovery.discard(info)
+        self.window.show_message(self.tr("Restored unsaved work from %1")
+                                 .replace("%1", info.describe()))
+        return True
+
+    def _ask_restore(self, info: recovery.RecoveryInfo) -> str:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore unsaved work?"),
+                          self.tr("Keras Playground did not close properly last time. Unsaved "
+                                  "work was kept: %1.").replace("%1", info.describe()),
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("restore_box")
+        box.setInformativeText(self.tr("Restore opens it as an unsaved project. Discard "
+                                       "deletes it. Later asks again at the next start."))
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        clicked = box.clickedButton()
+        return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
+
+
+def install_autosave(window: "MainWindow") -> Autosave:
+    window.autosave = Autosave(window)
+    return window.autosave
