@@ -67,3 +67,14 @@ def test_item_double_click_opens(qtbot):
         gallery.list.itemDoubleClicked.emit(item)
     assert blocker.args == ["perceptron"]
     assert item.data(Qt.ItemDataRole.UserRole) == "perceptron"
+
+
+def test_lesson_panel_shows_the_lesson_and_keeps_notes(window, qtbot):
+    panel = window.lesson_panel
+    assert "No lesson" in panel.lesson.toPlainText()
+    with qtbot.waitSignal(window.dataset_panel.datasetLoaded, timeout=10_000):
+        assert open_preset_in_window(window, "celsius")
+    assert "Celsius" in panel.title.text() and "1.8" in panel.lesson.toPlainText()
+    assert not window.document.modified
+    panel.notes.setPlainText("my note")
+    assert window.document.project.notes == "my note" and window.document.modified

@@ -1,5 +1,5 @@
-"""Puts the dataset panel and the lessons gallery into the main window (one call from
-ui/panels.py)."""
+"""Puts the dataset panel, the lesson panel and the lessons gallery into the main window
+(one call from ui/panels.py)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from playground.datasets.mnist import set_app_data_dir
 from ui.datasets.panel import DATA_DIR_KEY, DatasetPanel
+from ui.lesson_panel import LessonPanel
 from ui.presets_gallery import show_gallery
 
 if TYPE_CHECKING:
@@ -19,7 +20,16 @@ def install_datasets(window: "MainWindow") -> None:
     if saved:
         set_app_data_dir(str(saved))  # the data folder chosen in an earlier session
     window.dataset_panel = DatasetPanel(window.document, window)
-    window.add_panel(window.dataset_panel, window.tr("Dataset"), "right", "dataset_panel")
+    data_dock = window.add_panel(window.dataset_panel, window.tr("Dataset"), "right",
+                                 "dataset_panel")
+    window.lesson_panel = LessonPanel(window.document, window)
+    lesson_dock = window.add_panel(window.lesson_panel, window.tr("Lesson"), "right",
+                                   "lesson_panel")
+    window.tabifyDockWidget(data_dock, lesson_dock)
+    data_dock.raise_()
+    # A project with a lesson (a preset) shows its lesson first.
+    window.document.projectReplaced.connect(
+        lambda: (lesson_dock if window.document.project.lesson else data_dock).raise_())
     action = QAction(window.tr("Open &Lesson…"), window)
     action.setObjectName("open_lesson_action")
     action.setShortcut(QKeySequence("Ctrl+L"))

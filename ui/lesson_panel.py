@@ -1,0 +1,49 @@
+"""The Lesson panel: the project's title, its lesson text (from a preset) and the user's
+own notes, which are saved in the project."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
+
+
+class LessonPanel(QWidget):
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.lesson = QTextBrowser(self)
+        self.lesson.setObjectName("lesson_text")
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("lesson_notes")
+        self.notes.setPlaceholderText(self.tr("Your notes about this project (saved with it)."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.lesson, 3)
+        layout.addWidget(QLabel(self.tr("Notes:"), self))
+        layout.addWidget(self.notes, 1)
+        self._showing = False
+        self.notes.textChanged.connect(self._notes_edited)
+        document.projectReplaced.connect(self.show_project)
+        self.show_project()
+
+    def show_project(self) -> None:
+        project = self.document.project
+        self._showing = True
+        try:
+            title = project.title or self.tr("Your project")
+            self.title.setText(f"<b>{self.tr(title)}</b>"
+                               + (f"<br>{self.tr(project.description)}"
+                                  if project.description else ""))
+            self.lesson.setPlainText(self.tr(project.lesson) if project.lesson else self.tr(
+                "No lesson for this project. Open one with File ▸ Open Lesson…"))
+            self.notes.setPlainText(project.notes)
+        finally:
+            self._showing = False
+
+    def _notes_edited(self) -> None:
+        if self._showing:
+            return
+        self.document.project.notes = self.notes.toPlainText()
+        self.document.set_modified(True)
