@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -19,7 +19,7 @@ from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-NODES_MIME = "application/x-keras-playground-nodes"
+CLIPBOARD_TAG = "keras-playground-layers"
 PASTE_OFFSET = 40.0
 ROW_GAP = 100.0
 
@@ -229,11 +229,9 @@ class EditActions(QObject):
         payload = self._selection_payload()
         if payload is None:
             return
-        data = QMimeData()
-        text = json.dumps(payload)
-        data.setData(NODES_MIME, text.encode("utf-8"))
-        data.setText(text)
-        QGuiApplication.clipboard().setMimeData(data)
+        # Plain JSON text (tagged): pastes into another window of the app, and avoids
+        # handing a QMimeData to the clipboard, which crashes PySide at exit.
+        QGuiApplication.clipboard().setText(json.dumps({CLIPBOARD_TAG: payload}))
 
     def cut_selection(self) -> None:
         if self._locked():
@@ -242,11 +240,15 @@ class EditActions(QObject):
         self.delete_selection()
 
     def paste_clipboard(self) -> None:
-        data = QGuiApplication.clipboard().mimeData()
-        if data is None or not data.hasFormat(NODES_MIME):
-            self.window.show_message(self.tr("The clipboard holds no layers to paste."))
+        text = QGuiApplication.clipboard().text()
+        try:
+            payload = json.loads(text)[CLIPBOARD_TAG] if text.lstrip().startswith("{") else None
+        except (json.JSONDecodeError, KeyError, TypeError):
+            payload = None
+        if not isinstance(payload, dict) or not isinstance(payload.get("nodes"), list):
+            self.window.show_message(self.tr("The clipboard holds no layers to paste. Copy "
+                                             "layers on the canvas first."))
             return
-        payload = json.loads(bytes(data.data(NODES_MIME).data()).decode("utf-8"))
         self._paste(payload)
 
     def duplicate_selection(self) -> None:
@@ -261,8 +263,8 @@ class EditActions(QObject):
             new_ids = commands.paste_nodes(self.document.undo_stack, self.graph,
                                            payload["nodes"], payload.get("edges", []),
                                            (PASTE_OFFSET, PASTE_OFFSET))
-        except GraphError as exc:
-            self.window.show_message(str(exc))
+        except (GraphError, KeyError, TypeError, ValueError) as exc:
+            self.window.show_message(self.tr("Cannot paste: %1").replace("%1", str(exc)))
             return
         self.scene.select_nodes(new_ids)
 

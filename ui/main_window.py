@@ -198,4 +198,7 @@ class MainWindow(QMainWindow):
         self.shapes.shutdown()
         self.file_actions.wait()
         self.tf_loader.wait()
+        # The scene emits selectionChanged while Qt destroys it; nobody may listen then.
+        self.scene.clearSelection()
+        self.scene.blockSignals(True)
         event.accept()

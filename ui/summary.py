@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from playground.keras_build import layer_names
 from playground.shapes import format_shape
 
 if TYPE_CHECKING:
@@ -44,12 +45,13 @@ class SummaryPanel(QWidget):
             self.totals.setText(self.tr("Shapes and parameter counts appear once TensorFlow "
                                         "has loaded."))
             return
+        names = layer_names(graph)
         for node in graph.topological_order():
             info = report.nodes.get(node.id)
             shape = format_shape(info.output_shape) if info and not info.error else "—"
             params = f"{info.params:,}" if info and not info.error else "—"
-            inputs = ", ".join(graph.node(s).display_name() for s in graph.predecessors(node.id))
-            row = QTreeWidgetItem([f"{node.display_name()} ({node.layer_type})", shape, params,
+            inputs = ", ".join(names[s] for s in graph.predecessors(node.id))
+            row = QTreeWidgetItem([f"{names[node.id]} ({node.layer_type})", shape, params,
                                    inputs])
             row.setData(0, Qt.ItemDataRole.UserRole, node.id)
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
