@@ -353,6 +353,8 @@ class FileActions(QObject):
             source = QRectF(0, 0, 400, 300)
         selection = scene.selectedItems()
         scene.clearSelection()  # selection outlines do not belong in a picture
+        # Cached pixmaps would end up in the file as blurry bitmaps: draw the real shapes.
+        scene.set_item_caching(False)
         try:
             if path.suffix.lower() == ".svg":
                 from PySide6.QtSvg import QSvgGenerator
@@ -378,6 +380,7 @@ class FileActions(QObject):
                 ok = image.save(str(path.with_suffix(".png") if path.suffix.lower() != ".png"
                                     else path))
         finally:
+            scene.set_item_caching(True)
             for item in selection:
                 item.setSelected(True)
         if not ok:

@@ -145,6 +145,12 @@ class GraphScene(QGraphicsScene):
             if item is not None:
                 item.setSelected(True)
 
+    def set_item_caching(self, on: bool) -> None:
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on \
+            else QGraphicsItem.CacheMode.NoCache
+        for item in self.node_items.values():
+            item.setCacheMode(mode)
+
     def nodes_rect(self) -> QRectF:
         rect = QRectF()
         for item in self.node_items.values():
