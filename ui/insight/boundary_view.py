@@ -105,6 +105,7 @@ class BoundaryView(InsightView):
     def set_dataset(self, dataset: Any, painted: list[list[float]]) -> None:
         """Points of the dataset (its training split without the painted points) and the
         painted points, drawn separately so they can be edited."""
+        same_data = self.dataset is not None and self.dataset.name == dataset.name
         self.dataset = dataset
         self.points = [list(p) for p in painted]
         classification = dataset.task in ("binary", "multiclass")
@@ -115,7 +116,8 @@ class BoundaryView(InsightView):
         self.paint_value.setVisible(not classification)
         self._paint_mode(self.paint.isChecked())
         self._redraw_points()
-        self.view_box.autoRange()
+        if not same_data:  # keep the user's zoom while painting / retraining
+            self.view_box.autoRange()
 
     def set_boundary(self, result: BoundaryGrid) -> None:
         self.result = result

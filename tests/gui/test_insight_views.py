@@ -1,0 +1,190 @@
+"""The insight panel in the assembled window: each view renders for its preset kind,
+reflects the model's real predictions, updates after an epoch, and painted points reach
+the training data. Offscreen, tiny data, few epochs."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from playground.datasets import load_dataset, load_from_choice
+from playground.insight import probes
+from playground.insight.painting import painted_points
+from playground.keras_build import build_model
+from playground.project import load_project
+from playground.training import TrainingSettings
+from tests.conftest import ROOT
+from ui.insight.panel import InsightPanel
+
+PRESETS = ROOT / "presets"
+
+
+def _open_preset(window, name: str, **dataset_params):
+    project = load_project(PRESETS / f"{name}.kpg")
+    project.dataset["params"].update(dataset_params)
+    window.document.replace_project(project)
+    return project
+
+
+def _panel(window) -> InsightPanel:
+    return window.insight_panel
+
+
+def _tab_visible(panel: InsightPanel, key: str) -> bool:
+    return panel.tabs.isTabVisible(panel.tabs.indexOf(panel.views[key]))
+
+
+def _saves_png(view, tmp_path) -> bool:
+    path = tmp_path / f"{type(view).__name__}.png"
+    return view.save_png(path) and path.stat().st_size > 500
+
+
+def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, tmp_path):
+    _open_preset(window, "xor", samples=120)
+    panel = _panel(window)
+    assert panel.dataset is not None and panel.dataset.name == "xor"  # before any training
+    assert len(panel.boundary.train_points.data) > 0
+    assert _tab_visible(panel, "boundary") and not _tab_visible(panel, "digits")
+    model = build_model(window.document.graph)
+    panel.show_model(model, panel.dataset)
+    result = panel.boundary.result
+    expected = model.predict(result.grid.points, verbose=0)[:, 0]
+    np.testing.assert_allclose(result.values.ravel(), expected, rtol=1e-4, atol=1e-5)
+    assert panel.boundary.image.image.shape[:2] == result.values.shape
+    # neurons: one picture per hidden unit + output, lines for the small network's weights
+    assert len(panel.network.neuron_items) == 2 + 8 + 1
+    assert len(panel.network.edge_items) == 2 * 8 + 8 * 1
+    # the toggles redraw without errors
+    panel.boundary.discretize.setChecked(True)
+    assert set(np.unique(panel.boundary.image.image[..., 2])) <= {189, 34}  # two colours
+    panel.boundary.show_test.setChecked(False)
+    assert len(panel.boundary.test_points.data) == 0
+    for view in (panel.boundary, panel.network, panel.results, panel.health):
+        assert _saves_png(view, tmp_path)
+
+
+def test_painted_points_reach_training_data_and_undo(window, qtbot):
+    _open_preset(window, "xor", samples=60)
+    panel = _panel(window)
+    view = panel.boundary
+    view.paint.setChecked(True)
+    view.paint_class.setCurrentIndex(1)
+    view.view_box.setRange(xRange=(-6, 6), yRange=(-6, 6), padding=0)
+    qtbot.wait(50)
+    target = view.view_box.mapViewToScene(QPointF(3.0, -3.0))
+    widget_pos = view.plot.mapFromScene(target)
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_pos)
+    points = painted_points(window.document.project.dataset)
+    assert len(points) == 1 and points[0][2] == 1.0
+    assert abs(points[0][0] - 3.0) < 0.3 and abs(points[0][1] + 3.0) < 0.3
+    assert window.document.modified
+    data = load_from_choice(window.document.project.dataset)
+    np.testing.assert_allclose(data.x_train[-1], points[0][:2], rtol=1e-6)
+    assert data.y_train[-1] == 1
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.RightButton, pos=widget_pos)
+    assert painted_points(window.document.project.dataset) == []
+    window.document.undo_stack.undo()   # undo the erase: the point is back
+    assert len(painted_points(window.document.project.dataset)) == 1
+    assert len(view.painted.data) == 1
+
+
+def test_views_update_live_after_an_epoch_of_training(window, qtbot):
+    project = _open_preset(window, "xor", samples=120)
+    panel = _panel(window)
+    controller = panel.controller
+    assert controller is not None, "the insight panel found no training controller"
+    controller.add_probe("insight", probes.InsightProbe(
+        shares={name: 1e9 for name in probes.SHARES}))  # every epoch, for the test
+    updates = []
+    controller.probeResult.connect(lambda name, update: updates.append(update))
+    settings = TrainingSettings(epochs=3, batch_size=16, validation_split=0.0, seed=1)
+    with qtbot.waitSignal(controller.finished, timeout=60_000):
+        controller.start(project, settings)
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=20_000)
+    boundaries = [u.results[probes.BOUNDARY] for u in updates
+                  if u is not None and probes.BOUNDARY in u.results]
+    assert len(boundaries) == 4  # untrained + 3 epochs
+    assert not np.allclose(boundaries[0].values, boundaries[-1].values)
+    # after the run the view shows the trained model's own predictions
+    model = controller.last_model
+    shown = panel.boundary.result
+    np.testing.assert_allclose(shown.values.ravel(),
+                               model.predict(shown.grid.points, verbose=0)[:, 0],
+                               rtol=1e-4, atol=1e-5)
+    assert panel.health.report is not None
+    assert set(panel.node_health) <= set(n.id for n in window.document.graph.nodes)
+    assert panel.results.result.matrix.sum() == len(panel.dataset.x_test)
+
+
+@pytest.fixture
+def mnist_small(mnist_dir):
+    return {"data_dir": str(mnist_dir), "subset": 200, "test_subset": 60}
+
+
+def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_small, tmp_path):
+    _open_preset(window, "mnist_cnn", **mnist_small)
+    panel = _panel(window)
+    dataset = load_dataset("mnist", mnist_small)
+    model = build_model(window.document.graph)
+    panel.show_model(model, dataset)
+    assert _tab_visible(panel, "digits") and _tab_visible(panel, "conv")
+    assert not _tab_visible(panel, "boundary")
+    result = panel.results.result
+    assert result.matrix.sum() == 60
+    predicted = model.predict(dataset.x_test, verbose=0).argmax(axis=1)
+    assert result.accuracy == pytest.approx(float(np.mean(predicted == dataset.y_test)))
+    assert panel.results.gallery.count() == min(len(result.misclassified), 64)
+    # draw a stroke on the pad: bars appear and match the model on the preprocessed input
+    pad = panel.digits.pad_widget
+    start = pad.rect().center()
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=start)
+    for dy in range(0, 80, 10):
+        qtbot.mouseMove(pad, pos=start + start.__class__(0, dy))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton)
+    last = panel.digits.last
+    assert last is not None and not panel.digits.pad.is_empty()
+    np.testing.assert_allclose(last.probabilities,
+                               model.predict(last.model_input, verbose=0)[0], rtol=1e-4)
+    conv = panel.conv.snapshot
+    assert [f.layer_name for f in conv.filters] == [f.layer_name for f in conv.feature_maps]
+    assert len(conv.filters) == 2
+    panel.conv.sample_box.setValue(3)
+    qtbot.waitUntil(lambda: panel.conv.snapshot.sample_index == 3, timeout=5_000)
+    for view in (panel.results, panel.digits, panel.conv):
+        assert _saves_png(view, tmp_path)
+
+
+def test_regression_line_and_sequence_forecast(window, tmp_path):
+    _open_preset(window, "celsius", samples=30)
+    panel = _panel(window)
+    graph = window.document.graph
+    dense = next(n for n in graph.nodes if n.layer_type == "Dense")
+    model = build_model(graph, {dense.id: [np.array([[1.8]], np.float32),
+                                           np.array([32.0], np.float32)]})
+    panel.show_model(model, load_from_choice(window.document.project.dataset))
+    assert _tab_visible(panel, "regression")
+    assert "1.8000" in panel.regression.line_label.text()
+    assert "32.000" in panel.regression.line_label.text()
+    assert "R²: 1.000" in panel.regression.summary.text()
+    assert _saves_png(panel.regression, tmp_path)
+    _open_preset(window, "sine_lstm", samples=200)
+    dataset = load_from_choice(window.document.project.dataset)
+    model = build_model(window.document.graph)
+    panel.show_model(model, dataset)
+    x, y = panel.regression.forecast_curve.getData()
+    np.testing.assert_allclose(y, model.predict(dataset.x_test[:len(y)], verbose=0)[:, 0],
+                               rtol=1e-4, atol=1e-5)
+
+
+def test_layer_view_follows_selection_with_activation_and_histograms(window, tmp_path):
+    _open_preset(window, "xor", samples=60)
+    panel = _panel(window)
+    panel.show_model(build_model(window.document.graph), panel.dataset)
+    hidden = next(n for n in window.document.graph.nodes if n.layer_type == "Dense")
+    window.scene.select_nodes([hidden.id])
+    assert panel.layer.activation_name == "tanh"
+    x, y = panel.layer.curve.getData()
+    np.testing.assert_allclose(y, np.tanh(x), atol=1e-9)
+    kernel_count = sum(panel.layer.kernel_bars.opts["height"])
+    assert kernel_count == 2 * 8
+    assert _saves_png(panel.layer, tmp_path)

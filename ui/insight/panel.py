@@ -1,0 +1,325 @@
+"""The "Inside the network" panel: every insight view in tabs, fed live by one training
+probe, and recomputed from the trained model when a run ends.
+
+The panel computes nothing itself: it runs :mod:`playground.insight` functions (on the
+training thread through the probe while training; on the UI thread only on a model that
+is not training) and hands their results to the views.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
+from superqt.utils import qthrottled
+
+from playground.errors import PlaygroundError
+from playground.insight import probes
+from playground.insight.painting import painted_points, with_points
+from ui.insight.boundary_view import BoundaryView
+from ui.insight.conv_view import ConvView
+from ui.insight.digit_view import DigitView
+from ui.insight.health_view import HealthView
+from ui.insight.layer_view import LayerView
+from ui.insight.network_view import NetworkView
+from ui.insight.regression_view import RegressionView
+from ui.insight.results_view import ResultsView
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+PROBE_NAME = "insight"
+# Dataset families cheap enough to load on the UI thread to show the data before training.
+QUICK_FAMILIES = ("2-D points",)
+
+
+class PaintPointsCommand(QUndoCommand):
+    """One paint stroke: the painted points before and after (undo restores them)."""
+
+    def __init__(self, panel: "InsightPanel", before: list, after: list) -> None:
+        super().__init__(QCoreApplication.translate("InsightPanel", "Paint points"))
+        self.panel, self.before, self.after = panel, before, after
+
+    def redo(self) -> None:
+        self.panel.apply_points(self.after)
+
+    def undo(self) -> None:
+        self.panel.apply_points(self.before)
+
+
+class InsightPanel(QWidget):
+    """``healthChanged(dict)``: node id -> LayerHealth after each health check."""
+
+    healthChanged = Signal(dict)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.controller: Any = None
+        self.dataset: Any = None
+        self.model: Any = None            # a trained model that is not training (UI use)
+        self.weights_snapshot: Any = None
+        self.node_health: dict[str, Any] = {}
+        self._dataset_key: str | None = None
+        self._training = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.refresh_button = QPushButton(self.tr("Look at the current weights"), self)
+        self.refresh_button.setToolTip(self.tr(
+            "Build the model with its current weights and fill every view (when not "
+            "training)."))
+        self.refresh_button.clicked.connect(self.refresh_from_project)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        self.tabs.setCornerWidget(self.refresh_button)
+        self.boundary = BoundaryView(self)
+        self.network = NetworkView(self)
+        self.results = ResultsView(self)
+        self.digits = DigitView(self)
+        self.conv = ConvView(self)
+        self.regression = RegressionView(self)
+        self.layer = LayerView(self)
+        self.health = HealthView(self)
+        self.views: dict[str, QWidget] = {}
+        for key, view, title in (
+                ("boundary", self.boundary, self.tr("Boundary")),
+                ("network", self.network, self.tr("Neurons")),
+                ("results", self.results, self.tr("Results")),
+                ("digits", self.digits, self.tr("Draw a digit")),
+                ("conv", self.conv, self.tr("Convolutions")),
+                ("regression", self.regression, self.tr("Predictions")),
+                ("layer", self.layer, self.tr("Layer")),
+                ("health", self.health, self.tr("Health"))):
+            self.views[key] = view
+            self.tabs.addTab(view, title)
+        self.boundary.pointsEdited.connect(self._points_painted)
+        self.conv.sampleChanged.connect(self._sample_changed)
+        self.document.projectReplaced.connect(self._project_replaced)
+        self.document.modifiedChanged.connect(lambda _m: self._load_quick_dataset())
+        window.scene.selectionChanged.connect(self._selection_changed)
+        self._project_replaced()
+        QTimer.singleShot(0, self.find_controller)
+
+    # ------------------------------------------------------------ training link
+    def find_controller(self) -> None:
+        """Attach to the window's training controller once the training panel made it."""
+        if self.controller is not None:
+            return
+        from ui.training.controller import TrainingController
+
+        controller = getattr(self.window, "training_controller", None) or \
+            self.window.findChild(TrainingController)
+        if controller is not None:
+            self.attach_controller(controller)
+
+    def attach_controller(self, controller: Any) -> None:
+        self.controller = controller
+        controller.add_probe(PROBE_NAME, probes.InsightProbe())
+        controller.probeResult.connect(self._probe_result)
+        controller.started.connect(self._training_started)
+        controller.finished.connect(self._training_finished)
+        controller.runningChanged.connect(self._running_changed)
+
+    def _training_started(self) -> None:
+        self._training = True
+        self.model = None
+        self.digits.set_predictor(None)
+        self.refresh_button.setEnabled(False)
+
+    def _running_changed(self, running: bool) -> None:
+        self._training = running
+        self.refresh_button.setEnabled(not running)
+
+    def _probe_result(self, name: str, update: Any) -> None:
+        if name != PROBE_NAME or update is None:
+            return
+        if update.dataset is not self.dataset:
+            self._set_dataset(update.dataset)
+        self.show_results(update.results)
+
+    def _training_finished(self, _entry: dict) -> None:
+        model = getattr(self.controller, "last_model", None)
+        if model is not None and self.dataset is not None:
+            self.show_model(model, self.dataset)
+
+    # ------------------------------------------------------------ showing results
+    def show_model(self, model: Any, dataset: Any) -> None:
+        """Fill every view from ``model`` (which must not be training right now)."""
+        self.model = model
+        if dataset is not self.dataset:
+            self._set_dataset(dataset)
+        self.show_results(probes.final_results(model, dataset))
+        from playground.insight.digits import is_digit_dataset, predict_drawing
+
+        if is_digit_dataset(dataset):
+            self.digits.set_predictor(
+                lambda image, center: predict_drawing(model, image, dataset, center))
+
+    def show_results(self, results: dict[str, Any]) -> None:
+        for name, result in results.items():
+            if isinstance(result, probes.Unavailable):
+                self._show_unavailable(name, result.reason)
+                continue
+            if name == probes.BOUNDARY:
+                self.boundary.set_boundary(result)
+            elif name == probes.NEURONS:
+                self.network.set_maps(result)
+            elif name == probes.WEIGHTS:
+                self.weights_snapshot = result
+                self.network.set_edges(result.dense_edges)
+                self._selection_changed()
+            elif name == probes.CONFUSION:
+                self.results.set_result(result, self.dataset)
+            elif name == probes.REGRESSION:
+                self.regression.set_prediction(result)
+            elif name == probes.LINE:
+                self.regression.set_line(result)
+            elif name == probes.SEQUENCE:
+                self.regression.set_forecast(result)
+            elif name == probes.CONV:
+                self.conv.set_snapshot(result)
+            elif name == probes.HEALTH:
+                self._show_health(result)
+
+    def _show_unavailable(self, name: str, reason: str) -> None:
+        view = {probes.BOUNDARY: self.boundary, probes.NEURONS: self.network,
+                probes.CONFUSION: self.results, probes.REGRESSION: self.regression,
+                probes.SEQUENCE: self.regression, probes.CONV: self.conv,
+                probes.HEALTH: self.health}.get(name)
+        if name == probes.LINE:
+            self.regression.set_line(probes.Unavailable(reason))
+        elif view is not None:
+            view.set_status(reason)
+
+    def _show_health(self, report: Any) -> None:
+        self.health.set_report(report)
+        by_layer = self._layer_to_node()
+        self.node_health = {by_layer[name]: h for name, h in report.layers.items()
+                            if name in by_layer}
+        self.healthChanged.emit(dict(self.node_health))
+
+    def _layer_to_node(self) -> dict[str, str]:
+        from playground.keras_build import layer_names
+
+        return {layer: node for node, layer in layer_names(self.document.graph).items()}
+
+    # ------------------------------------------------------------ dataset
+    def _set_dataset(self, dataset: Any) -> None:
+        self.dataset = dataset
+        shape = tuple(dataset.input_shape)
+        two_d = shape == (2,)
+        classification = dataset.task in ("binary", "multiclass")
+        from playground.insight.digits import is_digit_dataset
+
+        visible = {"boundary": two_d, "network": two_d, "results": classification,
+                   "digits": is_digit_dataset(dataset), "conv": len(shape) == 3,
+                   "regression": not classification and not two_d, "layer": True,
+                   "health": True}
+        for key, view in self.views.items():
+            self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
+        if two_d:
+            self.boundary.set_dataset(dataset, painted_points(self.document.project.dataset))
+        if len(shape) == 3:
+            x = dataset.x_test if dataset.x_test is not None else dataset.x_train
+            self.conv.set_sample_count(len(x))
+
+    def _project_replaced(self) -> None:
+        self.model = None
+        self.weights_snapshot = None
+        self.node_health = {}
+        self._dataset_key = None
+        self.healthChanged.emit({})
+        self._load_quick_dataset()
+
+    def _load_quick_dataset(self) -> None:
+        """Show the data of a cheap dataset (2-D points) as soon as it is chosen."""
+        choice = self.document.project.dataset or {}
+        key = repr(sorted((choice.get("params") or {}).items())) + str(choice.get("name"))
+        if key == self._dataset_key or self._training or not choice.get("name"):
+            return
+        self._dataset_key = key
+        from playground.datasets import dataset_info, load_from_choice
+
+        try:
+            if dataset_info(choice["name"]).family not in QUICK_FAMILIES:
+                return
+            dataset = load_from_choice(choice)
+        except PlaygroundError as error:
+            self.boundary.set_status(str(error))
+            return
+        self._set_dataset(dataset)
+
+    # ------------------------------------------------------------ painting
+    def _points_painted(self, points: list) -> None:
+        before = painted_points(self.document.project.dataset)
+        if points == before:
+            return
+        self.document.undo_stack.push(PaintPointsCommand(self, before, points))
+
+    def apply_points(self, points: list) -> None:
+        """Store painted points in the project (the next training run uses them)."""
+        self.document.project.dataset = with_points(self.document.project.dataset or {},
+                                                    points)
+        self.document.set_modified(True)
+        if self.dataset is not None and self.boundary.points != points:
+            self.boundary.set_dataset(self.dataset, points)
+
+    # ------------------------------------------------------------ layer / conv
+    def _selection_changed(self) -> None:
+        ids = self.window.scene.selected_node_ids()
+        if len(ids) != 1 or ids[0] not in self.document.graph:
+            return
+        node = self.document.graph.node(ids[0])
+        self.layer.set_layer(node.display_name(), _node_activation(node))
+        layer_name = None
+        if self.weights_snapshot is not None:
+            from playground.keras_build import layer_names
+
+            layer_name = layer_names(self.document.graph).get(node.id)
+        hist = self.weights_snapshot.histograms.get(layer_name) if layer_name else None
+        self.layer.set_histograms(hist)
+
+    @qthrottled(timeout=100)
+    def _sample_changed(self, index: int) -> None:
+        if self.model is None or self.dataset is None or self._training:
+            return
+        try:
+            snapshot = probes.conv_probe(index)(self.model, self.dataset)
+        except PlaygroundError as error:
+            self.conv.set_status(str(error))
+            return
+        self.conv.set_snapshot(snapshot)
+
+    # ------------------------------------------------------------ from the project
+    def refresh_from_project(self) -> None:
+        """Build the project's model with its current weights and show every view."""
+        if self._training:
+            return
+        from playground import kerasenv
+
+        if not kerasenv.is_loaded():
+            self.window.show_message(self.tr("TensorFlow is still loading; try again in a "
+                                             "moment."))
+            return
+        from playground.datasets import load_from_choice
+        from playground.keras_build import build_model
+
+        try:
+            dataset = load_from_choice(self.document.project.dataset or {})
+            model = build_model(self.document.graph, self.document.project.weights or None)
+        except PlaygroundError as error:
+            self.window.show_message(str(error), 0)
+            return
+        self.show_model(model, dataset)
+
+
+def _node_activation(node: Any) -> str | None:
+    special = {"ReLU": "relu", "Softmax": "softmax", "LeakyReLU": "leaky_relu", "ELU": "elu"}
+    if node.layer_type in special:
+        return special[node.layer_type]
+    activation = node.params.get("activation")
+    if node.layer_type == "Activation" or isinstance(activation, str):
+        return activation if isinstance(activation, str) else None
+    return None
