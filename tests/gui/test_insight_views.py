@@ -188,3 +188,23 @@ def test_layer_view_follows_selection_with_activation_and_histograms(window, tmp
     kernel_count = sum(panel.layer.kernel_bars.opts["height"])
     assert kernel_count == 2 * 8
     assert _saves_png(panel.layer, tmp_path)
+
+
+def test_dead_relu_badge_appears_on_the_canvas_node(window):
+    _open_preset(window, "xor", samples=60)
+    panel = _panel(window)
+    graph = window.document.graph
+    hidden = next(n for n in graph.nodes if n.layer_type == "Dense")
+    graph.set_param(hidden.id, "activation", "relu")
+    model = build_model(graph)
+    node_to_layer = {node: layer for layer, node in panel._layer_to_node().items()}
+    layer = model.get_layer(node_to_layer[hidden.id])
+    kernel, bias = layer.get_weights()
+    layer.set_weights([kernel, bias - 1000.0])  # every unit negative for all inputs: dead
+    panel.show_model(model, panel.dataset)
+    assert hidden.id in panel.node_health
+    badge = panel.badges.badges[hidden.id]
+    assert badge.parentItem() is window.scene.node_items[hidden.id]
+    assert "dead" in badge.toolTip() and "leaky_relu" in badge.toolTip()
+    top = panel.health.tree.topLevelItem(0)
+    assert "Dense" in top.text(0)  # the node's label, not the internal layer name

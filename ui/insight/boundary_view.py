@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QWidget
 
-from playground.insight.boundary import BoundaryGrid
+from playground.insight.boundary import BoundaryGrid, dataset_points, grid_for_points
 from playground.insight.colors import boundary_rgba, target_colors
 from playground.insight.painting import add_point, erase_near
 from ui.insight.common import InsightView
@@ -117,7 +117,8 @@ class BoundaryView(InsightView):
         self._paint_mode(self.paint.isChecked())
         self._redraw_points()
         if not same_data:  # keep the user's zoom while painting / retraining
-            self.view_box.autoRange()
+            x0, x1, y0, y1 = grid_for_points(dataset_points(dataset)).extent
+            self.view_box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def set_boundary(self, result: BoundaryGrid) -> None:
         self.result = result

@@ -19,6 +19,7 @@ class HealthView(InsightView):
         self.tree.setColumnWidth(0, 160)
         self.body.addWidget(self.tree, 1)
         self.report: HealthReport | None = None
+        self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
         self.set_status(self.tr("Train the model to check its health."))
 
     def set_report(self, report: HealthReport) -> None:
@@ -35,7 +36,7 @@ class HealthView(InsightView):
             if health.gradient_rms is not None:
                 measured.append(self.tr("gradient size {0:.2g}").format(health.gradient_rms))
             text = badge_text(health) or self.tr("✓ looks healthy")
-            item = QTreeWidgetItem([name, text + ("  (" + ", ".join(measured) + ")"
+            item = QTreeWidgetItem([self.titles.get(name, name), text + ("  (" + ", ".join(measured) + ")"
                                                   if measured else "")])
             for issue in health.issues:
                 child = QTreeWidgetItem(["", issue.explanation])

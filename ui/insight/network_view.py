@@ -68,6 +68,7 @@ class NetworkView(InsightView):
         self.edge_items: list[QGraphicsLineItem] = []
         self.maps: NeuronMaps | None = None
         self.edges: list[Any] | None = None
+        self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
         self.set_status(self.tr("Train a model on 2-D points to see its neurons."))
 
     def set_maps(self, maps: NeuronMaps) -> None:
@@ -99,14 +100,15 @@ class NetworkView(InsightView):
         for col, (name, pictures, total) in enumerate(columns):
             x = col * (CELL + GAP_X)
             top = (tallest - len(pictures)) * (CELL + GAP_Y) / 2
-            label = QGraphicsSimpleTextItem(name if total <= len(pictures) else
-                                            f"{name} ({len(pictures)} of {total})")
+            title = self.titles.get(name, name)
+            label = QGraphicsSimpleTextItem(title if total <= len(pictures) else
+                                            f"{title} ({len(pictures)} of {total})")
             label.setPos(x, top - 20)
             self.scene.addItem(label)
             for i, values in enumerate(pictures):
                 item = NeuronItem(neuron_rgba(values), self._show_enlarged)
                 item.setData(0, (name, i))
-                item.setToolTip(self.tr("{0}, unit {1}").format(name, i + 1) if name != "input"
+                item.setToolTip(self.tr("{0}, unit {1}").format(title, i + 1) if name != "input"
                                 else (self.tr("input x1") if i == 0 else self.tr("input x2")))
                 item.setPos(x, top + i * (CELL + GAP_Y))
                 item.setZValue(1)

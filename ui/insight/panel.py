@@ -94,6 +94,10 @@ class InsightPanel(QWidget):
                 ("health", self.health, self.tr("Health"))):
             self.views[key] = view
             self.tabs.addTab(view, title)
+        from ui.insight.canvas_badges import HealthBadges
+
+        self.badges = HealthBadges(window.scene, self)
+        self.healthChanged.connect(self.badges.show_health)
         self.boundary.pointsEdited.connect(self._points_painted)
         self.conv.sampleChanged.connect(self._sample_changed)
         self.document.projectReplaced.connect(self._project_replaced)
@@ -165,6 +169,7 @@ class InsightPanel(QWidget):
             if name == probes.BOUNDARY:
                 self.boundary.set_boundary(result)
             elif name == probes.NEURONS:
+                self.network.titles = self._layer_titles()
                 self.network.set_maps(result)
             elif name == probes.WEIGHTS:
                 self.weights_snapshot = result
@@ -194,6 +199,7 @@ class InsightPanel(QWidget):
             view.set_status(reason)
 
     def _show_health(self, report: Any) -> None:
+        self.health.titles = self._layer_titles()
         self.health.set_report(report)
         by_layer = self._layer_to_node()
         self.node_health = {by_layer[name]: h for name, h in report.layers.items()
@@ -204,6 +210,12 @@ class InsightPanel(QWidget):
         from playground.keras_build import layer_names
 
         return {layer: node for node, layer in layer_names(self.document.graph).items()}
+
+    def _layer_titles(self) -> dict[str, str]:
+        """Keras layer name -> what the canvas shows for its node ("Dense · 8 · tanh")."""
+        graph = self.document.graph
+        return {layer: graph.node(node).name or graph.node(node).label()
+                for layer, node in self._layer_to_node().items() if node in graph}
 
     # ------------------------------------------------------------ dataset
     def _set_dataset(self, dataset: Any) -> None:
