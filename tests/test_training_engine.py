@@ -89,19 +89,21 @@ def test_pause_blocks_until_resume_from_another_thread():
 
 
 def test_interrupt_flag_stops_a_compiled_call_before_its_next_step():
-    model = mlp()
-    ds = blobs()
-    engine = TrainingEngine(model, ds, TrainingSettings(epochs=1, batch_size=10), None)
-    engine.run()  # compiles and creates the stepper
-    stepper = engine._stepper
     import tensorflow as tf
 
+    from playground.training.loop import CompiledStepper
+
+    model, ds = mlp(), blobs()
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    stepper = CompiledStepper(model, ds.x_train, ds.y_train.astype("float32"), 10)
     perm = tf.range(stepper.num_samples)
-    done, losses, _ = stepper.run_steps(perm, 0, 10)
-    assert done == 10 and losses.shape == (10,)
+    done, losses, _ = stepper.run_steps(perm, 0, 1)  # first call creates the variables
+    done, losses, logs = stepper.run_steps(perm, 1, 10)
+    assert done == 10 and losses.shape == (10,) and set(logs) == {"loss"}
     stepper.set_interrupt(True)
-    done, losses, _ = stepper.run_steps(perm, 0, 10)
+    done, losses, _ = stepper.run_steps(perm, 11, 5)
     assert done == 0 and losses.shape == (0,)
+    stepper.close()
 
 
 def test_nan_loss_stops_with_a_plain_explanation_and_keeps_finite_weights():

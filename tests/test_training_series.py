@@ -43,3 +43,16 @@ def test_csv_and_run_label():
                                        "batch_size": 8}, "epochs_done": 3,
                           "final": {"val_loss": 0.1234}})
     assert label == "Run 2: sgd lr 0.1, batch 8, 3 epochs → val_loss 0.123"
+
+
+def test_steady_range_moves_only_when_needed():
+    from playground.training.series import finite_bounds, steady_range
+
+    bounds = finite_bounds([np.array([0.2, 1.0, np.nan]), np.array([0.5])])
+    assert bounds == (0.2, 1.0)
+    new = steady_range((0.0, 0.1), bounds)
+    assert new is not None and new[0] < 0.2 and new[1] > 1.0
+    assert steady_range(new, (0.3, 0.9)) is None          # still inside and fills the view
+    assert steady_range(new, (0.3, 0.4)) is not None      # shrank to a sliver: zoom in
+    assert finite_bounds([np.array([0.01, 100.0, -1.0])], log=True) == (-2.0, 2.0)
+    assert finite_bounds([np.array([np.inf])]) is None

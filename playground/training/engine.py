@@ -138,7 +138,14 @@ class TrainingEngine:
                                             s.batch_size, data_device)
             with self._lock:
                 self._sync_interrupt()
-            return self._train(self._stepper, data, plan.description)
+            try:
+                return self._train(self._stepper, data, plan.description)
+            finally:
+                # Free the compiled functions and data tensors here, on the training thread:
+                # left to the garbage collector, they could be freed later on the UI thread.
+                with self._lock:
+                    stepper, self._stepper = self._stepper, None
+                stepper.close()
 
     def _model_on(self, plan: device_mod.DevicePlan) -> Any:
         """The model with its weights on the plan's device (cloned there if elsewhere)."""

@@ -46,10 +46,20 @@ class CompiledStepper:
         with tf.device("/CPU:0"):
             self.interrupt = tf.Variable(False, trainable=False, name="interrupt")
         self._tracker = getattr(model, "_loss_tracker", None)
-        self._one = tf.function(self._one_step)
-        self._many = tf.function(self._many_steps)
+        # No autograph: the loops are explicit tf.while_loop and Keras code needs none;
+        # autograph's source parsing would hold the GIL (UI stutter) for ~0.5 s per trace.
+        self._one = tf.function(self._one_step, autograph=False)
+        self._many = tf.function(self._many_steps, autograph=False)
         self._eval_fns: dict[int, Any] = {}
         self._traced_many = False
+
+    def close(self) -> None:
+        """Drop the compiled functions and tensors (they reference this object: a cycle)."""
+        self._one = self._many = None
+        self._eval_fns = {}
+        self.x = self.y = None
+        self.model = None
+        self._tracker = None
 
     @property
     def steps_per_epoch(self) -> int:
@@ -114,7 +124,7 @@ class CompiledStepper:
         fn = self._eval_fns.get(batch_size)
         if fn is None:
             fn = tf.function(lambda xs, ys: self._evaluate_all(xs, ys, batch_size),
-                             reduce_retracing=True)
+                             reduce_retracing=True, autograph=False)
             self._eval_fns[batch_size] = fn
         return to_floats(fn(tf.convert_to_tensor(x), tf.convert_to_tensor(y)))
 

@@ -109,3 +109,34 @@ def curves_csv(series: dict[str, GrowingSeries]) -> str:
         for x, y in zip(data.x, data.y):
             writer.writerow([name, f"{x:.6g}", f"{y:.8g}"])
     return out.getvalue()
+
+
+def finite_bounds(arrays: Iterable[np.ndarray], log: bool = False
+                  ) -> tuple[float, float] | None:
+    """(min, max) of the finite values (log10 of the positive ones when ``log``)."""
+    lo, hi = np.inf, -np.inf
+    for values in arrays:
+        if log:
+            values = values[values > 0]
+            values = np.log10(values) if values.size else values
+        values = values[np.isfinite(values)]
+        if values.size:
+            lo, hi = min(lo, float(values.min())), max(hi, float(values.max()))
+    return (lo, hi) if lo <= hi else None
+
+
+def steady_range(current: tuple[float, float], bounds: tuple[float, float] | None,
+                 margin: float = 0.06) -> tuple[float, float] | None:
+    """A new y range only when the data left the current one or fills under half of it.
+
+    Re-ranging on every new point makes the axis (costly to paint) redraw every frame;
+    this keeps the axis still for most frames while every point stays in view.
+    """
+    if bounds is None:
+        return None
+    lo, hi = bounds
+    span = hi - lo if hi > lo else max(abs(hi) * 0.1, 1e-6)
+    c_lo, c_hi = current
+    if lo < c_lo or hi > c_hi or span < 0.5 * (c_hi - c_lo):
+        return lo - margin * span, hi + margin * span
+    return None

@@ -51,8 +51,8 @@ def test_stop_mid_run_and_shutdown_leave_no_thread(qtbot):
 def test_errors_arrive_as_a_signal(qtbot):
     controller = TrainingController()
     project = xor_project()
-    project.dataset = {"name": "mnist", "params": {}}
+    project.dataset = {"name": "sine", "params": {}}
     with qtbot.waitSignal(controller.failed, timeout=60000) as failed:
         controller.start(project)
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=10000)
-    assert "Input layer" in failed.args[0] and "[28, 28" in failed.args[0]
+    assert "Input layer" in failed.args[0]

@@ -99,7 +99,11 @@ class TrainingWorker(QObject):
                 engine.stop()
             elif self._paused:
                 engine.pause()
-        result = engine.run()
+        try:
+            result = engine.run()
+        finally:
+            with self._lock:
+                self._engine = None
         weights = None
         if result.epochs_done > 0 or result.status == "stopped":
             weights = model_weights_by_node(graph, result.model)

@@ -2,9 +2,11 @@
 validation per epoch, one plot per metric, hover readout, log scale, CSV/PNG export, and
 earlier runs as faded overlays.
 
-Points go into reusable growing buffers (:mod:`playground.training.series`); a 40 ms timer
+Points go into reusable growing buffers (:mod:`playground.training.series`); a 50 ms timer
 hands the buffers to pyqtgraph only when something changed, so however fast batches
-arrive the plots redraw at most ~25 times a second. Curves downsample (peak mode) and clip
+arrive the plots redraw at most 20 times a second. The x axis spans the planned epochs
+from the start, so only the y axis is re-laid out as points arrive (painting is the UI
+thread's main cost while training). Curves downsample (peak mode) and clip
 to the view, so long runs stay smooth.
 """
 from __future__ import annotations
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from playground.training.series import (GrowingSeries, SmoothedSeries, batch_positions,
-                                        curves_csv, run_label)
+                                        curves_csv, finite_bounds, run_label, steady_range)
 
 MAX_OVERLAY_RUNS = 5
 COLORS = {"batch": (120, 160, 220, 90), "smoothed": (40, 90, 200), "train": (20, 60, 160),
@@ -82,7 +84,7 @@ class TrainingCurves(QWidget):
         self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
         self._timer = QTimer(self)
-        self._timer.setInterval(40)
+        self._timer.setInterval(50)
         self._timer.timeout.connect(self._redraw)
         self._timer.start()
         self.begin_run([])
@@ -90,10 +92,12 @@ class TrainingCurves(QWidget):
     # ------------------------------------------------------------------ building
     def _add_plot(self, key: str, title: str, y_label: str) -> pg.PlotItem:
         plot = self.graphics.addPlot(row=len(self._plots), col=0, title=title)
-        plot.showGrid(x=True, y=True, alpha=0.25)
+        # No grid: pyqtgraph draws grid lines as part of the axes, which then repaint with
+        # every curve update (the axes' text is the costliest thing to paint).
         plot.setLabel("bottom", self.tr("epoch"))
         plot.setLabel("left", y_label)
         plot.addLegend(offset=(-10, 10))
+        plot.enableAutoRange(y=False)  # ranged by _keep_in_view: a still axis paints less
         line = pg.InfiniteLine(angle=90, movable=False,
                                pen=pg.mkPen((80, 80, 80, 120), style=pg.QtCore.Qt.DashLine))
         line.setVisible(False)
@@ -104,13 +108,23 @@ class TrainingCurves(QWidget):
         self._plots[key] = plot
         return plot
 
-    def begin_run(self, metrics: list[str]) -> None:
-        """Start empty plots for a run reporting ``metrics`` (besides the loss)."""
+    def begin_run(self, metrics: list[str], epochs: int | None = None) -> None:
+        """Start empty plots for a run reporting ``metrics`` (besides the loss).
+
+        Plots are kept and only emptied when the metrics are the same as last time:
+        building pyqtgraph plots costs tens of milliseconds on the UI thread.
+        """
+        metrics = [m for m in metrics if m != "loss"]
+        if self._plots and metrics == self._metrics:
+            self.clear_data()
+            self._draw_overlays()
+            self._set_epoch_range(epochs)
+            return
         self.graphics.clear()
         self._plots.clear()
         self._curves.clear()
         self._overlay_items.clear()
-        self._metrics = [m for m in metrics if m != "loss"]
+        self._metrics = metrics
         self._series = {"batch_loss": GrowingSeries(), "batch_loss_smoothed": SmoothedSeries(),
                         "loss": GrowingSeries(), "val_loss": GrowingSeries()}
         loss_plot = self._add_plot("loss", self.tr("Loss"), self.tr("loss"))
@@ -132,6 +146,22 @@ class TrainingCurves(QWidget):
                                                    pg.mkPen(COLORS["val"], width=2), "s")
         self.set_log_scale(self.log_scale.isChecked())
         self._draw_overlays()
+        self._set_epoch_range(epochs)
+        self._dirty = True
+
+    def _set_epoch_range(self, epochs: int | None) -> None:
+        plot = self._plots.get("loss")
+        if plot is None:
+            return
+        if epochs:
+            plot.setXRange(0, epochs, padding=0.02)
+        else:
+            plot.enableAutoRange(x=True)
+
+    def clear_data(self) -> None:
+        """Empty every curve of the current run (plots and overlays stay)."""
+        for series in self._series.values():
+            series.clear()
         self._dirty = True
 
     # ------------------------------------------------------------------ data in
@@ -197,6 +227,20 @@ class TrainingCurves(QWidget):
         for key, curve in self._curves.items():
             series = self._series[key]
             curve.setData(series.x, series.y)
+        self._keep_in_view()
+
+    def _plot_series(self, key: str) -> list[str]:
+        return ["batch_loss", "batch_loss_smoothed", "loss", "val_loss"] if key == "loss" \
+            else [key, f"val_{key}"]
+
+    def _keep_in_view(self) -> None:
+        for key, plot in self._plots.items():
+            log = key == "loss" and self.log_scale.isChecked()
+            bounds = finite_bounds((self._series[name].y for name in self._plot_series(key)
+                                    if name in self._series), log=log)
+            y_range = steady_range(tuple(plot.vb.viewRange()[1]), bounds)
+            if y_range is not None:
+                plot.setYRange(*y_range, padding=0)
 
     def flush(self) -> None:
         """Draw pending points now (tests, export)."""
@@ -207,6 +251,8 @@ class TrainingCurves(QWidget):
         plot = self._plots.get("loss")
         if plot is not None:
             plot.setLogMode(x=False, y=bool(on))
+            plot.setYRange(0, 1)  # re-ranged in the new units on the next redraw
+            self._dirty = True
 
     def series(self) -> dict[str, GrowingSeries]:
         return {k: v for k, v in self._series.items() if len(v)}
@@ -215,9 +261,7 @@ class TrainingCurves(QWidget):
     def readout_at(self, key: str, x: float) -> str:
         """Exact values of the plot ``key``'s curves nearest to epoch position ``x``."""
         parts = [self.tr("epoch %1").replace("%1", f"{x:.2f}")]
-        names = ["batch_loss", "batch_loss_smoothed", "loss", "val_loss"] if key == "loss" \
-            else [key, f"val_{key}"]
-        for name in names:
+        for name in self._plot_series(key):
             series = self._series.get(name)
             if series is None or not len(series):
                 continue

@@ -5,6 +5,7 @@ It adapts the controller's signals to widgets and writes results into the docume
 """
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,9 @@ from ui.training.curves import TrainingCurves
 from ui.training.settings_form import SettingsForm
 
 
+COUNTER_INTERVAL_S = 0.2
+
+
 class TrainingPanel(QWidget):
     """Dockable panel; ``window`` (optional) gives the status bar and the closing signal."""
 
@@ -29,7 +33,8 @@ class TrainingPanel(QWidget):
         self.controller = TrainingController(self)
         self.form = SettingsForm(self)
         self.curves = TrainingCurves(self)
-        self._last_progress: dict[str, Any] = {}
+        self._counters_shown = 0.0
+        self._device_text = ""
         self._total_steps = 0
 
         self.train_button = QPushButton(self.tr("Train"), self)
@@ -130,8 +135,8 @@ class TrainingPanel(QWidget):
             return
         self.document.project.training = settings.to_dict()
         self._total_steps = 0
+        self.curves.clear_data()
         self.curves.set_past_runs(self.document.project.history)
-        self.curves.begin_run([])
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the model and the data…"))
         self.controller.start(self.document.project, settings)
@@ -176,7 +181,7 @@ class TrainingPanel(QWidget):
     def _on_run_info(self, event: dict[str, Any]) -> None:
         info = event["info"]
         self._total_steps = int(info.get("total_steps", 0))
-        self.curves.begin_run(list(info.get("metrics", [])))
+        self.curves.begin_run(list(info.get("metrics", [])), int(event.get("epochs", 0)))
         self._set_device_text(info.get("device", ""))
         self.status.setText(self.tr("Training on %1 with %2 examples…")
                             .replace("%1", info.get("device", ""))
@@ -185,6 +190,12 @@ class TrainingPanel(QWidget):
     def _on_progress(self, progress: dict[str, Any]) -> None:
         if progress.get("kind") == "batch":
             self.curves.add_progress(progress)
+            # Numbers are read, not watched: 5 updates a second is plenty, and progress
+            # bars repaint synchronously (a cost on the UI thread).
+            now = time.perf_counter()
+            if now - self._counters_shown < COUNTER_INTERVAL_S:
+                return
+            self._counters_shown = now
         elif progress.get("kind") == "end":  # the run's totals; the epoch bar stays as is
             progress = {**progress, "step": self.epoch_bar.value()}
         self._show_counters(progress)
@@ -202,7 +213,8 @@ class TrainingPanel(QWidget):
         self.run_bar.setValue(min(int(p.get("iteration", 0)), total))
         loss = p.get("logs", {}).get("loss")
         text = self.tr("Epoch %1 of %2 · iteration %3 of %4 · %5 samples seen\n"
-                       "Elapsed %6 · ETA %7 · %8 samples/s · loss %9")
+                       "Elapsed %6 · ETA %7 · %8 samples/s · loss %9") + "\n" + \
+            self.tr("Device: %1").replace("%1", self._device_text or self.tr("not chosen yet"))
         values = [str(p.get("epoch", 0)), str(p.get("epochs", 0)), str(p.get("iteration", 0)),
                   str(self._total_steps), f"{int(p.get('samples_seen', 0)):,}",
                   format_seconds(p.get("elapsed_s")), format_seconds(p.get("eta_s")),

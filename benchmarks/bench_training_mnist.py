@@ -1,0 +1,101 @@
+"""Large network speed: engine samples/s vs plain ``model.fit`` on the MNIST CNN.
+
+Keras's "simple MNIST convnet" (the mnist_cnn preset's graph), batch 128, same data and
+starting weights for both. Each side trains ``--epochs`` epochs; samples/s is taken from the
+epochs after the first (tracing excluded), and the two sides alternate ``--repeats`` times
+because the machine is shared. Target: engine >= 0.97x fit.
+
+    PLAYGROUND_DATA_DIR=../shared/data .venv/bin/python benchmarks/bench_training_mnist.py \
+        [--subset 15000] [--epochs 2] [--repeats 2]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--subset", type=int, default=15000, help="training examples used")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=128)
+    parser.add_argument("--device", default="auto")
+    args = parser.parse_args()
+    os.environ.setdefault("PLAYGROUND_DATA_DIR", os.path.join(ROOT, "..", "shared", "data"))
+
+    from playground.datasets import load_dataset
+    from playground.keras_build import build_model
+    from playground.kerasenv import keras
+    from playground.project import load_project
+    from playground.training import TrainingSettings
+    from playground.training.device import enable_memory_growth
+    from playground.training.engine import TrainingEngine
+
+    enable_memory_growth()
+    k = keras()
+    project = load_project(os.path.join(ROOT, "presets", "mnist_cnn.kpg"))
+    dataset = load_dataset("mnist", {"subset": args.subset})
+    k.utils.set_random_seed(0)
+    initial = build_model(project.graph).get_weights()
+    x, y = dataset.x_train, dataset.y_train
+    n = len(x)
+
+    def fit_rate() -> float:
+        model = build_model(project.graph)
+        model.set_weights(initial)
+        model.compile(optimizer="adam", loss="sparse_categorical_crossentropy",
+                      metrics=["accuracy"])
+        marks: list[float] = []
+
+        class Marks(k.callbacks.Callback):
+            def on_epoch_begin(self, epoch, logs=None):
+                marks.append(time.perf_counter())
+
+            def on_epoch_end(self, epoch, logs=None):
+                marks.append(time.perf_counter())
+
+        model.fit(x, y, batch_size=args.batch_size, epochs=args.epochs, verbose=0,
+                  callbacks=[Marks()])
+        seconds = sum(marks[2 * i + 1] - marks[2 * i] for i in range(1, args.epochs))
+        return n * (args.epochs - 1) / seconds
+
+    def engine_rate() -> float:
+        model = build_model(project.graph)
+        model.set_weights(initial)
+        marks: list[float] = []
+
+        def on_event(event):
+            if event.kind in ("start", "epoch"):
+                marks.append(time.perf_counter())
+
+        settings = TrainingSettings(optimizer="adam", epochs=args.epochs,
+                                    batch_size=args.batch_size, validation_split=0.0,
+                                    device=args.device)
+        engine = TrainingEngine(model, dataset, settings, on_event)
+        engine.run()
+        print(f"  engine device: {engine.device_description}")
+        seconds = marks[-1] - marks[1]
+        return n * (args.epochs - 1) / seconds
+
+    fits, engines = [], []
+    for i in range(args.repeats):
+        fits.append(fit_rate())
+        engines.append(engine_rate())
+        print(f"repeat {i + 1}: fit {fits[-1]:8.0f} samples/s   engine {engines[-1]:8.0f} "
+              f"samples/s   ratio {engines[-1] / fits[-1]:.3f}")
+    fit_med, eng_med = statistics.median(fits), statistics.median(engines)
+    print(f"MNIST CNN, {n} examples, batch {args.batch_size}, {args.epochs} epochs per run")
+    print(f"model.fit: {fit_med:.0f} samples/s   engine: {eng_med:.0f} samples/s")
+    print(f"RATIO engine/fit samples/s: {eng_med / fit_med:.3f}  (target >= 0.97)")
+
+
+if __name__ == "__main__":
+    main()
