@@ -311,11 +311,14 @@ class Graph:
         if not isinstance(params, dict):
             raise ParameterError(f"{node.display_name()}: the configuration must be a "
                                  "JSON object ({...}).", node_id, "config")
+        # Catalog parameters left out take their defaults, as when the file is loaded
+        # again (from_dict -> add_node): otherwise a save + reopen would not be equal.
+        checked = {} if node.spec.is_generic else node.spec.default_params()
         for key, value in params.items():
             p = node.spec.param(key)
-            if p is not None:
-                params[key] = p.validate(value, where=node.display_name())
-        node.params = copy.deepcopy(params)
+            checked[key] = (p.validate(value, where=node.display_name()) if p is not None
+                            else copy.deepcopy(value))
+        node.params = checked
         self.node_changed.emit(node)
         self._emit_structure()
 

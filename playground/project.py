@@ -28,6 +28,11 @@ SUFFIX = ".kpg"
 MAX_JSON_BYTES = 64 * 1024 * 1024
 MAX_WEIGHTS_BYTES = 4 * 1024**3
 MAX_COMPRESSION_RATIO = 200  # zip-bomb guard for the JSON part
+MAX_JSON_DEPTH = 100  # real projects nest < 15 levels; deeper JSON breaks copy/save
+# What zipfile raises for damaged archives: besides BadZipFile, a bad offset gives
+# ValueError, an unknown compression NotImplementedError, an encrypted member RuntimeError.
+ZIP_READ_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError,
+                   NotImplementedError, RuntimeError, KeyError)
 
 
 @dataclass
@@ -117,7 +122,7 @@ def project_from_bytes(data: bytes, label: str = "The file") -> Project:
         raise ProjectFileError(f"{label} is not a Keras Playground project (.kpg).{hint}")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise ProjectFileError(f"{label} is damaged or truncated ({exc}); it cannot be "
                                "opened. Use a backup or the recovery copy.") from None
     with zf:
@@ -133,6 +138,12 @@ def project_from_bytes(data: bytes, label: str = "The file") -> Project:
             meta = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProjectFileError(f"{label}: project.json is damaged ({exc}).") from None
+        except RecursionError:
+            meta = None
+        if meta is None or _nesting_depth(meta) > MAX_JSON_DEPTH:
+            raise ProjectFileError(f"{label}: project.json is nested more than "
+                                   f"{MAX_JSON_DEPTH} levels deep, which no real project is; "
+                                   "the file is damaged or crafted.")
         project = _project_from_json(meta, label)
         if "weights.npz" in names:
             project.weights = _read_weights(zf, project.graph, label)
@@ -150,8 +161,22 @@ def _read_member(zf: zipfile.ZipFile, name: str, limit: int, label: str) -> byte
                                " times when unpacked; refusing a suspected zip bomb.")
     try:
         return zf.read(name)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise ProjectFileError(f"{label} is damaged or truncated ({exc}).") from None
+
+
+def _nesting_depth(value: Any) -> int:
+    """How deeply lists/objects nest (iterative: a crafted file cannot overflow the stack)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth > MAX_JSON_DEPTH:
+                return depth
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _expect(meta: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any,
@@ -216,7 +241,7 @@ def _read_weights(zf: zipfile.ZipFile, graph: Graph, label: str) -> dict[str, li
                     weights.setdefault(node_id, {})[int(index)] = array
     except ProjectFileError:
         raise
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile, KeyError) as exc:
+    except (*ZIP_READ_ERRORS, TypeError) as exc:
         raise ProjectFileError(f"{label}: the saved weights are damaged ({exc}). Open a "
                                "backup, or delete weights.npz from the file to keep the model "
                                "without its training.") from None

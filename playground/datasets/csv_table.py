@@ -161,6 +161,9 @@ def _parse(path: Path, text: str, has_header: bool) -> CsvTable:
                 if r and "".join(r).strip()]
     except csv.Error as exc:
         raise DatasetError(f"{path.name} is not a valid CSV table: {exc}.") from exc
+    if not rows:  # only separators and blanks, e.g. ",,,"
+        raise DatasetError(f"{path.name} has no values, only separators. A table needs a "
+                           "header row and data rows.")
     header = rows[0] if has_header else [f"column {i + 1}" for i in range(len(rows[0]))]
     body = rows[1:] if has_header else rows
     first_row = 2 if has_header else 1
