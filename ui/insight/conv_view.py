@@ -37,6 +37,7 @@ class ConvView(InsightView):
         self.body.addWidget(self.scroll, 1)
         self.sample_box.valueChanged.connect(self.sampleChanged)
         self.snapshot: Any = None
+        self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
         self.set_status(self.tr("Train a model with Conv2D layers on images to see them."))
 
     def set_sample_count(self, count: int) -> None:
@@ -56,15 +57,16 @@ class ConvView(InsightView):
         self.content_layout.addWidget(self._grid([greys(picture)], ["input"], THUMB * 2))
         maps = {m.layer_name: m for m in snapshot.feature_maps}
         for filters in snapshot.filters:
+            title = self.titles.get(filters.layer_name, filters.layer_name)
             self.content_layout.addWidget(QLabel(self.tr("{0}: {1} of {2} filters").format(
-                filters.layer_name, len(filters.filters), filters.filters_total), self.content))
+                title, len(filters.filters), filters.filters_total), self.content))
             self.content_layout.addWidget(self._grid(
                 [diverging(f) for f in filters.filters],
                 [f"#{i + 1}" for i in range(len(filters.filters))], THUMB))
             fm = maps.get(filters.layer_name)
             if fm is not None:
                 self.content_layout.addWidget(QLabel(self.tr("{0}: feature maps").format(
-                    fm.layer_name), self.content))
+                    title), self.content))
                 self.content_layout.addWidget(self._grid(
                     [greys(m) for m in fm.maps], [f"#{i + 1}" for i in range(len(fm.maps))],
                     THUMB))
@@ -74,6 +76,7 @@ class ConvView(InsightView):
         box = QWidget(self.content)
         grid = QGridLayout(box)
         grid.setSpacing(3)
+        grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for i, (rgba, tip) in enumerate(zip(pictures, tips)):
             label = QLabel(box)
             label.setPixmap(rgba_pixmap(rgba, size))

@@ -184,6 +184,7 @@ class InsightPanel(QWidget):
             elif name == probes.SEQUENCE:
                 self.regression.set_forecast(result)
             elif name == probes.CONV:
+                self.conv.titles = self._layer_titles()
                 self.conv.set_snapshot(result)
             elif name == probes.HEALTH:
                 self._show_health(result)

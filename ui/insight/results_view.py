@@ -39,7 +39,6 @@ class ResultsView(InsightView):
         self.matrix_plot = pg.PlotWidget(self)
         self.matrix_plot.setBackground("w")
         self.matrix_plot.invertY(True)
-        self.matrix_plot.setAspectLocked(True)
         self.matrix_plot.setLabel("left", self.tr("true class"))
         self.matrix_plot.setLabel("bottom", self.tr("predicted class"))
         self.matrix_image = pg.ImageItem(axisOrder="row-major")
@@ -71,6 +70,7 @@ class ResultsView(InsightView):
         k = len(result.class_names)
         self.matrix_image.setImage(confusion_rgba(result.matrix), autoLevels=False)
         self.matrix_image.setRect(QRectF(-0.5, -0.5, k, k))
+        self.matrix_plot.setRange(xRange=(-0.5, k - 0.5), yRange=(-0.5, k - 0.5), padding=0.02)
         for t in self._texts:
             self.matrix_plot.removeItem(t)
         self._texts = []
