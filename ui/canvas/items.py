@@ -100,6 +100,8 @@ class NodeItem(QGraphicsObject):
         self.output_port = PortItem(node_id, 0, True, self)
         self.output_port.setPos(NODE_WIDTH / 2, NODE_HEIGHT)
         self.refresh_ports()
+        self.xChanged.connect(self._moved)
+        self.yChanged.connect(self._moved)
 
     # Everything drawn is looked up, not stored.
     @property
@@ -205,16 +207,20 @@ class NodeItem(QGraphicsObject):
         painter.drawText(sub_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          line)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange \
-                and self._scene.snap_to_grid and self._scene.dragging_nodes:
+    # No itemChange override on purpose: PySide 6 mis-counts references of the None values
+    # some item changes carry, which crashes the interpreter. Signals and mouse handlers
+    # do the same work.
+    def _moved(self) -> None:
+        self._scene.node_item_moved(self.node_id)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        if self._scene.snap_to_grid:
             grid = self._scene.GRID
-            return QPointF(round(value.x() / grid) * grid, round(value.y() / grid) * grid)
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self._scene.node_item_moved(self.node_id)
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
+            for item in self._scene.selectedItems():
+                if isinstance(item, NodeItem):
+                    p = item.pos()
+                    item.setPos(QPointF(round(p.x() / grid) * grid, round(p.y() / grid) * grid))
 
 
 class EdgeItem(QGraphicsPathItem):
@@ -242,9 +248,7 @@ class EdgeItem(QGraphicsPathItem):
             return
         a, b = src.output_port_pos(), dst.input_port_pos(self.edge.port)
         self.setPath(curve(a, b))
-        width = 2.6 if (self.isSelected() or self._hover) else 1.6
-        color = colors.selected if self.isSelected() else colors.edge
-        self.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        self.setPen(QPen(colors.edge, 2.6))  # only sets the repaint margin; paint() draws
         info = self._scene.node_shape(self.edge.source)
         text = format_shape(info.output_shape) if info is not None else ""
         self.label.setText(text)
@@ -263,18 +267,24 @@ class EdgeItem(QGraphicsPathItem):
         stroker.setWidth(10)
         return stroker.createStroke(self.path())
 
-    def itemChange(self, change, value):  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.refresh()
-        return super().itemChange(change, value)
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        colors = theme.canvas_colors()
+        selected = self.isSelected()
+        width = 2.6 if (selected or self._hover) else 1.6
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colors.selected if selected else colors.edge, width,
+                            Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self.path())
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802
         self._hover = True
-        self.refresh()
+        self.update()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802
         self._hover = False
-        self.refresh()
+        self.update()
 
 
 def curve(a: QPointF, b: QPointF) -> QPainterPath:

@@ -36,7 +36,6 @@ class GraphScene(QGraphicsScene):
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[Edge, EdgeItem] = {}
         self.snap_to_grid = True
-        self.dragging_nodes = False
         self._press_positions: dict[str, Position] = {}
         self._link_source: PortItem | None = None
         self._link_preview: QGraphicsPathItem | None = None
@@ -176,7 +175,6 @@ class GraphScene(QGraphicsScene):
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_positions = {nid: self.graph.node(nid).position
                                      for nid in self.selected_node_ids()}
-            self.dragging_nodes = bool(self._press_positions)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self._link_source is not None:
@@ -204,7 +202,6 @@ class GraphScene(QGraphicsScene):
             if new != old:
                 moves[nid] = (old, new)
         self._press_positions = {}
-        self.dragging_nodes = False
         if moves:
             self.nodesMoved.emit(moves)
 

@@ -1,0 +1,106 @@
+"""MobileNetV2 onto the canvas vs. keras.saving.load_model on the same file.
+
+Measures, in one process after TensorFlow is imported (so neither side pays for it):
+  * keras  : keras.saving.load_model(path)                                  (baseline)
+  * canvas : File > Open of the .keras file until its nodes and edges are on the canvas,
+             laid out, and the shape report (output shapes, parameters) is shown.
+Prints both times and the ratio (target: canvas <= 2x keras). Then measures panning and
+zooming that canvas: frame times of repaints while scrolling/zooming (target: smooth).
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_canvas_import.py
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from playground.kerasenv import keras
+
+    app = QApplication.instance() or QApplication([])
+    k = keras()
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "mobilenet_v2.keras"
+    model = k.applications.MobileNetV2(weights=None)
+    model.save(path)
+    print(f"MobileNetV2: {len(model.layers)} layers, {model.count_params():,} parameters")
+
+    from ui.document import Document
+    from ui.main_window import MainWindow
+    from ui.panels import install_panels
+
+    window = MainWindow(Document(), settings=QSettings(str(folder / "s.ini"),
+                                                       QSettings.Format.IniFormat))
+    install_panels(window)
+    window.resize(1400, 900)
+    window.show()
+    window.tf_loader.start()
+    while not window.tf_loader.is_loaded:
+        app.processEvents()
+        time.sleep(0.005)
+
+    # Warm-up both paths once (first-call tracing in Keras), then measure the best of 3.
+    keras_times, canvas_times = [], []
+    for _round in range(4):
+        t0 = time.perf_counter()
+        k.saving.load_model(path)
+        keras_times.append(time.perf_counter() - t0)
+
+        window.document.set_modified(False)
+        done = []
+        window.file_actions.projectOpened.connect(lambda _p: done.append(1))
+        t0 = time.perf_counter()
+        window.file_actions.open_path(path, ask=False)
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        while window.shapes.report is None or window.shapes.busy:
+            app.processEvents()
+            time.sleep(0.001)
+        app.processEvents()
+        canvas_times.append(time.perf_counter() - t0)
+        window.file_actions.projectOpened.disconnect()
+        assert len(window.scene.node_items) == len(model.layers)
+    keras_best, canvas_best = min(keras_times[1:]), min(canvas_times[1:])
+    print(f"keras.saving.load_model : {keras_best:.3f} s (best of 3 after warm-up)")
+    print(f"open onto canvas        : {canvas_best:.3f} s (nodes, edges, layout, shapes)")
+    print(f"ratio canvas / keras    : {canvas_best / keras_best:.2f}  (target <= 2.0)")
+
+    # Pan and zoom smoothness: time full repaints of the viewport.
+    view = window.view
+    view.fit_all()
+    view.set_zoom(0.6)
+    frames = []
+    bar = view.verticalScrollBar()
+    for i in range(60):
+        t0 = time.perf_counter()
+        bar.setValue(bar.minimum() + (bar.maximum() - bar.minimum()) * i // 60)
+        view.viewport().repaint()
+        frames.append(time.perf_counter() - t0)
+    for i in range(30):
+        t0 = time.perf_counter()
+        view.zoom_by(1.05 if i < 15 else 1 / 1.05)
+        view.viewport().repaint()
+        frames.append(time.perf_counter() - t0)
+    frames.sort()
+    print(f"pan/zoom frame time     : median {statistics.median(frames) * 1000:.1f} ms, "
+          f"p95 {frames[int(len(frames) * 0.95)] * 1000:.1f} ms, worst {frames[-1] * 1000:.1f} ms "
+          f"(smooth: p95 < 33 ms)")
+    window.document.set_modified(False)
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
