@@ -129,6 +129,8 @@ def test_early_stopping_waits_patience_epochs():
                     optimizer="sgd", early_stopping=True, patience=2, monitor="val_accuracy")
     assert result.status == "early_stopped" and result.epochs_done == 3
     assert "val_accuracy" in result.message
+    with pytest.raises(TrainingError, match="Early stopping watches 'val_mae'"):
+        run(mlp(), blobs(), early_stopping=True, monitor="val_mae")
 
 
 def test_probes_run_at_start_and_each_epoch_on_the_training_thread():
@@ -143,6 +145,14 @@ def test_probes_run_at_start_and_each_epoch_on_the_training_thread():
     probe_events = [e for e in events if e.kind == "probe"]
     assert len(probe_events) == 4 and probe_events[0].probe_result == (5, 1)
     assert set(calls) == {threading.current_thread().name}
+
+
+def test_probe_with_an_interval_runs_at_start_and_at_the_last_epoch_only():
+    counts = []
+    result, events = run(mlp(), blobs(), probes={"slow": Probe(lambda m, d: counts.append(1),
+                                                              every=3600.0)},
+                         epochs=4, batch_size=50)
+    assert len(counts) == 2 and len([e for e in events if e.kind == "probe"]) == 2
 
 
 def test_failing_probe_is_reported_and_turned_off():

@@ -51,6 +51,21 @@ def divergence_message(value: float, epoch: int, step: int, learning_rate: float
             "weights were put back to how they were at the start of that epoch.")
 
 
+def monitored_value(settings: TrainingSettings, has_validation: bool,
+                    metrics: tuple[str, ...]) -> str:
+    """The log key early stopping watches (the training value when there is no validation
+    data); raises TrainingError when the run will not report it."""
+    monitor = settings.monitor
+    if monitor.startswith("val_") and not has_validation:
+        monitor = monitor[4:]
+    if settings.early_stopping and monitor.removeprefix("val_") not in ("loss", *metrics):
+        raise TrainingError(
+            f"Early stopping watches '{settings.monitor}', but this run only reports "
+            f"{', '.join(('loss', *metrics))} (and their val_ versions): choose one of those "
+            "to watch.")
+    return monitor
+
+
 class TrainingEngine:
     """Trains one model on one dataset with one set of settings; reusable for more runs."""
 
@@ -207,8 +222,7 @@ class TrainingEngine:
         seen = iteration = epochs_done = 0
         best: float | None = None
         wait = 0
-        monitor = s.monitor if (s.monitor.startswith("val_") is False
-                                or data.x_val is not None) else s.monitor[4:]
+        monitor = monitored_value(s, data.x_val is not None, self.loss_choice.metrics)
         mode_max = "acc" in monitor
         step_time: float | None = None
         base = {"epochs": s.epochs, "steps_per_epoch": steps_per_epoch}

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 def run_mirrored(engine: "TrainingEngine", plan: "DevicePlan", data: RunData) -> RunResult:
     from playground.kerasenv import keras
-    from playground.training.engine import EVAL_BATCH_SIZE, divergence_message
+    from playground.training.engine import (EVAL_BATCH_SIZE, divergence_message,
+                                            monitored_value)
 
     k = keras()
     s = engine.settings
@@ -93,8 +94,7 @@ def run_mirrored(engine: "TrainingEngine", plan: "DevicePlan", data: RunData) ->
 
     callbacks: list[Any] = [Relay()]
     if s.early_stopping:
-        monitor = s.monitor if (not s.monitor.startswith("val_") or data.x_val is not None) \
-            else s.monitor[4:]
+        monitor = monitored_value(s, data.x_val is not None, engine.loss_choice.metrics)
         callbacks.append(k.callbacks.EarlyStopping(monitor=monitor, patience=s.patience))
     engine._emit(TrainingEvent("start", info={
         "device": plan.description, "train_samples": n, "validation": data.validation_source,
