@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,8 +61,13 @@ def check_keras_file(path: Path) -> None:
     except KeyError:
         raise ModelImportError(f"{path.name} has no config.json: it is not a Keras 3 model "
                                "file (old .h5 models must be re-saved as .keras).") from None
-    except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError,
-            json.JSONDecodeError) as exc:
+    except RecursionError:
+        raise ModelImportError(f"{path.name}: its model description is nested too deeply "
+                               "to be a real model; the file is damaged or crafted.") from None
+    except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError,
+            ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
+        # zipfile raises ValueError/NotImplementedError/RuntimeError for bad offsets,
+        # unknown compression and encrypted members.
         raise ModelImportError(f"{path.name} is damaged or truncated ({exc}). Save the "
                                "model again.") from None
     unsafe = _find_unsafe(config)

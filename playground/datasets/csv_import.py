@@ -37,6 +37,10 @@ MAX_CATEGORIES = 30       # a text feature with more distinct values is refused
 MAX_CLASSES = 100
 CLASSIFY_MAX_UNIQUE = 20  # whole-number targets with at most this many values are classes
 MAX_LISTED = 1000         # problems kept as objects; the count is always exact
+# Larger numbers overflow float32 (max 3.4e38) or its squares when scaling, giving inf/NaN.
+LARGEST_NUMBER = 1e15
+TOO_LARGE = (f"number too large to learn from (more than {LARGEST_NUMBER:g} in size): "
+             "rescale the column (e.g. thousands instead of units) or leave the row out.")
 
 
 class CsvProblemsError(DatasetError):
@@ -119,6 +123,7 @@ def check(table: CsvTable, features: list[str] | None, target: str | None,
         if col.kind == "numeric":
             add(col.bad_numbers, name, "text in a numeric column "
                 "(expected a number, found '{}').")
+            add(_too_large(col), name, TOO_LARGE)
         else:
             count = len(col.unique_text())
             if count > MAX_CATEGORIES:
@@ -129,6 +134,7 @@ def check(table: CsvTable, features: list[str] | None, target: str | None,
     if target_col.kind == "numeric":
         add(target_col.bad_numbers, target, "text in a numeric column "
             "(expected a number, found '{}').")
+        add(_too_large(target_col), target, TOO_LARGE)
     cells.sort(key=lambda c: (c[0], c[1]))
     problems = [_with_cell_text(table, p) for _, _, p in cells[:MAX_LISTED]]
     problems = sorted(table.problems + problems, key=lambda p: (p.row or 0))[:MAX_LISTED]
@@ -147,6 +153,11 @@ def check(table: CsvTable, features: list[str] | None, target: str | None,
                                  f"(at most {MAX_CLASSES}). Choose regression to predict "
                                  "the number itself.", target))
     return Selection(features, target, task, problems, fatal, bad, total)
+
+
+def _too_large(column: Column) -> np.ndarray:
+    with np.errstate(invalid="ignore"):
+        return np.abs(column.values) > LARGEST_NUMBER
 
 
 def _with_cell_text(table: CsvTable, problem: Problem) -> Problem:

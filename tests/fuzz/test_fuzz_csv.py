@@ -20,7 +20,8 @@ odd_cells = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
     st.sampled_from(["", " ", "NA", "nan", "NaN", "inf", "-inf", "1e309", "null", "?",
                      "yes", "no", "cat", "dog", "1,5", '"quoted, cell"', '"', "0x10",
-                     "١٢", "1_000", " 3 ", "TRUE", "\t"]),
+                     "١٢", "1_000", " 3 ", "TRUE", "\t", "1e300", "-3e20", "1e16",
+                     "3.4e38", "1e-320"]),
     st.text(max_size=6))
 # Mostly clean numbers with a few odd cells, so that both outcomes are exercised.
 cells = st.one_of(numbers, numbers, numbers, numbers, st.sampled_from(["a", "b"]), odd_cells)
