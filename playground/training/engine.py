@@ -22,6 +22,7 @@ from playground.errors import TrainingError
 from playground.training import device as device_mod
 from playground.training.data import RunData, prepare_data
 from playground.training.events import Probe, RunResult, TrainingEvent
+from playground.training.faults import check_finite_data, check_memory, explain_failure
 from playground.training.losses import check_model_fits_dataset, resolve_loss
 from playground.training.loop import CompiledStepper
 from playground.training.settings import TrainingSettings
@@ -128,12 +129,23 @@ class TrainingEngine:
         self.settings.validate()
         check_model_fits_dataset(self.model, self.dataset)
         resolve_loss(self.model, self.dataset, self.settings)
+        check_finite_data(self.dataset)
 
     def run(self) -> RunResult:
+        try:
+            return self._run()
+        except Exception as error:  # out of memory -> what to change; other errors as they are
+            explained = explain_failure(error, self.settings, self.model)
+            if explained is None or explained is error:
+                raise
+            raise explained from error
+
+    def _run(self) -> RunResult:
         self.check()
         s = self.settings
         plan = device_mod.plan_device(s.device, device_mod.list_gpus())
         self.device_description = plan.description
+        check_memory(self.model, s, uses_gpu=plan.kind != "cpu")
         if s.seed is not None:
             from playground.kerasenv import keras
 

@@ -77,7 +77,11 @@ class TrainingWorker(QObject):
         except PlaygroundError as error:       # a problem the user can fix: say what
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - reported to the user, not swallowed
-            self.failed.emit(f"Training failed unexpectedly ({type(error).__name__}): {error}")
+            from playground.errorlog import log_exception, log_path
+
+            log_exception(type(error), error, error.__traceback__, "training")
+            self.failed.emit(f"Training failed unexpectedly ({type(error).__name__}): {error}."
+                             f" The details were written to {log_path()}.")
         finally:
             self.done.emit()
 
