@@ -44,8 +44,9 @@ def make_model(dataset):
     return k.Model(inp, out)
 
 
-def run_once(dataset, settings, with_probes: bool) -> tuple[float, int, float]:
-    """Wall time of one run, probe results delivered, seconds spent inside probes."""
+def run_once(dataset, settings, with_probes: bool) -> tuple[float, int, float, float]:
+    """Wall time of one run, probe results delivered, seconds spent inside probes, and
+    the process's CPU time (less disturbed than wall time on a shared machine)."""
     model = make_model(dataset)
     events = [0]
 
@@ -56,9 +57,10 @@ def run_once(dataset, settings, with_probes: bool) -> tuple[float, int, float]:
     budgeted = live_probes(dataset, model) if with_probes else {}
     probes = {name: Probe(fn) for name, fn in budgeted.items()}
     engine = TrainingEngine(model, dataset, settings, callback, probes)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     engine.run()
-    return time.perf_counter() - start, events[0], sum(p.spent for p in budgeted.values())
+    return (time.perf_counter() - start, events[0], sum(p.spent for p in budgeted.values()),
+            time.process_time() - cpu)
 
 
 def main() -> None:
@@ -73,11 +75,14 @@ def main() -> None:
     dataset = load_dataset(args.dataset, params)
     settings = TrainingSettings(epochs=args.epochs, batch_size=args.batch_size, seed=0)
     run_once(dataset, TrainingSettings(epochs=1, batch_size=args.batch_size, seed=0), True)
-    off, on, updates, inside = [], [], [], []
+    off, on, updates, inside, cpu_off, cpu_on = [], [], [], [], [], []
     for _ in range(args.repeats):  # alternate so machine load affects both alike
-        off.append(run_once(dataset, settings, False)[0])
-        seconds, count, spent = run_once(dataset, settings, True)
+        seconds, _, _, cpu = run_once(dataset, settings, False)
+        off.append(seconds)
+        cpu_off.append(cpu)
+        seconds, count, spent, cpu = run_once(dataset, settings, True)
         on.append(seconds)
+        cpu_on.append(cpu)
         updates.append(count)
         inside.append(spent / seconds)
     t_off, t_on = statistics.median(off), statistics.median(on)
@@ -87,6 +92,8 @@ def main() -> None:
     print(f"probes on:  median {t_on:.2f} s  (runs: {', '.join(f'{t:.2f}' for t in on)}), "
           f"{statistics.median(updates):.0f} view updates per run")
     print(f"time inside probes: median {statistics.median(inside):.1%} of the run")
+    print(f"CPU time: off median {statistics.median(cpu_off):.2f} s, on median "
+          f"{statistics.median(cpu_on):.2f} s, ratio {statistics.median(cpu_on) / statistics.median(cpu_off):.3f}")
     print(f"slowdown ratio on/off: median {t_on / t_off:.3f}, best-of {min(on) / min(off):.3f}")
 
 

@@ -208,3 +208,41 @@ def test_dead_relu_badge_appears_on_the_canvas_node(window):
     assert "dead" in badge.toolTip() and "leaky_relu" in badge.toolTip()
     top = panel.health.tree.topLevelItem(0)
     assert "Dense" in top.text(0)  # the node's label, not the internal layer name
+
+
+# Small data per preset so every view can be filled quickly.
+PRESET_DATA = {"xor": {"samples": 60}, "spiral": {"samples": 60}, "perceptron": {"samples": 60},
+               "perceptron_xor": {"samples": 60}, "overfitting": {"samples": 40},
+               "overfitting_dropout": {"samples": 40}, "celsius": {"samples": 20},
+               "sine_lstm": {"samples": 120}, "mnist_cnn": {"subset": 100, "test_subset": 30},
+               "transfer_learning": {"per_class": 4, "test_subset": 30}}
+EXPECTED_TABS = {"2d": {"boundary", "network", "results", "layer", "health"},
+                 "mnist": {"results", "digits", "conv", "layer", "health"},
+                 "numbers": {"regression", "layer", "health"}}
+
+
+@pytest.mark.parametrize("preset", sorted(p.stem for p in PRESETS.glob("*.kpg")))
+def test_every_preset_renders_its_views(window, preset, mnist_dir, tmp_path):
+    params = dict(PRESET_DATA.get(preset, {}))
+    project = load_project(PRESETS / f"{preset}.kpg")
+    if project.dataset["name"] == "mnist":
+        params["data_dir"] = str(mnist_dir)
+    _open_preset(window, preset, **params)
+    panel = _panel(window)
+    dataset = load_from_choice(window.document.project.dataset)
+    model = build_model(window.document.graph, window.document.project.weights or None)
+    panel.show_model(model, dataset)
+    kind = "2d" if dataset.input_shape == (2,) else \
+        "mnist" if dataset.name == "mnist" else "numbers"
+    visible = {key for key in panel.views if _tab_visible(panel, key)}
+    expected = EXPECTED_TABS[kind]
+    if dataset.task == "regression" and kind == "2d":
+        expected = expected - {"results"}
+    if kind == "mnist" and not any(n.layer_type == "Conv2D" for n in window.document.graph):
+        expected = expected - {"conv"}
+    assert visible == expected
+    for key in visible:
+        view = panel.views[key]
+        panel.tabs.setCurrentWidget(view)
+        assert view.status_label.text() == "", f"{key}: {view.status_label.text()}"
+        assert _saves_png(view, tmp_path)
