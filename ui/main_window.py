@@ -7,8 +7,8 @@ It only assembles parts. Menus and their actions live in ``file_actions`` and
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
@@ -23,6 +23,21 @@ _AREAS = {
 }
 # Bump when the set of docks changes so an old saved layout is not applied to a new one.
 _LAYOUT_VERSION = 1
+
+
+# A panel taller than this gets a scroll bar instead of forcing the window to grow past
+# the screen (docks cannot be smaller than their contents' minimum size).
+_TALL_PANEL = 280
+
+
+def _scrollable_if_tall(widget: QWidget) -> QWidget:
+    if widget.minimumSizeHint().height() <= _TALL_PANEL or isinstance(widget, QScrollArea):
+        return widget
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +56,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
         self.setAcceptDrops(True)
-        self.resize(1360, 860)
+        # Side panels run the full height; the bottom area sits under the canvas only.
+        self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._fit_to_screen()
 
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
@@ -84,7 +104,7 @@ class MainWindow(QMainWindow):
             raise ValueError(f"area must be one of {', '.join(_AREAS)}; received {area!r}")
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name or f"dock_{title}")
-        dock.setWidget(widget)
+        dock.setWidget(_scrollable_if_tall(widget))
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
@@ -97,14 +117,42 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
 
+    def _fit_to_screen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1360, 860)
+            return
+        area = screen.availableGeometry()
+        self.resize(min(1440, int(area.width() * 0.92)), min(900, int(area.height() * 0.9)))
+
     def restore_layout(self) -> None:
         """Apply the dock layout and geometry saved at the last close (if any)."""
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state, _LAYOUT_VERSION)
+        if state is None or not self.restoreState(state, _LAYOUT_VERSION):
+            self._default_dock_sizes()
+
+    def _default_dock_sizes(self) -> None:
+        """First start: a narrow palette, a roomy inspector, a bottom area of a third."""
+        docks = self.findChildren(QDockWidget)
+        by_area: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
+        for dock in docks:
+            by_area.setdefault(self.dockWidgetArea(dock), []).append(dock)
+        left = by_area.get(Qt.DockWidgetArea.LeftDockWidgetArea, [])
+        right = by_area.get(Qt.DockWidgetArea.RightDockWidgetArea, [])
+        bottom = by_area.get(Qt.DockWidgetArea.BottomDockWidgetArea, [])
+        if left:
+            self.resizeDocks(left[:1], [210], Qt.Orientation.Horizontal)
+        if right:
+            self.resizeDocks(right[:1], [330], Qt.Orientation.Horizontal)
+            if len(right) > 1:  # the inspector (first) gets the larger share
+                self.resizeDocks(right, [int(self.height() * 0.55)]
+                                 + [int(self.height() * 0.45 / (len(right) - 1))]
+                                 * (len(right) - 1), Qt.Orientation.Vertical)
+        if bottom:
+            self.resizeDocks(bottom[:1], [int(self.height() * 0.34)], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
