@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from playground.datasets import load_dataset, load_from_choice
 from playground.insight import probes
@@ -39,7 +40,7 @@ def _saves_png(view, tmp_path) -> bool:
     return view.save_png(path) and path.stat().st_size > 500
 
 
-def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, tmp_path):
+def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, qtbot, tmp_path):
     _open_preset(window, "xor", samples=120)
     panel = _panel(window)
     assert panel.dataset is not None and panel.dataset.name == "xor"  # before any training
@@ -54,6 +55,17 @@ def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, tmp_p
     # neurons: one picture per hidden unit + output, lines for the small network's weights
     assert len(panel.network.neuron_items) == 2 + 8 + 1
     assert len(panel.network.edge_items) == 2 * 8 + 8 * 1
+    # weight summaries for the canvas edges into Dense nodes
+    edges = panel.canvas_edge_weights()
+    assert set(edges) == {(e.source, e.target) for e in window.document.graph.edges}
+    assert max(strength for _, _, strength in edges.values()) == pytest.approx(1.0)
+    # hovering a neuron enlarges it
+    item = next(i for (name, _), i in panel.network.neuron_items.items() if name != "input")
+    hover = QGraphicsSceneHoverEvent(QEvent.Type.GraphicsSceneHoverEnter)
+    hover.setScenePos(item.sceneBoundingRect().center())
+    panel.network.scene.sendEvent(item, hover)
+    assert not panel.network.enlarged.pixmap().isNull()
+    assert panel.network.enlarged.pixmap().width() == 220
     # the toggles redraw without errors
     panel.boundary.discretize.setChecked(True)
     assert set(np.unique(panel.boundary.image.image[..., 2])) <= {189, 34}  # two colours

@@ -49,9 +49,13 @@ class PaintPointsCommand(QUndoCommand):
 
 
 class InsightPanel(QWidget):
-    """``healthChanged(dict)``: node id -> LayerHealth after each health check."""
+    """``healthChanged(dict)``: node id -> LayerHealth after each health check.
+    ``edgeWeightsChanged(dict)``: for canvas edges feeding a Dense layer, (source node id,
+    target node id) -> (mean weight, mean |weight|, strength in [0, 1]) so the canvas can
+    colour an edge by sign and thicken it by size."""
 
     healthChanged = Signal(dict)
+    edgeWeightsChanged = Signal(dict)
 
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
@@ -175,6 +179,7 @@ class InsightPanel(QWidget):
                 self.weights_snapshot = result
                 self.network.set_edges(result.dense_edges)
                 self._selection_changed()
+                self.edgeWeightsChanged.emit(self.canvas_edge_weights())
             elif name == probes.CONFUSION:
                 self.results.set_result(result, self.dataset)
             elif name == probes.REGRESSION:
@@ -211,6 +216,19 @@ class InsightPanel(QWidget):
         from playground.keras_build import layer_names
 
         return {layer: node for node, layer in layer_names(self.document.graph).items()}
+
+    def canvas_edge_weights(self) -> dict[tuple[str, str], tuple[float, float, float]]:
+        """Weight summaries per canvas edge into a Dense node (see ``edgeWeightsChanged``)."""
+        if self.weights_snapshot is None or not self.weights_snapshot.dense_edges:
+            return {}
+        by_layer = self._layer_to_node()
+        layers = {by_layer[d.layer_name]: d for d in self.weights_snapshot.dense_edges
+                  if d.layer_name in by_layer}
+        largest = max((d.mean_abs for d in layers.values()), default=0.0) or 1.0
+        graph = self.document.graph
+        return {(e.source, e.target): (layers[e.target].mean, layers[e.target].mean_abs,
+                                       layers[e.target].mean_abs / largest)
+                for e in graph.edges if e.target in layers}
 
     def _layer_titles(self) -> dict[str, str]:
         """Keras layer name -> what the canvas shows for its node ("Dense · 8 · tanh")."""
