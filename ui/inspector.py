@@ -134,6 +134,7 @@ class InspectorPanel(QScrollArea):
         self.trainable = QCheckBox(self.tr("Trainable (uncheck to freeze the weights)"), self)
         self.trainable.toggled.connect(self._set_trainable)
         form.addRow(self.trainable)
+        self.trainable.setVisible(not spec.is_input)  # an Input has nothing to train
         layout.addLayout(form)
 
         locked = self.document.locked
@@ -221,7 +222,7 @@ class InspectorPanel(QScrollArea):
             .replace("%1", format_shape(info.output_shape)).replace("%2", f"{info.params:,}") \
             .replace("%3", f"{info.trainable_params:,}")
         if info.warning:
-            text += "<br>" + info.warning
+            text += f"<br><span style='color:#b06000'>⚠ {info.warning}</span>"
         self.shape_label.setText(text)
 
     # ---------------------------------------------------------------- edits

@@ -194,11 +194,11 @@ class MainWindow(QMainWindow):
     def _show_totals(self, report: object) -> None:
         layers = len(self.document.graph)
         total = getattr(report, "total_params", None)
-        if total is None:
-            self._totals_label.setText(self.tr("%1 layers").replace("%1", str(layers)))
-            return
-        self._totals_label.setText(self.tr("%1 layers · %2 parameters")
-                                   .replace("%1", str(layers)).replace("%2", f"{total:,}"))
+        text = self.tr("1 layer") if layers == 1 else \
+            self.tr("%1 layers").replace("%1", str(layers))
+        if total is not None:
+            text += " · " + self.tr("%1 parameters").replace("%1", f"{total:,}")
+        self._totals_label.setText(text)
 
     def _show_lock(self, locked: bool) -> None:
         self._lock_label.setVisible(locked)

@@ -26,8 +26,6 @@ def install_panels(window: "MainWindow") -> None:
     window.add_panel(window.palette_panel, window.tr("Layers"), "left", "palette_panel")
     window.inspector = InspectorPanel(window)
     window.add_panel(window.inspector, window.tr("Inspector"), "right", "inspector_panel")
-    window.summary = SummaryPanel(window)
-    window.add_panel(window.summary, window.tr("Model summary"), "bottom", "summary_panel")
     # Other features: one line each below (training, datasets, visualizations).
     from ui.autosave import install_autosave; install_autosave(window)  # noqa: E702 recovery file
     from ui.training.panel import TrainingPanel
@@ -37,3 +35,6 @@ def install_panels(window: "MainWindow") -> None:
     window.insight_panel = InsightPanel(window)
     window.add_panel(window.insight_panel, window.tr("Inside the network"), "bottom", "insight_panel")
     from ui.datasets.install import install_datasets; install_datasets(window)  # noqa: E702 dataset panel + lessons
+    # Last, so it is the last bottom tab (training comes first).
+    window.summary = SummaryPanel(window)
+    window.add_panel(window.summary, window.tr("Model summary"), "bottom", "summary_panel")

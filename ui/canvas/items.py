@@ -14,27 +14,16 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem
                                QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
 
 from playground.graph import Edge
+from playground.shapes import format_shape
 from ui import theme
 
 if TYPE_CHECKING:
     from ui.canvas.scene import GraphScene
 
-NODE_WIDTH = 200.0
+NODE_WIDTH = 210.0
 NODE_HEIGHT = 58.0
 PORT_RADIUS = 5.5
 STRIPE = 6.0
-
-
-def format_shape(shape: object) -> str:
-    """(None, 28, 28, 1) -> "(None, 28, 28, 1)"; several outputs joined by commas."""
-    if shape is None:
-        return "?"
-    if isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple)):
-        return ", ".join(format_shape(s) for s in shape)
-    if isinstance(shape, (list, tuple)):
-        inner = ", ".join("None" if d is None else str(d) for d in shape)
-        return f"({inner},)" if len(shape) == 1 else f"({inner})"
-    return str(shape)
 
 
 def format_count(n: int) -> str:
@@ -194,11 +183,22 @@ class NodeItem(QGraphicsObject):
             painter.setPen(colors.error)
             line = self._scene.tr("⚠ ") + error
         elif info is not None:
+            # Shape on the left, parameter count on the right.
             painter.setPen(colors.node_subtext)
-            line = f"{format_shape(info.output_shape)}   ·   {format_count(info.params)} " \
-                   + self._scene.tr("params")
-            if not node.trainable:
-                line += "  ❄"
+            metrics = QFontMetricsF(small)
+            shape_text = format_shape(info.output_shape)
+            frozen = "  ❄" if not node.trainable else ""
+            count = self._scene.tr("%1 params").replace("%1", format_count(info.params)) + frozen
+            if metrics.horizontalAdvance(shape_text + count) + 12 > sub_rect.width():
+                count = format_count(info.params) + frozen  # short form when space is tight
+            count_width = metrics.horizontalAdvance(count)
+            painter.drawText(sub_rect, Qt.AlignmentFlag.AlignRight
+                             | Qt.AlignmentFlag.AlignVCenter, count)
+            shape_rect = sub_rect.adjusted(0, 0, -(count_width + 8), 0)
+            painter.drawText(shape_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(shape_text, Qt.TextElideMode.ElideRight,
+                                                shape_rect.width()))
+            return
         else:
             painter.setPen(colors.node_subtext)
             line = node.name or ""

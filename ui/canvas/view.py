@@ -7,6 +7,7 @@ from PySide6.QtGui import (QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEven
                            QPainter, QWheelEvent)
 from PySide6.QtWidgets import QGraphicsView
 
+from ui import theme
 from ui.canvas.scene import GraphScene
 
 LAYER_MIME = "application/x-keras-playground-layer"
@@ -109,6 +110,25 @@ class GraphView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    # --------------------------------------------------------- empty canvas
+    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
+        """While the graph is nearly empty, say how to start (in screen coordinates)."""
+        if len(self.graph_scene.graph) > 1:
+            return
+        painter.save()
+        painter.resetTransform()
+        area = self.viewport().rect().adjusted(40, 0, -40, -30)
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() + 1)
+        painter.setFont(font)
+        painter.setPen(theme.canvas_colors().node_subtext)
+        painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
+                         | Qt.TextFlag.TextWordWrap, self.tr(
+                             "Drag layers here from the list on the left, or double-click one "
+                             "to add it below the selected layer.\nConnect two layers by "
+                             "dragging from the dot under one to the dot above the other."))
+        painter.restore()
 
     # ---------------------------------------------------------------- drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
