@@ -1,0 +1,77 @@
+"""Main window: panels, remembered layout, status bar, title, lock, context menu."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu
+
+from tests.gui.conftest import mlp
+
+
+def test_add_panel_bottom_tabs_and_layout_remembered(window, qtbot):
+    a = window.add_panel(QLabel("a"), "Panel A", "bottom", "test_a")
+    b = window.add_panel(QLabel("b"), "Panel B", "bottom", "test_b")
+    qtbot.wait(10)  # the dock layout settles in the event loop
+    assert b in window.tabifiedDockWidgets(a)
+    assert window.dockWidgetArea(a) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert a.toggleViewAction() in window.view_menu.actions()
+    inspector_dock = next(d for d in window.findChildren(QDockWidget)
+                          if d.objectName() == "inspector_panel")
+    inspector_dock.hide()
+    window.save_layout()
+
+    from ui.document import Document
+    from ui.main_window import MainWindow
+    from ui.panels import install_panels
+
+    other = MainWindow(Document(), settings=window.settings)
+    install_panels(other)
+    other.restore_layout()
+    other.show()
+    qtbot.wait(10)
+    try:
+        restored = next(d for d in other.findChildren(QDockWidget)
+                        if d.objectName() == "inspector_panel")
+        assert not restored.isVisible()
+    finally:
+        other.close()
+
+
+def test_status_bar_shows_device_tensorflow_and_totals(window):
+    window.set_status_device("GPU 0 (NVIDIA)")
+    labels = [w.text() for w in window.statusBar().findChildren(QLabel)]
+    assert "Device: GPU 0 (NVIDIA)" in labels
+    assert any(t.startswith("TensorFlow:") for t in labels)
+    assert any(t.startswith("1 layer") for t in labels)
+
+
+def test_title_shows_file_and_modified_mark(window, tmp_path):
+    assert window.windowTitle().startswith("Untitled[*]")
+    window.document.set_modified(True)
+    assert window.isWindowModified()
+    path = tmp_path / "net.kpg"
+    window.file_actions.save_to(path)
+    assert window.windowTitle().startswith("net.kpg") and not window.isWindowModified()
+
+
+def test_locked_inspector_is_read_only(window):
+    ids = mlp(window.document.graph)
+    window.document.set_locked(True, "training is running")
+    window.scene.select_nodes([ids[1]])
+    assert not window.inspector.editors["units"].isEnabled()
+    window.document.set_locked(False)
+    assert window.inspector.editors["units"].isEnabled()
+
+
+def test_context_menu_offers_node_and_edge_actions(window, monkeypatch):
+    ids = mlp(window.document.graph)
+    shown: list[list[str]] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *a: shown.append(
+        [a.text() for a in menu.actions() if a.text()]))
+    node_item = window.scene.node_items[ids[1]]
+    window.edit_actions.show_context_menu(node_item, node_item.scenePos())
+    assert any("Freeze" in t for t in shown[-1]) and "&Delete" in shown[-1]
+    edge_item = next(iter(window.scene.edge_items.values()))
+    window.edit_actions.show_context_menu(edge_item, edge_item.scenePos())
+    assert shown[-1] == ["Remove Connection"]
+    window.edit_actions.show_context_menu(None, node_item.scenePos())
+    assert "&Paste" in shown[-1]
