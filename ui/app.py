@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground.kerasenv import configure_environment
@@ -41,7 +41,8 @@ def run_app(args: list[str]) -> int:
     from ui.theme import apply_theme
 
     app.crash_reporter = install_crash_reporter(app)  # errors shown + logged, app goes on
-    apply_theme(app)
+    apply_theme(app, os.environ.get("KERAS_PLAYGROUND_THEME")
+                or str(QSettings().value("ui/theme", "system")))
     window = create_window(app)
     window.show()
     if os.environ.get("KP_STARTUP_PROBE"):  # benchmarks/bench_startup.py: report, then leave

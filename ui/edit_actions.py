@@ -9,11 +9,11 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from playground.errors import GraphError
-from ui import commands
+from ui import commands, theme
 from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
 
 if TYPE_CHECKING:
@@ -104,6 +104,29 @@ class EditActions(QObject):
         for a in (self.zoom_in, self.zoom_out, self.fit):
             menu.addAction(a)
         menu.addAction(self.snap)
+        menu.addSeparator()
+        themes = menu.addMenu(self.tr("&Theme"))
+        group = QActionGroup(self)
+        names = {"system": self.tr("Follow the System"), "light": self.tr("Light"),
+                 "dark": self.tr("Dark")}
+        self.theme_actions: dict[str, QAction] = {}
+        for key in theme.THEMES:
+            action = themes.addAction(names[key])
+            action.setCheckable(True)
+            action.setChecked(key == theme.current_choice())
+            action.triggered.connect(lambda _c=False, key=key: self.set_theme(key))
+            group.addAction(action)
+            self.theme_actions[key] = action
+
+    def set_theme(self, choice: str) -> None:
+        """Switch light/dark/system, remember it, and redraw the canvas in the new colours."""
+        app = QApplication.instance()
+        theme.set_theme(app, choice)
+        self.window.settings.setValue("ui/theme", theme.current_choice())
+        self.scene.set_item_caching(False)  # drop pixmaps drawn in the old colours
+        self.scene.set_item_caching(True)
+        self.scene.set_report(self.scene.report)
+        self.scene.update()
 
     def add_help_actions(self, menu: QMenu) -> None:
         action = menu.addAction(self.tr("&Getting Started"))

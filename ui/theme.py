@@ -46,10 +46,21 @@ class CanvasColors:
     port: QColor
 
 
+THEMES = ("system", "light", "dark")
+_choice = "system"
+_colors: dict[bool, "CanvasColors"] = {}
+
+
+def current_choice() -> str:
+    return _choice
+
+
 def is_dark() -> bool:
     app = QGuiApplication.instance()
     if app is None:
         return False
+    if _choice != "system":
+        return _choice == "dark"
     scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark:
         return True
@@ -59,7 +70,15 @@ def is_dark() -> bool:
 
 
 def canvas_colors() -> CanvasColors:
-    if is_dark():
+    """Colours for the scene (cached: items ask for them on every paint)."""
+    dark = is_dark()
+    if dark not in _colors:
+        _colors[dark] = _make_canvas_colors(dark)
+    return _colors[dark]
+
+
+def _make_canvas_colors(dark: bool) -> CanvasColors:
+    if dark:
         return CanvasColors(QColor("#1e1f22"), QColor("#2a2c30"), QColor("#2b2d31"),
                             QColor("#e8eaed"), QColor("#a0a4ab"), QColor("#474a50"),
                             QColor("#8ab4f8"), QColor("#f28b82"), QColor("#8a8f98"),
@@ -103,13 +122,18 @@ QLabel[role="error"] { color: #d93025; }
 """
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion style plus a palette matching the system scheme; re-applied when it changes."""
+def apply_theme(app: QApplication, choice: str = "system") -> None:
+    """Fusion style plus a palette for ``choice`` ("system" follows the system's light or
+    dark scheme and is re-applied when that changes)."""
     app.setStyle("Fusion")
-
-    def refresh() -> None:
-        app.setPalette(_dark_palette() if is_dark() else app.style().standardPalette())
-
-    refresh()
+    set_theme(app, choice)
     app.setStyleSheet(STYLE_SHEET)
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: refresh())
+    QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: set_theme(app, _choice))
+
+
+def set_theme(app: QApplication, choice: str) -> None:
+    global _choice
+    _choice = choice if choice in THEMES else "system"
+    # Fusion's standard palette is light; a dark system scheme gets our dark palette.
+    app.setPalette(_dark_palette() if is_dark() else app.style().standardPalette())
