@@ -152,15 +152,16 @@ class FileActions(QObject):
                 "%1 is not a Keras Playground project (%2) or a Keras model (.keras).")
                 .replace("%1", path.name).replace("%2", SUFFIX))
             return
-        try:
-            project = load_project(path)
-        except PlaygroundError as exc:
-            self._error(self.tr("Cannot open project"), str(exc))
-            return
-        self.document.replace_project(project, path)
-        self._remember(path)
-        self.window.view.fit_all()
-        self.projectOpened.emit(str(path))
+        def done(project: object) -> None:
+            self.document.replace_project(project, path)  # type: ignore[arg-type]
+            self._remember(path)
+            self.window.view.fit_all()
+            self.projectOpened.emit(str(path))
+
+        # On a worker: a project with generic Keras layers needs Keras to read them.
+        self._background(lambda: load_project(path), "open-project", done,
+                         self.tr("Opening %1…").replace("%1", path.name),
+                         self.tr("Cannot open project"))
 
     def save_(self) -> bool:
         if self.document.path is None:
@@ -237,7 +238,8 @@ class FileActions(QObject):
         return None
 
     # --------------------------------------------------------- import/export
-    def _background(self, fn: Callable, name: str, done: Callable, what: str) -> BackgroundTask:
+    def _background(self, fn: Callable, name: str, done: Callable, what: str,
+                    error_title: str | None = None) -> BackgroundTask:
         task = BackgroundTask(fn, name, self)
         self._tasks.append(task)
         self.busyChanged.emit(True)
@@ -256,7 +258,7 @@ class FileActions(QObject):
 
         def fail(message: str) -> None:
             finish()
-            self._error(self.tr("Something went wrong"), message)
+            self._error(error_title or self.tr("Something went wrong"), message)
 
         task.finished.connect(ok)
         task.failed.connect(fail)

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 from tests.gui.conftest import canon, mlp
 
 
-def test_save_and_reopen_reproduce_canvas(window, tmp_path):
+def test_save_and_reopen_reproduce_canvas(window, tmp_path, qtbot):
     graph = window.document.graph
     graph.clear()
     ids = mlp(graph)
@@ -32,7 +32,8 @@ def test_save_and_reopen_reproduce_canvas(window, tmp_path):
 
     window.file_actions.new_project()
     assert len(window.document.graph) == 1
-    window.file_actions.open_path(path)
+    with qtbot.waitSignal(window.file_actions.projectOpened, timeout=20_000):
+        window.file_actions.open_path(path)  # read on a worker thread
     assert canon(window.document.graph) == saved
     assert {n: window.scene.node_items[n].pos() for n in ids} == positions
     assert len(window.scene.edge_items) == 2
@@ -99,19 +100,21 @@ def test_drop_file_on_window_opens_it(window, tmp_path, qtbot):
     assert window.file_actions.droppable_path(data) == path
     event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    with qtbot.waitSignal(window.file_actions.projectOpened, timeout=20_000):
+        window.dropEvent(event)
     assert len(window.document.graph) == 3 and window.document.path == path
     other = QMimeData()
     other.setUrls([QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
     assert window.file_actions.droppable_path(other) is None
 
 
-def test_broken_project_file_reports_error(window, tmp_path, monkeypatch):
+def test_broken_project_file_reports_error(window, tmp_path, monkeypatch, qtbot):
     bad = tmp_path / "broken.kpg"
     bad.write_bytes(b"this is not a zip")
     shown = []
     monkeypatch.setattr(window.file_actions, "_error", lambda title, msg: shown.append(msg))
     window.file_actions.open_path(bad)
+    qtbot.waitUntil(lambda: not window.file_actions.is_busy(), timeout=20_000)
     assert shown and "broken.kpg" in shown[0]
     assert window.document.path is None
 
