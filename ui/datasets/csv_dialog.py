@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout,
@@ -152,7 +153,8 @@ class CsvImportDialog(QDialog):
         self.status.setStyleSheet("")
         self._set_ok(False)
         header = self.has_header.isChecked()
-        task = BackgroundTask(lambda: read_csv(path, header), "csv-read", self)
+        # No Qt parent: the task lives until its thread ends even if the dialog goes first.
+        task = BackgroundTask(lambda: read_csv(path, header), "csv-read")
         task.finished.connect(self._on_read)
         task.failed.connect(self._on_read_failed)
         self._task = task
@@ -168,6 +170,8 @@ class CsvImportDialog(QDialog):
 
     # ---------------------------------------------------------------- reading
     def _on_read(self, table: CsvTable) -> None:
+        if not shiboken6.isValid(self):
+            return
         if table.path != str(Path(self.path_edit.text()).expanduser()):
             return  # an older file finished after a newer one was chosen
         self.table = table
@@ -180,6 +184,8 @@ class CsvImportDialog(QDialog):
         self.recheck()
 
     def _on_read_failed(self, message: str) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.table = None
         self.features.clear()
         self.target.clear()

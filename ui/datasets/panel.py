@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QPushButton, QVBoxLayout, QWidget)
@@ -117,8 +118,9 @@ class DatasetPanel(QWidget):
             self, self.tr("Choose the folder that holds mnist.npz"))
         document.projectReplaced.connect(self.show_project_choice)
         document.lockedChanged.connect(self._on_locked)
+        self._closed = False
         if window is not None and hasattr(window, "closing"):
-            window.closing.connect(self.wait)
+            window.closing.connect(self.shutdown)
         self.show_project_choice()
 
     # ------------------------------------------------------------------ public
@@ -152,9 +154,16 @@ class DatasetPanel(QWidget):
         return self._timer.isActive() or self._in_flight
 
     def wait(self) -> None:
-        """Block until a running load ends (window closing, tests)."""
+        """Block until a running load ends (tests)."""
         if self._task is not None:
             self._task.wait()
+
+    def shutdown(self) -> None:
+        """The window is closing: start no more loads and wait for the running one, so no
+        loader thread outlives the panel."""
+        self._closed = True
+        self._timer.stop()
+        self.wait()
 
     # ------------------------------------------------------------ project sync
     def show_project_choice(self) -> None:
@@ -264,14 +273,18 @@ class DatasetPanel(QWidget):
 
     # ---------------------------------------------------------------- loading
     def _start_load(self) -> None:
+        if self._closed:
+            return
         if self._task is not None and self._task.is_running():
             self._pending = True  # load again when the running one ends
             return
         choice = self.choice()
         generation = self._generation
         self.summary.setText(self.tr("Loading…"))
+        # No Qt parent: the task must stay alive until its thread ends, even if the panel
+        # is deleted first (the panel keeps a reference, the running thread another).
         task = BackgroundTask(lambda: _load_with_preview(choice["name"], choice["params"]),
-                              "dataset-load", self)
+                              "dataset-load")
         task.finished.connect(lambda result, g=generation: self._loaded(g, result))
         task.failed.connect(lambda message, g=generation: self._failed(g, message))
         self._task = task
@@ -279,7 +292,9 @@ class DatasetPanel(QWidget):
         task.start()
 
     def _after_task(self) -> bool:
-        """True when the result belongs to the current choice."""
+        """True when the result belongs to the current choice (and the panel is open)."""
+        if not shiboken6.isValid(self) or self._closed:
+            return False
         self._in_flight = False
         if self._pending:
             self._pending = False
