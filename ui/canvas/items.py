@@ -97,8 +97,8 @@ class NodeItem(QGraphicsObject):
     def node(self):
         return self._scene.graph.node(self.node_id)
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(-2, -2, NODE_WIDTH + 4, NODE_HEIGHT + 4)
+    def boundingRect(self) -> QRectF:  # includes the port numbers drawn above the box
+        return QRectF(-2, -18, NODE_WIDTH + 4, NODE_HEIGHT + 20)
 
     def refresh_ports(self) -> None:
         """Input ports match the layer's arity: merge layers show one spare port."""
@@ -178,6 +178,13 @@ class NodeItem(QGraphicsObject):
         small.setBold(False)
         small.setPointSizeF(max(title_font.pointSizeF() - 1.5, 7.5))
         painter.setFont(small)
+        if len(self.input_ports) > 1:  # ordered inputs: number them above their dots
+            painter.setPen(colors.node_subtext)
+            for i, port in enumerate(self.input_ports):
+                x = port.pos().x()
+                painter.drawText(QRectF(x + PORT_RADIUS + 1, -16, 20, 14),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 str(i + 1))
         sub_rect = QRectF(STRIPE + 8, 28, NODE_WIDTH - STRIPE - 14, 20)
         if error:
             painter.setPen(colors.error)
