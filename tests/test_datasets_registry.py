@@ -156,3 +156,42 @@ def test_scaling_uses_training_statistics_only():
     assert np.allclose(tr[:, 0], [0, 1]) and te[0, 0] == pytest.approx(2.0)
     c = load_dataset("celsius", {"scaling": "standardize"})
     assert abs(float(c.x_train.mean())) < 1e-5 and abs(float(c.x_train.std()) - 1) < 1e-4
+
+
+# ------------------------------------------------------------------ properties
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@st.composite
+def generated_choice(draw):
+    """Any generated dataset with any settings its specs allow (kept small)."""
+    name = draw(st.sampled_from(GENERATED))
+    info = dataset_info(name)
+    params = {}
+    for p in info.params:
+        if p.name == "samples":
+            params["samples"] = draw(st.integers(max(int(p.minimum), 40), 200))
+        elif p.kind == "float":
+            params[p.name] = draw(st.floats(p.minimum, min(p.maximum, 200.0)))
+        elif p.kind == "choice":
+            params[p.name] = draw(st.sampled_from(p.choices))
+        elif p.name in ("classes", "seed"):
+            params[p.name] = draw(st.integers(int(p.minimum), min(int(p.maximum), 8)))
+        elif p.name == "window":
+            params["window"] = draw(st.integers(2, 20))
+    return name, params
+
+
+@settings(max_examples=60, deadline=None)
+@given(generated_choice())
+def test_any_allowed_settings_give_a_dataset_that_keeps_the_contract(choice):
+    name, params = choice
+    ds = load_dataset(name, params)
+    assert len(ds.x_train) > 0 and len(ds.x_test) > 0
+    assert ds.x_train.shape[1:] == ds.input_shape and ds.x_train.dtype == np.float32
+    assert np.all(np.isfinite(ds.x_train)) and np.all(np.isfinite(ds.y_train))
+    if ds.is_classification:
+        assert ds.y_train.min() >= 0 and ds.y_train.max() < ds.num_classes
+    preview = ds.preview(50)
+    assert preview["kind"] in ("points", "series")
