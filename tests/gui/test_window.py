@@ -75,3 +75,21 @@ def test_context_menu_offers_node_and_edge_actions(window, monkeypatch):
     assert shown[-1] == ["Remove Connection"]
     window.edit_actions.show_context_menu(None, node_item.scenePos())
     assert "&Paste" in shown[-1]
+
+
+def test_theme_switch_dark_and_back(window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from ui import theme
+
+    light_bg = theme.canvas_colors().background
+    window.edit_actions.theme_actions["dark"].trigger()
+    try:
+        assert theme.is_dark()
+        assert QApplication.instance().palette().color(QPalette.ColorRole.Window).lightness() < 128
+        assert theme.canvas_colors().background.lightness() < light_bg.lightness()
+        assert window.settings.value("ui/theme") == "dark"
+    finally:
+        window.edit_actions.theme_actions["system"].trigger()
+    assert not theme.is_dark()
