@@ -7,6 +7,10 @@ wall time of each and the slowdown ratio (goal: <= about 1.10).
     .venv/bin/python benchmarks/bench_insight_overhead.py [--dataset xor] [--epochs 40]
         [--repeats 3] [--batch-size 10]
 
+With ``--gui`` the whole app path is measured instead: the main window (offscreen) trains
+the preset through its training controller, with the insight panel's probe and live views
+on vs off, so the views' drawing on the UI thread is included.
+
 Datasets: any 2-D one (boundary, neurons, weights, health, confusion probes), "celsius",
 "sine" (sequence) or "mnist" (a small CNN with conv feature maps; uses PLAYGROUND_DATA_DIR).
 """
@@ -63,6 +67,71 @@ def run_once(dataset, settings, with_probes: bool) -> tuple[float, int, float, f
             time.process_time() - cpu)
 
 
+def run_gui(args: argparse.Namespace) -> None:
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from playground.insight.probes import InsightProbe
+    from playground.project import load_project
+    from ui.document import Document
+    from ui.insight.panel import PROBE_NAME
+    from ui.main_window import MainWindow
+    from ui.panels import install_panels
+
+    app = QApplication.instance() or QApplication([])
+    ini = os.path.join(tempfile.mkdtemp(), "settings.ini")
+    window = MainWindow(Document(), settings=QSettings(ini, QSettings.Format.IniFormat))
+    install_panels(window)
+    window.show()
+    root = Path(__file__).resolve().parent.parent
+    project = load_project(root / "presets" / f"{args.preset}.kpg")
+    window.document.replace_project(project)
+    window.insight_panel.parentWidget().raise_()
+    controller = window.insight_panel.controller
+    settings = TrainingSettings.from_dict({**project.training, "epochs": args.epochs})
+
+    def one(with_probe: bool) -> tuple[float, float]:
+        """Wall seconds until the run's end is shown, and the engine's training seconds."""
+        controller.remove_probe(PROBE_NAME)
+        if with_probe:
+            controller.add_probe(PROBE_NAME, InsightProbe())
+        loop = QEventLoop()
+        controller.finished.connect(loop.quit)
+        controller.failed.connect(lambda message: print("failed:", message))
+        start = time.perf_counter()
+        controller.start(window.document.project, settings)
+        loop.exec()
+        controller.finished.disconnect(loop.quit)
+        seconds = time.perf_counter() - start
+        while controller.is_running():
+            app.processEvents()
+        return seconds, float(controller.last_entry["elapsed_s"])
+
+    one(True)  # warm-up: TensorFlow import and first traces
+    off, on, train_off, train_on = [], [], [], []
+    for _ in range(args.repeats):
+        for runs, trains, with_probe in ((off, train_off, False), (on, train_on, True)):
+            wall, training = one(with_probe)
+            runs.append(wall)
+            trains.append(training)
+    print(f"app path, preset={args.preset} epochs={args.epochs}")
+    print(f"views off: median {statistics.median(off):.2f} s  (runs: "
+          f"{', '.join(f'{t:.2f}' for t in off)})")
+    print(f"views on:  median {statistics.median(on):.2f} s  (runs: "
+          f"{', '.join(f'{t:.2f}' for t in on)})")
+    print(f"training loop alone (engine's elapsed): off median {statistics.median(train_off):.2f}"
+          f" s, on median {statistics.median(train_on):.2f} s, ratio "
+          f"{statistics.median(train_on) / statistics.median(train_off):.3f}")
+    print(f"slowdown ratio on/off (wall, incl. final views): median "
+          f"{statistics.median(on) / statistics.median(off):.3f}, best-of {min(on) / min(off):.3f}")
+    window.document.set_modified(False)
+    window.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", default="xor")
@@ -70,7 +139,13 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=10)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--subset", type=int, default=6000, help="MNIST training samples")
+    parser.add_argument("--gui", action="store_true", help="measure through the app's "
+                        "training controller with the insight panel drawing live")
+    parser.add_argument("--preset", default="xor", help="preset trained in --gui mode")
     args = parser.parse_args()
+    if args.gui:
+        run_gui(args)
+        return
     params = {"subset": args.subset} if args.dataset == "mnist" else {}
     dataset = load_dataset(args.dataset, params)
     settings = TrainingSettings(epochs=args.epochs, batch_size=args.batch_size, seed=0)

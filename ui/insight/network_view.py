@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QGraphicsLineItem, QGraphicsPixmapItem, QGraphicsScene,
                                QGraphicsSimpleTextItem, QGraphicsView, QHBoxLayout, QLabel,
@@ -66,29 +66,77 @@ class NetworkView(InsightView):
         self.body.addLayout(row, 1)
         self.neuron_items: dict[tuple[str, int], NeuronItem] = {}
         self.edge_items: list[QGraphicsLineItem] = []
+        self.edge_lookup: dict[tuple[str, int, int], QGraphicsLineItem] = {}
         self.maps: NeuronMaps | None = None
         self.edges: list[Any] | None = None
         self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
+        self._layout_key: tuple | None = None
+        # maps and edges usually arrive together: draw once for both
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._rebuild)
         self.set_status(self.tr("Train a model on 2-D points to see its neurons."))
 
     def set_maps(self, maps: NeuronMaps) -> None:
         self.maps = maps
-        self._rebuild()
+        self._timer.start()
 
     def set_edges(self, edges: list[Any] | None) -> None:
         """DenseEdges per Dense layer (small networks) or None (too big to draw lines)."""
         self.edges = edges
-        self._rebuild()
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Draw pending data now (instead of at the next event loop turn)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._rebuild()
+
+    def _key(self) -> tuple:
+        maps = self.maps
+        layers = tuple((m.layer_name, len(m.maps)) for m in maps.layers) if maps else ()
+        edges = tuple((d.layer_name, len(d.edges)) for d in self.edges or [])
+        return layers, edges, tuple(sorted(self.titles.items()))
+
+    def _update_in_place(self) -> None:
+        """Same layout as drawn: only new pictures and line colours (cheap, each epoch)."""
+        for layer in self.maps.layers:
+            for i, values in enumerate(layer.maps):
+                item = self.neuron_items[(layer.layer_name, i)]
+                item.rgba = neuron_rgba(values)
+                item.setPixmap(rgba_pixmap(item.rgba, CELL))
+        for layer in self.edges or []:
+            for e in layer.edges:
+                line = self.edge_lookup.get((layer.layer_name, e.source, e.target))
+                if line is not None:
+                    self._style_line(line, e)
+        hovered = self.enlarged_caption.property("key")
+        if hovered and tuple(hovered) in self.neuron_items:
+            self._show_enlarged(self.neuron_items[tuple(hovered)])
+
+    def _style_line(self, line: QGraphicsLineItem, e: Any) -> None:
+        colour = QColor(*(POSITIVE if e.value >= 0 else NEGATIVE))
+        colour.setAlphaF(0.35 + 0.65 * e.strength)
+        line.setPen(QPen(colour, 0.5 + 5.0 * e.strength))
+        line.setToolTip(self.tr("weight {0:.4f}").format(e.value))
+        line.setData(0, e.value)
 
     def _rebuild(self) -> None:
         maps = self.maps
         if maps is None:
             return
         self.set_status("")
+        key = self._key()
+        if key == self._layout_key and self.neuron_items:
+            self._update_in_place()
+            return
+        self._layout_key = key
         hovered = self.enlarged_caption.property("key")
         self.scene.clear()
         self.neuron_items.clear()
         self.edge_items.clear()
+        self.edge_lookup.clear()
         grid_x = np.broadcast_to(maps.grid.xs[None, :], (len(maps.grid.ys), len(maps.grid.xs)))
         grid_y = np.broadcast_to(maps.grid.ys[:, None], grid_x.shape)
         columns: list[tuple[str, list[np.ndarray], int]] = [
@@ -127,13 +175,10 @@ class NetworkView(InsightView):
                     if a is None or b is None:
                         continue
                     line = QGraphicsLineItem(a.x() + CELL, a.y(), b.x(), b.y())
-                    colour = QColor(*(POSITIVE if e.value >= 0 else NEGATIVE))
-                    colour.setAlphaF(0.35 + 0.65 * e.strength)
-                    line.setPen(QPen(colour, 0.5 + 5.0 * e.strength))
-                    line.setToolTip(self.tr("weight {0:.4f}").format(e.value))
-                    line.setData(0, e.value)
+                    self._style_line(line, e)
                     self.scene.addItem(line)
                     self.edge_items.append(line)
+                    self.edge_lookup[(layer.layer_name, e.source, e.target)] = line
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
         if hovered and tuple(hovered) in self.neuron_items:
             self._show_enlarged(self.neuron_items[tuple(hovered)])

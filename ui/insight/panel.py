@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 PROBE_NAME = "insight"
+# Live results are drawn at most this often: pyqtgraph paints in Python, so every redraw
+# takes the interpreter lock from the training thread; a few pictures a second look live
+# and keep training within the ~10% slowdown budget.
+LIVE_REDRAW_MS = 300
 # Dataset families cheap enough to load on the UI thread to show the data before training.
 QUICK_FAMILIES = ("2-D points",)
 
@@ -55,7 +59,7 @@ class InsightPanel(QWidget):
     colour an edge by sign and thicken it by size."""
 
     healthChanged = Signal(dict)
-    edgeWeightsChanged = Signal(dict)
+    edgeWeightsChanged = Signal(object)
 
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
@@ -68,6 +72,14 @@ class InsightPanel(QWidget):
         self.node_health: dict[str, Any] = {}
         self._dataset_key: str | None = None
         self._training = False
+        self._names_cache: tuple[Any, int, dict[str, str]] | None = None
+        self._graph_revision = 0
+        self._watched_graph: Any = None
+        self._pending: dict[str, Any] = {}
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(LIVE_REDRAW_MS)
+        self._redraw.timeout.connect(self._apply_pending)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.refresh_button = QPushButton(self.tr("Look at the current weights"), self)
@@ -108,7 +120,9 @@ class InsightPanel(QWidget):
         self.document.modifiedChanged.connect(lambda _m: self._load_quick_dataset())
         window.scene.selectionChanged.connect(self._selection_changed)
         self._project_replaced()
-        QTimer.singleShot(0, self.find_controller)
+        self.find_controller()
+        if self.controller is None:  # the training panel may be installed after this one
+            QTimer.singleShot(0, self.find_controller)
 
     # ------------------------------------------------------------ training link
     def find_controller(self) -> None:
@@ -145,9 +159,17 @@ class InsightPanel(QWidget):
             return
         if update.dataset is not self.dataset:
             self._set_dataset(update.dataset)
-        self.show_results(update.results)
+        self._pending.update(update.results)  # keep only the newest result of each view
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    def _apply_pending(self) -> None:
+        pending, self._pending = self._pending, {}
+        self.show_results(pending)
 
     def _training_finished(self, _entry: dict) -> None:
+        self._redraw.stop()
+        self._pending = {}
         model = getattr(self.controller, "last_model", None)
         if model is not None and self.dataset is not None:
             self.show_model(model, self.dataset)
@@ -159,6 +181,7 @@ class InsightPanel(QWidget):
         if dataset is not self.dataset:
             self._set_dataset(dataset)
         self.show_results(probes.final_results(model, dataset))
+        self.network.flush()
         from playground.insight.digits import is_digit_dataset, predict_drawing
 
         if is_digit_dataset(dataset):
@@ -178,7 +201,7 @@ class InsightPanel(QWidget):
             elif name == probes.WEIGHTS:
                 self.weights_snapshot = result
                 self.network.set_edges(result.dense_edges)
-                self._selection_changed()
+                self._show_layer_histograms()
                 self.edgeWeightsChanged.emit(self.canvas_edge_weights())
             elif name == probes.CONFUSION:
                 self.results.set_result(result, self.dataset)
@@ -213,9 +236,18 @@ class InsightPanel(QWidget):
         self.healthChanged.emit(dict(self.node_health))
 
     def _layer_to_node(self) -> dict[str, str]:
-        from playground.keras_build import layer_names
+        """Keras layer name -> node id (cached until the graph changes)."""
+        graph = self.document.graph
+        if self._names_cache is None or self._names_cache[0] is not graph \
+                or self._names_cache[1] != self._graph_revision:
+            from playground.keras_build import layer_names
 
-        return {layer: node for node, layer in layer_names(self.document.graph).items()}
+            mapping = {layer: node for node, layer in layer_names(graph).items()}
+            self._names_cache = (graph, self._graph_revision, mapping)
+        return self._names_cache[2]
+
+    def _graph_changed(self) -> None:
+        self._graph_revision += 1
 
     def canvas_edge_weights(self) -> dict[tuple[str, str], tuple[float, float, float]]:
         """Weight summaries per canvas edge into a Dense node (see ``edgeWeightsChanged``)."""
@@ -257,6 +289,11 @@ class InsightPanel(QWidget):
             self.conv.set_sample_count(len(x))
 
     def _project_replaced(self) -> None:
+        if self._watched_graph is not None:
+            self._watched_graph.changed.disconnect(self._graph_changed)
+        self._watched_graph = self.document.graph
+        self._watched_graph.changed.connect(self._graph_changed)
+        self._graph_revision += 1
         self.model = None
         self.weights_snapshot = None
         self.node_health = {}
@@ -304,11 +341,15 @@ class InsightPanel(QWidget):
             return
         node = self.document.graph.node(ids[0])
         self.layer.set_layer(node.display_name(), _node_activation(node))
+        self._show_layer_histograms()
+
+    def _show_layer_histograms(self) -> None:
+        ids = self.window.scene.selected_node_ids()
+        if len(ids) != 1:
+            return
         layer_name = None
         if self.weights_snapshot is not None:
-            from playground.keras_build import layer_names
-
-            layer_name = layer_names(self.document.graph).get(node.id)
+            layer_name = {n: layer for layer, n in self._layer_to_node().items()}.get(ids[0])
         hist = self.weights_snapshot.histograms.get(layer_name) if layer_name else None
         self.layer.set_histograms(hist)
 
