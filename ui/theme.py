@@ -66,7 +66,9 @@ def is_dark() -> bool:
         return True
     if scheme == Qt.ColorScheme.Light:
         return False
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    # Unknown scheme: ask the style's own palette (not ours, which may be the dark one).
+    standard = app.style().standardPalette() if isinstance(app, QApplication) else app.palette()
+    return standard.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def canvas_colors() -> CanvasColors:
