@@ -258,3 +258,20 @@ def test_every_preset_renders_its_views(window, preset, mnist_dir, tmp_path):
         panel.tabs.setCurrentWidget(view)
         assert view.status_label.text() == "", f"{key}: {view.status_label.text()}"
         assert _saves_png(view, tmp_path)
+
+
+def test_panel_draws_live_results_coalesced(window, qtbot):
+    _open_preset(window, "xor", samples=60)
+    panel = _panel(window)
+    model = build_model(window.document.graph)
+    probe = probes.InsightProbe(shares={name: 1e9 for name in probes.SHARES})
+    first, second = probe(model, panel.dataset), None
+    kernel, bias = model.layers[-1].get_weights()
+    model.layers[-1].set_weights([kernel * -3.0, bias + 1.0])  # "an epoch later"
+    second = probe(model, panel.dataset)
+    panel.controller.probeResult.emit("insight", first)
+    panel.controller.probeResult.emit("insight", second)
+    assert panel.boundary.result is None  # drawn on the next redraw tick, not per result
+    qtbot.waitUntil(lambda: panel.boundary.result is not None, timeout=3000)
+    assert panel.boundary.result is second.results[probes.BOUNDARY]  # only the newest
+    panel.controller.probeResult.emit("other_view", object())  # not ours: ignored
