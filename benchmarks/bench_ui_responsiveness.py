@@ -53,8 +53,13 @@ def main() -> None:
     else:
         from ui.app import create_window
 
+        from PySide6.QtWidgets import QDockWidget
+
         window = create_window(app)
         window.document.replace_project(project)
+        for dock in window.findChildren(QDockWidget):  # the curves must be on screen
+            if dock.objectName() == "training_panel":
+                dock.raise_()
     window.show()
     window.tf_loader.start()
     panel = window.training_panel

@@ -239,11 +239,19 @@ class TrainingEngine:
         step_time: float | None = None
         base = {"epochs": s.epochs, "steps_per_epoch": steps_per_epoch}
 
+        # (active seconds, samples seen) when the first call that did not trace began:
+        # speed and ETA count from there, so the seconds spent compiling do not make the
+        # first ETA hours long. Until then the ETA is unknown (None).
+        warm: tuple[float, int] | None = None
+
         def timing() -> dict[str, Any]:
             active = max(time.perf_counter() - started - paused_s, 1e-9)
-            rate = seen / active
-            eta = (total_samples - seen) / rate if rate > 0 else None
-            return {"samples_per_s": rate, "elapsed_s": active, "eta_s": eta}
+            if warm is None or active - warm[0] <= 0 or seen <= warm[1]:
+                return {"samples_per_s": seen / active, "elapsed_s": active,
+                        "eta_s": 0.0 if seen >= total_samples else None}
+            rate = (seen - warm[1]) / (active - warm[0])
+            return {"samples_per_s": rate, "elapsed_s": active,
+                    "eta_s": (total_samples - seen) / rate}
 
         self._emit(TrainingEvent("start", info={
             "device": device, "train_samples": n, "val_samples": 0 if data.x_val is None
@@ -272,6 +280,8 @@ class TrainingEngine:
                 t0 = time.perf_counter()
                 # The first call of each compiled function traces it: do not time those.
                 timed = iteration > 0 and not (count > 1 and not stepper._traced_many)
+                if timed and warm is None:
+                    warm = (t0 - started - paused_s, seen)
                 done, losses, logs = stepper.run_steps(perm, step, count)
                 if timed and done == count:
                     per = (time.perf_counter() - t0) / done

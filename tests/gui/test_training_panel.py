@@ -93,3 +93,37 @@ def test_a_model_that_does_not_fit_the_data_is_explained(panel, qtbot):
     assert "Input layer" in panel.status.text()
     assert panel.window_.messages and not panel.document.locked
     assert panel.document.project.history == []
+
+
+def test_curves_crosshair_reads_values_and_log_scale_keeps_points_in_view(qtbot):
+    from ui.training.curves import TrainingCurves
+
+    curves = TrainingCurves()
+    qtbot.addWidget(curves)
+    curves.resize(600, 400)
+    curves.show()
+    curves.begin_run(["accuracy"], epochs=2)
+    curves.add_progress({"kind": "batch", "epoch": 1, "step": 4, "steps_per_epoch": 4,
+                         "batch_losses": [2.0, 1.0, 0.5, 0.25]})
+    curves.add_epoch({"epoch": 1, "logs": {"loss": 0.9, "val_loss": 1.1, "accuracy": 0.5,
+                                           "val_accuracy": 0.4}})
+    curves.flush()
+    loss_plot = curves._plots["loss"]
+    low, high = loss_plot.vb.viewRange()[1]
+    assert low <= 0.25 and high >= 2.0
+    scene_pos = loss_plot.vb.mapViewToScene(pg_point(1.0, 1.0))
+    curves._on_mouse_moved((scene_pos,))
+    assert loss_plot.crosshair.isVisible()
+    assert "val_loss 1.1" in curves.readout.text() and "batch_loss 0.25" in curves.readout.text()
+    curves.log_scale.setChecked(True)
+    curves.flush()
+    low, high = loss_plot.vb.viewRange()[1]
+    assert low <= -0.6 and high >= 0.3  # log10(0.25) and log10(2)
+    curves.begin_run(["accuracy"], epochs=2)  # same metrics: plots kept, data emptied
+    assert curves._plots["loss"] is loss_plot and not curves.series()
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)
