@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import signal
 import sys
+import threading
 import time
 from typing import Any, TextIO
 
@@ -31,12 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 class TextProgress:
-    """A one-line progress bar redrawn at most ~10 times a second, plus a line per epoch."""
+    """A progress bar plus a line per epoch. On a terminal the bar is redrawn in place
+    ~10 times a second; into a file or pipe it is written as a new line every 5 seconds."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
-        self._last_draw = 0.0
+        self._last_draw = time.perf_counter()
         self._is_tty = bool(getattr(stream, "isatty", lambda: False)())
+        self._interval = 0.1 if self._is_tty else 5.0
 
     def __call__(self, event: TrainingEvent) -> None:
         if event.kind == "start":
@@ -45,7 +49,7 @@ class TextProgress:
                   f"{event.epochs} epochs, loss {info['loss']}", file=self.stream)
         elif event.kind == "batch":
             now = time.perf_counter()
-            if now - self._last_draw >= 0.1 and self._is_tty:
+            if now - self._last_draw >= self._interval:
                 self._last_draw = now
                 self._draw(event)
         elif event.kind == "epoch":
@@ -63,10 +67,11 @@ class TextProgress:
         done = event.step / max(event.steps_per_epoch, 1)
         filled = int(done * BAR_WIDTH)
         loss = event.logs.get("loss", float("nan"))
-        self.stream.write(f"\repoch {event.epoch}/{event.epochs} "
-                          f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] "
-                          f"{event.step}/{event.steps_per_epoch}  loss {loss:.4f}  "
-                          f"ETA {format_seconds(event.eta_s)}\x1b[K")
+        line = (f"epoch {event.epoch}/{event.epochs} "
+                f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] "
+                f"{event.step}/{event.steps_per_epoch}  loss {loss:.4f}  "
+                f"ETA {format_seconds(event.eta_s)}")
+        self.stream.write(f"\r{line}\x1b[K" if self._is_tty else line + "\n")
 
 
 def final_metrics(result: Any) -> dict[str, Any]:
@@ -80,6 +85,25 @@ def final_metrics(result: Any) -> dict[str, Any]:
 
 def _json_number(value: float) -> float | None:
     return float(value) if math.isfinite(value) else None
+
+
+def run_until_interrupted(engine: Any) -> Any:
+    """Run the engine; a first Ctrl+C stops it after the current step (what was learned is
+    kept and reported), a second one interrupts at once."""
+    def stop_gently(signum: int, frame: Any) -> None:
+        print("\nstopping after this step (Ctrl+C again to abort)", file=sys.stderr)
+        engine.stop()
+        signal.signal(signal.SIGINT, previous)
+
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT)
+    if in_main_thread:
+        signal.signal(signal.SIGINT, stop_gently)
+    try:
+        return engine.run()
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
 
 
 def run_train_command(args: argparse.Namespace) -> int:
@@ -97,11 +121,7 @@ def run_train_command(args: argparse.Namespace) -> int:
     if args.device is not None:
         settings.device = args.device
     engine = make_engine(project, settings, TextProgress(sys.stderr))
-    try:
-        result = engine.run()
-    except KeyboardInterrupt:  # Ctrl+C mid-run: stop cleanly, keep what was learned
-        print("interrupted", file=sys.stderr)
-        return 130
+    result = run_until_interrupted(engine)
     record_run(project, result)  # weights + history into the in-memory project
     if args.out:
         from playground.export import export_keras

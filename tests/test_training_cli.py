@@ -42,3 +42,27 @@ def test_train_command_as_a_process_reports_errors_plainly(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 2
     assert "error:" in run.stderr and "Input layer" in run.stderr
+
+
+def test_first_ctrl_c_stops_gently_and_keeps_the_result(tmp_path):
+    """SIGINT during a long run: the run ends as 'stopped' and the JSON line still comes."""
+    import signal
+    import time
+
+    path = tmp_path / "long.kpg"
+    save_project(xor_project(samples=400, epochs=100000, batch_size=1), path)
+    proc = subprocess.Popen([sys.executable, "-m", "playground", "train", str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=ROOT)
+    deadline = time.time() + 90
+    lines = []
+    while time.time() < deadline:  # wait for the first epoch line
+        line = proc.stderr.readline()
+        lines.append(line)
+        if line.startswith("epoch 1/"):
+            break
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, "".join(lines) + err
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert summary["status"] == "stopped" and summary["epochs"] >= 1

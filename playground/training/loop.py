@@ -10,6 +10,7 @@ the middle of a long call.
 """
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import numpy as np
@@ -39,8 +40,7 @@ class CompiledStepper:
         self.model = model
         self.batch_size = int(batch_size)
         self.num_samples = int(len(x))
-        placement = tf.device(data_device) if data_device else _null_scope()
-        with placement:
+        with tf.device(data_device) if data_device else contextlib.nullcontext():
             self.x = tf.convert_to_tensor(x)
             self.y = tf.convert_to_tensor(y)
         with tf.device("/CPU:0"):
@@ -91,7 +91,7 @@ class CompiledStepper:
 
     def _one_step(self, perm: Any, step: Any) -> Any:
         loss = self._step(perm, step)
-        return tf_stack_one(loss), self.model.get_metrics_result()
+        return _tf().reshape(loss, (1,)), self.model.get_metrics_result()
 
     def _many_steps(self, perm: Any, start: Any, count: Any) -> Any:
         tf = _tf()
@@ -140,15 +140,3 @@ class CompiledStepper:
 
         tf.while_loop(lambda i: i < steps, body, (tf.constant(0),))
         return self.model.get_metrics_result()
-
-
-def tf_stack_one(value: Any) -> Any:
-    return _tf().reshape(value, (1,))
-
-
-class _null_scope:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
