@@ -127,3 +127,15 @@ def pg_point(x, y):
     from PySide6.QtCore import QPointF
 
     return QPointF(x, y)
+
+
+def test_closing_the_window_mid_training_stops_and_joins_the_thread(qtbot):
+    window = FakeWindow()
+    document = Document(xor_project(samples=400, epochs=100000, batch_size=1))
+    panel = TrainingPanel(document, window)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.controller.epochEnded, timeout=60000):
+        panel.train_button.click()
+    assert document.locked
+    window.closing.emit()  # what MainWindow.closeEvent emits
+    assert not panel.controller.is_running()
