@@ -6,7 +6,8 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from playground.kerasenv import configure_environment
@@ -33,10 +34,16 @@ def create_window(app: QApplication):
 
 def run_app(args: list[str]) -> int:
     configure_environment()
+    # Crisp at fractional scale factors (150 %, 175 %) instead of rounding to whole ones.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Keras Playground")
     app.setOrganizationName("KerasPlayground")
     app.setApplicationDisplayName(app.translate("app", "Keras Playground"))
+    from ui.theme import app_icon
+
+    app.setWindowIcon(app_icon())
     from ui.crash import install_crash_reporter
     from ui.theme import apply_theme
 

@@ -244,3 +244,19 @@ def test_zoom_and_fit(window):
     rect = window.scene.nodes_rect()
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(rect)
+
+
+def test_arrow_keys_nudge_selection_one_undo_step_each(window):
+    graph = window.document.graph
+    graph.clear()
+    ids = mlp(graph)
+    window.scene.select_nodes(ids[:2])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Right)
+    QTest.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert graph.node(ids[0]).position == (20.0, 100.0)
+    assert graph.node(ids[1]).position == (20.0, 220.0)
+    assert graph.node(ids[2]).position == (0.0, 240.0)  # not selected: stays
+    assert window.scene.node_items[ids[0]].pos() == QPointF(20, 100)
+    window.document.undo_stack.undo()
+    assert graph.node(ids[0]).position == (20.0, 0.0)

@@ -91,6 +91,15 @@ class NodeItem(QGraphicsObject):
         self.refresh_ports()
         self.xChanged.connect(self._moved)
         self.yChanged.connect(self._moved)
+        self._hover = False  # drawing state only; the node itself lives in the graph
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self._hover = False
+        self.update()
 
     # Everything drawn is looked up, not stored.
     @property
@@ -150,7 +159,8 @@ class NodeItem(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
         border = (colors.error if error else
-                  colors.selected if self.isSelected() else colors.node_border)
+                  colors.selected if self.isSelected() else
+                  colors.edge if self._hover else colors.node_border)
         painter.setPen(QPen(border, 2.2 if (error or self.isSelected()) else 1.0))
         painter.setBrush(colors.node_fill)
         painter.drawRoundedRect(rect, 7, 7)

@@ -95,7 +95,24 @@ class GraphView(QGraphicsView):
             return
         super().mouseReleaseEvent(event)
 
+    _NUDGE = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+              Qt.Key.Key_Down: (0, 1)}
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        direction = self._NUDGE.get(Qt.Key(event.key()))
+        selected = self.graph_scene.selected_node_ids()
+        if direction is not None and selected:
+            # Arrow keys nudge the selection one grid step (Shift: five), one undo entry each.
+            step = self.graph_scene.GRID * (5 if event.modifiers()
+                                            & Qt.KeyboardModifier.ShiftModifier else 1)
+            graph = self.graph_scene.graph
+            moves = {}
+            for nid in selected:
+                x, y = graph.node(nid).position
+                moves[nid] = ((x, y), (x + direction[0] * step, y + direction[1] * step))
+            self.graph_scene.nodesMoved.emit(moves)
+            event.accept()
+            return
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_down = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
