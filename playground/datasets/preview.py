@@ -8,6 +8,8 @@ import numpy as np
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
 
+SERIES_STEPS_SHOWN = 300
+
 
 def make_preview(ds: "Dataset", max_items: int) -> dict[str, Any]:
     common = {"task": ds.task, "class_names": list(ds.class_names), "title": ds.title,
@@ -63,10 +65,15 @@ def _series(ds: "Dataset", max_items: int) -> dict[str, Any]:
         values = np.concatenate([ds.x_train[:, 0, 0], ds.x_train[-1, 1:, 0]])
     values = np.asarray(values, dtype=np.float32)
     t = np.arange(len(values), dtype=np.float32)
-    step = max(1, len(values) // max(max_items, 1))
-    return {"x": t[::step], "y": values[::step], "x_label": "time step",
-            "y_label": "value", "style": "line",
-            "test_start": ds.extras.get("test_start")}
+    test_start = ds.extras.get("test_start")
+    # A long series drawn whole is a blur: show a stretch that one can read, around where
+    # the test part begins.
+    shown = min(len(values), SERIES_STEPS_SHOWN, max(max_items, 2))
+    centre = test_start if test_start is not None else shown // 2
+    start = int(np.clip(centre - shown * 2 // 3, 0, len(values) - shown))
+    part = slice(start, start + shown)
+    return {"x": t[part], "y": values[part], "x_label": "time step",
+            "y_label": "value", "style": "line", "test_start": test_start}
 
 
 def _table(ds: "Dataset", max_items: int) -> dict[str, Any]:

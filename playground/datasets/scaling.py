@@ -24,8 +24,8 @@ SCALING_TITLES = {
 SCALING_WHY = {
     "none": "Keeps the raw numbers: fine when they are already small (about -1 to 1); "
             "large raw numbers make training slow or unstable.",
-    "unit": "Squeezes every input into 0 to 1 using the smallest and largest training "
-            "value: the usual choice for pixels.",
+    "unit": "Squeezes every input into 0 to 1 using its smallest and largest value "
+            "(for pixels 0 and 255): the usual choice for pictures.",
     "standardize": "Shifts and stretches each input so the training data has mean 0 and "
                    "spread 1: the usual choice for measurements on different scales.",
 }

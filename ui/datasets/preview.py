@@ -55,12 +55,13 @@ class DatasetPreview(QStackedWidget):
         else:
             self._table(preview)
 
-    def _reset_plot(self) -> None:
+    def _reset_plot(self, legend: bool = False) -> None:
         self.plot.clear()
         self.legend.clear()
+        self.legend.setVisible(legend)
 
     def _points(self, p: dict[str, Any]) -> None:
-        self._reset_plot()
+        self._reset_plot(legend=p["task"] != "regression")
         x, y, split = p["x"], np.asarray(p["y"]), np.asarray(p["split"])
         if p["task"] == "regression":
             cmap = pg.colormap.get("CET-D1")
@@ -90,8 +91,10 @@ class DatasetPreview(QStackedWidget):
         self.setCurrentWidget(self.plot)
 
     def _images(self, p: dict[str, Any]) -> None:
-        grid = montage(p["images"][:32], columns=8)
-        self.image_item.setImage(1.0 - grid if grid.ndim == 2 else grid, levels=(0.0, 1.0))
+        images = np.asarray(p["images"][:32])
+        if images.ndim == 3:  # grey: dark strokes on white paper, as the digits were drawn
+            images = 1.0 - images
+        self.image_item.setImage(montage(images, columns=8), levels=(0.0, 1.0))
         self.image_box.autoRange(padding=0.02)
         self.images.setToolTip(self.tr("First pictures: %1").replace(
             "%1", ", ".join(p["labels"][:32])))
