@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import math
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,6 +95,10 @@ class ParamSpec:
         if k in ("str", "activation"):
             if not isinstance(value, str) or not value.strip():
                 raise refuse("a name" if k == "activation" else "text")
+            if k == "activation" and value.strip() not in self.choices \
+                    and _known_activation(value.strip()) is False:
+                raise refuse("an activation Keras knows, such as "
+                             + ", ".join(str(c) for c in self.choices[:6]))
             return value.strip()
         if k in ("int_tuple", "optional_int_tuple"):
             if value is None and k == "optional_int_tuple":
@@ -148,6 +153,8 @@ class ParamSpec:
                 lo, hi = float(value[0]), float(value[1])
                 if lo > hi:
                     raise refuse("a number or (low, high) with low <= high")
+                self._check_range(abs(lo), refuse)
+                self._check_range(abs(hi), refuse)
                 return [lo, hi]
             raise refuse("a number or a pair (low, high)")
         if k == "axis":
@@ -178,6 +185,20 @@ class ParamSpec:
 
 
 RNN_TYPES = ("LSTM", "GRU", "SimpleRNN")
+
+
+def _known_activation(name: str) -> bool | None:
+    """Whether Keras knows the activation ``name``; None while Keras is not loaded yet
+    (the catalog never imports it: shape inference reports the name later then)."""
+    keras = sys.modules.get("keras")
+    activations = getattr(keras, "activations", None)
+    if activations is None:
+        return None
+    try:
+        activations.get(name)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -266,7 +266,7 @@ LAYER_SPECS: tuple[LayerSpec, ...] = (
               "Adds random noise while training so the model learns to ignore small "
               "changes.",
               (ParamSpec("stddev", "float", 0.1, "How strong the noise is.", minimum=0.0,
-                         maximum=1e6),),
+                         maximum=1.0),),  # Keras refuses stddev > 1
               summary_keys=("stddev",)),
     # -------------------------------------------------------------- Reshaping
     LayerSpec("Flatten", "Flatten", "Reshaping",
@@ -326,7 +326,7 @@ LAYER_SPECS: tuple[LayerSpec, ...] = (
               "nothing when predicting.",
               (ParamSpec("factor", "float_or_pair", 0.1,
                          "Largest rotation as a share of a full turn: 0.1 = up to 36 degrees "
-                         "either way.", minimum=0.0, maximum=1e3),
+                         "either way.", minimum=0.0, maximum=1.0),  # Keras: [-1, 1]
                ParamSpec("fill_mode", "choice", "reflect",
                          "How the corners uncovered by rotating are filled.",
                          choices=("reflect", "wrap", "constant", "nearest")),

@@ -161,7 +161,7 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
     candidate = candidate.replace("None", "null").replace("none", "null")
     try:
         value = json.loads(candidate)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # RecursionError: "[[[[…" pasted
         raise ParameterError(f"{spec.title}: {text!r} is not understood. Write numbers "
                              f"separated by commas ({_example(spec)}).", None,
                              spec.name) from None
