@@ -31,6 +31,14 @@ def _panel(window) -> InsightPanel:
     return window.insight_panel
 
 
+def _wait_dataset(qtbot, window, name: str):
+    """The Dataset panel loads off the UI thread; the insight panel shows what it loads."""
+    panel = _panel(window)
+    qtbot.waitUntil(lambda: panel.dataset is not None and panel.dataset.name == name
+                    and not window.dataset_panel.is_loading(), timeout=20_000)
+    return panel.dataset
+
+
 def _tab_visible(panel: InsightPanel, key: str) -> bool:
     return panel.tabs.isTabVisible(panel.tabs.indexOf(panel.views[key]))
 
@@ -43,7 +51,7 @@ def _saves_png(view, tmp_path) -> bool:
 def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, qtbot, tmp_path):
     _open_preset(window, "xor", samples=120)
     panel = _panel(window)
-    assert panel.dataset is not None and panel.dataset.name == "xor"  # before any training
+    _wait_dataset(qtbot, window, "xor")  # shown before any training
     assert len(panel.boundary.train_points.data) > 0
     assert _tab_visible(panel, "boundary") and not _tab_visible(panel, "digits")
     model = build_model(window.document.graph)
@@ -78,6 +86,7 @@ def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, qtbot
 def test_painted_points_reach_training_data_and_undo(window, qtbot):
     _open_preset(window, "xor", samples=60)
     panel = _panel(window)
+    before = len(_wait_dataset(qtbot, window, "xor").x_train)
     view = panel.boundary
     view.paint.setChecked(True)
     view.paint_class.setCurrentIndex(1)
@@ -90,6 +99,9 @@ def test_painted_points_reach_training_data_and_undo(window, qtbot):
     assert len(points) == 1 and points[0][2] == 1.0
     assert abs(points[0][0] - 3.0) < 0.3 and abs(points[0][1] + 3.0) < 0.3
     assert window.document.modified
+    assert window.dataset_panel.choice()["params"]["extra_points"] == points
+    qtbot.waitUntil(lambda: len(panel.dataset.x_train) == before + 1 and  # reloaded with it
+                    not window.dataset_panel.is_loading(), timeout=20_000)
     data = load_from_choice(window.document.project.dataset)
     np.testing.assert_allclose(data.x_train[-1], points[0][:2], rtol=1e-6)
     assert data.y_train[-1] == 1
@@ -188,9 +200,10 @@ def test_regression_line_and_sequence_forecast(window, tmp_path):
                                rtol=1e-4, atol=1e-5)
 
 
-def test_layer_view_follows_selection_with_activation_and_histograms(window, tmp_path):
+def test_layer_view_follows_selection_with_activation_and_histograms(window, qtbot, tmp_path):
     _open_preset(window, "xor", samples=60)
     panel = _panel(window)
+    _wait_dataset(qtbot, window, "xor")
     panel.show_model(build_model(window.document.graph), panel.dataset)
     hidden = next(n for n in window.document.graph.nodes if n.layer_type == "Dense")
     window.scene.select_nodes([hidden.id])
@@ -202,9 +215,10 @@ def test_layer_view_follows_selection_with_activation_and_histograms(window, tmp
     assert _saves_png(panel.layer, tmp_path)
 
 
-def test_dead_relu_badge_appears_on_the_canvas_node(window):
+def test_dead_relu_badge_appears_on_the_canvas_node(window, qtbot):
     _open_preset(window, "xor", samples=60)
     panel = _panel(window)
+    _wait_dataset(qtbot, window, "xor")
     graph = window.document.graph
     hidden = next(n for n in graph.nodes if n.layer_type == "Dense")
     graph.set_param(hidden.id, "activation", "relu")
@@ -263,6 +277,7 @@ def test_every_preset_renders_its_views(window, preset, mnist_dir, tmp_path):
 def test_panel_draws_live_results_coalesced(window, qtbot):
     _open_preset(window, "xor", samples=60)
     panel = _panel(window)
+    _wait_dataset(qtbot, window, "xor")
     model = build_model(window.document.graph)
     probe = probes.InsightProbe(shares={name: 1e9 for name in probes.SHARES})
     first, second = probe(model, panel.dataset), None

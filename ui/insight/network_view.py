@@ -148,9 +148,9 @@ class NetworkView(InsightView):
         for col, (name, pictures, total) in enumerate(columns):
             x = col * (CELL + GAP_X)
             top = (tallest - len(pictures)) * (CELL + GAP_Y) / 2
-            title = self.titles.get(name, name)
-            label = QGraphicsSimpleTextItem(title if total <= len(pictures) else
-                                            f"{title} ({len(pictures)} of {total})")
+            title = self.tr("input") if name == "input" else self.titles.get(name, name)
+            label = QGraphicsSimpleTextItem(title if total <= len(pictures) else self.tr(
+                "{0} (first {1} of {2})").format(title, len(pictures), total))
             label.setPos(x, top - 20)
             self.scene.addItem(label)
             for i, values in enumerate(pictures):

@@ -66,6 +66,7 @@ class InsightPanel(QWidget):
         self.window = window
         self.document = window.document
         self.controller: Any = None
+        self.dataset_panel: Any = None    # the Dataset panel, which loads data off-thread
         self.dataset: Any = None
         self.model: Any = None            # a trained model that is not training (UI use)
         self.weights_snapshot: Any = None
@@ -121,12 +122,14 @@ class InsightPanel(QWidget):
         window.scene.selectionChanged.connect(self._selection_changed)
         self._project_replaced()
         self.find_controller()
-        if self.controller is None:  # the training panel may be installed after this one
-            QTimer.singleShot(0, self.find_controller)
+        # the training and dataset panels may be installed after this one
+        QTimer.singleShot(0, self.find_controller)
 
     # ------------------------------------------------------------ training link
     def find_controller(self) -> None:
-        """Attach to the window's training controller once the training panel made it."""
+        """Attach to the window's training controller and dataset panel once made."""
+        if self.dataset_panel is None and getattr(self.window, "dataset_panel", None):
+            self.attach_dataset_panel(self.window.dataset_panel)
         if self.controller is not None:
             return
         from ui.training.controller import TrainingController
@@ -135,6 +138,17 @@ class InsightPanel(QWidget):
             self.window.findChild(TrainingController)
         if controller is not None:
             self.attach_controller(controller)
+
+    def attach_dataset_panel(self, dataset_panel: Any) -> None:
+        """Show each dataset the Dataset panel loads (it loads off the UI thread)."""
+        self.dataset_panel = dataset_panel
+        dataset_panel.datasetLoaded.connect(self._dataset_loaded)
+        if dataset_panel.dataset is not None:
+            self._dataset_loaded(dataset_panel.dataset)
+
+    def _dataset_loaded(self, dataset: Any) -> None:
+        if not self._training:
+            self._set_dataset(dataset)
 
     def attach_controller(self, controller: Any) -> None:
         self.controller = controller
@@ -302,7 +316,10 @@ class InsightPanel(QWidget):
         self._load_quick_dataset()
 
     def _load_quick_dataset(self) -> None:
-        """Show the data of a cheap dataset (2-D points) as soon as it is chosen."""
+        """Without a Dataset panel: show the data of a cheap dataset (2-D points) as soon
+        as it is chosen."""
+        if self.dataset_panel is not None:
+            return
         choice = self.document.project.dataset or {}
         key = repr(sorted((choice.get("params") or {}).items())) + str(choice.get("name"))
         if key == self._dataset_key or self._training or not choice.get("name"):
@@ -328,9 +345,12 @@ class InsightPanel(QWidget):
 
     def apply_points(self, points: list) -> None:
         """Store painted points in the project (the next training run uses them)."""
-        self.document.project.dataset = with_points(self.document.project.dataset or {},
-                                                    points)
-        self.document.set_modified(True)
+        choice = with_points(self.document.project.dataset or {}, points)
+        if self.dataset_panel is not None:  # its form shows them and it reloads the data
+            self.dataset_panel.update_params({"extra_points": choice["params"]["extra_points"]})
+        else:
+            self.document.project.dataset = choice
+            self.document.set_modified(True)
         if self.dataset is not None and self.boundary.points != points:
             self.boundary.set_dataset(self.dataset, points)
 
