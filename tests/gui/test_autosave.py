@@ -144,3 +144,22 @@ def test_autosave_failure_is_shown_not_swallowed(win, qtbot, tmp_path: Path):
         win.autosave.autosave_now()
     assert sig.args[0].startswith("Autosave failed:")
     assert win.statusBar().currentMessage().startswith("Autosave failed:")
+
+
+def test_closing_with_unsaved_changes_asks_first(win, qtbot, monkeypatch, data_dir: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    _edit(win)
+    with qtbot.waitSignal(win.autosave.saved, timeout=5000):
+        win.autosave.autosave_now()
+    asked: list[str] = []
+
+    def answer_cancel(box: QMessageBox) -> int:
+        asked.append(box.objectName())
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", answer_cancel)
+    assert not win.close()                  # "Cancel": the window stays open
+    assert asked == ["unsaved_changes_box"]
+    assert win.isVisible() and win.document.modified
+    assert win.autosave.session.exists()    # and the recovery copy is kept
