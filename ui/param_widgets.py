@@ -129,13 +129,14 @@ def format_text(spec: ParamSpec, value: Any) -> str:
     """Value -> the text shown in a line edit ("3, 3", "28, 28, 1", JSON for the rest)."""
     if value is None:
         return ""
-    if spec.kind == "batch_shape" and isinstance(value, list) and value and value[0] is None:
+    if spec.kind == "batch_shape" and isinstance(value, (list, tuple)) and value \
+            and value[0] is None:
         value = value[1:]
     if spec.kind in ("int_tuple", "optional_int_tuple", "shape", "batch_shape", "axis",
-                     "float_or_pair") and isinstance(value, list):
+                     "float_or_pair") and isinstance(value, (list, tuple)):
         return ", ".join("None" if v is None else f"{v:g}" if isinstance(v, float) else str(v)
                          for v in value)
-    if spec.kind == "padding2d" and isinstance(value, list):
+    if spec.kind == "padding2d" and isinstance(value, (list, tuple)):
         return json.dumps(value)
     if spec.kind == "str":
         return str(value)

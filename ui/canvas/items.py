@@ -114,7 +114,11 @@ class NodeItem(QGraphicsObject):
         graph = self._scene.graph
         spec = self.node.spec
         used = [e.port for e in graph.incoming(self.node_id)]
-        if spec.max_inputs is None:
+        if spec.is_generic:
+            # Most Keras layers take one input; more can be added by dropping a
+            # connection on the layer itself, so no spare port is shown.
+            count = (max(used) + 1) if used else 1
+        elif spec.max_inputs is None:
             count = (max(used) + 2) if used else max(spec.min_inputs, 1)
             count = max(count, spec.min_inputs)
         else:

@@ -12,6 +12,7 @@ from ui.canvas.scene import GraphScene
 
 LAYER_MIME = "application/x-keras-playground-layer"
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
+READABLE_ZOOM = 0.45  # below this node text cannot be read
 
 
 class GraphView(QGraphicsView):
@@ -55,7 +56,14 @@ class GraphView(QGraphicsView):
         self.fitInView(rect.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > 1.0:
             self.set_zoom(1.0)
-        self.centerOn(rect.center())
+        if self.zoom < READABLE_ZOOM:
+            # A long model (e.g. MobileNetV2) would shrink to unreadable specks: show its
+            # start (the inputs) at a readable size instead; the user scrolls down.
+            self.set_zoom(READABLE_ZOOM)
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(rect.center().x(), rect.top() - 40 + visible.height() / 2)
+        else:
+            self.centerOn(rect.center())
         self.zoomChanged.emit(self.zoom)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
