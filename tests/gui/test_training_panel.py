@@ -68,7 +68,7 @@ def test_train_fills_curves_history_weights_and_locks_while_running(panel, qtbot
     assert len(series["batch_loss"]) == 3 * 8  # 80 examples at batch 10
     assert "Epoch 3 of 3" in panel.counters.text()
     assert panel.window_.device_texts[-1].startswith("CPU")
-    assert "val_loss" in panel.curves.readout_at("loss", 2.0)
+    assert "validation loss" in panel.curves.readout_at("loss", 2.0)
     panel.curves.export_csv(tmp_path / "c.csv")
     rows = list(csv.reader(open(tmp_path / "c.csv")))
     assert rows[0] == ["series", "epoch", "value"] and len(rows) > 30
@@ -114,7 +114,8 @@ def test_curves_crosshair_reads_values_and_log_scale_keeps_points_in_view(qtbot)
     scene_pos = loss_plot.vb.mapViewToScene(pg_point(1.0, 1.0))
     curves._on_mouse_moved((scene_pos,))
     assert loss_plot.crosshair.isVisible()
-    assert "val_loss 1.1" in curves.readout.text() and "batch_loss 0.25" in curves.readout.text()
+    text = curves.readout.text()
+    assert "validation loss 1.1 (at epoch 1.00)" in text and "batch loss 0.25" in text
     curves.log_scale.setChecked(True)
     curves.flush()
     low, high = loss_plot.vb.viewRange()[1]

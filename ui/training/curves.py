@@ -268,8 +268,20 @@ class TrainingCurves(QWidget):
             i = int(np.clip(np.searchsorted(series.x, x), 0, len(series) - 1))
             if i > 0 and abs(series.x[i - 1] - x) < abs(series.x[i] - x):
                 i -= 1
-            parts.append(f"{name} {series.y[i]:.5g} (@{series.x[i]:.2f})")
+            parts.append(self.tr("%1 %2 (at epoch %3)").replace("%1", self._series_title(name))
+                         .replace("%2", f"{series.y[i]:.5g}")
+                         .replace("%3", f"{series.x[i]:.2f}"))
         return " · ".join(parts)
+
+    def _series_title(self, name: str) -> str:
+        titles = {"batch_loss": self.tr("batch loss"),
+                  "batch_loss_smoothed": self.tr("smoothed loss"),
+                  "loss": self.tr("training loss"), "val_loss": self.tr("validation loss")}
+        if name in titles:
+            return titles[name]
+        if name.startswith("val_"):
+            return self.tr("validation %1").replace("%1", name[4:])
+        return self.tr("training %1").replace("%1", name)
 
     def _on_mouse_moved(self, args: tuple[Any, ...]) -> None:
         pos = args[0]
