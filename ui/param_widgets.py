@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit,
                                QSpinBox, QWidget)
 
@@ -71,11 +71,13 @@ class ParamEditor(QWidget):
         return line
 
     def _placeholder(self) -> str:
-        return {"int_tuple": "e.g. 3, 3", "optional_int_tuple": "empty = same as pool size",
-                "shape": "e.g. 7, 7, 64", "batch_shape": "e.g. 28, 28, 1",
-                "padding2d": "e.g. 1  or  1, 2", "float_or_pair": "e.g. 0.1  or  -0.2, 0.2",
-                "axis": "e.g. -1", "optional_int": "empty = none", "str": "",
-                "rnn_layer": '{"class_name": "LSTM", "config": {...}}'}.get(self.spec.kind, "")
+        texts = {"int_tuple": "e.g. 3, 3", "optional_int_tuple": "empty = same as pool size",
+                 "shape": "e.g. 7, 7, 64", "batch_shape": "e.g. 28, 28, 1",
+                 "padding2d": "e.g. 1  or  1, 2", "float_or_pair": "e.g. 0.1  or  -0.2, 0.2",
+                 "axis": "e.g. -1", "optional_int": "empty = none",
+                 "rnn_layer": '{"class_name": "LSTM", "config": {...}}'}
+        text = texts.get(self.spec.kind, "")
+        return self.tr(text) if text else ""
 
     def _emit_choice(self, combo: QComboBox, index: int) -> None:
         value = self.spec.choices[index] if index < len(self.spec.choices) \
@@ -151,7 +153,8 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
     if not text:
         if spec.kind in ("optional_int_tuple", "optional_int"):
             return None
-        raise ParameterError(f"{spec.title} cannot be empty. {spec.help}", None, spec.name)
+        raise ParameterError(_tr("%1 cannot be empty. %2").replace("%1", spec.title)
+                             .replace("%2", spec.help), None, spec.name)
     candidate = text
     if spec.kind in ("batch_shape", "shape") and not text.startswith("["):
         candidate = "[" + text + "]"
@@ -163,14 +166,20 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
     try:
         value = json.loads(candidate)
     except (json.JSONDecodeError, RecursionError):  # RecursionError: "[[[[…" pasted
-        raise ParameterError(f"{spec.title}: {text!r} is not understood. Write numbers "
-                             f"separated by commas ({_example(spec)}).", None,
+        raise ParameterError(_tr("%1: “%2” is not understood. Write numbers separated by "
+                                 "commas (%3).").replace("%1", spec.title)
+                             .replace("%2", text).replace("%3", _example(spec)), None,
                              spec.name) from None
     if spec.kind == "batch_shape" and isinstance(value, list):
         value = [None, *value]
     return value
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ParamEditor", text)
+
+
 def _example(spec: ParamSpec) -> str:
-    return {"int_tuple": "e.g. 3, 3", "shape": "e.g. 7, 7, 64", "batch_shape": "e.g. 28, 28, 1",
-            "padding2d": "e.g. 1, 1"}.get(spec.kind, "see the help below")
+    return _tr({"int_tuple": "e.g. 3, 3", "shape": "e.g. 7, 7, 64",
+                "batch_shape": "e.g. 28, 28, 1", "padding2d": "e.g. 1, 1"}
+               .get(spec.kind, "see the help below"))
