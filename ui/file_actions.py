@@ -291,6 +291,7 @@ class FileActions(QObject):
                               title=path.stem)
             self.document.replace_project(project)
             self.document.set_modified(True)  # not saved as a project yet
+            self._remember(path)  # File > Open Recent reopens (imports) it again
             self.window.view.fit_all()
             self.window.show_message(self.tr("Imported %1 (%2 layers)")
                                      .replace("%1", path.name).replace("%2", str(len(graph))))
