@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit
 
 from playground.errors import GraphError, PlaygroundError
 from playground.graph import Node
+from playground.keras_build import layer_names
 from playground.shapes import format_shape
 from ui import commands, theme
 from ui.param_widgets import ParamEditor, is_invalid
@@ -56,9 +57,13 @@ class InspectorPanel(QScrollArea):
         if self._graph is not None:
             self._graph.node_changed.disconnect(self._node_changed)
             self._graph.node_removed.disconnect(self._node_removed)
+            self._graph.edge_added.disconnect(self._edge_changed)
+            self._graph.edge_removed.disconnect(self._edge_changed)
         self._graph = self.document.graph
         self._graph.node_changed.connect(self._node_changed)
         self._graph.node_removed.connect(self._node_removed)
+        self._graph.edge_added.connect(self._edge_changed)
+        self._graph.edge_removed.connect(self._edge_changed)
         self._show_node(None)
 
     def _selection_changed(self) -> None:
@@ -70,6 +75,10 @@ class InspectorPanel(QScrollArea):
 
     def _node_changed(self, node: Node) -> None:
         if node.id == self.node_id:
+            self._load_values()
+
+    def _edge_changed(self, edge) -> None:
+        if self.node_id in (edge.source, edge.target):
             self._load_values()
 
     def _node_removed(self, node: Node) -> None:
@@ -120,6 +129,9 @@ class InspectorPanel(QScrollArea):
         self.node_error = _label("", "error")
         self.node_error.setVisible(False)
         layout.addWidget(self.node_error)
+        self.inputs_label = _label("", "help")
+        self.inputs_label.setVisible(False)
+        layout.addWidget(self.inputs_label)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -188,8 +200,21 @@ class InspectorPanel(QScrollArea):
     def _load_values(self) -> None:
         if self.node_id is None or self.node_id not in self.document.graph:
             return
-        node = self.document.graph.node(self.node_id)
+        graph = self.document.graph
+        node = graph.node(self.node_id)
+        names = layer_names(graph)
         self.name_edit.setText(node.name or "")
+        self.name_edit.setPlaceholderText(self.tr("automatic: %1").replace("%1", names[node.id]))
+        incoming = graph.incoming(node.id)
+        spec = node.spec
+        several = (spec.max_inputs is None and not spec.is_generic) or (spec.max_inputs or 0) > 1
+        if len(incoming) > 1 or (several and incoming):
+            # Ordered inputs matter (Concatenate order, Subtract): say which is which.
+            self.inputs_label.setText(self.tr("Inputs: %1").replace("%1", ", ".join(
+                f"{e.port + 1} ← {names[e.source]}" for e in incoming)))
+            self.inputs_label.setVisible(True)
+        else:
+            self.inputs_label.setVisible(False)
         self.trainable.blockSignals(True)
         self.trainable.setChecked(node.trainable)
         self.trainable.blockSignals(False)

@@ -149,3 +149,17 @@ def test_generic_layer_config_editor(tf_window, qtbot):
     assert graph.node(g.id).params == {"axis": 1}
     window.document.undo_stack.undo()
     assert graph.node(g.id).params == {"axis": -1}
+
+
+def test_ordered_inputs_listed_for_merge_layers(window):
+    graph = window.document.graph
+    graph.clear()
+    a = graph.add_node("Input", {"batch_shape": [None, 4]}, name="left")
+    b = graph.add_node("Input", {"batch_shape": [None, 4]}, name="right")
+    m = graph.add_node("Subtract")
+    graph.connect(b.id, m.id, 0)
+    _select(window, m.id)
+    assert window.inspector.inputs_label.text() == "Inputs: 1 ← right"
+    graph.connect(a.id, m.id, 1)  # the list follows the graph
+    assert window.inspector.inputs_label.text() == "Inputs: 1 ← right, 2 ← left"
+    assert window.inspector.name_edit.placeholderText().startswith("automatic: ")
