@@ -42,24 +42,3 @@ def mnist_dir() -> Path:
         pytest.fail(f"MNIST test data missing at {SHARED_DATA}/mnist.npz")
     return SHARED_DATA
 
-
-_exit_status: list[int] = []
-
-
-def pytest_sessionfinish(session, exitstatus):
-    _exit_status.append(int(exitstatus))
-
-
-def pytest_unconfigure(config):
-    """Leave without the interpreter's final teardown once the results are reported.
-
-    Qt (shiboken) and TensorFlow both free C++ state in Python's finalizer, in an order
-    that can abort the process ("bool_dealloc ... refcount error") after every test passed,
-    turning a green run red. Everything is reported and written by now.
-    """
-    if _exit_status and os.environ.get("PLAYGROUND_TEST_NORMAL_EXIT") != "1":
-        import sys
-
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_exit_status[-1])
