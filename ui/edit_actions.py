@@ -78,6 +78,9 @@ class EditActions(QObject):
 
         self.scene.layerDropped.connect(self.add_layer_at)
         self.scene.connectRequested.connect(self.connect_nodes)
+        self.scene.disconnectRequested.connect(
+            lambda edge: self._run(commands.Disconnect(self.graph, edge)))
+        self.scene.reconnectRequested.connect(self.reconnect)
         self.scene.nodesMoved.connect(self.move_nodes)
         self.scene.refused.connect(self.window.show_message)
         self.scene.contextMenuRequested.connect(self.show_context_menu)
@@ -212,6 +215,18 @@ class EditActions(QObject):
 
     def connect_nodes(self, source: str, target: str, port: int) -> None:
         self._run(commands.Connect(self.graph, source, target, None if port < 0 else port))
+
+    def reconnect(self, edge, target: str, port: int) -> None:
+        """Move a connection's input end elsewhere: one undo step (or nothing if refused)."""
+        if self._locked():
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(self.tr("Reconnect"))
+        ok = self._run(commands.Disconnect(self.graph, edge)) and self._run(
+            commands.Connect(self.graph, edge.source, target, None if port < 0 else port))
+        stack.endMacro()
+        if not ok:  # the scene checked first, so this is rare: put the connection back
+            stack.undo()
 
     def move_nodes(self, moves: dict) -> None:
         self._run(commands.MoveNodes(self.graph, moves), structural=False)

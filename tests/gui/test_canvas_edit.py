@@ -260,3 +260,29 @@ def test_arrow_keys_nudge_selection_one_undo_step_each(window):
     assert window.scene.node_items[ids[0]].pos() == QPointF(20, 100)
     window.document.undo_stack.undo()
     assert graph.node(ids[0]).position == (20.0, 0.0)
+
+
+def test_drag_connection_end_to_move_or_remove_it(window):
+    graph = window.document.graph
+    graph.clear()
+    a = graph.add_node("Input", position=(0, 0))
+    b = graph.add_node("Dense", position=(0, 160))
+    c = graph.add_node("Dense", position=(240, 160))
+    graph.connect(a.id, b.id)
+    window.view.fit_all()
+    items = window.scene.node_items
+    stack = window.document.undo_stack
+    # Pick the connection up at b's input and drop it on c's input: moved, one undo step.
+    _drag(window, _port_view_pos(window, items[b.id].input_ports[0]),
+          _port_view_pos(window, items[c.id].input_ports[0]))
+    assert [(e.source, e.target) for e in graph.edges] == [(a.id, c.id)]
+    assert stack.count() == 1
+    assert all(i.isVisible() for i in window.scene.edge_items.values())
+    # Drop it on empty canvas: removed.
+    empty = QPoint(4, window.view.viewport().height() - 4)  # a corner: no item there
+    assert window.scene._target_at(window.view.mapToScene(empty)) is None
+    _drag(window, _port_view_pos(window, items[c.id].input_ports[0]), empty)
+    assert graph.edges == []
+    stack.undo()
+    stack.undo()
+    assert [(e.source, e.target) for e in graph.edges] == [(a.id, b.id)]

@@ -24,6 +24,8 @@ class GraphScene(QGraphicsScene):
     GRID = 20.0
 
     connectRequested = Signal(str, str, int)          # source, target, port (-1: first free)
+    disconnectRequested = Signal(object)             # Edge dragged off its input port
+    reconnectRequested = Signal(object, str, int)    # Edge, new target, port (-1: first free)
     nodesMoved = Signal(object)                      # {node_id: (old_pos, new_pos)}
     layerDropped = Signal(str, QPointF)              # layer type, scene position
     refused = Signal(str)                            # why a gesture was refused
@@ -38,6 +40,10 @@ class GraphScene(QGraphicsScene):
         self.snap_to_grid = True
         self._press_positions: dict[str, Position] = {}
         self._link_source: PortItem | None = None
+        # While an existing connection is dragged off its input: the edge, and a copy of
+        # the graph without it, used only to check where it may be dropped.
+        self._detached: Edge | None = None
+        self._probe: Graph | None = None
         self._link_preview: QGraphicsPathItem | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
@@ -171,6 +177,11 @@ class GraphScene(QGraphicsScene):
                 self._begin_link(port, event.scenePos())
                 event.accept()
                 return
+            edge = self._edge_into(port) if port is not None else None
+            if edge is not None:
+                self._begin_detach(edge, event.scenePos())
+                event.accept()
+                return
         super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_positions = {nid: self.graph.node(nid).position
@@ -232,6 +243,26 @@ class GraphScene(QGraphicsScene):
                 return item.node_id, None
         return None
 
+    def _edge_into(self, port: PortItem) -> Edge | None:
+        for edge in self.graph.incoming(port.node_id):
+            if edge.port == port.index:
+                return edge
+        return None
+
+    def _begin_detach(self, edge: Edge, pos: QPointF) -> None:
+        """Pick up a connection by its input end (drop elsewhere to move or remove it)."""
+        self._detached = edge
+        self._probe = self.graph.copy()
+        self._probe.disconnect(edge)
+        item = self.edge_items.get(edge)
+        if item is not None:
+            item.setVisible(False)
+        self._begin_link(self.node_items[edge.source].output_port, pos)
+
+    def _why_not(self, source: str, target: tuple[str, int | None]) -> str | None:
+        graph = self._probe if self._probe is not None else self.graph
+        return graph.can_connect(source, target[0], target[1])
+
     def _begin_link(self, port: PortItem, pos: QPointF) -> None:
         self._link_source = port
         self._link_preview = QGraphicsPathItem()
@@ -246,7 +277,7 @@ class GraphScene(QGraphicsScene):
         target = self._target_at(pos)
         reason = None
         if target is not None:
-            reason = self.graph.can_connect(self._link_source.node_id, target[0], target[1])
+            reason = self._why_not(self._link_source.node_id, target)
         color = colors.error if reason else colors.selected
         self._link_preview.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
         self._link_preview.setPath(curve(start, pos))
@@ -262,17 +293,30 @@ class GraphScene(QGraphicsScene):
             self.removeItem(self._link_preview)
         self._link_source = None
         self._link_preview = None
+        detached, self._detached = self._detached, None
         QToolTip.hideText()
         target = self._target_at(pos)
+        reason = self._why_not(source.node_id, target) if target is not None else None
+        self._probe = None
+        if detached is not None and detached in self.edge_items:
+            self.edge_items[detached].setVisible(True)  # until the graph says otherwise
+        if detached is not None and target is None:
+            self.disconnectRequested.emit(detached)
+            return
         if target is None:
             return
-        reason = self.graph.can_connect(source.node_id, target[0], target[1])
+        if detached is not None and target[0] == detached.target \
+                and target[1] in (None, detached.port):
+            return  # dropped back where it was
         if reason:
             QToolTip.showText(QCursor.pos(), reason)
             self.refused.emit(reason)
             return
-        self.connectRequested.emit(source.node_id, target[0],
-                                   -1 if target[1] is None else target[1])
+        port = -1 if target[1] is None else target[1]
+        if detached is not None:
+            self.reconnectRequested.emit(detached, target[0], port)
+        else:
+            self.connectRequested.emit(source.node_id, target[0], port)
 
     # ------------------------------------------------------------ background
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
