@@ -351,8 +351,9 @@ class EditActions(QObject):
             "<li>Drag a layer from <b>Layers</b> (left) onto the canvas, or double-click it "
             "to add it after the selected layer.</li>"
             "<li>Connect layers: drag from the dot below a layer to the dot above the next "
-            "one.</li>"
+            "one. Drag a connection's upper end to another layer to move it, or onto empty "
+            "canvas to remove it.</li>"
             "<li>Select a layer to change its settings in the <b>Inspector</b> (right).</li>"
             "<li>Red layers have a problem: hover over them to read what to fix.</li></ol>"
             "<p>Wheel: zoom · middle button or Space+drag: pan · Ctrl+0: fit · "
-            "Ctrl+L: arrange · Delete: remove · Ctrl+Z: undo.</p>"))
+            "Ctrl+L: arrange · arrows: nudge · Delete: remove · Ctrl+Z: undo.</p>"))
