@@ -42,7 +42,8 @@ def test_probes_chosen_per_dataset_kind():
                                                   probes.CONFUSION}
     assert probes.LINE in live_probes(load_dataset("celsius", {"samples": 20}))
     assert probes.BOUNDARY in live_probes(points_dataset("regression"))
-    assert probes.REGRESSION not in live_probes(points_dataset("regression"))
+    assert probes.REGRESSION in live_probes(points_dataset("regression"))
+    assert probes.CONFUSION not in live_probes(points_dataset("regression"))
 
 
 def test_live_boundary_updates_each_epoch_and_matches_the_model():

@@ -196,7 +196,7 @@ def live_probes(dataset: Any, model: Any | None = None,
         computes[CONFUSION] = confusion_probe
     elif dataset.task == "sequence":
         computes[SEQUENCE] = sequence_forecast
-    elif not is_2d_input(shape):
+    else:
         computes[REGRESSION] = prediction_vs_truth
         if shape == (1,):
             computes[LINE] = celsius_fit

@@ -292,7 +292,7 @@ class InsightPanel(QWidget):
 
         visible = {"boundary": two_d, "network": two_d, "results": classification,
                    "digits": is_digit_dataset(dataset), "conv": len(shape) == 3,
-                   "regression": not classification and not two_d, "layer": True,
+                   "regression": not classification, "layer": True,
                    "health": True}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
