@@ -23,7 +23,7 @@ from playground.insight.boundary import (BoundaryGrid, GridSpec, boundary_grid, 
                                          grid_for_points, is_2d_input)
 from playground.insight.classification import classification_results
 from playground.insight.conv import conv_filters, conv_layers, feature_maps
-from playground.insight.health import HealthChecker
+from playground.insight.health import SAMPLE_SIZE, HealthChecker
 from playground.insight.neurons import NEURON_RESOLUTION, NeuronMapper
 from playground.insight.regression import celsius_fit, prediction_vs_truth, sequence_forecast
 from playground.insight.weights import dense_edges, is_small_mlp, weight_histograms
@@ -45,6 +45,10 @@ SHARES = {BOUNDARY: 0.012, NEURONS: 0.008, WEIGHTS: 0.004, HEALTH: 0.008, CONFUS
 # health, confusion) wait for the first due epoch, so a short run does not pay for them.
 AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV}
 CONFUSION_SAMPLES = 2000
+# While training, judge on fewer samples: the live picture only needs to show the trend,
+# and big models (CNNs) would otherwise cost a lot per look. Final results use the above.
+LIVE_CONFUSION_SAMPLES = 500
+LIVE_HEALTH_SAMPLES = 128
 
 
 @dataclass(frozen=True)
@@ -152,16 +156,18 @@ def weights_probe(model: Any, dataset: Any) -> WeightsSnapshot:
                            dense_edges(model) if is_small_mlp(model) else None)
 
 
-def health_probe() -> Callable[[Any, Any], Any]:
-    checkers = _PerModel(HealthChecker)
+def health_probe(sample_size: int = LIVE_HEALTH_SAMPLES) -> Callable[[Any, Any], Any]:
+    checkers = _PerModel(lambda model: HealthChecker(model, sample_size))
 
     def compute(model: Any, dataset: Any) -> Any:
         return checkers.get(model).check(dataset.x_train, dataset.y_train, dataset.task)
     return compute
 
 
-def confusion_probe(model: Any, dataset: Any) -> Any:
-    return classification_results(model, dataset, max_samples=CONFUSION_SAMPLES)
+def confusion_probe(max_samples: int = CONFUSION_SAMPLES) -> Callable[[Any, Any], Any]:
+    def compute(model: Any, dataset: Any) -> Any:
+        return classification_results(model, dataset, max_samples=max_samples)
+    return compute
 
 
 def conv_probe(sample_index: int = 0) -> Callable[[Any, Any], ConvSnapshot]:
@@ -182,18 +188,22 @@ def conv_sample(dataset: Any, index: int) -> np.ndarray:
 
 
 def live_probes(dataset: Any, model: Any | None = None,
-                shares: dict[str, float] | None = None) -> dict[str, BudgetedProbe]:
-    """The probes that fit this dataset (and model, when given), by name."""
+                shares: dict[str, float] | None = None,
+                live: bool = True) -> dict[str, BudgetedProbe]:
+    """The probes that fit this dataset (and model, when given), by name. ``live`` probes
+    (run during training) judge on fewer samples than the final results."""
     if model is not None and not model_layers(model):
         return {}
-    computes: dict[str, Callable[[Any, Any], Any]] = {WEIGHTS: weights_probe,
-                                                       HEALTH: health_probe()}
+    computes: dict[str, Callable[[Any, Any], Any]] = {
+        WEIGHTS: weights_probe,
+        HEALTH: health_probe(LIVE_HEALTH_SAMPLES if live else SAMPLE_SIZE)}
     shape = tuple(dataset.input_shape)
     if is_2d_input(shape):
         computes[BOUNDARY] = boundary_probe()
         computes[NEURONS] = neurons_probe()
     if dataset.task in ("binary", "multiclass"):
-        computes[CONFUSION] = confusion_probe
+        computes[CONFUSION] = confusion_probe(LIVE_CONFUSION_SAMPLES if live
+                                              else CONFUSION_SAMPLES)
     elif dataset.task == "sequence":
         computes[SEQUENCE] = sequence_forecast
     else:
@@ -210,7 +220,7 @@ def live_probes(dataset: Any, model: Any | None = None,
 def final_results(model: Any, dataset: Any) -> dict[str, Any]:
     """Every applicable view computed once (after training, on a model not training)."""
     results = {}
-    for name, probe in live_probes(dataset, model).items():
+    for name, probe in live_probes(dataset, model, live=False).items():
         probe.run_first = True  # a fresh probe's first call then always runs
         results[name] = probe(model, dataset)
     return results
