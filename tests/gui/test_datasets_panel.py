@@ -259,3 +259,34 @@ def test_points_painted_elsewhere_are_followed_and_kept(panel, qtbot):
     with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000) as blocker:
         document.undo_stack.undo()
     assert len(blocker.args[0].x_train) == 40
+
+
+def test_a_100k_row_table_loads_without_freezing_the_window(qtbot, tmp_path):
+    import time
+
+    import numpy as np
+    from PySide6.QtCore import QTimer
+
+    rng = np.random.default_rng(0)
+    values = rng.normal(size=(100_000, 4))
+    labels = (values[:, 0] > 0).astype(int)
+    path = tmp_path / "big.csv"
+    np.savetxt(path, np.c_[values, labels], delimiter=",", fmt=["%.4f"] * 4 + ["%d"],
+               header="a,b,c,d,label", comments="")
+    dialog = CsvImportDialog({})
+    qtbot.addWidget(dialog)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    start = time.perf_counter()
+    dialog.load_path(str(path))
+    returned = time.perf_counter() - start
+    qtbot.waitUntil(lambda: dialog.table is not None, timeout=30_000)
+    timer.stop()
+    assert returned < 0.5  # reading happens on a worker thread
+    gaps = np.diff(ticks)
+    print(f"UI timer: {len(ticks)} ticks, longest gap {gaps.max() * 1000:.0f} ms")
+    assert len(ticks) > 5 and gaps.max() < 1.0, f"UI stalled {gaps.max():.2f} s"
+    assert dialog.table.n_rows == 100_000 and "100000 rows" in dialog.status.text()
+    dialog.reject()
