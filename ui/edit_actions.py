@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
+from playground import catalog
 from playground.errors import GraphError
 from ui import commands, theme
 from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 CLIPBOARD_TAG = "keras-playground-layers"
 PASTE_OFFSET = 40.0
-ROW_GAP = 100.0
+ROW_GAP = 120.0  # the automatic layout's row spacing
 
 
 class EditActions(QObject):
@@ -186,7 +187,12 @@ class EditActions(QObject):
         return cmd.node_id
 
     def add_layer_after_selected(self, layer_type: str) -> str | None:
-        """Palette double-click: add below the selected layer and connect it (one undo step)."""
+        """Palette double-click / Enter: add the layer after the selected one, connected.
+
+        When the selected layer feeds exactly one other, the new layer is inserted between
+        them (the layers below move down a row), as when building a model in sequence.
+        All of it is one undo step.
+        """
         if self._locked():
             return None
         selected = self.scene.selected_node_ids()
@@ -194,20 +200,48 @@ class EditActions(QObject):
         if anchor is None:
             center = self.view.mapToScene(self.view.viewport().rect().center())
             return self.add_layer_at(layer_type, center)
-        pos = self._snap(anchor.position[0], anchor.position[1] + ROW_GAP)
+        graph = self.graph
+        takes_input = not catalog.get(layer_type).is_input
+        outgoing = graph.outgoing(anchor.id)
+        insert_before = outgoing[0] if takes_input and len(outgoing) == 1 else None
         stack = self.document.undo_stack
         stack.beginMacro(self.tr("Add %1").replace("%1", layer_type))
+        ok = True
         try:
-            cmd = commands.AddNode(self.graph, layer_type, pos)
-            if not self._run(cmd):
-                return None
-            if self.graph.can_connect(anchor.id, cmd.node_id) is None:
-                self._run(commands.Connect(self.graph, anchor.id, cmd.node_id))
+            if insert_before is not None:
+                below = {insert_before.target} | graph.descendants(insert_before.target)
+                moves = {}
+                for nid in below:
+                    x, y = graph.node(nid).position
+                    moves[nid] = ((x, y), (x, y + ROW_GAP))
+                ok = self._run(commands.MoveNodes(graph, moves), structural=False) and \
+                    self._run(commands.Disconnect(graph, insert_before))
+            pos = self._free_spot(anchor.position[0], anchor.position[1] + ROW_GAP)
+            cmd = commands.AddNode(graph, layer_type, pos)
+            ok = ok and self._run(cmd)
+            if ok and takes_input and graph.can_connect(anchor.id, cmd.node_id) is None:
+                self._run(commands.Connect(graph, anchor.id, cmd.node_id))
+            if ok and insert_before is not None and graph.can_connect(
+                    cmd.node_id, insert_before.target, insert_before.port) is None:
+                self._run(commands.Connect(graph, cmd.node_id, insert_before.target,
+                                           insert_before.port))
         finally:
             stack.endMacro()
+        if not ok:
+            stack.undo()  # nothing half-done stays behind
+            return None
         self.scene.select_nodes([cmd.node_id])
         self.view.ensureVisible(self.scene.node_items[cmd.node_id])
         return cmd.node_id
+
+    def _free_spot(self, x: float, y: float) -> tuple[float, float]:
+        """(x, y) snapped, moved right until the new layer would not cover another one."""
+        x, y = self._snap(x, y)
+        taken = [n.position for n in self.graph]
+        while any(abs(px - x) < NODE_WIDTH + 10 and abs(py - y) < NODE_HEIGHT + 10
+                  for px, py in taken):
+            x += NODE_WIDTH + 20
+        return (x, y)
 
     def _last_node(self):
         order = self.graph.topological_order()

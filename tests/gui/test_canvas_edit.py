@@ -286,3 +286,26 @@ def test_drag_connection_end_to_move_or_remove_it(window):
     stack.undo()
     stack.undo()
     assert [(e.source, e.target) for e in graph.edges] == [(a.id, b.id)]
+
+
+def test_double_click_inserts_between_selected_and_its_successor(window):
+    graph = window.document.graph
+    graph.clear()
+    ids = mlp(graph)  # Input -> Dense(8) -> Dense(1), rows 120 apart
+    before = canon(graph)
+    window.scene.select_nodes([ids[1]])
+    new = window.edit_actions.add_layer_after_selected("Dropout")
+    assert graph.predecessors(new) == [ids[1]]
+    assert graph.predecessors(ids[2]) == [new]          # re-wired through the new layer
+    assert graph.node(new).position == (0.0, 240.0)
+    assert graph.node(ids[2]).position == (0.0, 360.0)  # moved down to make room
+    window.document.undo_stack.undo()                   # one step undoes all of it
+    assert canon(graph) == before
+    # A layer that already feeds two others gets the new one beside, not on top.
+    c = graph.add_node("Dense", position=(0, 240))
+    graph.connect(ids[1], c.id)
+    window.scene.select_nodes([ids[1]])
+    new = window.edit_actions.add_layer_after_selected("Dense")
+    x, y = graph.node(new).position
+    assert y == 240.0 and x >= 200  # free spot to the right
+    assert graph.predecessors(new) == [ids[1]]
