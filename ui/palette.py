@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from playground import catalog
 from ui import theme
@@ -68,8 +68,20 @@ class PalettePanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self.search)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
+        # The help sentence of the layer under the mouse (or selected): no need to wait for
+        # a tooltip to learn what a layer does.
+        self.help = QLabel(self)
+        self.help.setWordWrap(True)
+        self.help.setProperty("role", "help")
+        self.help.setMinimumHeight(self.help.fontMetrics().lineSpacing() * 4)
+        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.help)
+        self.tree.setMouseTracking(True)
+        self.tree.itemEntered.connect(lambda item, _col: self._show_help(item))
+        self.tree.currentItemChanged.connect(lambda item, _prev: self._show_help(item))
         self._populate()
+        self._show_help(None)
         self.search.textChanged.connect(self.filter)
         self.search.returnPressed.connect(self._add_first_visible)
         self.tree.itemActivated.connect(self._activated)  # double-click and Enter
@@ -91,6 +103,15 @@ class PalettePanel(QWidget):
                               | Qt.ItemFlag.ItemIsDragEnabled)
             group.setExpanded(category in ("Core", "Convolution", "Pooling",
                                            "Regularization", "Reshaping"))
+
+    def _show_help(self, item: QTreeWidgetItem | None) -> None:
+        layer_type = item.data(0, TYPE_ROLE) if item is not None else None
+        if not layer_type:
+            self.help.setText(self.tr("Drag a layer onto the canvas, or double-click it to add "
+                                      "it after the selected layer."))
+            return
+        spec = catalog.get(layer_type)
+        self.help.setText(f"<b>{spec.type_name}</b> — {spec.help}")
 
     def layer_items(self) -> list[QTreeWidgetItem]:
         items = []

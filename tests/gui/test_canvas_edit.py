@@ -309,3 +309,11 @@ def test_double_click_inserts_between_selected_and_its_successor(window):
     x, y = graph.node(new).position
     assert y == 240.0 and x >= 200  # free spot to the right
     assert graph.predecessors(new) == [ids[1]]
+
+
+def test_palette_shows_help_of_current_layer(window):
+    palette = window.palette_panel
+    dense = next(i for i in palette.layer_items() if i.text(0) == "Dense")
+    palette.tree.setCurrentItem(dense)
+    assert "every input" in palette.help.text() and "Dense" in palette.help.text()
+    assert "basic building block" in dense.toolTip(0)
