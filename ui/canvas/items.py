@@ -202,7 +202,9 @@ class NodeItem(QGraphicsObject):
         sub_rect = QRectF(STRIPE + 8, 28, NODE_WIDTH - STRIPE - 14, 20)
         if error:
             painter.setPen(colors.error)
-            line = self._scene.tr("⚠ ") + error
+            # The message names the node for other places; on the node itself that is noise.
+            prefix = node.display_name() + ": "
+            line = "⚠ " + (error[len(prefix):] if error.startswith(prefix) else error)
         elif info is not None:
             # Shape on the left, parameter count on the right.
             painter.setPen(colors.node_subtext)
