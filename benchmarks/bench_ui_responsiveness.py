@@ -49,6 +49,7 @@ def main() -> None:
         window.training_panel = window
         window.tf_loader = TFLoader(window)
         window.tfLoaded = window.tf_loader.loaded
+        window.tfLoaded.connect(window._on_tf_loaded)  # as MainWindow.tfLoaded does
         window.resize(1200, 500)
     else:
         from ui.app import create_window
@@ -89,8 +90,16 @@ def main() -> None:
     c.epochEnded.connect(lambda e: marks.append((time.perf_counter(), f"epoch {e['epoch']}")))
     c.finished.connect(lambda _e: marks.append((time.perf_counter(), "finished")))
     panel.controller.runningChanged.connect(lambda running: running or app.exit(0))
-    # Train once TensorFlow has loaded (as a user would after the window appears).
-    window.tfLoaded.connect(lambda: QTimer.singleShot(500, press_train))
+    # Train once TensorFlow has loaded and the panel's background warm-up run is over, as
+    # a user would a few seconds after the window appears.
+    def press_when_ready() -> None:
+        warmup = getattr(panel, "_warmup", None)
+        if warmup is not None and warmup.is_alive():
+            QTimer.singleShot(100, press_when_ready)
+        else:
+            QTimer.singleShot(500, press_train)
+
+    window.tfLoaded.connect(lambda: QTimer.singleShot(200, press_when_ready))
     app.exec()
     timer.stop()
 

@@ -50,7 +50,7 @@ class CompiledStepper:
         # autograph's source parsing would hold the GIL (UI stutter) for ~0.5 s per trace.
         self._one = tf.function(self._one_step, autograph=False)
         self._many = tf.function(self._many_steps, autograph=False)
-        self._eval_fns: dict[int, Any] = {}
+        self._eval_fns: dict[tuple[Any, ...], Any] = {}
         self._traced_many = False
 
     def close(self) -> None:
@@ -121,11 +121,15 @@ class CompiledStepper:
     def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int) -> dict[str, float]:
         """Loss and metrics over (x, y) in inference mode (resets the running metrics)."""
         tf = _tf()
-        fn = self._eval_fns.get(batch_size)
+        key = (batch_size, x.shape[1:], str(x.dtype), y.shape[1:], str(y.dtype))
+        fn = self._eval_fns.get(key)
         if fn is None:
+            # Any number of examples: validation and test sets share one trace.
+            signature = [tf.TensorSpec((None, *x.shape[1:]), tf.as_dtype(x.dtype)),
+                         tf.TensorSpec((None, *y.shape[1:]), tf.as_dtype(y.dtype))]
             fn = tf.function(lambda xs, ys: self._evaluate_all(xs, ys, batch_size),
-                             reduce_retracing=True, autograph=False)
-            self._eval_fns[batch_size] = fn
+                             input_signature=signature, autograph=False)
+            self._eval_fns[key] = fn
         return to_floats(fn(tf.convert_to_tensor(x), tf.convert_to_tensor(y)))
 
     def _evaluate_all(self, x: Any, y: Any, batch_size: int) -> Any:

@@ -5,6 +5,7 @@ It adapts the controller's signals to widgets and writes results into the docume
 """
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -34,6 +35,7 @@ class TrainingPanel(QWidget):
         self.form = SettingsForm(self)
         self.curves = TrainingCurves(self)
         self._counters_shown = 0.0
+        self._warmup: threading.Thread | None = None
         self._device_text = ""
         self._total_steps = 0
 
@@ -113,6 +115,12 @@ class TrainingPanel(QWidget):
 
     def _on_tf_loaded(self) -> None:
         from playground.training.device import device_choices, list_gpus, plan_device
+        from playground.training.warmup import warm_up
+
+        if self._warmup is None and not self.controller.is_running():
+            self._warmup = threading.Thread(target=warm_up, name="training-warm-up",
+                                            daemon=True)
+            self._warmup.start()
 
         gpus = list_gpus()
         labels = {"auto": self.tr("Automatic (GPU if available)"), "cpu": self.tr("CPU")}
@@ -150,6 +158,8 @@ class TrainingPanel(QWidget):
         """Stop a run and wait for the training thread (the window is closing)."""
         self.controller.shutdown()
         self.curves._timer.stop()
+        if self._warmup is not None:
+            self._warmup.join()
 
     def _on_pause_toggled(self, paused: bool) -> None:
         if paused:

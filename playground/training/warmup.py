@@ -1,0 +1,28 @@
+"""Run one tiny training off the UI thread once TensorFlow has loaded.
+
+The first run in a process imports a few hundred more modules (tf.function, optimizers,
+metrics, while loops) and fills TensorFlow's caches. Imports hold the GIL for long
+stretches, so done when the user presses Train they freeze the window for up to half a
+second; done once in the background after start-up, nobody notices.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+
+def warm_up() -> None:
+    """Train a 2-4-1 network for one epoch on 8 points (about a second of CPU, once)."""
+    from playground.datasets.base import Dataset
+    from playground.kerasenv import keras
+    from playground.training.engine import TrainingEngine
+    from playground.training.settings import TrainingSettings
+
+    k = keras()
+    x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]] * 2, dtype=np.float32)
+    y = np.array([0, 1, 1, 0] * 2, dtype=np.int32)
+    data = Dataset("warmup", "Warm-up", "", "binary", x, y, x[:4], y[:4], None, None, (2,),
+                   ["0", "1"])
+    inputs = k.Input((2,))
+    outputs = k.layers.Dense(1, activation="sigmoid")(k.layers.Dense(4)(inputs))
+    TrainingEngine(k.Model(inputs, outputs), data,
+                   TrainingSettings(epochs=1, batch_size=4, device="cpu")).run()
