@@ -181,12 +181,13 @@ class SetTrainable(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, trainable: bool) -> None:
         super().__init__(graph, _tr("Freeze layer") if not trainable else _tr("Unfreeze layer"))
         self.node_id, self.trainable = node_id, trainable
+        self._old = graph.node(node_id).trainable  # not "not trainable": it may not change
 
     def do(self) -> None:
         self.graph.set_trainable(self.node_id, self.trainable)
 
     def undo(self) -> None:
-        self.graph.set_trainable(self.node_id, not self.trainable)
+        self.graph.set_trainable(self.node_id, self._old)
 
 
 class MoveNodes(GraphCommand):
