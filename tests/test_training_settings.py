@@ -116,3 +116,12 @@ def test_mirrored_strategy_path_trains(monkeypatch):
     assert [e.kind for e in events if e.kind != "batch"] == ["start", "epoch", "epoch", "end"]
     assert set(result.final_logs) == {"loss", "accuracy", "val_loss", "val_accuracy"}
     assert "test_accuracy" in result.test_logs
+
+
+def test_expected_metric_names_match_what_the_run_reports():
+    from playground.training.losses import expected_metric_names
+
+    assert expected_metric_names(["auto"], ("binary",)) == ["accuracy"]
+    assert expected_metric_names(["auto", "mae"], ("regression",)) == ["mae"]
+    choice = resolve_loss(mlp(activation="linear"), regression(), TrainingSettings())
+    assert list(choice.metrics) == expected_metric_names(["auto"], ("regression",))

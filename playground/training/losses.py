@@ -157,3 +157,16 @@ def resolve_loss(model: Any, dataset: "Dataset", settings: "TrainingSettings") -
             metrics.append(name)
     from_logits = loss in CROSSENTROPY and activation == "linear"
     return LossChoice(loss, tuple(metrics), from_logits)
+
+
+def expected_metric_names(metrics: list[str], tasks: tuple[str, ...]) -> list[str]:
+    """The metric names a run will report, guessed before the data is loaded (from the
+    dataset's possible tasks), so the UI can lay out its plots ahead of time."""
+    classification = any(task in ("binary", "multiclass") for task in tasks)
+    names: list[str] = []
+    for name in metrics:
+        if name == "auto":
+            name = "accuracy" if classification else "mae"
+        if name not in names:
+            names.append(name)
+    return names

@@ -143,11 +143,24 @@ class TrainingPanel(QWidget):
             return
         self.document.project.training = settings.to_dict()
         self._total_steps = 0
-        self.curves.clear_data()
         self.curves.set_past_runs(self.document.project.history)
+        # Lay the plots out now, before the worker starts: building them later, while it
+        # compiles the model and holds the GIL, would stall the window.
+        self.curves.begin_run(self._expected_metrics(settings), settings.epochs)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the model and the data…"))
         self.controller.start(self.document.project, settings)
+
+    def _expected_metrics(self, settings: TrainingSettings) -> list[str]:
+        from playground.datasets import dataset_info
+        from playground.errors import DatasetError
+        from playground.training.losses import expected_metric_names
+
+        try:
+            tasks = dataset_info((self.document.project.dataset or {}).get("name", "")).tasks
+        except DatasetError:  # unknown dataset: the worker reports it in plain words
+            tasks = ()
+        return expected_metric_names(settings.metrics, tuple(tasks))
 
     def reset_weights(self) -> None:
         self.document.set_weights(None)
