@@ -29,6 +29,13 @@ PREVIEW_ROWS = 20
 LISTED_PROBLEMS = 200
 
 
+def _read_and_describe(path: str, has_header: bool) -> tuple[CsvTable, dict[str, str]]:
+    """Runs on the worker thread: the table and a phrase per column (both take a moment
+    on large tables)."""
+    table = read_csv(path, has_header)
+    return table, {c.name: describe_column(c) for c in table.columns}
+
+
 class CsvImportDialog(QDialog):
     def __init__(self, params: dict[str, Any] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -154,7 +161,7 @@ class CsvImportDialog(QDialog):
         self._set_ok(False)
         header = self.has_header.isChecked()
         # No Qt parent: the task lives until its thread ends even if the dialog goes first.
-        task = BackgroundTask(lambda: read_csv(path, header), "csv-read")
+        task = BackgroundTask(lambda: _read_and_describe(path, header), "csv-read")
         task.finished.connect(self._on_read)
         task.failed.connect(self._on_read_failed)
         self._task = task
@@ -169,15 +176,16 @@ class CsvImportDialog(QDialog):
         super().done(result)
 
     # ---------------------------------------------------------------- reading
-    def _on_read(self, table: CsvTable) -> None:
+    def _on_read(self, result: tuple[CsvTable, dict[str, str]]) -> None:
         if not shiboken6.isValid(self):
             return
+        table, descriptions = result
         if table.path != str(Path(self.path_edit.text()).expanduser()):
             return  # an older file finished after a newer one was chosen
         self.table = table
         self._filling = True
         try:
-            self._fill_columns(table)
+            self._fill_columns(table, descriptions)
             self._fill_preview(table)
         finally:
             self._filling = False
@@ -195,7 +203,7 @@ class CsvImportDialog(QDialog):
         self.status.setStyleSheet("color: #c62828")
         self._set_ok(False)
 
-    def _fill_columns(self, table: CsvTable) -> None:
+    def _fill_columns(self, table: CsvTable, descriptions: dict[str, str]) -> None:
         names = table.column_names
         target = self._params["target"] if self._params["target"] in names else names[-1]
         chosen = set(self._params["features"]) & set(names) or set(names) - {target}
@@ -203,7 +211,7 @@ class CsvImportDialog(QDialog):
         self.features.clear()
         for name in names:
             self.target.addItem(name, name)
-            item = QListWidgetItem(f"{name}  —  {self.tr(describe_column(table.column(name)))}")
+            item = QListWidgetItem(f"{name}  —  {self.tr(descriptions[name])}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in chosen and name != target
