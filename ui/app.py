@@ -61,4 +61,6 @@ def run_app(args: list[str]) -> int:
     else:
         QTimer.singleShot(0, window.view.fit_all)
     QTimer.singleShot(0, window.autosave.offer_restore)  # work left by a crashed session
+    # After an unexpected error, put unsaved work aside at once rather than within 30 s.
+    app.crash_reporter.reported.connect(lambda *_: window.autosave.autosave_now())
     return app.exec()
