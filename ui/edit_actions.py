@@ -36,10 +36,19 @@ class EditActions(QObject):
         menu = window.menuBar().addMenu(self.tr("&Edit"))
         self.menu = menu
 
-        self.undo = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # Own actions rather than the stack's: undo must also wait while editing is locked
+        # (undoing a layer away in the middle of training would change the model under it).
+        self.undo = self._action(self.tr("&Undo"), QKeySequence.StandardKey.Undo,
+                                 self._undo)
+        self.redo = self._action(self.tr("&Redo"), QKeySequence.StandardKey.Redo,
+                                 self._redo)
+        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
+                       stack.redoTextChanged, stack.indexChanged):
+            signal.connect(self._update_undo)
+        self.document.lockedChanged.connect(lambda _locked: self._update_undo())
+        self.undo.setIconText(self.tr("Undo"))  # toolbar: short; menu: "Undo Add Dense"
+        self.redo.setIconText(self.tr("Redo"))
+        self._update_undo()
         menu.addAction(self.undo)
         menu.addAction(self.redo)
         menu.addSeparator()
@@ -136,6 +145,23 @@ class EditActions(QObject):
         action = menu.addAction(self.tr("&Getting Started"))
         action.setShortcut(QKeySequence.StandardKey.HelpContents)
         action.triggered.connect(self.show_help)
+
+    def _undo(self) -> None:
+        if not self._locked():
+            self.document.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if not self._locked():
+            self.document.undo_stack.redo()
+
+    def _update_undo(self, *_args: object) -> None:
+        stack, locked = self.document.undo_stack, self.document.locked
+        self.undo.setEnabled(stack.canUndo() and not locked)
+        self.redo.setEnabled(stack.canRedo() and not locked)
+        self.undo.setText(self.tr("&Undo %1").replace("%1", stack.undoText()).strip())
+        self.redo.setText(self.tr("&Redo %1").replace("%1", stack.redoText()).strip())
+        self.undo.setToolTip(self.undo.text().replace("&", ""))
+        self.redo.setToolTip(self.redo.text().replace("&", ""))
 
     def _update_enabled(self) -> None:
         has_nodes = bool(self.scene.selected_node_ids())

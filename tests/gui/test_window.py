@@ -93,3 +93,19 @@ def test_theme_switch_dark_and_back(window):
     finally:
         window.edit_actions.theme_actions["system"].trigger()
     assert not theme.is_dark()
+
+
+def test_undo_waits_while_locked(window):
+    graph = window.document.graph
+    window.edit_actions.add_layer_at("Dense", window.view.mapToScene(10, 10))
+    assert len(graph) == 2
+    undo = window.edit_actions.undo
+    assert undo.isEnabled() and undo.text() == "&Undo Add Dense"
+    window.document.set_locked(True, "training is running")
+    assert not undo.isEnabled()
+    undo.trigger()
+    assert len(graph) == 2  # still there: the model is being trained
+    window.document.set_locked(False)
+    undo.trigger()
+    assert len(graph) == 1
+    assert window.edit_actions.redo.isEnabled()
