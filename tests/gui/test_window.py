@@ -109,3 +109,26 @@ def test_undo_waits_while_locked(window):
     undo.trigger()
     assert len(graph) == 1
     assert window.edit_actions.redo.isEnabled()
+
+
+def test_document_signals(qtbot):
+    import numpy as np
+
+    from ui.document import Document, new_project
+
+    doc = Document()
+    assert [n.layer_type for n in doc.graph] == ["Input"] and not doc.modified
+    with qtbot.waitSignal(doc.modifiedChanged) as changed:
+        doc.set_modified(True)
+    assert changed.args == [True]
+    with qtbot.waitSignals([doc.lockedChanged]):
+        doc.set_locked(True, "training")
+    assert doc.locked and doc.lock_reason == "training"
+    doc.set_locked(False)
+    assert doc.lock_reason == ""
+    with qtbot.waitSignal(doc.weightsChanged):
+        doc.set_weights({"n1": [np.zeros(2)]})
+    old_graph = doc.graph
+    with qtbot.waitSignal(doc.projectReplaced):
+        doc.replace_project(new_project())
+    assert doc.graph is not old_graph and not doc.modified and doc.undo_stack.count() == 0

@@ -339,10 +339,3 @@ class GraphScene(QGraphicsScene):
             y += step
         painter.drawPoints(QPolygonF(points))
 
-
-def item_node_id(item: QGraphicsItem | None) -> str | None:
-    while item is not None:
-        if isinstance(item, NodeItem):
-            return item.node_id
-        item = item.parentItem()
-    return None
