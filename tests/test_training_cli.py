@@ -33,15 +33,14 @@ def test_train_command_prints_json_last_and_saves(tmp_path, capsys):
     assert model.count_params() == 33
 
 
-def test_train_command_as_a_process_reports_errors_plainly(tmp_path):
+def test_train_command_reports_errors_plainly(tmp_path, capsys):
     path = tmp_path / "bad.kpg"
     project = xor_project()
     project.dataset = {"name": "celsius", "params": {}}
     save_project(project, path)
-    run = subprocess.run([sys.executable, "-m", "playground", "train", str(path)],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert run.returncode == 2
-    assert "error:" in run.stderr and "Input layer" in run.stderr
+    assert main(["train", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "error:" in err and "Input layer" in err
 
 
 def test_first_ctrl_c_stops_gently_and_keeps_the_result(tmp_path):

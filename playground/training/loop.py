@@ -43,6 +43,10 @@ class CompiledStepper:
         with tf.device(data_device) if data_device else contextlib.nullcontext():
             self.x = tf.convert_to_tensor(x)
             self.y = tf.convert_to_tensor(y)
+            if data_device and "GPU" in data_device.upper():
+                # Eager constants start in host memory; copy them to the GPU once, not
+                # one batch at a time.
+                self.x, self.y = tf.identity(self.x), tf.identity(self.y)
         with tf.device("/CPU:0"):
             self.interrupt = tf.Variable(False, trainable=False, name="interrupt")
         self._tracker = getattr(model, "_loss_tracker", None)
