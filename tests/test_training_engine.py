@@ -60,6 +60,10 @@ def test_stop_from_callback_ends_after_that_epoch_without_more_events():
 
     result, events = run(mlp(), blobs(), on_event, epochs=20, batch_size=10)
     assert result.status == "stopped" and result.epochs_done == 2
+    again = TrainingEngine(result.model, blobs(), TrainingSettings(epochs=1), None)
+    again.stop()
+    assert again.run().status == "stopped"
+    assert again.run().status == "completed"  # the stop was for that run only
     assert max(e.epoch for e in events if e.kind == "batch") == 2
     assert events[-1].kind == "end" and events[-1].info["status"] == "stopped"
 

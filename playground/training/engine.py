@@ -139,6 +139,9 @@ class TrainingEngine:
             if explained is None or explained is error:
                 raise
             raise explained from error
+        finally:  # a stop or pause asked for this run must not carry over to the next
+            with self._lock:
+                self._stop = self._paused = False
 
     def _run(self) -> RunResult:
         self.check()
