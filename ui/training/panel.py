@@ -79,6 +79,7 @@ class TrainingPanel(QWidget):
         splitter.addWidget(scroll)
         splitter.addWidget(self.curves)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 780])  # room for the counters line and the form
         layout = QGridLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter, 0, 0)
