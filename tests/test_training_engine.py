@@ -195,3 +195,30 @@ def test_seed_makes_runs_repeatable():
     keras().utils.set_random_seed(7)
     b, _ = run(mlp(), blobs(), epochs=2, batch_size=10, seed=5)
     assert a.history["loss"] == pytest.approx(b.history["loss"], rel=1e-5)
+
+
+def test_xla_step_when_keras_would_use_it_gives_the_same_losses():
+    """On GPUs Keras compiles fit's step with XLA; the engine's stepper follows suit."""
+    import tensorflow as tf
+
+    from playground.kerasenv import keras
+    from playground.training.loop import CompiledStepper
+
+    ds = blobs()
+    keras().utils.set_random_seed(3)
+    start = mlp().get_weights()
+    losses = {}
+    for jit in (False, True):
+        model = mlp()
+        model.set_weights(start)
+        model.compile(optimizer="sgd", loss="binary_crossentropy", jit_compile=jit)
+        stepper = CompiledStepper(model, ds.x_train, ds.y_train.astype("float32"), 30)
+        assert stepper.uses_xla is jit
+        perm = tf.range(stepper.num_samples)
+        first = stepper.run_steps(perm, 0, 1)[1]
+        assert stepper.will_trace(5) and stepper.will_trace(1)  # neither compiled yet
+        rest = stepper.run_steps(perm, 1, 6)[1]  # 6 full batches and one of 20
+        losses[jit] = np.concatenate([first, rest])
+        stepper.close()
+    assert losses[True].shape == (7,)
+    np.testing.assert_allclose(losses[True], losses[False], rtol=1e-4)

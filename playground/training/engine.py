@@ -282,7 +282,7 @@ class TrainingEngine:
                 count = min(count, steps_per_epoch - step)
                 t0 = time.perf_counter()
                 # The first call of each compiled function traces it: do not time those.
-                timed = iteration > 0 and not (count > 1 and not stepper._traced_many)
+                timed = not stepper.will_trace(count)
                 if timed and warm is None:
                     warm = (t0 - started - paused_s, seen)
                 done, losses, logs = stepper.run_steps(perm, step, count)

@@ -52,14 +52,24 @@ class CompiledStepper:
         self._tracker = getattr(model, "_loss_tracker", None)
         # No autograph: the loops are explicit tf.while_loop and Keras code needs none;
         # autograph's source parsing would hold the GIL (UI stutter) for ~0.5 s per trace.
+        # The very first step runs on its own: it creates the optimizer's and metrics'
+        # variables, which cannot be created inside a while loop or an XLA function.
+        self._first = tf.function(self._one_step, autograph=False)
         self._one = tf.function(self._one_step, autograph=False)
         self._many = tf.function(self._many_steps, autograph=False)
+        self._variables_ready = False
+        # Compile the step with XLA when Keras would (its "auto": on GPUs, if every layer
+        # supports it), so the engine is as fast as model.fit there.
+        self.uses_xla = bool(getattr(model, "jit_compile", False))
+        self._xla_step = tf.function(lambda xb, yb: model.train_step((xb, yb)),
+                                     jit_compile=True, autograph=False,
+                                     reduce_retracing=True) if self.uses_xla else None
         self._eval_fns: dict[tuple[Any, ...], Any] = {}
-        self._traced_many = False
+        self._called: set[str] = set()
 
     def close(self) -> None:
         """Drop the compiled functions and tensors (they reference this object: a cycle)."""
-        self._one = self._many = None
+        self._first = self._one = self._many = self._xla_step = None
         self._eval_fns = {}
         self.x = self.y = None
         self.model = None
@@ -68,6 +78,16 @@ class CompiledStepper:
     @property
     def steps_per_epoch(self) -> int:
         return -(-self.num_samples // self.batch_size)
+
+    def will_trace(self, count: int) -> bool:
+        """Whether a ``run_steps`` call for ``count`` steps compiles a function first (so
+        its duration says nothing about the speed of a step)."""
+        return self._function_for(count) not in self._called
+
+    def _function_for(self, count: int) -> str:
+        if not self._variables_ready:
+            return "first"
+        return "one" if count <= 1 else "many"
 
     def set_interrupt(self, value: bool) -> None:
         """Ask a running call to stop before its next step (thread-safe)."""
@@ -81,13 +101,18 @@ class CompiledStepper:
         idx = perm[start:tf.minimum(start + self.batch_size, self.num_samples)]
         xb = tf.gather(self.x, idx)
         yb = tf.gather(self.y, idx)
+        if self._xla_step is not None and self._variables_ready:
+            train_step = self._xla_step
+        else:
+            def train_step(xs: Any, ys: Any) -> Any:
+                return self.model.train_step((xs, ys))
         if self._tracker is None:
-            logs = self.model.train_step((xb, yb))
+            logs = train_step(xb, yb)
             return tf.cast(logs["loss"], tf.float32)
         # The batch's own loss = change of the epoch's running (total, count) sums.
         total0 = tf.identity(self._tracker.total.value)
         count0 = tf.identity(self._tracker.count.value)
-        logs = self.model.train_step((xb, yb))
+        logs = train_step(xb, yb)
         with tf.control_dependencies([logs["loss"]]):
             total1 = tf.identity(self._tracker.total.value)
             count1 = tf.identity(self._tracker.count.value)
@@ -115,11 +140,18 @@ class CompiledStepper:
                   ) -> tuple[int, np.ndarray, dict[str, float]]:
         """Run up to ``count`` steps from epoch step ``start`` (0-based) of ``perm``."""
         tf = _tf()
-        if count <= 1 and not self.interrupt.numpy():
+        name = self._function_for(count)
+        if name != "many" and self.interrupt.numpy():
+            return 0, np.zeros(0, np.float32), {}
+        self._called.add(name)
+        if name == "first":
+            losses, logs = self._first(perm, tf.constant(start))
+            self._variables_ready = True
+            return 1, losses.numpy(), to_floats(logs)
+        if name == "one":
             losses, logs = self._one(perm, tf.constant(start))
             return 1, losses.numpy(), to_floats(logs)
         done, losses, logs = self._many(perm, tf.constant(start), tf.constant(count))
-        self._traced_many = True
         return int(done), losses.numpy(), to_floats(logs)
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int) -> dict[str, float]:
