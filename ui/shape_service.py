@@ -34,6 +34,7 @@ class ShapeService(QObject):
         self._generation = 0
         self._thread: threading.Thread | None = None
         self._pending = False
+        self._in_flight = False  # started, and its result not yet handled on the UI thread
         self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -58,12 +59,13 @@ class ShapeService(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._timer.isActive() or (self._thread is not None and self._thread.is_alive())
+        """True until the report for the current graph has been delivered."""
+        return self._timer.isActive() or self._in_flight
 
     def _start(self) -> None:
         if self._graph is None or self._closed or not self._loader.is_loaded:
             return
-        if self._thread is not None and self._thread.is_alive():
+        if self._in_flight:
             self._pending = True  # rerun when the current one ends
             return
         # The worker gets its own copy: the user may keep editing the live graph.
@@ -71,6 +73,7 @@ class ShapeService(QObject):
         generation = self._generation
         self._thread = threading.Thread(target=self._infer, args=(snapshot, generation),
                                         name="shape-inference")
+        self._in_flight = True
         self._thread.start()
 
     def _infer(self, graph: Graph, generation: int) -> None:
@@ -81,9 +84,16 @@ class ShapeService(QObject):
         except PlaygroundError as exc:
             self._finished.emit(generation, None, str(exc))
             return
+        except Exception as exc:
+            # A bug: the service must not wait for this run forever, and the traceback
+            # must be seen, so report it and re-raise for threading's excepthook to log.
+            self._finished.emit(generation, None, f"Shape inference failed unexpectedly "
+                                                  f"({type(exc).__name__}: {exc}).")
+            raise
         self._finished.emit(generation, report, "")
 
     def _on_finished(self, generation: int, report: object, error: str) -> None:
+        self._in_flight = False
         if self._closed:
             return
         if self._pending or generation != self._generation:

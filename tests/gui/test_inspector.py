@@ -163,3 +163,32 @@ def test_ordered_inputs_listed_for_merge_layers(window):
     graph.connect(a.id, m.id, 1)  # the list follows the graph
     assert window.inspector.inputs_label.text() == "Inputs: 1 ← right, 2 ← left"
     assert window.inspector.name_edit.placeholderText().startswith("automatic: ")
+
+
+def test_shape_service_busy_until_report_delivered(tf_window, qtbot):
+    window = tf_window
+    graph = window.document.graph
+    service = window.shapes
+    for _ in range(3):
+        graph.add_node("Dense", {"units": 3})
+        assert service.busy  # debounce timer running
+        qtbot.waitUntil(lambda: not service.busy, timeout=20_000)
+        # Not busy means the report for this very graph is in place.
+        assert set(service.report.nodes) == {n.id for n in graph}
+
+
+def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
+    import threading
+
+    import playground.shapes as shapes
+
+    window = tf_window
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)  # the crash log's job
+    monkeypatch.setattr(shapes, "infer_shapes", lambda g: 1 / 0)
+    with qtbot.waitSignal(window.shapes.failed) as failed:
+        window.document.graph.add_node("Dense")
+    assert "ZeroDivisionError" in failed.args[0]
+    monkeypatch.undo()
+    window.document.graph.add_node("Dense")
+    qtbot.waitUntil(lambda: not window.shapes.busy, timeout=20_000)
+    assert len(window.shapes.report.nodes) == len(window.document.graph)
