@@ -8,10 +8,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
+from playground.insight.colors import greys
 from playground.insight.digits import SIZE, DigitPad, DigitPrediction
-from ui.insight.common import InsightView
+from ui.insight.common import InsightView, rgba_pixmap
 
 PAD_PIXELS = 280
 
@@ -77,13 +79,24 @@ class DigitView(InsightView):
         self.toolbar.addWidget(self.clear_button)
         self.bars_plot = pg.PlotWidget(self)
         self.bars_plot.setBackground("w")
-        self.bars_plot.setYRange(0, 1)
+        self.bars_plot.setYRange(0, 1, padding=0.02)
+        self.bars_plot.setMouseEnabled(False, False)
+        self.bars_plot.hideButtons()
         self.bars_plot.setLabel("left", self.tr("probability"))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=(8, 119, 189))
         self.bars_plot.addItem(self.bars)
         self.answer = QLabel(self)
+        self.seen = QLabel(self)  # what the model receives after centring and scaling
+        self.seen.setFixedSize(84, 84)
+        self.seen.setToolTip(self.tr("What the model sees: your drawing centred and scaled "
+                                     "like the MNIST pictures"))
+        seen_box = QVBoxLayout()
+        seen_box.addWidget(QLabel(self.tr("The model sees:"), self))
+        seen_box.addWidget(self.seen)
+        seen_box.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.pad_widget)
+        row.addLayout(seen_box)
         row.addWidget(self.bars_plot, 1)
         self.body.addLayout(row, 1)
         self.body.addWidget(self.answer)
@@ -110,6 +123,7 @@ class DigitView(InsightView):
         if self.predict is None or self.pad.is_empty():
             self.bars.setOpts(x=[], height=[])
             self.answer.setText("")
+            self.seen.clear()
             self.last = None
             return
         result = self.predict(self.pad.image, self.center.isChecked())
@@ -117,6 +131,8 @@ class DigitView(InsightView):
 
     def show_prediction(self, result: DigitPrediction) -> None:
         self.last = result
+        seen = np.asarray(result.model_input).reshape(SIZE, SIZE)
+        self.seen.setPixmap(rgba_pixmap(greys(seen), 84))
         k = len(result.probabilities)
         brushes = [pg.mkBrush(245, 147, 34) if i == result.best else pg.mkBrush(8, 119, 189)
                    for i in range(k)]
