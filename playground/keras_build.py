@@ -23,10 +23,15 @@ if TYPE_CHECKING:
 PORT_KEY = "__port__"
 
 
+def snake_case(class_name: str) -> str:
+    """Keras's own rule (keras.utils.to_snake_case): LSTM -> lstm, Conv2D -> conv2d,
+    SimpleRNN -> simple_rnn, MultiHeadAttention -> multi_head_attention."""
+    step = re.sub(r"(.)([A-Z][a-z0-9]+)", r"\1_\2", class_name)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", step).lower()
+
+
 def default_layer_name(node: Node) -> str:
-    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", node.layer_type).lower()
-    snake = re.sub(r"_(\d)", r"\1", snake).replace("2_d", "2d").replace("1_d", "1d")
-    return f"{snake}_{node.id}"
+    return f"{snake_case(node.layer_type)}_{node.id}"
 
 
 def layer_names(graph: Graph) -> dict[str, str]:

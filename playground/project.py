@@ -79,15 +79,28 @@ def pack_project(meta: dict[str, Any], weights: dict[str, list[np.ndarray]] | No
                                f"({exc}).") from exc
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("project.json", text)
+        # A fixed timestamp: the same project always gives the same bytes (no churn in
+        # version control for the presets, reproducible files).
+        zf.writestr(_entry("project.json", zipfile.ZIP_DEFLATED), text)
         if weights:
             arrays = {f"{node_id}:{i}": np.asarray(a)
                       for node_id, values in weights.items()
                       for i, a in enumerate(values)}
-            wbuf = io.BytesIO()
-            np.savez(wbuf, **arrays)
-            zf.writestr("weights.npz", wbuf.getvalue(), compress_type=zipfile.ZIP_STORED)
+            wbuf = io.BytesIO()  # an .npz (what np.savez writes), with fixed timestamps
+            with zipfile.ZipFile(wbuf, "w", compression=zipfile.ZIP_STORED) as npz:
+                for key, array in arrays.items():
+                    with npz.open(_entry(f"{key}.npy", zipfile.ZIP_STORED), "w",
+                                  force_zip64=True) as fh:
+                        np.lib.format.write_array(fh, array, allow_pickle=False)
+            zf.writestr(_entry("weights.npz", zipfile.ZIP_STORED), wbuf.getvalue())
     return buffer.getvalue()
+
+
+def _entry(name: str, compression: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = compression
+    info.external_attr = 0o644 << 16
+    return info
 
 
 def save_project(project: Project, path: str | Path) -> Path:

@@ -112,3 +112,13 @@ def test_pickled_weights_are_refused(tmp_path: Path):
         zf.writestr("weights.npz", buf.getvalue())  # duplicate name: the later one is read
     with pytest.raises(ProjectFileError, match="weights"):
         load_project(path)
+
+
+def test_saving_is_deterministic(tmp_path: Path):
+    project = trained_project()
+    a = save_project(project, tmp_path / "a.kpg").read_bytes()
+    import time
+
+    time.sleep(2.1)  # zip timestamps have 2-second resolution
+    b = save_project(project, tmp_path / "b.kpg").read_bytes()
+    assert a == b
