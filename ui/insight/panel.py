@@ -284,6 +284,8 @@ class InsightPanel(QWidget):
 
     # ------------------------------------------------------------ dataset
     def _set_dataset(self, dataset: Any) -> None:
+        if self.dataset is None or dataset.name != self.dataset.name:
+            self.regression.clear_line()
         self.dataset = dataset
         shape = tuple(dataset.input_shape)
         two_d = shape == (2,)

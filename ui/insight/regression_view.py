@@ -37,8 +37,16 @@ class RegressionView(InsightView):
         self.set_status(self.tr("Train a model that predicts numbers to compare its answers "
                                 "with the truth."))
 
+    def clear_line(self) -> None:
+        """Forget the learned line (another dataset or model is shown)."""
+        self.line_label.clear()
+        self.line_label.setVisible(False)
+
     def set_prediction(self, result: PredictionVsTruth) -> None:
         self.set_status("")
+        self.hint_label.setText(self.tr(
+            "Each dot is one example: across, the true value; up, the model's answer. On the "
+            "diagonal line the answer is exactly right."))
         self.truth_curve.setData([], [])
         self.forecast_curve.setData([], [])
         self.plot.setLabel("bottom", self.tr("true value"))
@@ -63,6 +71,10 @@ class RegressionView(InsightView):
 
     def set_forecast(self, result: SequenceForecast) -> None:
         self.set_status("")
+        self.clear_line()
+        self.hint_label.setText(self.tr(
+            "The real series and the model's forecast of each next value, made from the "
+            "values just before it."))
         self.points.setData([], [])
         self.diagonal.setData([], [])
         self.plot.setLabel("bottom", self.tr("step"))
