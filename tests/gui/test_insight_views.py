@@ -195,6 +195,7 @@ def test_regression_line_and_sequence_forecast(window, tmp_path):
     dataset = load_from_choice(window.document.project.dataset)
     model = build_model(window.document.graph)
     panel.show_model(model, dataset)
+    assert panel.regression.line_label.text() == ""  # the Celsius line is not kept
     x, y = panel.regression.forecast_curve.getData()
     np.testing.assert_allclose(y, model.predict(dataset.x_test[:len(y)], verbose=0)[:, 0],
                                rtol=1e-4, atol=1e-5)
