@@ -119,6 +119,10 @@ def load_project(path: str | Path) -> Project:
     if not path.is_file():
         raise ProjectFileError(f"{path} is a folder, not a project file.")
     try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES + MAX_WEIGHTS_BYTES:  # checked before reading it all in
+            raise ProjectFileError(f"{path.name} is {size / 2**30:.1f} GB, larger than any "
+                                   "real project: it is not a project file, or it is damaged.")
         data = path.read_bytes()
     except OSError as exc:
         raise ProjectFileError(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc

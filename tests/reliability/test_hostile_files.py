@@ -206,3 +206,11 @@ def test_missing_csv_and_folder(tmp_path: Path):
              DatasetError, "cannot be opened")
     _refused(lambda p: load_dataset("csv", {"path": str(p)}), tmp_path, DatasetError,
              "folder")
+
+
+def test_huge_project_file_is_refused_before_reading(tmp_path: Path):
+    path = tmp_path / "huge.kpg"
+    with path.open("wb") as fh:  # sparse: 6 GB long, takes no disk space
+        fh.write(b"PK\x03\x04")
+        fh.truncate(6 * 2**30)
+    _refused(load_project, path, ProjectFileError, "larger than any real project")
