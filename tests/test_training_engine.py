@@ -216,7 +216,7 @@ def test_xla_step_when_keras_would_use_it_gives_the_same_losses():
         assert stepper.uses_xla is jit
         perm = tf.range(stepper.num_samples)
         first = stepper.run_steps(perm, 0, 1)[1]
-        assert stepper.will_trace(5) and stepper.will_trace(1)  # neither compiled yet
+        assert stepper.will_trace(5) and stepper.will_trace(1)  # the loop is not compiled yet
         rest = stepper.run_steps(perm, 1, 6)[1]  # 6 full batches and one of 20
         losses[jit] = np.concatenate([first, rest])
         stepper.close()

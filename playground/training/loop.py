@@ -52,10 +52,10 @@ class CompiledStepper:
         self._tracker = getattr(model, "_loss_tracker", None)
         # No autograph: the loops are explicit tf.while_loop and Keras code needs none;
         # autograph's source parsing would hold the GIL (UI stutter) for ~0.5 s per trace.
-        # The very first step runs on its own: it creates the optimizer's and metrics'
-        # variables, which cannot be created inside a while loop or an XLA function.
-        self._first = tf.function(self._one_step, autograph=False)
-        self._one = tf.function(self._one_step, autograph=False)
+        # The very first step runs eagerly, on its own: it creates the optimizer's and
+        # metrics' variables, which cannot be created inside a while loop or an XLA
+        # function. Every later call, of one step or thousands, goes through the one
+        # compiled loop: a single trace per run (tracing holds the GIL and stalls the UI).
         self._many = tf.function(self._many_steps, autograph=False)
         self._variables_ready = False
         # Compile the step with XLA when Keras would (its "auto": on GPUs, if every layer
@@ -69,7 +69,7 @@ class CompiledStepper:
 
     def close(self) -> None:
         """Drop the compiled functions and tensors (they reference this object: a cycle)."""
-        self._first = self._one = self._many = self._xla_step = None
+        self._many = self._xla_step = None
         self._eval_fns = {}
         self.x = self.y = None
         self.model = None
@@ -85,9 +85,7 @@ class CompiledStepper:
         return self._function_for(count) not in self._called
 
     def _function_for(self, count: int) -> str:
-        if not self._variables_ready:
-            return "first"
-        return "one" if count <= 1 else "many"
+        return "many" if self._variables_ready else "first"
 
     def set_interrupt(self, value: bool) -> None:
         """Ask a running call to stop before its next step (thread-safe)."""
@@ -141,15 +139,12 @@ class CompiledStepper:
         """Run up to ``count`` steps from epoch step ``start`` (0-based) of ``perm``."""
         tf = _tf()
         name = self._function_for(count)
-        if name != "many" and self.interrupt.numpy():
-            return 0, np.zeros(0, np.float32), {}
         self._called.add(name)
         if name == "first":
-            losses, logs = self._first(perm, tf.constant(start))
+            if self.interrupt.numpy():
+                return 0, np.zeros(0, np.float32), {}
+            losses, logs = self._one_step(perm, tf.constant(start))  # eagerly
             self._variables_ready = True
-            return 1, losses.numpy(), to_floats(logs)
-        if name == "one":
-            losses, logs = self._one(perm, tf.constant(start))
             return 1, losses.numpy(), to_floats(logs)
         done, losses, logs = self._many(perm, tf.constant(start), tf.constant(count))
         return int(done), losses.numpy(), to_floats(logs)
