@@ -55,7 +55,8 @@ def read_images(folder, size, color, max_per_class=0):
                 with Image.open(os.path.join(folder, name, f)) as img:
                     img = img.convert(mode).resize((size, size), Image.Resampling.BILINEAR)
                     pixels = np.asarray(img, dtype=np.uint8)
-            except (UnidentifiedImageError, OSError, ValueError) as exc:
+            except (UnidentifiedImageError, OSError, ValueError, SyntaxError,
+                    Image.DecompressionBombError) as exc:  # broken, or a "pixel bomb"
                 unreadable.append(f"{name}/{f}: {exc.__class__.__name__}: {exc}")
                 continue
             images.append(pixels.reshape(size, size, -1))

@@ -214,3 +214,41 @@ def test_huge_project_file_is_refused_before_reading(tmp_path: Path):
         fh.write(b"PK\x03\x04")
         fh.truncate(6 * 2**30)
     _refused(load_project, path, ProjectFileError, "larger than any real project")
+
+
+def _png(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims ``width`` x ``height`` pixels (a "pixel bomb")."""
+    import struct
+    import zlib
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("L", (2, 2)).save(buf, "PNG")
+    data = bytearray(buf.getvalue())
+    ihdr = 8 + 8  # signature, then length + b"IHDR"
+    data[ihdr:ihdr + 8] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[ihdr - 4:ihdr + 13]))
+    data[ihdr + 13:ihdr + 17] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def test_broken_and_bomb_images_are_reported_not_fatal(tmp_path: Path):
+    from PIL import Image
+
+    for cls in ("cat", "dog"):
+        (tmp_path / cls).mkdir()
+        for i in range(4):
+            Image.new("RGB", (6, 6), (i * 40, 0, 0)).save(tmp_path / cls / f"{i}.png")
+    good = (tmp_path / "cat" / "0.png").read_bytes()
+    (tmp_path / "cat" / "truncated.png").write_bytes(good[:30])
+    (tmp_path / "cat" / "empty.jpg").write_bytes(b"")
+    (tmp_path / "dog" / "notes.png").write_text("not a picture")
+    (tmp_path / "dog" / "bomb.png").write_bytes(_png(30_000, 30_000))
+    start = time.perf_counter()
+    data = load_dataset("image_folder", {"path": str(tmp_path), "size": 8})
+    assert time.perf_counter() - start < FAST_S
+    assert len(data.x_train) + len(data.x_test) == 8   # the good pictures are all there
+    text = " ".join(data.problems)
+    for name in ("truncated.png", "empty.jpg", "notes.png", "bomb.png"):
+        assert name in text, text
