@@ -204,10 +204,32 @@ class EditActions(QObject):
 
     # ------------------------------------------------------- canvas gestures
     def add_layer_at(self, layer_type: str, scene_pos: QPointF) -> str | None:
-        """Create a layer centred on ``scene_pos`` (a palette drop)."""
+        """Create a layer centred on ``scene_pos`` (a palette drop). Dropped on a
+        connection, the layer is spliced into it: a -> new -> b, one undo step."""
         pos = self._snap(scene_pos.x() - NODE_WIDTH / 2, scene_pos.y() - NODE_HEIGHT / 2)
+        edge = self.scene.edge_at(scene_pos)
+        if edge is not None and not catalog.get(layer_type).is_input:
+            return self._splice(layer_type, pos, edge)
         cmd = commands.AddNode(self.graph, layer_type, pos)
         if not self._run(cmd):
+            return None
+        self.scene.select_nodes([cmd.node_id])
+        return cmd.node_id
+
+    def _splice(self, layer_type: str, pos: tuple[float, float], edge) -> str | None:
+        if self._locked():
+            return None
+        graph, stack = self.graph, self.document.undo_stack
+        stack.beginMacro(self.tr("Insert %1").replace("%1", layer_type))
+        cmd = commands.AddNode(graph, layer_type, pos)
+        try:
+            ok = self._run(cmd) and self._run(commands.Disconnect(graph, edge)) \
+                and self._run(commands.Connect(graph, edge.source, cmd.node_id)) \
+                and self._run(commands.Connect(graph, cmd.node_id, edge.target, edge.port))
+        finally:
+            stack.endMacro()
+        if not ok:
+            stack.undo()  # leave the graph as it was; the status bar says why
             return None
         self.scene.select_nodes([cmd.node_id])
         return cmd.node_id

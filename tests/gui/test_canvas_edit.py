@@ -317,3 +317,19 @@ def test_palette_shows_help_of_current_layer(window):
     palette.tree.setCurrentItem(dense)
     assert "every input" in palette.help.text() and "Dense" in palette.help.text()
     assert "basic building block" in dense.toolTip(0)
+
+
+def test_drop_on_connection_splices_layer_in(window):
+    graph = window.document.graph
+    graph.clear()
+    ids = mlp(graph)
+    window.view.fit_all()
+    before = canon(graph)
+    edge_item = window.scene.edge_items[next(e for e in graph.edges if e.target == ids[2])]
+    middle = edge_item.path().pointAtPercent(0.5)
+    assert window.scene.edge_at(middle) == edge_item.edge
+    _drop_layer(window, "Dropout", window.view.mapFromScene(middle))
+    new = next(n.id for n in graph if n.layer_type == "Dropout")
+    assert graph.predecessors(new) == [ids[1]] and graph.predecessors(ids[2]) == [new]
+    window.document.undo_stack.undo()
+    assert canon(graph) == before

@@ -309,6 +309,11 @@ class EdgeItem(QGraphicsPathItem):
         self._hover = False
         self.update()
 
+    def set_highlighted(self, on: bool) -> None:
+        """Drawn thick while a dragged layer would be spliced into this connection."""
+        self._hover = on
+        self.update()
+
 
 def curve(a: QPointF, b: QPointF) -> QPainterPath:
     """A vertical S-curve from an output port (below a node) to an input port (above one)."""

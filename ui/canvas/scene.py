@@ -234,6 +234,15 @@ class GraphScene(QGraphicsScene):
                 return item
         return None
 
+    def edge_at(self, pos: QPointF) -> Edge | None:
+        """The connection under ``pos`` (not counting ones hidden behind a layer)."""
+        for item in self.items(pos):
+            if isinstance(item, (NodeItem, PortItem)):
+                return None
+            if isinstance(item, EdgeItem):
+                return item.edge
+        return None
+
     def _target_at(self, pos: QPointF) -> tuple[str, int | None] | None:
         """The node (and port, if over one) a connection released here would go to."""
         for item in self.items(pos):

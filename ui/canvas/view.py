@@ -31,6 +31,7 @@ class GraphView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self._panning_from: QPointF | None = None
+        self._drop_edge = None  # EdgeItem highlighted while a layer is dragged over it
         self._space_down = False
 
     # ----------------------------------------------------------------- zoom
@@ -165,8 +166,23 @@ class GraphView(QGraphicsView):
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         if event.mimeData().hasFormat(LAYER_MIME):
             event.acceptProposedAction()
+            # Highlight the connection the layer would be spliced into.
+            edge = self.graph_scene.edge_at(self.mapToScene(event.position().toPoint()))
+            self._highlight_edge(self.graph_scene.edge_items.get(edge) if edge else None)
             return
         event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self._highlight_edge(None)
+        super().dragLeaveEvent(event)
+
+    def _highlight_edge(self, item) -> None:
+        if item is self._drop_edge:
+            return
+        for old_or_new, on in ((self._drop_edge, False), (item, True)):
+            if old_or_new is not None and old_or_new.scene() is not None:
+                old_or_new.set_highlighted(on)
+        self._drop_edge = item
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         data = event.mimeData()
@@ -175,4 +191,5 @@ class GraphView(QGraphicsView):
             return
         layer_type = bytes(data.data(LAYER_MIME).data()).decode("utf-8")
         event.acceptProposedAction()
+        self._highlight_edge(None)
         self.graph_scene.layerDropped.emit(layer_type, self.mapToScene(event.position().toPoint()))
