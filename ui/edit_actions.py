@@ -430,8 +430,8 @@ class EditActions(QObject):
     def show_help(self) -> None:
         QMessageBox.information(self.window, self.tr("Getting started"), self.tr(
             "<h3>Build a model in four steps</h3><ol>"
-            "<li>Drag a layer from <b>Layers</b> (left) onto the canvas, or double-click it "
-            "to add it after the selected layer.</li>"
+            "<li>Drag a layer from <b>Layers</b> (left) onto the canvas (onto a connection "
+            "to insert it there), or double-click it to add it after the selected layer.</li>"
             "<li>Connect layers: drag from the dot below a layer to the dot above the next "
             "one. Drag a connection's upper end to another layer to move it, or onto empty "
             "canvas to remove it.</li>"
