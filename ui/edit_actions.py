@@ -74,6 +74,14 @@ class EditActions(QObject):
                                         QKeySequence("Ctrl+L"), self.arrange)
         self.auto_layout.setToolTip(self.tr("Lay out the whole graph in tidy rows"))
         menu.addAction(self.auto_layout)
+        menu.addSeparator()
+        # Keyboard flow: Ctrl+F, type part of a name, Enter adds it after the selection.
+        self.find_layer = self._action(self.tr("&Find Layer to Add…"),
+                                       QKeySequence.StandardKey.Find, self.focus_palette_search)
+        self.rename = self._action(self.tr("Re&name Layer"), QKeySequence(Qt.Key.Key_F2),
+                                   self.focus_rename)
+        menu.addAction(self.find_layer)
+        menu.addAction(self.rename)
 
         self.zoom_in = self._action(self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn,
                                     lambda: self.view.zoom_by(1.25))
@@ -145,6 +153,20 @@ class EditActions(QObject):
         action = menu.addAction(self.tr("&Getting Started"))
         action.setShortcut(QKeySequence.StandardKey.HelpContents)
         action.triggered.connect(self.show_help)
+
+    def focus_palette_search(self) -> None:
+        palette = getattr(self.window, "palette_panel", None)
+        if palette is not None:
+            palette.parentWidget().show()
+            palette.parentWidget().raise_()
+            palette.search.setFocus()
+            palette.search.selectAll()
+
+    def focus_rename(self) -> None:
+        inspector = getattr(self.window, "inspector", None)
+        if inspector is not None and inspector.node_id is not None:
+            inspector.name_edit.setFocus()
+            inspector.name_edit.selectAll()
 
     def _undo(self) -> None:
         if not self._locked():
@@ -438,4 +460,5 @@ class EditActions(QObject):
             "<li>Select a layer to change its settings in the <b>Inspector</b> (right).</li>"
             "<li>Red layers have a problem: hover over them to read what to fix.</li></ol>"
             "<p>Wheel: zoom · middle button or Space+drag: pan · Ctrl+0: fit · "
-            "Ctrl+L: arrange · arrows: nudge · Delete: remove · Ctrl+Z: undo.</p>"))
+            "Ctrl+L: arrange · arrows: nudge · Delete: remove · Ctrl+Z: undo · "
+            "Ctrl+F: find a layer to add (Enter adds it) · F2: rename.</p>"))

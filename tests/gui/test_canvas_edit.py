@@ -333,3 +333,23 @@ def test_drop_on_connection_splices_layer_in(window):
     assert graph.predecessors(new) == [ids[1]] and graph.predecessors(ids[2]) == [new]
     window.document.undo_stack.undo()
     assert canon(graph) == before
+
+
+def test_keyboard_flow_find_layer_and_rename(window, qtbot):
+    graph = window.document.graph
+    start = graph.nodes[0]
+    window.scene.select_nodes([start.id])
+    window.activateWindow()
+    window.edit_actions.find_layer.trigger()
+    search = window.palette_panel.search
+    qtbot.waitUntil(search.hasFocus, timeout=2000)
+    QTest.keyClicks(search, "dense")
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    new = graph.nodes[-1]
+    assert new.layer_type == "Dense" and graph.predecessors(new.id) == [start.id]
+    window.edit_actions.rename.trigger()
+    name_edit = window.inspector.name_edit
+    qtbot.waitUntil(name_edit.hasFocus, timeout=2000)
+    QTest.keyClicks(name_edit, "hidden")
+    QTest.keyClick(name_edit, Qt.Key.Key_Return)
+    assert graph.node(new.id).name == "hidden"
