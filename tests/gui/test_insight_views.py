@@ -291,3 +291,17 @@ def test_panel_draws_live_results_coalesced(window, qtbot):
     qtbot.waitUntil(lambda: panel.boundary.result is not None, timeout=3000)
     assert panel.boundary.result is second.results[probes.BOUNDARY]  # only the newest
     panel.controller.probeResult.emit("other_view", object())  # not ours: ignored
+
+
+def test_opening_another_project_clears_the_views(window, qtbot):
+    _open_preset(window, "xor", samples=60)
+    panel = _panel(window)
+    _wait_dataset(qtbot, window, "xor")
+    panel.show_model(build_model(window.document.graph), panel.dataset)
+    assert panel.boundary.result is not None and panel.network.neuron_items
+    assert panel.results.gallery.count() >= 0 and panel.results.result is not None
+    _open_preset(window, "celsius", samples=20)
+    assert panel.boundary.result is None and not panel.network.neuron_items
+    assert panel.results.result is None and panel.health.report is None
+    assert panel.results.status_label.text() == panel.results.empty_text != ""
+    assert panel.node_health == {} and panel.badges.badges == {}

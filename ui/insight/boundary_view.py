@@ -100,6 +100,9 @@ class BoundaryView(InsightView):
         self.view_box.sigErase.connect(self._erase_at)
         self.view_box.sigStrokeFinished.connect(self._stroke_finished)
         self._paint_mode(False)
+        self.empty_text = self.tr("Train the model (or press \"Look at the current "
+                                  "weights\") to see what it answers at every spot.")
+        self.set_status(self.empty_text)
 
     # ------------------------------------------------------------------ data
     def set_dataset(self, dataset: Any, painted: list[list[float]]) -> None:
@@ -126,6 +129,11 @@ class BoundaryView(InsightView):
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self._redraw_boundary()
         self.set_status("")
+
+    def clear(self) -> None:
+        self.result = None
+        self.image.clear()
+        super().clear()
 
     def _redraw_boundary(self) -> None:
         if self.result is not None:

@@ -56,6 +56,12 @@ class InsightView(QWidget):
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
 
+    empty_text = ""  # shown until the view has something to show (set by subclasses)
+
+    def clear(self) -> None:
+        """Forget what is shown (another project was opened); subclasses drop their data."""
+        self.set_status(self.empty_text)
+
     def set_status(self, text: str) -> None:
         """Show a message such as "Train the model to see…" (empty hides it)."""
         self.status_label.setText(text)

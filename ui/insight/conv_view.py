@@ -38,7 +38,8 @@ class ConvView(InsightView):
         self.sample_box.valueChanged.connect(self.sampleChanged)
         self.snapshot: Any = None
         self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
-        self.set_status(self.tr("Train a model with Conv2D layers on images to see them."))
+        self.empty_text = self.tr("Train a model with Conv2D layers on images to see them.")
+        self.set_status(self.empty_text)
 
     def set_sample_count(self, count: int) -> None:
         self.sample_box.setRange(0, max(0, count - 1))
@@ -84,3 +85,11 @@ class ConvView(InsightView):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(label, i // PER_ROW, i % PER_ROW)
         return box
+
+    def clear(self) -> None:
+        self.snapshot = None
+        while self.content_layout.count():
+            item = self.content_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        super().clear()

@@ -105,13 +105,13 @@ class DigitView(InsightView):
         self.pad_widget.changed.connect(self.refresh)
         self.center.toggled.connect(self.refresh)
         self.clear_button.clicked.connect(self._clear)
-        self.set_status(self.tr("Train a model on MNIST to try it with your own drawing."))
+        self.empty_text = self.tr("Train a model on MNIST to try it with your own drawing.")
+        self.set_status(self.empty_text)
 
     def set_predictor(self, predict: Callable[[np.ndarray, bool], DigitPrediction] | None
                       ) -> None:
         self.predict = predict
-        self.set_status("" if predict else self.tr(
-            "Train a model on MNIST to try it with your own drawing."))
+        self.set_status("" if predict else self.empty_text)
         self.refresh()
 
     def _clear(self) -> None:
@@ -142,4 +142,6 @@ class DigitView(InsightView):
         self.answer.setText(self.tr("The model says: {0} ({1:.0%} sure)").format(
             result.class_names[result.best], float(result.probabilities[result.best])))
 
-
+    def clear(self) -> None:
+        self.set_predictor(None)
+        self._clear()

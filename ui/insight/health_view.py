@@ -20,7 +20,8 @@ class HealthView(InsightView):
         self.body.addWidget(self.tree, 1)
         self.report: HealthReport | None = None
         self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
-        self.set_status(self.tr("Train the model to check its health."))
+        self.empty_text = self.tr("Train the model to check its health.")
+        self.set_status(self.empty_text)
 
     def set_report(self, report: HealthReport) -> None:
         self.report = report
@@ -46,3 +47,8 @@ class HealthView(InsightView):
                 item.addChild(tip)
             self.tree.addTopLevelItem(item)
             item.setExpanded(bool(health.issues))
+
+    def clear(self) -> None:
+        self.report = None
+        self.tree.clear()
+        super().clear()

@@ -67,6 +67,10 @@ class LayerView(InsightView):
             curve.name), color="k", size="9pt")
         self.description.setText(curve.description)
 
+    def clear(self) -> None:
+        self.set_histograms(None)
+        super().clear()
+
     def set_histograms(self, histograms: LayerHistograms | None) -> None:
         self.kernel_plot.setVisible(histograms is not None and histograms.kernel is not None)
         self.bias_plot.setVisible(histograms is not None and histograms.bias is not None)

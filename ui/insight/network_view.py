@@ -76,7 +76,8 @@ class NetworkView(InsightView):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._rebuild)
-        self.set_status(self.tr("Train a model on 2-D points to see its neurons."))
+        self.empty_text = self.tr("Train a model on 2-D points to see its neurons.")
+        self.set_status(self.empty_text)
 
     def set_maps(self, maps: NeuronMaps) -> None:
         self.maps = maps
@@ -188,3 +189,17 @@ class NetworkView(InsightView):
         self.enlarged.setPixmap(rgba_pixmap(item.rgba, ENLARGED))
         self.enlarged_caption.setProperty("key", [name, index])
         self.enlarged_caption.setText(item.toolTip())
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self.maps = None
+        self.edges = None
+        self._layout_key = None
+        self.scene.clear()
+        self.neuron_items.clear()
+        self.edge_items.clear()
+        self.edge_lookup.clear()
+        self.enlarged.clear()
+        self.enlarged_caption.clear()
+        self.enlarged_caption.setProperty("key", None)
+        super().clear()

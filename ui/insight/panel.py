@@ -314,6 +314,10 @@ class InsightPanel(QWidget):
         self.weights_snapshot = None
         self.node_health = {}
         self._dataset_key = None
+        self._pending = {}
+        self._redraw.stop()
+        for view in getattr(self, "views", {}).values():
+            view.clear()  # nothing from the previous project stays on screen
         self.healthChanged.emit({})
         self._load_quick_dataset()
 

@@ -34,8 +34,9 @@ class RegressionView(InsightView):
         self.body.addWidget(self.line_label)
         self.body.addWidget(self.plot, 1)
         self.body.addWidget(self.summary)
-        self.set_status(self.tr("Train a model that predicts numbers to compare its answers "
-                                "with the truth."))
+        self.empty_text = self.tr("Train a model that predicts numbers to compare its answers "
+                                  "with the truth.")
+        self.set_status(self.empty_text)
 
     def clear_line(self) -> None:
         """Forget the learned line (another dataset or model is shown)."""
@@ -85,3 +86,11 @@ class RegressionView(InsightView):
         self.summary.setText(self.tr("Grey: the real series. Orange: the model's forecast of "
                                      "each next value from the values before it. Typical "
                                      "error: {0:.3g}.").format(err))
+
+    def clear(self) -> None:
+        for item in (self.diagonal, self.truth_curve, self.forecast_curve):
+            item.setData([], [])
+        self.points.setData([], [])
+        self.summary.clear()
+        self.clear_line()
+        super().clear()

@@ -62,7 +62,8 @@ class ResultsView(InsightView):
         self.body.addWidget(self.gallery, 2)
         self._texts: list[pg.TextItem] = []
         self.result: ConfusionResult | None = None
-        self.set_status(self.tr("Train a classifier to see its results."))
+        self.empty_text = self.tr("Train a classifier to see its results.")
+        self.set_status(self.empty_text)
 
     def set_result(self, result: ConfusionResult, dataset: Any) -> None:
         self.result = result
@@ -112,3 +113,14 @@ class ResultsView(InsightView):
                 item.setText(caption + "\n" + ", ".join(f"{v:.2f}" for v in sample.ravel()[:4]))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.gallery.addItem(item)
+
+    def clear(self) -> None:
+        self.result = None
+        self.matrix_image.clear()
+        for t in self._texts:
+            self.matrix_plot.removeItem(t)
+        self._texts = []
+        self.accuracy_bars.setOpts(x=[], height=[])
+        self.summary.clear()
+        self.gallery.clear()
+        super().clear()
