@@ -140,3 +140,6 @@ def test_closing_the_window_mid_training_stops_and_joins_the_thread(qtbot):
     assert document.locked
     window.closing.emit()  # what MainWindow.closeEvent emits
     assert not panel.controller.is_running()
+    document.set_modified(False)
+    qtbot.wait(200)  # the run's result, still queued, must not touch the closed document
+    assert not document.modified and document.project.history == []

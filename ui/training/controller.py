@@ -181,6 +181,7 @@ class TrainingController(QObject):
         self.last_model: Any = None
         self.last_weights: dict | None = None
         self.last_entry: dict | None = None
+        self._shut_down = False
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -203,6 +204,7 @@ class TrainingController(QObject):
         """Train the project's model (from its current weights) in the background."""
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
+        self._shut_down = False
         settings = settings or TrainingSettings.from_dict(project.training)
         settings.validate()
         # The worker gets its own copies: the UI may go on editing the project.
@@ -248,6 +250,7 @@ class TrainingController(QObject):
 
     def shutdown(self, timeout_ms: int = 60000) -> bool:
         """Stop any run and wait for its thread; True when no thread is left."""
+        self._shut_down = True  # results still queued from the worker are dropped
         thread = self._thread
         if thread is None:
             return True
@@ -259,6 +262,8 @@ class TrainingController(QObject):
 
     @Slot(dict, object, object)
     def _on_finished(self, entry: dict, weights: Any, model: Any) -> None:
+        if self._shut_down:  # the window is closing: do not touch the document any more
+            return
         self.last_entry = entry
         self.last_weights = weights
         self.last_model = model
