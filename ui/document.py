@@ -94,7 +94,8 @@ class Document(QObject):
     def display_name(self) -> str:
         if self.path is not None:
             return self.path.name
-        return self.tr("Untitled")
+        # Not saved yet: an imported model or a preset still has a name worth showing.
+        return self.project.title or self.tr("Untitled")
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.set_modified(not clean)

@@ -142,6 +142,12 @@ class FileActions(QObject):
     def open_path(self, path: Path | str, ask: bool = True) -> None:
         """Open a project (.kpg) or import a Keras model (.keras) — also for drops and argv."""
         path = Path(path)
+        if not path.is_file():
+            self._forget(path)
+            self._error(self.tr("Cannot open file"), self.tr(
+                "%1 does not exist (any more). Check the name, or whether it was moved.")
+                .replace("%1", str(path)))
+            return
         if ask and not self.maybe_save():
             return
         if path.suffix.lower() == ".keras":
@@ -207,6 +213,13 @@ class FileActions(QObject):
         self.settings.setValue("files/recent", recent[:MAX_RECENT])
         self.settings.setValue("files/last_dir", str(path.parent))
         self._rebuild_recent()
+
+    def _forget(self, path: Path) -> None:
+        recent = self.recent_files()
+        kept = [p for p in recent if p not in (str(path), str(path.resolve()))]
+        if kept != recent:
+            self.settings.setValue("files/recent", kept)
+            self._rebuild_recent()
 
     def _rebuild_recent(self) -> None:
         self.recent_menu.clear()

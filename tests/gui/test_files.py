@@ -202,3 +202,27 @@ def test_window_shows_before_tensorflow_loads_in_fresh_process(tmp_path):
     assert "tf_imported False" in out.stdout, out.stdout + out.stderr
     assert "shown_without_tf True" in out.stdout, out.stdout + out.stderr
     assert "loading_in_background True TensorFlow: loading…" in out.stdout, out.stdout
+
+
+def test_missing_recent_file_is_reported_and_forgotten(window, tmp_path, monkeypatch):
+    path = tmp_path / "gone.kpg"
+    assert window.file_actions.save_to(path)
+    path.unlink()
+    shown = []
+    monkeypatch.setattr(window.file_actions, "_error", lambda title, msg: shown.append(msg))
+    window.file_actions.recent_menu.actions()[0].trigger()
+    assert shown and "gone.kpg" in shown[0] and "does not exist" in shown[0]
+    assert window.file_actions.recent_files() == []
+    assert not window.file_actions.recent_menu.isEnabled()
+
+
+def test_unsaved_title_uses_project_title(window):
+    from playground.project import Project
+    from ui.document import new_project
+
+    project = new_project()
+    project.title = "MNIST digits"
+    window.document.replace_project(project)
+    assert window.windowTitle().startswith("MNIST digits")
+    window.document.replace_project(Project())
+    assert window.windowTitle().startswith("Untitled")
