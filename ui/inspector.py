@@ -10,8 +10,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from playground.errors import GraphError, PlaygroundError
 from playground.graph import Node
@@ -101,9 +102,39 @@ class InspectorPanel(QScrollArea):
         layout = self._fresh()
         layout.addWidget(_label(self.tr("%1 layers selected").replace("%1", str(count)),
                                 "heading"))
-        layout.addWidget(_label(self.tr("Select a single layer to change its settings."),
-                                "help"))
+        layout.addWidget(_label(self.tr("Select a single layer to change its settings. "
+                                        "Freezing keeps the weights of all selected layers "
+                                        "fixed during training (e.g. the pretrained part of an "
+                                        "imported model)."), "help"))
+        row = QHBoxLayout()
+        self.freeze_all = QPushButton(self.tr("Freeze selected"), self)
+        self.unfreeze_all = QPushButton(self.tr("Unfreeze selected"), self)
+        self.freeze_all.clicked.connect(lambda: self.set_selected_trainable(False))
+        self.unfreeze_all.clicked.connect(lambda: self.set_selected_trainable(True))
+        for button in (self.freeze_all, self.unfreeze_all):
+            button.setEnabled(not self.document.locked)
+            row.addWidget(button)
+        layout.addLayout(row)
         layout.addStretch(1)
+
+    def set_selected_trainable(self, trainable: bool) -> None:
+        """Freeze or unfreeze every selected layer as one undo step."""
+        graph = self.document.graph
+        ids = [nid for nid in self.window.scene.selected_node_ids()
+               if graph.node(nid).trainable != trainable]
+        if not ids:
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(self.tr("Freeze layers") if not trainable
+                         else self.tr("Unfreeze layers"))
+        try:
+            for nid in ids:
+                reason = self._execute(commands.SetTrainable(graph, nid, trainable))
+                if reason is not None:
+                    self.window.show_message(reason)
+                    break
+        finally:
+            stack.endMacro()
 
     def _show_node(self, node_id: str | None) -> None:
         layout = self._fresh()

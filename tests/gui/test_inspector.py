@@ -192,3 +192,14 @@ def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
     window.document.graph.add_node("Dense")
     qtbot.waitUntil(lambda: not window.shapes.busy, timeout=20_000)
     assert len(window.shapes.report.nodes) == len(window.document.graph)
+
+
+def test_freeze_several_layers_at_once(window):
+    graph = window.document.graph
+    ids = mlp(graph)
+    window.scene.select_nodes(ids[1:])
+    inspector = window.inspector
+    inspector.freeze_all.click()
+    assert [graph.node(i).trainable for i in ids[1:]] == [False, False]
+    window.document.undo_stack.undo()  # one step
+    assert [graph.node(i).trainable for i in ids[1:]] == [True, True]
