@@ -20,6 +20,7 @@ CELL = 40          # neuron picture size in the diagram
 GAP_Y = 10
 GAP_X = 120
 ENLARGED = 220
+MAX_ROWS = 16      # a layer with more units wraps into side-by-side columns
 
 
 class NeuronItem(QGraphicsPixmapItem):
@@ -49,6 +50,7 @@ class NetworkView(InsightView):
         self.scene = QGraphicsScene(self)
         self.view = QGraphicsView(self.scene, self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.enlarged = QLabel(self)
         self.enlarged.setFixedSize(ENLARGED, ENLARGED)
         self.enlarged.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -145,10 +147,11 @@ class NetworkView(InsightView):
         columns += [(layer.layer_name, list(layer.maps), layer.units_total)
                     for layer in maps.layers]
         positions: dict[tuple[str, int], QPointF] = {}
-        tallest = max(len(c[1]) for c in columns)
-        for col, (name, pictures, total) in enumerate(columns):
-            x = col * (CELL + GAP_X)
-            top = (tallest - len(pictures)) * (CELL + GAP_Y) / 2
+        tallest = min(max(len(c[1]) for c in columns), MAX_ROWS)
+        x = 0.0
+        for name, pictures, total in columns:
+            rows = min(len(pictures), MAX_ROWS)  # big layers wrap into several sub-columns
+            top = (tallest - rows) * (CELL + GAP_Y) / 2
             title = self.tr("input") if name == "input" else self.titles.get(name, name)
             label = QGraphicsSimpleTextItem(title if total <= len(pictures) else self.tr(
                 "{0} (first {1} of {2})").format(title, len(pictures), total))
@@ -159,11 +162,15 @@ class NetworkView(InsightView):
                 item.setData(0, (name, i))
                 item.setToolTip(self.tr("{0}, unit {1}").format(title, i + 1) if name != "input"
                                 else (self.tr("input x1") if i == 0 else self.tr("input x2")))
-                item.setPos(x, top + i * (CELL + GAP_Y))
+                px = x + (i // MAX_ROWS) * (CELL + GAP_Y)
+                py = top + (i % MAX_ROWS) * (CELL + GAP_Y)
+                item.setPos(px, py)
                 item.setZValue(1)
                 self.scene.addItem(item)
                 self.neuron_items[(name, i)] = item
-                positions[(name, i)] = QPointF(x, top + i * (CELL + GAP_Y) + CELL / 2)
+                positions[(name, i)] = QPointF(px, py + CELL / 2)
+            sub_columns = max(1, -(-len(pictures) // MAX_ROWS))
+            x += sub_columns * (CELL + GAP_Y) - GAP_Y + GAP_X
         if self.edges:
             names = [c[0] for c in columns]
             for layer in self.edges:
@@ -181,6 +188,8 @@ class NetworkView(InsightView):
                     self.edge_items.append(line)
                     self.edge_lookup[(layer.layer_name, e.source, e.target)] = line
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
+        for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
+            bar.setValue(bar.minimum())  # a new layout starts at its top left
         if hovered and tuple(hovered) in self.neuron_items:
             self._show_enlarged(self.neuron_items[tuple(hovered)])
 
