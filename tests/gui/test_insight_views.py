@@ -213,6 +213,14 @@ def test_layer_view_follows_selection_with_activation_and_histograms(window, qtb
     np.testing.assert_allclose(y, np.tanh(x), atol=1e-9)
     kernel_count = sum(panel.layer.kernel_bars.opts["height"])
     assert kernel_count == 2 * 8
+    # a second layer view (e.g. embedded by the inspector) follows the same selection
+    extra = panel.make_layer_view()
+    assert extra.activation_name == "tanh"
+    assert sum(extra.kernel_bars.opts["height"]) == 2 * 8
+    output = [n for n in window.document.graph.nodes if n.layer_type == "Dense"][-1]
+    window.scene.select_nodes([output.id])
+    assert extra.activation_name == panel.layer.activation_name == "sigmoid"
+    extra.deleteLater()
     assert _saves_png(panel.layer, tmp_path)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -77,6 +78,7 @@ class InsightPanel(QWidget):
         self._graph_revision = 0
         self._watched_graph: Any = None
         self._pending: dict[str, Any] = {}
+        self._layer_views: list[LayerView] = []   # the Layer tab + any made for others
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(LIVE_REDRAW_MS)
@@ -98,6 +100,7 @@ class InsightPanel(QWidget):
         self.conv = ConvView(self)
         self.regression = RegressionView(self)
         self.layer = LayerView(self)
+        self._layer_views.append(self.layer)
         self.health = HealthView(self)
         self.views: dict[str, QWidget] = {}
         for key, view, title in (
@@ -361,12 +364,25 @@ class InsightPanel(QWidget):
             self.boundary.set_dataset(self.dataset, points)
 
     # ------------------------------------------------------------ layer / conv
+    def make_layer_view(self, parent: QWidget | None = None) -> LayerView:
+        """Another view of the selected layer (activation curve, weight histograms) kept up
+        to date like the Layer tab, e.g. for the inspector to embed in its form."""
+        view = LayerView(parent)
+        self._layer_views.append(view)
+        self._selection_changed()
+        return view
+
+    def _live_layer_views(self) -> list[LayerView]:
+        self._layer_views = [v for v in self._layer_views if shiboken6.isValid(v)]
+        return self._layer_views
+
     def _selection_changed(self) -> None:
         ids = self.window.scene.selected_node_ids()
         if len(ids) != 1 or ids[0] not in self.document.graph:
             return
         node = self.document.graph.node(ids[0])
-        self.layer.set_layer(node.display_name(), _node_activation(node))
+        for view in self._live_layer_views():
+            view.set_layer(node.display_name(), _node_activation(node))
         self._show_layer_histograms()
 
     def _show_layer_histograms(self) -> None:
@@ -377,7 +393,8 @@ class InsightPanel(QWidget):
         if self.weights_snapshot is not None:
             layer_name = {n: layer for layer, n in self._layer_to_node().items()}.get(ids[0])
         hist = self.weights_snapshot.histograms.get(layer_name) if layer_name else None
-        self.layer.set_histograms(hist)
+        for view in self._live_layer_views():
+            view.set_histograms(hist)
 
     @qthrottled(timeout=100)
     def _sample_changed(self, index: int) -> None:
