@@ -204,6 +204,8 @@ class InspectorPanel(QScrollArea):
         if locked:
             layout.addWidget(_label(self.tr("Editing is locked: %1").replace(
                 "%1", self.document.lock_reason or self.tr("training is running")), "help"))
+        if getattr(self.window, "insight_panel", None) is not None:  # activation + weights
+            layout.addWidget(self.window.insight_panel.make_layer_view(self))
         layout.addStretch(1)
         self._load_values()
         self._show_shape()

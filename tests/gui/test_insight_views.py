@@ -313,3 +313,17 @@ def test_opening_another_project_clears_the_views(window, qtbot):
     assert panel.results.result is None and panel.health.report is None
     assert panel.results.status_label.text() == panel.results.empty_text != ""
     assert panel.node_health == {} and panel.badges.badges == {}
+
+
+def test_inspector_shows_the_selected_layers_activation_and_histograms(window, qtbot):
+    from ui.insight.layer_view import LayerView
+
+    _open_preset(window, "xor", samples=60)
+    panel = _panel(window)
+    _wait_dataset(qtbot, window, "xor")
+    panel.show_model(build_model(window.document.graph), panel.dataset)
+    hidden = next(n for n in window.document.graph.nodes if n.layer_type == "Dense")
+    window.scene.select_nodes([hidden.id])
+    views = window.inspector.widget().findChildren(LayerView)
+    assert len(views) == 1 and views[0].activation_name == "tanh"
+    assert sum(views[0].kernel_bars.opts["height"]) == 2 * 8
