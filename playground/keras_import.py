@@ -129,7 +129,8 @@ def graph_from_model(model: "keras.Model") -> tuple[Graph, Weights]:
 
 
 def _node_params(layer_config: dict[str, Any]) -> tuple[dict[str, Any], str | None, bool]:
-    config = dict(layer_config)
+    # JSON form (lists, not tuples), exactly as the config reads back from a project file.
+    config = json.loads(json.dumps(layer_config))
     name = config.pop("name", None)
     trainable = bool(config.pop("trainable", True))
     return config, name, trainable

@@ -145,3 +145,9 @@ def test_imported_graph_is_laid_out_in_readable_rows():
     assert len(set(positions.values())) == len(graph)  # no two nodes on top of each other
     for e in graph.edges:  # data flows downwards
         assert positions[e.target][1] > positions[e.source][1]
+    # A residual (skip) connection never runs straight through the nodes it bypasses.
+    for e in graph.edges:
+        (x1, y1), (x2, y2) = positions[e.source], positions[e.target]
+        if x1 == x2:
+            between = [n for n, (x, y) in positions.items() if x == x1 and y1 < y < y2]
+            assert not between, f"edge {e} runs over {between}"
