@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -23,6 +24,9 @@ _handler: logging.handlers.RotatingFileHandler | None = None
 
 
 def log_path(directory: Path | None = None) -> Path:
+    """The log file in use (or the one ``directory`` / the data folder would hold)."""
+    if directory is None and _handler is not None:
+        return Path(_handler.baseFilename)
     return (Path(directory) if directory is not None else user_data_dir() / "logs") \
         / LOG_FILE_NAME
 
@@ -37,14 +41,21 @@ def setup_logging(directory: Path | None = None) -> Path:
     Calling it again with another folder moves the log there (tests use temporary folders).
     """
     global _handler
-    path = log_path(directory)
+    path = (Path(directory) if directory is not None else user_data_dir() / "logs") \
+        / LOG_FILE_NAME
     log = logger()
     if _handler is not None:
         if Path(_handler.baseFilename) == path.resolve():
             return path
         log.removeHandler(_handler)
         _handler.close()
-    ensure_dir(path.parent)
+        _handler = None
+    try:
+        ensure_dir(path.parent)
+    except OSError:
+        # A read-only or broken data folder must not stop the app: log to the temp folder.
+        path = Path(tempfile.gettempdir()) / "keras-playground-logs" / LOG_FILE_NAME
+        ensure_dir(path.parent)
     _handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES,
                                                     backupCount=BACKUP_COUNT,
                                                     encoding="utf-8", delay=True)

@@ -125,3 +125,20 @@ def test_background_task_bug_is_reported_and_logged(reporter, qtbot):
     task.wait()
     assert "Unexpected error (AttributeError" in blocker.args[0]
     assert "no attribute 'shape'" in _log(reporter)
+
+
+def test_an_unusable_data_folder_does_not_stop_the_app(tmp_path: Path, qtbot):
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the data folder should be")
+    shown: list[tuple] = []
+    rep = CrashReporter(blocker / "logs", show_dialog=lambda *a: shown.append(a)).install()
+    try:
+        assert not str(rep.log_file).startswith(str(blocker))
+        assert errorlog.log_path() == Path(rep.log_file)
+        rep.report(ValueError, ValueError("still logged"), None)
+        qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+        assert shown[0][2] == str(rep.log_file)
+        assert "still logged" in _log(rep)
+    finally:
+        rep.uninstall()
+        errorlog.close_logging()
