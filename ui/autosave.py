@@ -139,8 +139,13 @@ class Autosave(QObject):
         self.document.replace_project(project, original)
         self.document.set_modified(True)   # restored work is not saved in the original yet
         # Our own recovery file holds it before the old one goes: never zero copies.
-        self.session.write(project, original)
-        recovery.discard(info)
+        try:
+            self.session.write(project, original)
+            recovery.discard(info)
+        except (OSError, PlaygroundError) as exc:
+            self.window.show_message(self.tr("Restored, but the autosaved copy is kept in "
+                                             "%1: %2").replace("%1", str(info.project_file))
+                                     .replace("%2", str(exc)), 10000)
         self.window.show_message(self.tr("Restored unsaved work from %1")
                                  .replace("%1", info.describe()))
         return True
