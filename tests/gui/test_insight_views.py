@@ -327,3 +327,8 @@ def test_inspector_shows_the_selected_layers_activation_and_histograms(window, q
     views = window.inspector.widget().findChildren(LayerView)
     assert len(views) == 1 and views[0].activation_name == "tanh"
     assert sum(views[0].kernel_bars.opts["height"]) == 2 * 8
+    window.document.graph.set_param(hidden.id, "activation", "relu")  # e.g. from the form
+    views = window.inspector.widget().findChildren(LayerView)
+    assert all(v.activation_name == "relu" for v in views) and panel.layer.activation_name == "relu"
+    x, y = panel.layer.curve.getData()
+    np.testing.assert_allclose(y, np.maximum(x, 0))

@@ -266,6 +266,10 @@ class InsightPanel(QWidget):
     def _graph_changed(self) -> None:
         self._graph_revision += 1
 
+    def _node_changed(self, node: Any) -> None:
+        if self.window.scene.selected_node_ids() == [node.id]:
+            self._selection_changed()
+
     def canvas_edge_weights(self) -> dict[tuple[str, str], tuple[float, float, float]]:
         """Weight summaries per canvas edge into a Dense node (see ``edgeWeightsChanged``)."""
         if self.weights_snapshot is None or not self.weights_snapshot.dense_edges:
@@ -310,8 +314,11 @@ class InsightPanel(QWidget):
     def _project_replaced(self) -> None:
         if self._watched_graph is not None:
             self._watched_graph.changed.disconnect(self._graph_changed)
+            self._watched_graph.node_changed.disconnect(self._node_changed)
         self._watched_graph = self.document.graph
         self._watched_graph.changed.connect(self._graph_changed)
+        # e.g. another activation chosen in the inspector: redraw its curve
+        self._watched_graph.node_changed.connect(self._node_changed)
         self._graph_revision += 1
         self.model = None
         self.weights_snapshot = None
