@@ -63,15 +63,18 @@ class TrainingSettings:
         if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
             raise TrainingError("The batch size must be a whole number of at least 1. "
                                 f"Received: batch_size={self.batch_size!r}.")
-        if not (0.0 <= self.validation_split < 1.0):
+        if isinstance(self.validation_split, bool) \
+                or not isinstance(self.validation_split, (int, float)) \
+                or not (0.0 <= self.validation_split < 1.0):
             raise TrainingError("The validation split is the share of training examples kept "
                                 "aside for checking; use a number from 0 to 0.9. "
                                 f"Received: validation_split={self.validation_split!r}.")
         if not (isinstance(self.patience, int) and self.patience >= 0):
             raise TrainingError("Patience must be a whole number of epochs (0 or more). "
                                 f"Received: patience={self.patience!r}.")
-        if not self.monitor:
-            raise TrainingError("Early stopping needs a value to watch, e.g. 'val_loss'.")
+        if not self.monitor or not isinstance(self.monitor, str):
+            raise TrainingError("Early stopping needs a value to watch, e.g. 'val_loss'. "
+                                f"Received: monitor={self.monitor!r}.")
         if self.seed is not None and not (isinstance(self.seed, int) and self.seed >= 0):
             raise TrainingError("The random seed must be empty or a whole number of 0 or more. "
                                 f"Received: seed={self.seed!r}.")
@@ -85,10 +88,17 @@ class TrainingSettings:
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "TrainingSettings":
         """Settings from JSON; unknown keys are ignored so older/newer projects still open."""
+        if data is not None and not isinstance(data, dict):
+            raise TrainingError("The training settings in the project are damaged (expected "
+                                f"an object of settings, found {type(data).__name__}). Set "
+                                "them again in the training panel.")
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in (data or {}).items() if k in known}
         if "metrics" in values:
             metrics = values["metrics"]
+            if not isinstance(metrics, (str, list)):
+                raise TrainingError("The metrics must be a list of names such as "
+                                    f"['accuracy']. Received: metrics={metrics!r}.")
             values["metrics"] = [metrics] if isinstance(metrics, str) else list(metrics)
         if "learning_rate" in values and isinstance(values["learning_rate"], int):
             values["learning_rate"] = float(values["learning_rate"])
