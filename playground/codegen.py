@@ -171,12 +171,19 @@ def project_to_python(project: Project, filename: str = "model.py",
     model = build_model(project.graph)  # raises BuildError naming broken nodes
     dataset = load_dataset(name, params)
     title = project.title or project.graph.name or "Keras Playground model"
-    parts = [HEADER.format(title=title, filename=filename, out=out)]
+    parts = [HEADER.format(title=_doc_text(title), filename=_doc_text(filename),
+                           out=_doc_text(out))]
     parts.append("# --- Data " + "-" * 70)
     parts.append(python_snippet(name, params).rstrip() + "\n")
     parts.append("# --- Model " + "-" * 69)
     parts.append("\n".join(model_code(project.graph)) + "\n")
     parts.append("# --- Training " + "-" * 66)
     parts.append("\n".join(compile_code(project, model, dataset)) + "\n")
-    parts.append(f"model.save({out!r})\nprint('saved {out}')\n")
+    parts.append(f"model.save({out!r})\nprint({'saved ' + out!r})\n")
     return "\n".join(parts)
+
+
+def _doc_text(text: str) -> str:
+    """Text safe inside the script's docstring: a title from a project file must never be
+    able to close the docstring and become code (backslashes would be escapes too)."""
+    return str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')

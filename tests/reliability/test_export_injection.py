@@ -1,0 +1,30 @@
+"""A project file's text (title, file name) never becomes code in the exported script."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from playground.export import export_python
+from playground.graph import Graph
+from playground.project import Project
+
+EVIL_TITLE = 'My model"""\nimport os; os.system("echo pwned")\n"""\\N{oops} \\'
+
+
+def test_hostile_title_and_file_name_stay_text(tmp_path: Path):
+    graph = Graph("m")
+    a = graph.add_node("Input", {"batch_shape": [None, 2]})
+    b = graph.add_node("Dense", {"units": 1, "activation": "sigmoid"})
+    graph.connect(a.id, b.id)
+    project = Project(graph=graph, title=EVIL_TITLE, dataset={"name": "xor", "params": {}})
+    path = export_python(project, tmp_path / "Bob's \"\"\" model.py")
+    code = path.read_text("utf-8")
+    tree = ast.parse(code)                      # valid Python despite the quotes
+    assert ast.get_docstring(tree).startswith(EVIL_TITLE)
+    calls = [n.func.attr for n in ast.walk(tree)
+             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)]
+    assert "system" not in calls
+    printed = [n.args[0].value for n in ast.walk(tree) if isinstance(n, ast.Call)
+               and isinstance(n.func, ast.Name) and n.func.id == "print"
+               and n.args and isinstance(n.args[0], ast.Constant)]
+    assert 'saved Bob\'s """ model.keras' in printed
