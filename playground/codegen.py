@@ -11,6 +11,7 @@ import pprint
 import re
 from typing import Any
 
+from playground.errors import BuildError
 from playground.graph import Graph, Node
 from playground.keras_build import PORT_KEY, layer_names
 from playground.project import Project
@@ -77,7 +78,10 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str]) 
         config["trainable"] = False
     cls = spec.keras_class
     nested = any(isinstance(v, dict) for v in params.values())
-    if spec.is_generic or nested:
+    # Keys become keyword arguments in the script: only plain names may (a key from a
+    # crafted project file must not turn into code), anything else goes through a dict.
+    odd_keys = not all(_is_name(k) for k in config)
+    if spec.is_generic or nested or odd_keys:
         # Nested objects (a wrapped layer, initializers) are rebuilt exactly from config.
         ctor = f"layers.{cls}.from_config(\n    {_literal(config, 4)}\n)"
     else:
@@ -88,6 +92,9 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str]) 
     call_kwargs: list[str] = []
     by_keyword: set[int] = set()
     for key, value in node.call_kwargs.items():
+        if not _is_name(key):
+            raise BuildError(f"{node.display_name()}: {key!r} cannot be a keyword argument "
+                             "of a layer call.", {node.id: f"{key!r} is not a valid name."})
         if isinstance(value, dict) and set(value) == {PORT_KEY}:
             by_keyword.add(int(value[PORT_KEY]))
             call_kwargs.append(f"{key}={inputs[int(value[PORT_KEY])]}")
@@ -181,6 +188,10 @@ def project_to_python(project: Project, filename: str = "model.py",
     parts.append("\n".join(compile_code(project, model, dataset)) + "\n")
     parts.append(f"model.save({out!r})\nprint({'saved ' + out!r})\n")
     return "\n".join(parts)
+
+
+def _is_name(key: object) -> bool:
+    return isinstance(key, str) and key.isidentifier() and not keyword.iskeyword(key)
 
 
 def _doc_text(text: str) -> str:

@@ -28,3 +28,26 @@ def test_hostile_title_and_file_name_stay_text(tmp_path: Path):
                and isinstance(n.func, ast.Name) and n.func.id == "print"
                and n.args and isinstance(n.args[0], ast.Constant)]
     assert 'saved Bob\'s """ model.keras' in printed
+
+
+def test_crafted_parameter_and_call_keys_stay_data():
+    from playground.codegen import model_code
+    from playground.errors import BuildError
+
+    graph = Graph("m")
+    a = graph.add_node("Input", {"batch_shape": [None, 2]})
+    b = graph.add_node("Dense", {"units": 1})
+    graph.connect(a.id, b.id)
+    # As a crafted file could put them (the graph keeps unknown keys verbatim).
+    graph.node(b.id).params["a=__import__('os').system('id'),b"] = 1
+    code = "\n".join(model_code(graph))
+    tree = ast.parse(code)
+    assert "system" not in [n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call)
+                            and isinstance(n.func, ast.Attribute)]
+    graph.node(b.id).call_kwargs["x=__import__('os').system('id'),y"] = 1
+    try:
+        model_code(graph)
+    except BuildError as exc:
+        assert "keyword argument" in str(exc)
+    else:
+        raise AssertionError("a crafted call keyword must be refused")
