@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from playground.datasets import load_dataset, load_from_choice
@@ -129,8 +129,10 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot):
                   if u is not None and probes.BOUNDARY in u.results]
     assert len(boundaries) == 4  # untrained + 3 epochs
     assert not np.allclose(boundaries[0].values, boundaries[-1].values)
-    # after the run the view shows the trained model's own predictions
+    # after the run the views are rebuilt from the trained model on a worker thread
     model = controller.last_model
+    qtbot.waitUntil(lambda: panel.model is model, timeout=30_000)
+    panel.wait_for_background()
     shown = panel.boundary.result
     np.testing.assert_allclose(shown.values.ravel(),
                                model.predict(shown.grid.points, verbose=0)[:, 0],
@@ -332,3 +334,21 @@ def test_inspector_shows_the_selected_layers_activation_and_histograms(window, q
     assert all(v.activation_name == "relu" for v in views) and panel.layer.activation_name == "relu"
     x, y = panel.layer.curve.getData()
     np.testing.assert_allclose(y, np.maximum(x, 0))
+
+
+def test_look_at_current_weights_computes_off_the_ui_thread(window, qtbot):
+    _open_preset(window, "xor", samples=120)
+    panel = _panel(window)
+    from playground import kerasenv
+
+    kerasenv.keras()  # the button waits for TensorFlow
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    panel.refresh_from_project()
+    assert panel._tasks, "the views are computed on a worker thread, not in this call"
+    qtbot.waitUntil(lambda: panel.model is not None and not panel._tasks, timeout=30_000)
+    timer.stop()
+    assert ticks, "the UI event loop kept running while the views were computed"
+    assert panel.boundary.result is not None

@@ -66,6 +66,7 @@ class InsightPanel(QWidget):
         super().__init__(window)
         self.window = window
         self.document = window.document
+        self._tasks: list[Any] = []  # result computations running on worker threads
         self.controller: Any = None
         self.dataset_panel: Any = None    # the Dataset panel, which loads data off-thread
         self.dataset: Any = None
@@ -188,8 +189,40 @@ class InsightPanel(QWidget):
         self._redraw.stop()
         self._pending = {}
         model = getattr(self.controller, "last_model", None)
-        if model is not None and self.dataset is not None:
-            self.show_model(model, self.dataset)
+        dataset = self.dataset
+        if model is not None and dataset is not None:
+            # Every view once more from the trained model: seconds for a CNN, so on a worker
+            # thread (the model is no longer training; the next run builds its own).
+            self._show_in_background(
+                lambda: (model, dataset, probes.final_results(model, dataset)))
+
+    def _show_in_background(self, compute: Any) -> None:
+        from ui.background import BackgroundTask
+
+        # No Qt parent: the task must outlive a panel closed while it runs (its signals
+        # then simply reach no one); a Python reference keeps it alive until it reports.
+        task = BackgroundTask(compute, "insight-results")
+        self._tasks.append(task)
+        task.finished.connect(self._show_computed)
+        task.failed.connect(lambda message: self.window.show_message(message, 0))
+        task.finished.connect(lambda _r, t=task: self._tasks.remove(t))
+        task.failed.connect(lambda _m, t=task: self._tasks.remove(t))
+        task.start()
+
+    def _show_computed(self, payload: tuple[Any, Any, dict[str, Any]]) -> None:
+        if self._training or not shiboken6.isValid(self):
+            return  # a new run started meanwhile: its live views win
+        model, dataset, results = payload
+        self.model = model
+        if dataset is not self.dataset:
+            self._set_dataset(dataset)
+        self.show_results(results)
+        self._after_model_shown(model, dataset)
+
+    def wait_for_background(self, timeout: float = 60.0) -> None:
+        """Block until result computations finish (tests, and closing the window)."""
+        for task in list(self._tasks):
+            task.wait(timeout)
 
     # ------------------------------------------------------------ showing results
     def show_model(self, model: Any, dataset: Any) -> None:
@@ -198,6 +231,9 @@ class InsightPanel(QWidget):
         if dataset is not self.dataset:
             self._set_dataset(dataset)
         self.show_results(probes.final_results(model, dataset))
+        self._after_model_shown(model, dataset)
+
+    def _after_model_shown(self, model: Any, dataset: Any) -> None:
         self.network.flush()
         from playground.insight.digits import is_digit_dataset, predict_drawing
 
@@ -428,13 +464,16 @@ class InsightPanel(QWidget):
         from playground.datasets import load_from_choice
         from playground.keras_build import build_model
 
-        try:
-            dataset = load_from_choice(self.document.project.dataset or {})
-            model = build_model(self.document.graph, self.document.project.weights or None)
-        except PlaygroundError as error:
-            self.window.show_message(str(error), 0)
-            return
-        self.show_model(model, dataset)
+        choice = dict(self.document.project.dataset or {})
+        graph = self.document.graph.copy()  # the user may edit on while this runs
+        weights = self.document.project.weights or None
+
+        def compute() -> tuple[Any, Any, dict[str, Any]]:
+            dataset = load_from_choice(choice)
+            model = build_model(graph, weights)
+            return model, dataset, probes.final_results(model, dataset)
+
+        self._show_in_background(compute)
 
 
 def _node_activation(node: Any) -> str | None:
