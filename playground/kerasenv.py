@@ -34,3 +34,25 @@ def keras() -> ModuleType:
 
 def is_loaded() -> bool:
     return _keras is not None
+
+
+def lower_thread_priority(niceness: int = 10) -> bool:
+    """Make the calling thread (and the threads it starts, e.g. TensorFlow's compute pools
+    when it is the first to run an op) yield the CPU to the UI thread.
+
+    On a 2-core machine TensorFlow's workers otherwise compete with the window's event loop
+    on equal terms; with a lower priority they still use every idle cycle, so training is
+    no slower when the UI has nothing to do. Linux only (per-thread nice); elsewhere a no-op.
+    Returns True when applied.
+    """
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        tid = threading.get_native_id()
+        current = os.getpriority(os.PRIO_PROCESS, tid)
+        os.setpriority(os.PRIO_PROCESS, tid, max(current, niceness))
+    except OSError:  # e.g. a sandbox forbidding it: keep the normal priority
+        return False
+    return True

@@ -77,7 +77,10 @@ class ShapeService(QObject):
         self._thread.start()
 
     def _infer(self, graph: Graph, generation: int) -> None:
+        from playground.kerasenv import lower_thread_priority
         from playground.shapes import infer_shapes
+
+        lower_thread_priority()
 
         try:
             report = infer_shapes(graph)

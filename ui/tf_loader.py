@@ -56,6 +56,7 @@ class TFLoader(QObject):
         return not self._thread.is_alive()
 
     def _import(self) -> None:
+        kerasenv.lower_thread_priority()  # TF's threads start here: they yield to the UI
         started = time.perf_counter()
         try:
             kerasenv.keras()

@@ -13,10 +13,11 @@ import numpy as np
 def warm_up() -> None:
     """Train a 2-4-1 network for one epoch on 8 points (about a second of CPU, once)."""
     from playground.datasets.base import Dataset
-    from playground.kerasenv import keras
+    from playground.kerasenv import keras, lower_thread_priority
     from playground.training.engine import TrainingEngine
     from playground.training.settings import TrainingSettings
 
+    lower_thread_priority()  # a background nicety: never at the UI's expense
     k = keras()
     x = np.array([[0, 0], [0, 1], [1, 0], [1, 1]] * 2, dtype=np.float32)
     y = np.array([0, 1, 1, 0] * 2, dtype=np.int32)

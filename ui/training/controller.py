@@ -72,6 +72,9 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from playground.kerasenv import lower_thread_priority
+
+        lower_thread_priority()  # training uses idle CPU; the window stays responsive
         try:
             self._run()
         except PlaygroundError as error:       # a problem the user can fix: say what
