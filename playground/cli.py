@@ -130,15 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands that live next to the features they drive."""
-    import importlib
-    import importlib.util
+    from playground import presets, train_cli
 
-    registers = []
-    for module_name in ("playground.train_cli", "playground.presets"):
-        if importlib.util.find_spec(module_name) is None:  # TODO(lead): strict once both land
-            continue
-        registers.append(importlib.import_module(module_name).register)
-    return registers
+    return [train_cli.register, presets.register]
 
 
 def main(argv: list[str] | None = None) -> int:
