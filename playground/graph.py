@@ -149,6 +149,11 @@ class Graph:
     def outgoing(self, node_id: str) -> list[Edge]:
         return [e for e in self._edges if e.source == node_id]
 
+    def node_index(self, node_id: str) -> int:
+        """Position of the node in node order (which orders unlisted model inputs/outputs)."""
+        self.node(node_id)
+        return list(self._nodes).index(node_id)
+
     def predecessors(self, node_id: str) -> list[str]:
         return [e.source for e in self.incoming(node_id)]
 
@@ -235,6 +240,7 @@ class Graph:
         node_id: str | None = None,
         call_kwargs: dict[str, Any] | None = None,
         call_style: str | None = None,
+        index: int | None = None,
     ) -> Node:
         """Add a layer; missing parameters take the catalog's defaults.
 
@@ -263,7 +269,12 @@ class Graph:
                                  node_id, "call_style")
         node = Node(node_id, spec.type_name, merged, _as_position(position), name,
                     bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style)
-        self._nodes[node_id] = node
+        if index is None or index >= len(self._nodes):
+            self._nodes[node_id] = node
+        else:  # back at its old place (undo of a delete): node order decides model I/O order
+            items = list(self._nodes.items())
+            items.insert(max(index, 0), (node_id, node))
+            self._nodes = dict(items)
         self.node_added.emit(node)
         self._emit_structure()
         return node

@@ -73,25 +73,32 @@ class RemoveNodes(GraphCommand):
     def __init__(self, graph: Graph, node_ids: list[str]) -> None:
         super().__init__(graph, _tr("Delete %n layer(s)").replace("%n", str(len(node_ids))))
         self.node_ids = list(node_ids)
-        self._saved: list[dict[str, Any]] = []
+        self._saved: list[tuple[int, dict[str, Any]]] = []
         self._edges: list[Edge] = []
+        self._input_order: list[str] = []
         self._output_order: list[str] = []
 
     def do(self) -> None:
         ids = set(self.node_ids)
-        self._saved = [copy.deepcopy(self.graph.node(n).to_dict()) for n in self.node_ids]
+        # Saved in node order with their positions in it, so undo puts each node back in
+        # place (node order decides the order of model inputs/outputs not listed).
+        ordered = sorted(self.node_ids, key=self.graph.node_index)
+        self._saved = [(self.graph.node_index(n), copy.deepcopy(self.graph.node(n).to_dict()))
+                       for n in ordered]
         self._edges = [e for e in self.graph.edges if e.source in ids or e.target in ids]
+        self._input_order = list(self.graph.input_order)
         self._output_order = list(self.graph.output_order)
         for nid in self.node_ids:
             self.graph.remove_node(nid)
 
     def undo(self) -> None:
-        for data in self._saved:
+        for index, data in self._saved:
             self.graph.add_node(data["type"], data["params"], tuple(data["position"]),
                                 data.get("name"), data["trainable"], data["id"],
-                                data.get("call_kwargs"), data.get("call_style"))
+                                data.get("call_kwargs"), data.get("call_style"), index=index)
         for edge in self._edges:
             self.graph.connect(edge.source, edge.target, edge.port, edge.source_port)
+        self.graph.input_order = [i for i in self._input_order if i in self.graph]
         self.graph.output_order = [i for i in self._output_order if i in self.graph]
 
 

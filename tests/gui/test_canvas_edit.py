@@ -353,3 +353,24 @@ def test_keyboard_flow_find_layer_and_rename(window, qtbot):
     QTest.keyClicks(name_edit, "hidden")
     QTest.keyClick(name_edit, Qt.Key.Key_Return)
     assert graph.node(new.id).name == "hidden"
+
+
+def test_undo_delete_puts_nodes_back_in_their_place(qapp):
+    """Node order decides the order of model outputs not listed explicitly: undoing a
+    delete must not move the deleted node (and so its output) to the end."""
+    from playground import Graph
+    from ui.commands import RemoveNodes
+
+    graph = Graph()
+    i = graph.add_node("Input", {"batch_shape": [None, 2]})
+    first = graph.add_node("Dense", {"units": 1})
+    second = graph.add_node("Dense", {"units": 3})
+    graph.connect(i.id, first.id)
+    graph.connect(i.id, second.id)
+    before = graph.to_dict()
+    command = RemoveNodes(graph, [first.id, i.id])
+    command.redo()
+    assert [n.id for n in graph.nodes] == [second.id]
+    command.undo()
+    assert graph.to_dict()["nodes"] == before["nodes"]
+    assert [n.id for n in graph.output_nodes()] == [first.id, second.id]
