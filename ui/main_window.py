@@ -152,7 +152,9 @@ class MainWindow(QMainWindow):
                                  + [int(self.height() * 0.45 / (len(right) - 1))]
                                  * (len(right) - 1), Qt.Orientation.Vertical)
         if bottom:
-            self.resizeDocks(bottom[:1], [int(self.height() * 0.34)], Qt.Orientation.Vertical)
+            # Training curves and the views inside the network need room; the canvas keeps
+            # the rest (it zooms to fit).
+            self.resizeDocks(bottom[:1], [int(self.height() * 0.45)], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
