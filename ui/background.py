@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from playground.errors import PlaygroundError
 
@@ -45,7 +45,9 @@ class BackgroundTask(QObject):
             from playground.errorlog import log_exception, log_path
 
             log_exception(type(exc), exc, exc.__traceback__, self._thread.name)
-            self.failed.emit(f"Unexpected error ({type(exc).__name__}: {exc}). The details "
-                             f"were written to {log_path()}.")
+            self.failed.emit(QCoreApplication.translate(
+                "BackgroundTask", "Unexpected error ({kind}: {error}). The details were "
+                "written to {log}.").format(kind=type(exc).__name__, error=exc,
+                                            log=log_path()))
             return
         self.finished.emit(result)

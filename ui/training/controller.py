@@ -12,7 +12,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from playground.errors import PlaygroundError
 from playground.graph import Graph
@@ -83,8 +83,10 @@ class TrainingWorker(QObject):
             from playground.errorlog import log_exception, log_path
 
             log_exception(type(error), error, error.__traceback__, "training")
-            self.failed.emit(f"Training failed unexpectedly ({type(error).__name__}): {error}."
-                             f" The details were written to {log_path()}.")
+            self.failed.emit(QCoreApplication.translate(
+                "TrainingController", "Training failed unexpectedly ({kind}): {error}. The "
+                "details were written to {log}.").format(kind=type(error).__name__,
+                                                         error=error, log=log_path()))
         finally:
             self.done.emit()
 
