@@ -195,3 +195,16 @@ def test_any_allowed_settings_give_a_dataset_that_keeps_the_contract(choice):
         assert ds.y_train.min() >= 0 and ds.y_train.max() < ds.num_classes
     preview = ds.preview(50)
     assert preview["kind"] in ("points", "series")
+
+
+def test_infinite_or_nan_whole_number_setting_is_refused_plainly():
+    import math
+
+    import pytest
+
+    from playground.datasets import load_dataset
+    from playground.errors import DatasetError
+
+    for value in (math.inf, -math.inf, math.nan):
+        with pytest.raises(DatasetError, match="whole number"):
+            load_dataset("xor", {"seed": value})

@@ -150,7 +150,7 @@ class DatasetParam:
 
         if self.kind == "int":
             if isinstance(value, bool) or not isinstance(value, (int, float, np.integer)) \
-                    or float(value) != int(value):
+                    or not np.isfinite(value) or float(value) != int(value):
                 raise refuse("a whole number" + self._range_text())
             value = int(value)
             self._check_range(value, refuse)
@@ -190,10 +190,13 @@ class DatasetParam:
         return value
 
     def _range_text(self) -> str:
+        def number(v: float) -> str:  # 2147483647, not 2.14748e+09
+            return f"{int(v):,}" if float(v).is_integer() else f"{v:g}"
+
         if self.minimum is not None and self.maximum is not None:
-            return f" from {self.minimum:g} to {self.maximum:g}"
+            return f" from {number(self.minimum)} to {number(self.maximum)}"
         if self.minimum is not None:
-            return f" of at least {self.minimum:g}"
+            return f" of at least {number(self.minimum)}"
         return ""
 
     def _check_range(self, v: float, refuse: Callable[[str], DatasetError]) -> None:

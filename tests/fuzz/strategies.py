@@ -27,7 +27,10 @@ def examples(default: int) -> int:
 
 
 def fuzz_settings(default: int) -> settings:
-    return settings(max_examples=examples(default), deadline=None, derandomize=False,
+    # The normal suite replays the same (derandomized) inputs every run, so CI is
+    # repeatable; the long run (FUZZ_EXAMPLES set) explores fresh random inputs.
+    long_run = "FUZZ_EXAMPLES" in os.environ
+    return settings(max_examples=examples(default), deadline=None, derandomize=not long_run,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much])
 
