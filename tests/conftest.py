@@ -18,6 +18,14 @@ if "PLAYGROUND_CONFIG_DIR" not in os.environ:
     os.environ["PLAYGROUND_CONFIG_DIR"] = tempfile.mkdtemp(prefix="kp-test-data-")
     atexit.register(shutil.rmtree, os.environ["PLAYGROUND_CONFIG_DIR"], ignore_errors=True)
 
+# Property tests replay the same generated inputs every run (a CI result must not depend on
+# luck); HYPOTHESIS_PROFILE=explore (or the long fuzz run) draws fresh random ones.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("repeatable", derandomize=True, deadline=None)
+_hypothesis_settings.register_profile("explore", derandomize=False, deadline=None)
+_hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
