@@ -197,16 +197,6 @@ class Graph:
                         ready.append(e.target)
         return order
 
-    def ancestors(self, node_id: str) -> set[str]:
-        found: set[str] = set()
-        stack = [node_id]
-        while stack:
-            for src in self.predecessors(stack.pop()):
-                if src not in found:
-                    found.add(src)
-                    stack.append(src)
-        return found
-
     def free_port(self, node_id: str) -> int | None:
         """Lowest unused input port of ``node_id``, or None when every port is taken."""
         spec = self.node(node_id).spec

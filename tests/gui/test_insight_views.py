@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from playground.datasets import load_dataset, load_from_choice
@@ -112,7 +112,13 @@ def test_painted_points_reach_training_data_and_undo(window, qtbot):
     assert len(view.painted.data) == 1
 
 
-def test_views_update_live_after_an_epoch_of_training(window, qtbot):
+def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch):
+    import threading
+
+    rebuilt_on = []
+    real_final_results = probes.final_results
+    monkeypatch.setattr(probes, "final_results", lambda model, dataset: (
+        rebuilt_on.append(threading.current_thread()), real_final_results(model, dataset))[1])
     project = _open_preset(window, "xor", samples=120)
     panel = _panel(window)
     controller = panel.controller
@@ -133,6 +139,7 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot):
     model = controller.last_model
     qtbot.waitUntil(lambda: panel.model is model, timeout=30_000)
     panel.wait_for_background()
+    assert rebuilt_on and threading.main_thread() not in rebuilt_on  # never on the UI thread
     shown = panel.boundary.result
     np.testing.assert_allclose(shown.values.ravel(),
                                model.predict(shown.grid.points, verbose=0)[:, 0],
@@ -336,19 +343,24 @@ def test_inspector_shows_the_selected_layers_activation_and_histograms(window, q
     np.testing.assert_allclose(y, np.maximum(x, 0))
 
 
-def test_look_at_current_weights_computes_off_the_ui_thread(window, qtbot):
+def test_look_at_current_weights_computes_off_the_ui_thread(window, qtbot, monkeypatch):
     _open_preset(window, "xor", samples=120)
     panel = _panel(window)
     from playground import kerasenv
 
     kerasenv.keras()  # the button waits for TensorFlow
-    ticks = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(1))
-    timer.start(5)
+    import threading
+
+    computed_on = []
+    real_final_results = probes.final_results
+
+    def recording_final_results(model, dataset):
+        computed_on.append(threading.current_thread())
+        return real_final_results(model, dataset)
+
+    monkeypatch.setattr(probes, "final_results", recording_final_results)
     panel.refresh_from_project()
     assert panel._tasks, "the views are computed on a worker thread, not in this call"
     qtbot.waitUntil(lambda: panel.model is not None and not panel._tasks, timeout=30_000)
-    timer.stop()
-    assert ticks, "the UI event loop kept running while the views were computed"
+    assert computed_on and all(t is not threading.main_thread() for t in computed_on)
     assert panel.boundary.result is not None
