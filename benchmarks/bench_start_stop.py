@@ -1,8 +1,8 @@
 """Start and stop training 50 times in a row through the Qt controller (offscreen).
 
-Prints the threads left behind (must be 0) and the memory (RSS) after the first runs and at
-the end (should stay roughly flat: no model, thread or graph kept per run), then TARGET
-lines.
+Prints the threads left behind (must be 0) and the memory (RSS) after the first runs, every
+ten runs and at the end (should stay roughly flat: no model, thread or graph kept per run),
+then TARGET lines.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_start_stop.py [--runs 50]
 """
@@ -96,7 +96,7 @@ def main() -> int:
             return 1
         stop_latency.append(time.perf_counter() - t0)
         app.processEvents()
-        if run in (5, args.runs):
+        if run == 5 or run % 10 == 0 or run == args.runs:
             gc.collect()
             app.processEvents()
             rss[run] = rss_mb()
@@ -120,6 +120,12 @@ def main() -> int:
     print(f"RSS after run {first}: {rss[first]:.0f} MB, after run {last}: {rss[last]:.0f} MB "
           f"(+{rss[last] - rss[first]:.0f} MB, "
           f"{(rss[last] - rss[first]) / max(1, last - first):.2f} MB per run)")
+    print("RSS along the way: " + ", ".join(f"run {r}: {m:.0f} MB" for r, m in sorted(
+        rss.items())))
+    middle = min((r for r in rss if r >= (first + last) // 2), default=first)
+    if last - middle >= 10:
+        print(f"second half (run {middle} -> {last}): "
+              f"{(rss[last] - rss[middle]) / (last - middle):.2f} MB per run")
     stop_latency.sort()
     print(f"stop latency (Stop pressed -> thread finished): median "
           f"{stop_latency[len(stop_latency) // 2] * 1000:.0f} ms, max "

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from playground.training.tf_leaks import TraceRegistrations, release_cached_kernels
+
 
 def _tf() -> Any:
     import tensorflow as tf
@@ -66,14 +68,20 @@ class CompiledStepper:
                                      reduce_retracing=True) if self.uses_xla else None
         self._eval_fns: dict[tuple[Any, ...], Any] = {}
         self._called: set[str] = set()
+        # Traces register gradient functions globally that would keep this run's graphs
+        # (and weights) alive forever; close() removes them (see tf_leaks).
+        self._registrations = TraceRegistrations()
 
     def close(self) -> None:
-        """Drop the compiled functions and tensors (they reference this object: a cycle)."""
+        """Drop the compiled functions and tensors (they reference this object: a cycle),
+        and what TensorFlow would otherwise keep of them for the life of the process."""
         self._many = self._xla_step = None
         self._eval_fns = {}
         self.x = self.y = None
         self.model = None
         self._tracker = None
+        self._registrations.release()
+        release_cached_kernels()
 
     @property
     def steps_per_epoch(self) -> int:
@@ -146,7 +154,8 @@ class CompiledStepper:
             losses, logs = self._one_step(perm, tf.constant(start))  # eagerly
             self._variables_ready = True
             return 1, losses.numpy(), to_floats(logs)
-        done, losses, logs = self._many(perm, tf.constant(start), tf.constant(count))
+        with self._registrations.tracing():
+            done, losses, logs = self._many(perm, tf.constant(start), tf.constant(count))
         return int(done), losses.numpy(), to_floats(logs)
 
     def evaluate(self, x: np.ndarray, y: np.ndarray, batch_size: int) -> dict[str, float]:
@@ -161,7 +170,8 @@ class CompiledStepper:
             fn = tf.function(lambda xs, ys: self._evaluate_all(xs, ys, batch_size),
                              input_signature=signature, autograph=False)
             self._eval_fns[key] = fn
-        return to_floats(fn(tf.convert_to_tensor(x), tf.convert_to_tensor(y)))
+        with self._registrations.tracing():
+            return to_floats(fn(tf.convert_to_tensor(x), tf.convert_to_tensor(y)))
 
     def _evaluate_all(self, x: Any, y: Any, batch_size: int) -> Any:
         tf = _tf()

@@ -16,6 +16,7 @@ import numpy as np
 
 from playground.training.data import RunData
 from playground.training.events import RunResult, TrainingEvent
+from playground.training.tf_leaks import TraceRegistrations, release_cached_kernels
 
 if TYPE_CHECKING:
     from playground.training.device import DevicePlan
@@ -102,8 +103,25 @@ def run_mirrored(engine: "TrainingEngine", plan: "DevicePlan", data: RunData) ->
         "settings": s.to_dict(), "total_steps": steps_per_epoch * s.epochs}, **base))
     engine._run_probes("start")
     validation = (data.x_val, data.y_val) if data.x_val is not None else None
-    engine.model.fit(data.x_train, data.y_train, batch_size=s.batch_size, epochs=s.epochs,
-                     validation_data=validation, shuffle=True, callbacks=callbacks, verbose=0)
+    # fit's and evaluate's traces register gradient functions that would keep every run's
+    # graphs alive: noted here, dropped at the end of the run.
+    registrations = TraceRegistrations()
+    try:
+        with registrations.tracing():
+            engine.model.fit(data.x_train, data.y_train, batch_size=s.batch_size,
+                             epochs=s.epochs, validation_data=validation, shuffle=True,
+                             callbacks=callbacks, verbose=0)
+            return _finish(engine, data, state, history, timing, base)
+    finally:
+        registrations.release()
+        release_cached_kernels()
+
+
+def _finish(engine: "TrainingEngine", data: RunData, state: dict[str, Any],
+            history: dict[str, list[float]], timing: Any, base: dict[str, Any]) -> RunResult:
+    from playground.training.engine import EVAL_BATCH_SIZE
+
+    s = engine.settings
     status = state["status"]
     if status == "completed" and state["epochs_done"] < s.epochs:
         status = "early_stopped"
@@ -122,5 +140,5 @@ def run_mirrored(engine: "TrainingEngine", plan: "DevicePlan", data: RunData) ->
     return RunResult(status=status, epochs_done=state["epochs_done"],
                      final_logs=state["final"], history=history, settings=s.to_dict(),
                      message=state["message"], test_logs=test_logs, elapsed_s=t["elapsed_s"],
-                     samples_per_s=t["samples_per_s"], device=plan.description,
+                     samples_per_s=t["samples_per_s"], device=engine.device_description,
                      model=engine.model)

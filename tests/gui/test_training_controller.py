@@ -56,3 +56,24 @@ def test_errors_arrive_as_a_signal(qtbot):
         controller.start(project)
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=10000)
     assert "Input layer" in failed.args[0]
+
+
+def test_finished_runs_leave_no_worker_behind(qtbot):
+    """Each run's worker is deleted once its thread ends (it used to stay alive forever:
+    its deleteLater() was aimed at the finished thread)."""
+    import gc
+
+    from ui.training.controller import TrainingWorker
+
+    def workers() -> int:
+        gc.collect()
+        return sum(isinstance(o, TrainingWorker) for o in gc.get_objects())
+
+    controller = TrainingController()
+    before = workers()
+    for _ in range(3):
+        with qtbot.waitSignal(controller.runningChanged, timeout=60000,
+                              check_params_cb=lambda running: not running):
+            controller.start(xor_project(epochs=1))
+    # The deferred deletions run on the UI thread's next event-loop pass.
+    qtbot.waitUntil(lambda: workers() == before, timeout=5000)

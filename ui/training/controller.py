@@ -88,6 +88,12 @@ class TrainingWorker(QObject):
                 "details were written to {log}.").format(kind=type(error).__name__,
                                                          error=error, log=log_path()))
         finally:
+            # Hand this object back to the UI thread, where the controller deletes it: a
+            # deleteLater() aimed at a finished thread would never run (one leaked worker
+            # per run).
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
             self.done.emit()
 
     def _run(self) -> None:
