@@ -92,6 +92,17 @@ def test_conv_filters_and_feature_maps():
     assert maps[0].maps[1, 0, 0] == pytest.approx(expected, rel=1e-4, abs=1e-5)
     with pytest.raises(InsightError, match="no Conv2D"):
         feature_maps(mlp(), np.zeros(2))
+    # The conv probe colours every picture off the UI thread.
+    from playground.insight.colors import diverging, greys
+    from playground.insight.probes import conv_probe
+
+    data = Dataset("pics", "Pictures", "", "multiclass", sample[None], np.zeros(1, int),
+                   None, None, None, None, (8, 8, 1), ["a", "b"])
+    snapshot = conv_probe(0)(model, data)
+    np.testing.assert_array_equal(snapshot.sample_rgba, greys(sample[..., 0]))
+    assert snapshot.filter_rgba["c2"].shape == (4, 3, 3, 4)
+    np.testing.assert_array_equal(snapshot.filter_rgba["c1"][1], diverging(filters[0].filters[1]))
+    np.testing.assert_array_equal(snapshot.map_rgba["c1"][1], greys(maps[0].maps[1]))
 
 
 def test_dead_relu_detected_on_constructed_dead_layer():

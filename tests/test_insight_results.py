@@ -37,6 +37,28 @@ def test_classification_results_agree_with_predict():
             assert result.per_class_accuracy[c] == pytest.approx(np.mean(pred[rows] == c))
 
 
+def test_misclassified_pictures_are_made_for_images_only():
+    from playground.insight.colors import greys
+
+    k = keras()
+    k.utils.set_random_seed(0)
+    rng = np.random.default_rng(0)
+    x = rng.random((30, 6, 5, 1)).astype(np.float32)
+    y = (np.arange(30) % 3).astype(np.int64)
+    ds = Dataset("pics", "Pictures", "", "multiclass", x, y, None, None, x, y, (6, 5, 1),
+                 ["a", "b", "c"])
+    inp = k.Input((6, 5, 1))
+    model = k.Model(inp, k.layers.Dense(3, activation="softmax")(k.layers.Flatten()(inp)))
+    result = classification_results(model, ds)
+    assert len(result.misclassified) > 0
+    assert result.pictures.shape == (len(result.misclassified), 6, 5, 4)
+    first = x[result.misclassified[0], ..., 0]
+    np.testing.assert_array_equal(result.pictures[0], greys(first))
+    points = classification_results(mlp(out=3, out_activation="softmax"),
+                                    points_dataset(classes=3, n=200))
+    assert points.pictures is None
+
+
 def test_confusion_refuses_regression():
     with pytest.raises(InsightError, match="classification"):
         classification_results(mlp(out_activation="linear"), points_dataset("regression"))

@@ -8,6 +8,7 @@ import numpy as np
 
 from playground.insight._model import (InsightError, class_probabilities, output_activation,
                                        run_model)
+from playground.insight.colors import greys
 
 MAX_MISCLASSIFIED = 64
 
@@ -26,6 +27,9 @@ class ConfusionResult:
     predicted: np.ndarray              # predicted class of each misclassified sample
     true: np.ndarray                   # true class of each misclassified sample
     confidence: np.ndarray             # probability the model gave its (wrong) prediction
+    # (n, h, w, 4) uint8 greyscale pictures of the misclassified samples when they are
+    # images (made here, off the UI thread), else None.
+    pictures: np.ndarray | None = None
 
 
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -> np.ndarray:
@@ -88,4 +92,18 @@ def classification_results(model: Any, dataset: Any, max_samples: int | None = N
     return ConfusionResult(split, names, matrix, per_class,
                            float(np.trace(matrix) / max(matrix.sum(), 1)),
                            wrong[order], y_pred[wrong][order], y_true[wrong][order],
-                           confidence[order])
+                           confidence[order], sample_pictures(x, wrong[order]))
+
+
+def sample_pictures(x: np.ndarray, indices: np.ndarray) -> np.ndarray | None:
+    """Greyscale RGBA pictures of ``x[indices]`` for image data ((n, h, w) or (n, h, w, c):
+    the first channel), each scaled to its own range; None for other data."""
+    x = np.asarray(x)
+    if x.ndim not in (3, 4):
+        return None
+    samples = x[indices]
+    if samples.ndim == 4:
+        samples = samples[..., 0]
+    if len(samples) == 0:
+        return np.zeros((0, *samples.shape[1:], 4), np.uint8)
+    return np.stack([greys(sample) for sample in samples])

@@ -13,7 +13,7 @@ A probe that does not apply to the model (e.g. a learned line for a curved model
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
@@ -22,6 +22,7 @@ from playground.insight._model import InsightError, model_layers
 from playground.insight.boundary import (BoundaryGrid, GridSpec, boundary_grid, dataset_points,
                                          grid_for_points, is_2d_input)
 from playground.insight.classification import classification_results
+from playground.insight.colors import diverging, greys
 from playground.insight.conv import conv_filters, conv_layers, feature_maps
 from playground.insight.health import SAMPLE_SIZE, HealthChecker
 from playground.insight.neurons import NEURON_RESOLUTION, NeuronMapper
@@ -70,6 +71,11 @@ class ConvSnapshot:
     feature_maps: list[Any]             # FeatureMaps per conv layer for ``sample_index``
     sample_index: int
     sample: np.ndarray
+    # The same as (…, 4) uint8 pictures, coloured here (off the UI thread): the sample in
+    # greys, filters blue/orange, feature maps in greys; keyed by layer name.
+    sample_rgba: np.ndarray | None = None
+    filter_rgba: dict[str, np.ndarray] = field(default_factory=dict)
+    map_rgba: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 class BudgetedProbe:
@@ -173,9 +179,17 @@ def confusion_probe(max_samples: int = CONFUSION_SAMPLES) -> Callable[[Any, Any]
 def conv_probe(sample_index: int = 0) -> Callable[[Any, Any], ConvSnapshot]:
     def compute(model: Any, dataset: Any) -> ConvSnapshot:
         sample = conv_sample(dataset, sample_index)
-        return ConvSnapshot(conv_filters(model), feature_maps(model, sample), sample_index,
-                            sample)
+        filters, maps = conv_filters(model), feature_maps(model, sample)
+        picture = sample[..., 0] if sample.ndim == 3 else sample
+        return ConvSnapshot(
+            filters, maps, sample_index, sample, greys(picture),
+            {f.layer_name: _stack([diverging(k) for k in f.filters]) for f in filters},
+            {m.layer_name: _stack([greys(c) for c in m.maps]) for m in maps})
     return compute
+
+
+def _stack(pictures: list[np.ndarray]) -> np.ndarray:
+    return np.stack(pictures) if pictures else np.zeros((0, 1, 1, 4), np.uint8)
 
 
 def conv_sample(dataset: Any, index: int) -> np.ndarray:

@@ -181,8 +181,17 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
     conv = panel.conv.snapshot
     assert [f.layer_name for f in conv.filters] == [f.layer_name for f in conv.feature_maps]
     assert len(conv.filters) == 2
+    labels = [label for grid in panel.conv._labels for label in grid]
+    # input + (filters, maps) per conv layer, one label per picture
+    assert len(panel.conv._labels) == 1 + 2 * len(conv.filters)
+    assert len(labels) == 1 + sum(len(conv.filter_rgba[f.layer_name])
+                                  + len(conv.map_rgba[f.layer_name]) for f in conv.filters)
+    first_input = labels[0].pixmap().toImage()
     panel.conv.sample_box.setValue(3)
     qtbot.waitUntil(lambda: panel.conv.snapshot.sample_index == 3, timeout=5_000)
+    # Another sample: the same labels (not rebuilt), showing the new picture.
+    assert [label for grid in panel.conv._labels for label in grid] == labels
+    assert labels[0].pixmap().toImage() != first_input
     for view in (panel.results, panel.digits, panel.conv):
         assert _saves_png(view, tmp_path)
 
@@ -364,3 +373,33 @@ def test_look_at_current_weights_computes_off_the_ui_thread(window, qtbot, monke
     qtbot.waitUntil(lambda: panel.model is not None and not panel._tasks, timeout=30_000)
     assert computed_on and all(t is not threading.main_thread() for t in computed_on)
     assert panel.boundary.result is not None
+
+
+def test_results_view_reuses_its_items_and_shows_the_newest_counts(qtbot):
+    from playground.insight.classification import ConfusionResult
+    from ui.insight.results_view import ResultsView
+
+    view = ResultsView()
+    qtbot.addWidget(view)
+
+    def result(matrix, wrong: int, pictures: bool):
+        rng = np.random.default_rng(wrong)
+        pics = rng.integers(0, 255, (wrong, 4, 4, 4), dtype=np.uint8) if pictures else None
+        return ConfusionResult("test", ["a", "b", "c"], np.array(matrix), np.ones(3), 0.5,
+                               np.arange(wrong), np.zeros(wrong, int), np.ones(wrong, int),
+                               np.linspace(0.9, 0.5, wrong), pics)
+
+    dataset = type("D", (), {"x_test": np.arange(40, dtype=float).reshape(20, 2)})()
+    view.set_result(result([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 5, pictures=True), dataset)
+    texts = list(view._texts)
+    assert [t.text() for t in texts] == [str(i) for i in range(1, 10)]
+    assert view.gallery.count() == 5 and not view.gallery.item(0).icon().isNull()
+    view.set_result(result([[1, 2, 3], [4, 50, 6], [7, 8, 90]], 2, pictures=False), dataset)
+    assert view._texts == texts                      # the same items, new counts
+    assert [t.text() for t in view._texts] == \
+        ["1", "2", "3", "4", "50", "6", "7", "8", "90"]
+    assert view.gallery.count() == 2 and view.gallery.item(0).icon().isNull()
+    assert view.gallery.item(1).text().endswith("2.00, 3.00")   # coordinates of sample 1
+    assert "said a (50%)" in view.gallery.item(1).text()
+    view.clear()
+    assert view._texts == [] and view.gallery.count() == 0

@@ -7,7 +7,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
-from playground.insight.colors import diverging, greys
 from ui.insight.common import InsightView, rgba_pixmap
 
 THUMB = 48
@@ -38,6 +37,8 @@ class ConvView(InsightView):
         self.sample_box.valueChanged.connect(self.sampleChanged)
         self.snapshot: Any = None
         self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
+        self._labels: list[list[QLabel]] = []   # the picture labels of each grid
+        self._layout_key: list[Any] | None = None
         self.empty_text = self.tr("Train a model with Conv2D layers on images to see them.")
         self.set_status(self.empty_text)
 
@@ -45,51 +46,68 @@ class ConvView(InsightView):
         self.sample_box.setRange(0, max(0, count - 1))
 
     def set_snapshot(self, snapshot: Any) -> None:
-        """A :class:`playground.insight.probes.ConvSnapshot`."""
+        """A :class:`playground.insight.probes.ConvSnapshot` (pictures already coloured).
+
+        While the layers and picture counts stay the same (every epoch of a run) only the
+        pixmaps change: the labels are kept, rebuilding ~100 of them stalled the window."""
         self.snapshot = snapshot
         self.set_status("")
+        sections = self._sections(snapshot)
+        layout_key = [(title, tuple(tips), size) for title, _pics, tips, size in sections]
+        if layout_key != self._layout_key:
+            self._rebuild(sections)
+            self._layout_key = layout_key
+        for (_title, pictures, _tips, size), labels in zip(sections, self._labels):
+            for label, rgba in zip(labels, pictures):
+                label.setPixmap(rgba_pixmap(rgba, size))
+
+    def _sections(self, snapshot: Any) -> list[tuple[str, Any, list[str], int]]:
+        """(heading, pictures, tooltips, size) for each grid, in order."""
+        sections: list[tuple[str, Any, list[str], int]] = [
+            (self.tr("Input picture"), [snapshot.sample_rgba], ["input"], THUMB * 2)]
+        maps = {m.layer_name: m for m in snapshot.feature_maps}
+        for filters in snapshot.filters:
+            name = filters.layer_name
+            title = self.titles.get(name, name)
+            kernels = snapshot.filter_rgba[name]
+            sections.append((self.tr("{0}: {1} of {2} filters").format(
+                title, len(kernels), filters.filters_total), kernels,
+                [f"#{i + 1}" for i in range(len(kernels))], THUMB))
+            if maps.get(name) is not None:
+                pictures = snapshot.map_rgba[name]
+                sections.append((self.tr("{0}: feature maps").format(title), pictures,
+                                 [f"#{i + 1}" for i in range(len(pictures))], THUMB))
+        return sections
+
+    def _rebuild(self, sections: list[tuple[str, Any, list[str], int]]) -> None:
+        self._remove_all()
+        self._labels = []
+        for title, _pictures, tips, _size in sections:
+            self.content_layout.addWidget(QLabel(title, self.content))
+            box = QWidget(self.content)
+            grid = QGridLayout(box)
+            grid.setSpacing(3)
+            grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            labels = []
+            for i, tip in enumerate(tips):
+                label = QLabel(box)
+                label.setToolTip(tip)
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                grid.addWidget(label, i // PER_ROW, i % PER_ROW)
+                labels.append(label)
+            self.content_layout.addWidget(box)
+            self._labels.append(labels)
+        self.content_layout.addStretch(1)
+
+    def _remove_all(self) -> None:
         while self.content_layout.count():
             item = self.content_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        sample = np.asarray(snapshot.sample)
-        picture = sample[..., 0] if sample.ndim == 3 else sample
-        self.content_layout.addWidget(QLabel(self.tr("Input picture"), self.content))
-        self.content_layout.addWidget(self._grid([greys(picture)], ["input"], THUMB * 2))
-        maps = {m.layer_name: m for m in snapshot.feature_maps}
-        for filters in snapshot.filters:
-            title = self.titles.get(filters.layer_name, filters.layer_name)
-            self.content_layout.addWidget(QLabel(self.tr("{0}: {1} of {2} filters").format(
-                title, len(filters.filters), filters.filters_total), self.content))
-            self.content_layout.addWidget(self._grid(
-                [diverging(f) for f in filters.filters],
-                [f"#{i + 1}" for i in range(len(filters.filters))], THUMB))
-            fm = maps.get(filters.layer_name)
-            if fm is not None:
-                self.content_layout.addWidget(QLabel(self.tr("{0}: feature maps").format(
-                    title), self.content))
-                self.content_layout.addWidget(self._grid(
-                    [greys(m) for m in fm.maps], [f"#{i + 1}" for i in range(len(fm.maps))],
-                    THUMB))
-        self.content_layout.addStretch(1)
-
-    def _grid(self, pictures: list[np.ndarray], tips: list[str], size: int) -> QWidget:
-        box = QWidget(self.content)
-        grid = QGridLayout(box)
-        grid.setSpacing(3)
-        grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        for i, (rgba, tip) in enumerate(zip(pictures, tips)):
-            label = QLabel(box)
-            label.setPixmap(rgba_pixmap(rgba, size))
-            label.setToolTip(tip)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(label, i // PER_ROW, i % PER_ROW)
-        return box
+        self._labels = []
+        self._layout_key = None
 
     def clear(self) -> None:
         self.snapshot = None
-        while self.content_layout.count():
-            item = self.content_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        self._remove_all()
         super().clear()
