@@ -81,3 +81,25 @@ def test_registrations_are_noted_only_while_tracing_and_released():
     tf.function(step)(tf.constant(1.0))       # traced outside: not ours to remove
     registrations.release()
     assert registrations.count == 0 and registered_custom_gradients() == before + 1
+
+
+def test_freezing_start_up_objects_takes_them_out_of_full_collections():
+    """The warm-up freezes what is alive after start-up, so that a later full collection
+    (which holds the GIL: ~200 ms over TF's objects) only scans newer objects."""
+    from playground.training.warmup import freeze_long_lived_objects
+
+    class Marker:
+        pass
+
+    def tracked(obj) -> bool:
+        return any(o is obj for o in gc.get_objects())
+
+    before = gc.get_freeze_count()
+    old = Marker()
+    try:
+        assert freeze_long_lived_objects() > before
+        assert not tracked(old)                 # frozen: no collection looks at it again
+        assert tracked(Marker())                # made later: collected as usual
+    finally:
+        if before == 0:
+            gc.unfreeze()
