@@ -3,6 +3,8 @@ reflects the model's real predictions, updates after an epoch, and painted point
 the training data. Offscreen, tiny data, few epochs."""
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -154,7 +156,8 @@ def mnist_small(mnist_dir):
     return {"data_dir": str(mnist_dir), "subset": 200, "test_subset": 60}
 
 
-def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_small, tmp_path):
+def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_small, tmp_path,
+                                                       monkeypatch):
     _open_preset(window, "mnist_cnn", **mnist_small)
     panel = _panel(window)
     dataset = load_dataset("mnist", mnist_small)
@@ -187,8 +190,17 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
     assert len(labels) == 1 + sum(len(conv.filter_rgba[f.layer_name])
                                   + len(conv.map_rgba[f.layer_name]) for f in conv.filters)
     first_input = labels[0].pixmap().toImage()
+    computed_on = []
+    real_conv_probe = probes.conv_probe
+
+    def recording_conv_probe(index):
+        compute = real_conv_probe(index)
+        return lambda m, d: (computed_on.append(threading.current_thread()), compute(m, d))[1]
+
+    monkeypatch.setattr(probes, "conv_probe", recording_conv_probe)
     panel.conv.sample_box.setValue(3)
     qtbot.waitUntil(lambda: panel.conv.snapshot.sample_index == 3, timeout=5_000)
+    assert computed_on and threading.main_thread() not in computed_on  # off the UI thread
     # Another sample: the same labels (not rebuilt), showing the new picture.
     assert [label for grid in panel.conv._labels for label in grid] == labels
     assert labels[0].pixmap().toImage() != first_input

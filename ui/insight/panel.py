@@ -443,12 +443,25 @@ class InsightPanel(QWidget):
     def _sample_changed(self, index: int) -> None:
         if self.model is None or self.dataset is None or self._training:
             return
-        try:
-            snapshot = probes.conv_probe(index)(self.model, self.dataset)
-        except PlaygroundError as error:
-            self.conv.set_status(str(error))
+        from ui.background import BackgroundTask
+
+        # A forward pass of the picked sample: on a worker thread like every computation.
+        model, dataset = self.model, self.dataset
+        task = BackgroundTask(lambda: probes.conv_probe(index)(model, dataset), "insight-conv")
+        self._tasks.append(task)
+        task.finished.connect(lambda snapshot, t=task: self._conv_computed(t, snapshot))
+        task.failed.connect(lambda message, t=task: self._conv_computed(t, None, message))
+        task.start()
+
+    def _conv_computed(self, task: Any, snapshot: Any, error: str = "") -> None:
+        if task in self._tasks:
+            self._tasks.remove(task)
+        if self._training or not shiboken6.isValid(self):
             return
-        self.conv.set_snapshot(snapshot)
+        if error:
+            self.conv.set_status(error)
+        elif snapshot.sample_index == self.conv.sample_box.value():  # the newest choice only
+            self.conv.set_snapshot(snapshot)
 
     # ------------------------------------------------------------ from the project
     def refresh_from_project(self) -> None:
