@@ -36,15 +36,12 @@ def os_threads() -> int:
 
 
 def project():
-    from playground.graph import Graph
+    from playground.chains import chain_graph
     from playground.project import Project
 
-    graph = Graph()
-    inp = graph.add_node("Input", {"batch_shape": [None, 2]})
-    hidden = graph.add_node("Dense", {"units": 16, "activation": "tanh"})
-    out = graph.add_node("Dense", {"units": 1, "activation": "sigmoid"})
-    graph.connect(inp.id, hidden.id)
-    graph.connect(hidden.id, out.id)
+    graph = chain_graph([("Input", {"batch_shape": [None, 2]}),
+                         ("Dense", {"units": 16, "activation": "tanh"}),
+                         ("Dense", {"units": 1, "activation": "sigmoid"})])
     return Project(graph=graph, dataset={"name": "circle", "params": {"samples": 400}},
                    training={"epochs": 1000, "batch_size": 8, "learning_rate": 0.01})
 

@@ -20,6 +20,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from playground.chains import add_chain  # noqa: E402
 from playground.graph import Graph  # noqa: E402
 from playground.layout import auto_layout  # noqa: E402
 from playground.project import Project, save_project  # noqa: E402
@@ -47,12 +48,7 @@ class PresetSpec:
 def chain(layers: list[Layer], name: str, frozen: tuple[int, ...] = ()) -> Graph:
     """A straight chain of layers, laid out top to bottom; returns the graph."""
     graph = Graph(name)
-    previous = None
-    for i, (layer_type, params) in enumerate(layers):
-        node = graph.add_node(layer_type, params, trainable=i not in frozen)
-        if previous is not None:
-            graph.connect(previous.id, node.id)
-        previous = node
+    add_chain(graph, layers, frozen=frozen)
     auto_layout(graph)
     return graph
 

@@ -1,15 +1,13 @@
 import pytest
 
 from playground import Graph
+from playground.chains import add_chain
 from playground.errors import (ArityError, CycleError, DuplicateEdgeError, ParameterError,
                                UnknownLayerTypeError)
 
 
 def chain(g: Graph, *types: str):
-    nodes = [g.add_node(t) for t in types]
-    for a, b in zip(nodes, nodes[1:]):
-        g.connect(a.id, b.id)
-    return nodes
+    return add_chain(g, types)
 
 
 def test_add_connect_topological_order_and_events():
@@ -19,7 +17,7 @@ def test_add_connect_topological_order_and_events():
     g.edge_added.connect(lambda e: seen.append(("edge", e.port)))
     a, b, c = chain(g, "Input", "Dense", "Dense")
     assert [n.id for n in g.topological_order()] == [a.id, b.id, c.id]
-    assert seen == [("node", "Input"), ("node", "Dense"), ("node", "Dense"), ("edge", 0),
+    assert seen == [("node", "Input"), ("node", "Dense"), ("edge", 0), ("node", "Dense"),
                     ("edge", 0)]
     assert [n.id for n in g.output_nodes()] == [c.id]
     assert g.node(b.id).params["units"] == 32

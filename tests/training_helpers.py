@@ -43,15 +43,12 @@ def mlp(inputs: int = 2, units: int = 1, activation: str = "sigmoid", hidden: in
 
 def xor_project(samples: int = 200, epochs: int = 3, batch_size: int = 10):
     """A real project: Input(2) -> Dense(8, tanh) -> Dense(1, sigmoid) on the XOR dataset."""
-    from playground.graph import Graph
+    from playground.chains import chain_graph
     from playground.project import Project
 
-    graph = Graph()
-    inp = graph.add_node("Input", {"batch_shape": [None, 2]})
-    hidden = graph.add_node("Dense", {"units": 8, "activation": "tanh"})
-    out = graph.add_node("Dense", {"units": 1, "activation": "sigmoid"})
-    graph.connect(inp.id, hidden.id)
-    graph.connect(hidden.id, out.id)
+    graph = chain_graph([("Input", {"batch_shape": [None, 2]}),
+                         ("Dense", {"units": 8, "activation": "tanh"}),
+                         ("Dense", {"units": 1, "activation": "sigmoid"})])
     return Project(graph=graph, dataset={"name": "xor", "params": {"samples": samples}},
                    training={"epochs": epochs, "batch_size": batch_size,
                              "learning_rate": 0.03, "seed": 1})

@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from playground import Graph
+from playground.chains import add_chain
 
 
 def normalized(config: Any) -> Any:
@@ -13,10 +14,7 @@ def normalized(config: Any) -> Any:
 
 
 def chain(graph: Graph, *steps: tuple[str, dict[str, Any]]) -> list[str]:
-    ids = [graph.add_node(t, p).id for t, p in steps]
-    for a, b in zip(ids, ids[1:]):
-        graph.connect(a, b)
-    return ids
+    return [node.id for node in add_chain(graph, steps)]
 
 
 def mlp(hidden: int = 8) -> Graph:

@@ -7,6 +7,7 @@ import gc
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
+from playground.chains import add_chain
 from playground.graph import Graph
 
 
@@ -47,12 +48,9 @@ def wait_shapes(qtbot, window) -> None:
 
 def mlp(graph: Graph) -> list[str]:
     """Input(2) -> Dense(8) -> Dense(1), laid out top to bottom; returns the node ids."""
-    a = graph.add_node("Input", {"batch_shape": [None, 2]}, (0, 0))
-    b = graph.add_node("Dense", {"units": 8, "activation": "relu"}, (0, 120))
-    c = graph.add_node("Dense", {"units": 1, "activation": "sigmoid"}, (0, 240))
-    graph.connect(a.id, b.id)
-    graph.connect(b.id, c.id)
-    return [a.id, b.id, c.id]
+    return [node.id for node in add_chain(graph, [
+        ("Input", {"batch_shape": [None, 2]}), ("Dense", {"units": 8, "activation": "relu"}),
+        ("Dense", {"units": 1, "activation": "sigmoid"})], spacing=120)]
 
 
 def canon(graph: Graph) -> dict:
