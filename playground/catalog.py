@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.errors import ParameterError, UnknownLayerTypeError
+from playground.fields import FieldSpec, format_number
 
 CATEGORIES = (
     "Core", "Convolution", "Pooling", "Recurrent", "Attention", "Merge", "Normalization",
@@ -41,21 +42,11 @@ KINDS = ("int", "float", "bool", "choice", "str", "activation", "int_tuple", "sh
 
 
 @dataclass(frozen=True)
-class ParamSpec:
-    name: str
-    kind: str
-    default: Any
-    help: str
-    label: str = ""
-    choices: tuple[Any, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
+class ParamSpec(FieldSpec):
+    """A layer parameter (a key of the Keras layer's config)."""
+
     length: int = 0  # for int_tuple kinds
     exclusive_maximum: bool = False
-
-    @property
-    def title(self) -> str:
-        return self.label or self.name.replace("_", " ").capitalize()
 
     def validate(self, value: Any, where: str = "") -> Any:
         """Return ``value`` normalized to Keras config form, or raise ParameterError.
@@ -176,12 +167,12 @@ class ParamSpec:
         if self.minimum is not None and v < self.minimum:
             if self.kind in ("int", "optional_int") and self.minimum == 1:
                 raise refuse("a positive whole number")
-            raise refuse(f"at least {_fmt(self.minimum)}")
+            raise refuse(f"at least {format_number(self.minimum)}")
         if self.maximum is not None:
             if self.exclusive_maximum and v >= self.maximum:
-                raise refuse(f"at least {_fmt(self.minimum or 0)} and below {_fmt(self.maximum)}")
+                raise refuse(f"at least {format_number(self.minimum or 0)} and below {format_number(self.maximum)}")
             if v > self.maximum:
-                raise refuse(f"at most {_fmt(self.maximum)}")
+                raise refuse(f"at most {format_number(self.maximum)}")
 
 
 RNN_TYPES = ("LSTM", "GRU", "SimpleRNN")
@@ -259,13 +250,10 @@ class LayerSpec:
             if isinstance(value, list):
                 value = "×".join("?" if v is None else str(v) for v in value)
             elif isinstance(value, float):
-                value = _fmt(value)
+                value = format_number(value)
             parts.append(str(value))
         return " · ".join(parts)
 
-
-def _fmt(v: float) -> str:
-    return f"{v:g}"
 
 
 def _as_int(value: Any) -> int | None:

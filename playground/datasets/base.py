@@ -13,6 +13,7 @@ from typing import Any, Callable
 import numpy as np
 
 from playground.errors import DatasetError
+from playground.fields import FieldSpec
 
 TASKS = ("binary", "multiclass", "regression", "sequence")
 CLASSIFICATION_TASKS = ("binary", "multiclass")
@@ -120,7 +121,7 @@ class Dataset:
 
 
 @dataclass(frozen=True)
-class DatasetParam:
+class DatasetParam(FieldSpec):
     """One setting of a dataset: what the UI shows as a form field and validates.
 
     Kinds: ``int``, ``float``, ``bool``, ``choice``, ``text``, ``path`` (a file or folder),
@@ -128,19 +129,7 @@ class DatasetParam:
     ``[[x, y, target], ...]``).
     """
 
-    name: str
-    kind: str
-    default: Any
-    help: str
-    label: str = ""
-    choices: tuple[Any, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
     advanced: bool = False  # shown under "More settings" in the UI
-
-    @property
-    def title(self) -> str:
-        return self.label or self.name.replace("_", " ").capitalize()
 
     def validate(self, value: Any, dataset: str) -> Any:
         """Return ``value`` normalized, or raise DatasetError saying what is accepted."""
@@ -151,13 +140,13 @@ class DatasetParam:
         if self.kind == "int":
             if isinstance(value, bool) or not isinstance(value, (int, float, np.integer)) \
                     or not np.isfinite(value) or float(value) != int(value):
-                raise refuse("a whole number" + self._range_text())
+                raise refuse("a whole number" + self.range_text())
             value = int(value)
             self._check_range(value, refuse)
         elif self.kind == "float":
             if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
                     or not np.isfinite(value):
-                raise refuse("a number" + self._range_text())
+                raise refuse("a number" + self.range_text())
             value = float(value)
             self._check_range(value, refuse)
         elif self.kind == "bool":
@@ -189,21 +178,11 @@ class DatasetParam:
             raise ValueError(f"unknown dataset parameter kind {self.kind!r}")
         return value
 
-    def _range_text(self) -> str:
-        def number(v: float) -> str:  # 2147483647, not 2.14748e+09
-            return f"{int(v):,}" if float(v).is_integer() else f"{v:g}"
-
-        if self.minimum is not None and self.maximum is not None:
-            return f" from {number(self.minimum)} to {number(self.maximum)}"
-        if self.minimum is not None:
-            return f" of at least {number(self.minimum)}"
-        return ""
-
     def _check_range(self, v: float, refuse: Callable[[str], DatasetError]) -> None:
         if (self.minimum is not None and v < self.minimum) or \
                 (self.maximum is not None and v > self.maximum):
             kind = "a whole number" if self.kind in ("int", "int_list") else "a number"
-            raise refuse(kind + self._range_text())
+            raise refuse(kind + self.range_text())
 
 
 def _validate_points(value: Any, refuse: Callable[[str], DatasetError]) -> list[list[float]]:

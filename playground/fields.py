@@ -1,0 +1,44 @@
+"""What every user-facing setting has in common: a layer parameter (``catalog.ParamSpec``)
+and a dataset setting (``datasets.base.DatasetParam``) are both shown as a form field with
+a title, help, choices and a range, and both validate what the user typed. Each subclass
+validates its own kinds and raises its own typed error."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+def format_number(value: float) -> str:
+    """A number as people write it in a message: 2147483647, 0.5, 1e-07 (not 2.14748e+09)."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One setting: its key (``name``), its ``kind`` (how it is validated and which editor
+    shows it), default, plain-language help, optional label, choices and inclusive range."""
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    label: str = ""
+    choices: tuple[Any, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+    @property
+    def title(self) -> str:
+        """What the form shows: the label, else the name in words ("learning_rate" ->
+        "Learning rate")."""
+        return self.label or self.name.replace("_", " ").capitalize()
+
+    def range_text(self) -> str:
+        """" from 1 to 10", " of at least 1", " of at most 5" or "" (no range)."""
+        if self.minimum is not None and self.maximum is not None:
+            return f" from {format_number(self.minimum)} to {format_number(self.maximum)}"
+        if self.minimum is not None:
+            return f" of at least {format_number(self.minimum)}"
+        if self.maximum is not None:
+            return f" of at most {format_number(self.maximum)}"
+        return ""
