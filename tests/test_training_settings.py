@@ -125,3 +125,47 @@ def test_expected_metric_names_match_what_the_run_reports():
     assert expected_metric_names(["auto", "mae"], ("regression",)) == ["mae"]
     choice = resolve_loss(mlp(activation="linear"), regression(), TrainingSettings())
     assert list(choice.metrics) == expected_metric_names(["auto"], ("regression",))
+
+
+TWO_REPLICAS = """
+import json, os
+import tensorflow as tf
+cpu = tf.config.list_physical_devices("CPU")[0]
+tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+from playground.training import TrainingSettings, device
+from playground.training.device import DevicePlan
+from playground.training.engine import TrainingEngine
+from playground.training.tf_leaks import registered_custom_gradients
+from tests.training_helpers import blobs, mlp
+device.plan_device = lambda choice, gpus: DevicePlan(
+    "mirrored", ("/CPU:0", "/CPU:1"), "2 CPUs (mirrored)")
+before = registered_custom_gradients()
+engine = TrainingEngine(mlp(), blobs(), TrainingSettings(epochs=3, batch_size=20,
+                                                         learning_rate=0.05))
+result = engine.run()
+print(json.dumps({"status": result.status, "loss": result.history["loss"],
+                  "val_accuracy": result.final_logs["val_accuracy"],
+                  "replicas": result.model.distribute_strategy.num_replicas_in_sync,
+                  "registrations_left": registered_custom_gradients() - before}))
+"""
+
+
+def test_mirrored_strategy_splits_batches_over_two_devices():
+    """Two replicas for real (the CPU split into two logical devices, which must happen
+    before TensorFlow starts: hence a fresh process), as on a two-GPU machine."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", TWO_REPLICAS], cwd=ROOT, capture_output=True,
+                          text=True, timeout=240,
+                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2",
+                               "CUDA_VISIBLE_DEVICES": ""})
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["status"] == "completed" and report["replicas"] == 2
+    assert report["loss"][-1] < report["loss"][0] * 0.5 and report["val_accuracy"] > 0.9
+    assert report["registrations_left"] == 0
