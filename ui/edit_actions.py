@@ -88,7 +88,8 @@ class EditActions(QObject):
         self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.zoom_out = self._action(self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut,
                                      lambda: self.view.zoom_by(0.8))
-        self.fit = self._action(self.tr("&Fit Graph"), QKeySequence("Ctrl+0"), self.view.fit_all)
+        self.fit = self._action(self.tr("&Fit Graph"), QKeySequence("Ctrl+0"),
+                                lambda: self.view.fit_all(readable=False))
         self.snap = QAction(self.tr("&Snap to Grid"), self)
         self.snap.setCheckable(True)
         self.snap.setChecked(self.scene.snap_to_grid)

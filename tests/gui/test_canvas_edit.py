@@ -246,6 +246,25 @@ def test_zoom_and_fit(window):
     assert visible.contains(rect)
 
 
+def test_fit_keeps_a_long_graph_readable_unless_asked_for_everything(window):
+    from playground.chains import add_chain
+    from ui.canvas.view import READABLE_ZOOM
+
+    graph = window.document.graph
+    add_chain(graph, [("Input", {"batch_shape": [None, 8]})]
+              + [("Dense", {"units": 8})] * 30, spacing=120)
+    view = window.view
+    rect = window.scene.nodes_rect()
+    view.fit_all()                       # as on opening a file: the start, readable
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert abs(view.zoom - READABLE_ZOOM) < 1e-6
+    assert visible.contains(window.scene.node_items[graph.nodes[0].id].sceneBoundingRect())
+    assert not visible.contains(rect)
+    window.edit_actions.fit.trigger()    # View > Fit Graph: all of it
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert view.zoom < READABLE_ZOOM and visible.contains(rect)
+
+
 def test_arrow_keys_nudge_selection_one_undo_step_each(window):
     graph = window.document.graph
     graph.clear()

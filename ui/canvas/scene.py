@@ -77,6 +77,8 @@ class GraphScene(QGraphicsScene):
         self.addItem(item)
         item.setPos(QPointF(*node.position))
         item.refresh()
+        if not self.sceneRect().contains(item.sceneBoundingRect()):
+            self._update_scene_rect()   # else it could not be scrolled to
 
     def _on_node_removed(self, node: Node) -> None:
         item = self.node_items.pop(node.id, None)

@@ -12,7 +12,7 @@ from ui.canvas.scene import GraphScene
 
 LAYER_MIME = "application/x-keras-playground-layer"
 MIN_ZOOM, MAX_ZOOM = 0.08, 3.0
-READABLE_ZOOM = 0.45  # below this node text cannot be read
+READABLE_ZOOM = 0.7  # below this node text is too small to read comfortably
 
 
 class GraphView(QGraphicsView):
@@ -47,8 +47,10 @@ class GraphView(QGraphicsView):
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom * step)
 
-    def fit_all(self) -> None:
-        """Show the whole graph (never magnified past 100 %)."""
+    def fit_all(self, readable: bool = True) -> None:
+        """Show the whole graph (never magnified past 100 %). With ``readable`` (opening a
+        file, arranging) a long graph is not shrunk below a readable size: its start is
+        shown and the user scrolls; the View menu's Fit Graph shows everything."""
         rect = self.graph_scene.nodes_rect()
         if rect.isNull():
             self.set_zoom(1.0)
@@ -57,7 +59,7 @@ class GraphView(QGraphicsView):
         self.fitInView(rect.adjusted(-60, -60, 60, 60), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > 1.0:
             self.set_zoom(1.0)
-        if self.zoom < READABLE_ZOOM:
+        if readable and self.zoom < READABLE_ZOOM:
             # A long model (e.g. MobileNetV2) would shrink to unreadable specks: show its
             # start (the inputs) at a readable size instead; the user scrolls down.
             self.set_zoom(READABLE_ZOOM)
