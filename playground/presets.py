@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,11 +21,19 @@ from playground.project import SUFFIX, Project, load_project
 ENV_VAR = "PLAYGROUND_PRESETS_DIR"   # another folder of presets (e.g. a course's own)
 
 
+# Where ``pip install .`` puts them (pyproject.toml: data-files) when there is no checkout.
+INSTALLED_DIR = Path("share") / "keras-playground" / "presets"
+
+
 def presets_dir() -> Path:
+    """The override folder, else the checkout's ``presets/``, else the installed copy."""
     override = os.environ.get(ENV_VAR)
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parent.parent / "presets"
+    checkout = Path(__file__).resolve().parent.parent / "presets"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / INSTALLED_DIR
 
 
 @dataclass(frozen=True)

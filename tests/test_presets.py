@@ -107,3 +107,24 @@ def test_presets_command_lists_name_and_description(capsys):
     out = capsys.readouterr().out
     for p in list_presets():
         assert f"{p.name}" in out and p.description in out
+
+
+def test_an_install_without_the_checkout_finds_the_installed_presets(tmp_path, monkeypatch):
+    """``pip install .`` copies the presets to <prefix>/share/keras-playground/presets
+    (pyproject data-files); with no checkout beside the package, they are found there."""
+    import shutil
+
+    from playground import presets
+
+    installed = tmp_path / "prefix" / presets.INSTALLED_DIR
+    (installed / "thumbnails").mkdir(parents=True)
+    shutil.copy(ROOT / "presets" / "xor.kpg", installed)
+    shutil.copy(ROOT / "presets" / "thumbnails" / "xor.png", installed / "thumbnails")
+    package = tmp_path / "site-packages" / "playground"
+    package.mkdir(parents=True)
+    monkeypatch.delenv(presets.ENV_VAR, raising=False)
+    monkeypatch.setattr(presets, "__file__", str(package / "presets.py"))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
+    assert presets.presets_dir() == installed
+    [info] = presets.list_presets()
+    assert info.name == "xor" and info.thumbnail == installed / "thumbnails" / "xor.png"
