@@ -53,7 +53,12 @@ def registered_custom_gradients() -> int:
 
 
 class TraceRegistrations:
-    """Collects the custom gradients registered while this run's functions trace."""
+    """Collects the custom gradients registered while this run's functions trace.
+
+    Names are told apart only by when they were registered: one registered by another
+    thread during the same call would be collected too. In this app only the training
+    thread traces graph functions while a run is on, and dropping an entry only matters to
+    code that later differentiates through that already-built graph, which nothing does."""
 
     def __init__(self) -> None:
         self._names: set[str] = set()
