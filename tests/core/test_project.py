@@ -108,7 +108,7 @@ def test_pickled_weights_are_refused(tmp_path: Path):
     path = save_project(trained_project(), tmp_path / "p.kpg")
     buf = io.BytesIO()
     np.savez(buf, **{"n2:0": np.array([object()], dtype=object)})
-    with zipfile.ZipFile(path, "a") as zf:
+    with zipfile.ZipFile(path, "a") as zf, pytest.warns(UserWarning, match="Duplicate name"):
         zf.writestr("weights.npz", buf.getvalue())  # duplicate name: the later one is read
     with pytest.raises(ProjectFileError, match="weights"):
         load_project(path)
