@@ -405,6 +405,12 @@ def test_results_view_reuses_its_items_and_shows_the_newest_counts(qtbot):
     view.set_result(result([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 5, pictures=True), dataset)
     texts = list(view._texts)
     assert [t.text() for t in texts] == [str(i) for i in range(1, 10)]
+    # white on the dark cells (over 55 % of their row), black elsewhere
+    view.set_result(result([[9, 1, 0], [4, 5, 1], [0, 0, 7]], 5, pictures=True), dataset)
+    assert [t.brush().color().name() for t in view._texts] == [
+        "#ffffff", "#000000", "#000000", "#000000", "#000000", "#000000",
+        "#000000", "#000000", "#ffffff"]
+    view.set_result(result([[1, 2, 3], [4, 5, 6], [7, 8, 9]], 5, pictures=True), dataset)
     assert view.gallery.count() == 5 and not view.gallery.item(0).icon().isNull()
     view.set_result(result([[1, 2, 3], [4, 50, 6], [7, 8, 90]], 2, pictures=False), dataset)
     assert view._texts == texts                      # the same items, new counts

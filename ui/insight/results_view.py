@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QTransform
+from PySide6.QtGui import QColor, QIcon, QTransform
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsSimpleTextItem, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QWidget)
 
@@ -28,6 +28,12 @@ def confusion_rgba(matrix: np.ndarray) -> np.ndarray:
     out[..., 2] = np.round(255 - share * (255 - 189)).astype(np.uint8)
     out[..., 3] = 255
     return out
+
+
+def dark_cells(matrix: np.ndarray) -> np.ndarray:
+    """Which cells :func:`confusion_rgba` paints dark enough to need white text."""
+    rows = matrix.sum(axis=1, keepdims=True)
+    return np.where(rows > 0, matrix / np.maximum(rows, 1), 0.0) > 0.55
 
 
 class ResultsView(InsightView):
@@ -106,13 +112,17 @@ class ResultsView(InsightView):
                     self._texts.append(text)
         if matrix is None:
             return
-        for text, count in zip(self._texts, matrix.ravel()):
+        for text, count, dark in zip(self._texts, matrix.ravel(),
+                                     dark_cells(matrix).ravel()):
             label = str(int(count))
             if text.text() != label:
                 text.setText(label)
                 box = text.boundingRect()   # centred on the cell (device pixels)
                 text.setTransform(QTransform.fromTranslate(-box.width() / 2,
                                                            -box.height() / 2))
+            colour = QColor(Qt.GlobalColor.white if dark else Qt.GlobalColor.black)
+            if text.brush().color() != colour:
+                text.setBrush(colour)   # readable on the dark blue of a full cell
 
     def _fill_gallery(self, result: ConfusionResult, dataset: Any) -> None:
         x = {"test": getattr(dataset, "x_test", None), "val": getattr(dataset, "x_val", None),
