@@ -73,8 +73,11 @@ def guess_dataset(input_shape: tuple) -> dict:
 def _cmd_import(args: argparse.Namespace) -> int:
     from playground.keras_import import import_keras_file
     from playground.project import Project, save_project
+    from playground.weight_checks import suspicious_weights
 
     graph, weights = import_keras_file(args.model)
+    for problem in suspicious_weights(graph, weights):
+        print(f"warning: {problem}", file=sys.stderr)
     inputs = graph.input_nodes()
     dataset = guess_dataset(tuple(inputs[0].params.get("batch_shape", [None])[1:])) \
         if len(inputs) == 1 else {"name": "xor", "params": {}}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QMimeData, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
@@ -297,9 +297,14 @@ class FileActions(QObject):
         if ask and not self.maybe_save():
             return
         from playground.keras_import import import_keras_file
+        from playground.weight_checks import suspicious_weights
+
+        def load() -> tuple[Any, Any, list[str]]:
+            graph, weights = import_keras_file(path)
+            return graph, weights, suspicious_weights(graph, weights)
 
         def done(result: object) -> None:
-            graph, weights = result  # type: ignore[misc]
+            graph, weights, problems = result  # type: ignore[misc]
             project = Project(graph=graph, weights=weights or None,
                               title=path.stem)
             self.document.replace_project(project)
@@ -308,9 +313,13 @@ class FileActions(QObject):
             self.window.view.fit_all()
             self.window.show_message(self.tr("Imported %1 (%2 layers)")
                                      .replace("%1", path.name).replace("%2", str(len(graph))))
+            if problems:
+                self._error(self.tr("Imported with suspicious weights"),
+                            self.tr("%1 was imported, but:").replace("%1", path.name)
+                            + "\n\n" + "\n\n".join(problems))
             self.projectOpened.emit(str(path))
 
-        self._background(lambda: import_keras_file(path), "import-keras", done,
+        self._background(load, "import-keras", done,
                          self.tr("Importing %1…").replace("%1", path.name))
 
     def _snapshot(self) -> Project:

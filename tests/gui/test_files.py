@@ -160,6 +160,28 @@ def test_import_mobilenet_creates_all_nodes_and_edges(tf_window, qtbot, mobilene
     assert window.shapes.report.total_params > 0
 
 
+def test_import_says_which_layers_hold_suspicious_weights(tf_window, qtbot, tmp_path,
+                                                         monkeypatch):
+    from playground.kerasenv import keras
+
+    k = keras()
+    model = k.Sequential([k.Input((3,)), k.layers.Dense(2, name="d")])
+    kernel, bias = model.get_layer("d").get_weights()
+    kernel[0, 0] = 3e20
+    model.get_layer("d").set_weights([kernel, bias])
+    model.save(tmp_path / "odd.keras")
+    shown = []
+    monkeypatch.setattr(tf_window.file_actions, "_error", lambda title, msg: shown.append(
+        (title, msg)))
+    with qtbot.waitSignal(tf_window.file_actions.projectOpened, timeout=60_000):
+        tf_window.file_actions.import_path(tmp_path / "odd.keras", ask=False)
+    assert len(tf_window.document.graph) == 2          # imported all the same
+    [(title, message)] = shown
+    assert "suspicious" in title
+    assert "odd.keras was imported" in message and "Layer 'd'" in message \
+        and "3e+20" in message
+
+
 def test_export_keras_and_python(tf_window, qtbot, tmp_path):
     window = tf_window
     graph = window.document.graph
