@@ -95,6 +95,18 @@ def test_a_model_that_does_not_fit_the_data_is_explained(panel, qtbot):
     assert panel.document.project.history == []
 
 
+def test_opening_another_project_mid_run_stops_it_and_keeps_its_results_out(panel, qtbot):
+    panel.document.project.training["epochs"] = 500
+    panel._load_project()
+    with qtbot.waitSignal(panel.controller.epochEnded, timeout=60000):
+        panel.train_button.click()
+    other = xor_project(epochs=2)
+    panel.document.replace_project(other)
+    qtbot.waitUntil(lambda: not panel.controller.is_running(), timeout=30000)
+    assert other.history == [] and other.weights is None
+    assert "previous project" in panel.status.text()
+
+
 def test_curves_crosshair_reads_values_and_log_scale_keeps_points_in_view(qtbot):
     from ui.training.curves import TrainingCurves
 

@@ -190,6 +190,8 @@ class InsightPanel(QWidget):
         self._pending = {}
         model = getattr(self.controller, "last_model", None)
         dataset = self.dataset
+        if getattr(self.controller, "run_project", None) is not self.document.project:
+            return  # the run of a project that is no longer open
         if model is not None and dataset is not None:
             # Every view once more from the trained model: seconds for a CNN, so on a worker
             # thread (the model is no longer training; the next run builds its own).

@@ -192,6 +192,9 @@ class TrainingController(QObject):
         self.last_model: Any = None
         self.last_weights: dict | None = None
         self.last_entry: dict | None = None
+        # The project object the current (or last) run was started for: a run that ends
+        # after the user opened another project must not write into that one.
+        self.run_project: Any = None
         self._shut_down = False
 
     def is_running(self) -> bool:
@@ -237,6 +240,7 @@ class TrainingController(QObject):
         worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         thread.finished.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
+        self.run_project = project
         self._paused = False
         self.last_model = None
         thread.start()

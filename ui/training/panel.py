@@ -107,6 +107,8 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ project
     def _load_project(self) -> None:
+        if self.controller.is_running():   # another project now: its run has no place
+            self.controller.stop()
         self.form.set_settings(TrainingSettings.from_dict(self.document.project.training))
         self.curves.set_past_runs(self.document.project.history)
 
@@ -250,6 +252,10 @@ class TrainingPanel(QWidget):
 
     def _on_finished(self, entry: dict[str, Any]) -> None:
         project = self.document.project
+        if self.controller.run_project is not project:
+            self.status.setText(self.tr("The run of the previous project ended; its "
+                                        "results belong to that project and were dropped."))
+            return
         project.history.append(entry)
         if self.controller.last_weights is not None:
             self.document.set_weights(self.controller.last_weights)
