@@ -104,9 +104,11 @@ def input_tensor(layer: Any) -> Any:
 
 
 def build_model(graph: Graph, weights: dict[str, list[np.ndarray]] | None = None,
-                name: str | None = None) -> "keras.Model":
+                name: str | None = None, seed: int | None = None) -> "keras.Model":
     """A functional ``keras.Model`` from the graph, with ``weights`` applied where given.
 
+    ``seed`` seeds Keras's random generators first, so the fresh (not given) weights are
+    the same every time: a training run's seed setting covers its starting weights too.
     Raises BuildError naming each broken node (the messages of shape inference).
     """
     from playground.shapes import infer_shapes
@@ -115,6 +117,8 @@ def build_model(graph: Graph, weights: dict[str, list[np.ndarray]] | None = None
     report = infer_shapes(graph)
     if not report.ok:
         raise BuildError(report.error_summary(), report.node_errors())
+    if seed is not None:
+        keras.utils.set_random_seed(seed)
     names = layer_names(graph)
     outputs_of: dict[str, list[Any]] = {}
     layers: dict[str, Any] = {}

@@ -187,14 +187,20 @@ def test_checks_before_training_name_what_to_change():
         run(mlp(activation="linear"), regression(), loss="binary_crossentropy")
 
 
-def test_seed_makes_runs_repeatable():
-    from playground.kerasenv import keras
+def test_seed_makes_runs_from_fresh_weights_repeatable():
+    """The seed covers the starting weights too (the model is built with it), not only the
+    shuffling: two runs of a project without trained weights give the same losses."""
+    from playground.training.session import make_engine
+    from tests.training_helpers import xor_project
 
-    keras().utils.set_random_seed(7)
-    a, _ = run(mlp(), blobs(), epochs=2, batch_size=10, seed=5)
-    keras().utils.set_random_seed(7)
-    b, _ = run(mlp(), blobs(), epochs=2, batch_size=10, seed=5)
-    assert a.history["loss"] == pytest.approx(b.history["loss"], rel=1e-5)
+    def losses(seed):
+        project = xor_project(epochs=2)
+        project.training["seed"] = seed
+        return make_engine(project).run().history["loss"]
+
+    first = losses(5)
+    assert losses(5) == pytest.approx(first, rel=1e-5)
+    assert losses(6) != pytest.approx(first, rel=1e-5)
 
 
 def test_xla_step_when_keras_would_use_it_gives_the_same_losses():

@@ -20,11 +20,12 @@ def load_project_dataset(project: "Project") -> Any:
     return load_dataset(choice.get("name", ""), choice.get("params") or {})
 
 
-def build_project_model(project: "Project") -> Any:
-    """The project's model, with its trained weights when it has some (continue training)."""
+def build_project_model(project: "Project", seed: int | None = None) -> Any:
+    """The project's model, with its trained weights when it has some (continue training);
+    fresh weights come from ``seed`` when given."""
     from playground.keras_build import build_model
 
-    return build_model(project.graph, project.weights or None)
+    return build_model(project.graph, project.weights or None, seed=seed)
 
 
 def make_engine(project: "Project", settings: TrainingSettings | None = None,
@@ -36,7 +37,8 @@ def make_engine(project: "Project", settings: TrainingSettings | None = None,
     settings = settings or TrainingSettings.from_dict(project.training)
     settings.validate()
     dataset = dataset if dataset is not None else load_project_dataset(project)
-    return TrainingEngine(build_project_model(project), dataset, settings, callback, probes)
+    return TrainingEngine(build_project_model(project, settings.seed), dataset, settings,
+                          callback, probes)
 
 
 def record_run(project: "Project", result: RunResult) -> None:

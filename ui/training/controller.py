@@ -106,7 +106,7 @@ class TrainingWorker(QObject):
         graph = Graph.from_dict(self._graph_data)
         dataset = load_dataset(self._dataset_choice.get("name", ""),
                                self._dataset_choice.get("params") or {})
-        model = build_model(graph, self._weights or None)
+        model = build_model(graph, self._weights or None, seed=self._settings.seed)
         engine = TrainingEngine(model, dataset, self._settings, self._on_event, self._probes)
         with self._lock:
             self._engine = engine
