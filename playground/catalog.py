@@ -112,12 +112,13 @@ class ParamSpec(FieldSpec):
             if not isinstance(seq, (list, tuple)) or not seq:
                 raise refuse("a list of sizes such as [28, 28, 1]")
             dims = [None if d is None else _as_int(d) for d in seq]
-            if any(d is not None and d < 1 for d in dims) or \
+            # -1 is Keras's own "work this size out" in a Reshape: kept as written.
+            unknown = [d is None or (k == "shape" and d == -1) for d in dims]
+            if any(d is not None and d < 1 and not u for d, u in zip(dims, unknown)) or \
                     any(d is None and s is not None for d, s in zip(dims, seq)):
                 raise refuse("sizes that are positive whole numbers (None for 'any length')")
-            if k == "shape" and any(d is None for d in dims) and dims.count(None) > 0 \
-                    and self.name == "target_shape" and dims.count(None) > 1:
-                raise refuse("sizes with at most one unknown")
+            if self.name == "target_shape" and sum(unknown) > 1:
+                raise refuse("sizes with at most one unknown (None or -1)")
             return [None, *dims] if k == "batch_shape" else dims
         if k == "padding2d":
             iv = _as_int(value)

@@ -133,6 +133,11 @@ def _node_params(layer_config: dict[str, Any]) -> tuple[dict[str, Any], str | No
     config = json.loads(json.dumps(layer_config))
     name = config.pop("name", None)
     trainable = bool(config.pop("trainable", True))
+    batch_shape = config.get("batch_shape")
+    if isinstance(batch_shape, list) and batch_shape and batch_shape[0] is not None:
+        # A fixed batch size (keras.Input(batch_size=32)): the app trains with any batch
+        # size, and a project stores the batch axis as None.
+        config["batch_shape"] = [None, *batch_shape[1:]]
     return config, name, trainable
 
 

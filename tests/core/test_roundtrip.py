@@ -151,3 +151,22 @@ def test_imported_graph_is_laid_out_in_readable_rows():
         if x1 == x2:
             between = [n for n, (x, y) in positions.items() if x == x1 and y1 < y < y2]
             assert not between, f"edge {e} runs over {between}"
+
+
+def test_imported_keras_forms_survive_copy_and_reopen(tmp_path):
+    """Keras's own Reshape(-1, ...) and an Input with a fixed batch size import into a graph
+    that copies, saves and reopens unchanged (both were refused or changed on reopen)."""
+    from playground.project import Project, load_project, save_project
+
+    k = keras()
+    inputs = k.Input((16,), batch_size=32)
+    model = k.Model(inputs, k.layers.Reshape((-1, 8))(inputs))
+    model.save(tmp_path / "m.keras")
+    graph, _weights = import_keras_file(tmp_path / "m.keras")
+    inp, reshape = graph.nodes
+    assert inp.params["batch_shape"] == [None, 16]
+    assert reshape.params["target_shape"] == [-1, 8]
+    again = load_project(save_project(Project(graph=graph.copy()), tmp_path / "p.kpg")).graph
+    assert [n.params for n in again.nodes] == [n.params for n in graph.nodes]
+    rebuilt = build_model(again)
+    assert tuple(rebuilt.output.shape) == (None, 2, 8)
