@@ -155,3 +155,18 @@ def test_closing_the_window_mid_training_stops_and_joins_the_thread(qtbot):
     document.set_modified(False)
     qtbot.wait(200)  # the run's result, still queued, must not touch the closed document
     assert not document.modified and document.project.history == []
+
+
+def test_earlier_runs_keep_their_numbers_when_only_the_last_five_are_drawn(qtbot):
+    from ui.training.curves import MAX_OVERLAY_RUNS, TrainingCurves
+
+    curves = TrainingCurves()
+    qtbot.addWidget(curves)
+    curves.begin_run([], epochs=2)
+    runs = [{"history": {"loss": [1.0 / (i + 1), 0.5 / (i + 1)]},
+             "settings": {"optimizer": "adam", "learning_rate": 0.001 * (i + 1)}}
+            for i in range(8)]
+    curves.set_past_runs(runs)
+    label = curves.runs_label.text()
+    shown = range(8 - MAX_OVERLAY_RUNS + 1, 9)
+    assert all(f"Run {n}:" in label for n in shown) and "Run 1:" not in label

@@ -50,6 +50,7 @@ class TrainingCurves(QWidget):
         self._plots: dict[str, pg.PlotItem] = {}
         self._overlay_items: list[Any] = []
         self._past_runs: list[dict[str, Any]] = []
+        self._first_run_number = 1   # number of the first run in _past_runs
         self._metrics: list[str] = []
         self._dirty = False
 
@@ -190,16 +191,17 @@ class TrainingCurves(QWidget):
     def set_past_runs(self, entries: list[dict[str, Any]]) -> None:
         """Earlier runs (``project.history`` entries), drawn faded under the current one."""
         self._past_runs = list(entries)[-MAX_OVERLAY_RUNS:]
+        # Runs keep their number in the whole history: with 8 runs, the 5 shown are 4-8.
+        self._first_run_number = max(0, len(entries) - MAX_OVERLAY_RUNS) + 1
         self._draw_overlays()
 
     def _draw_overlays(self) -> None:
         for plot, item in self._overlay_items:
             plot.removeItem(item)
         self._overlay_items = []
-        first = max(0, len(self._past_runs) - MAX_OVERLAY_RUNS)
         labels = []
         for offset, entry in enumerate(self._past_runs):
-            index = first + offset + 1
+            index = self._first_run_number + offset
             color = OVERLAY_COLORS[offset % len(OVERLAY_COLORS)]
             labels.append(run_label(index, entry))
             history = entry.get("history", {})
