@@ -77,3 +77,20 @@ def test_finished_runs_leave_no_worker_behind(qtbot):
             controller.start(xor_project(epochs=1))
     # The deferred deletions run on the UI thread's next event-loop pass.
     qtbot.waitUntil(lambda: workers() == before, timeout=5000)
+
+
+def test_a_failing_view_is_reported_apart_from_the_run_which_goes_on(qtbot):
+    controller = TrainingController()
+    run_failures, view_failures = [], []
+    controller.failed.connect(run_failures.append)
+    controller.probeFailed.connect(view_failures.append)
+
+    def broken_view(model, data):
+        raise ValueError("no picture today")
+
+    controller.add_probe("broken", broken_view)
+    with qtbot.waitSignal(controller.finished, timeout=60000) as finished:
+        controller.start(xor_project(epochs=2))
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=10000)
+    assert finished.args[0]["status"] == "completed" and run_failures == []
+    assert len(view_failures) == 1 and "no picture today" in view_failures[0]

@@ -179,6 +179,7 @@ class TrainingController(QObject):
     epochEnded = Signal(dict)
     probeResult = Signal(str, object)
     finished = Signal(dict)
+    probeFailed = Signal(str)     # a view failed and was turned off; training goes on
     failed = Signal(str)
     runningChanged = Signal(bool)
     pausedChanged = Signal(bool)
@@ -233,7 +234,7 @@ class TrainingController(QObject):
         worker.progress.connect(self.progress)
         worker.epochEnded.connect(self.epochEnded)
         worker.probeResult.connect(self.probeResult)
-        worker.probeFailed.connect(self.failed)
+        worker.probeFailed.connect(self.probeFailed)
         worker.failed.connect(self.failed)
         worker.finished.connect(self._on_finished)
         # Direct: quit() is thread-safe, and shutdown() blocks the UI thread in wait().

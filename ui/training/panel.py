@@ -96,6 +96,7 @@ class TrainingPanel(QWidget):
         c.epochEnded.connect(self._on_epoch)
         c.finished.connect(self._on_finished)
         c.failed.connect(self._on_failed)
+        c.probeFailed.connect(self._on_view_failed)
         document.projectReplaced.connect(self._load_project)
         if window is not None:
             window.closing.connect(self.shutdown)
@@ -261,6 +262,7 @@ class TrainingPanel(QWidget):
             self.document.set_weights(self.controller.last_weights)
         self.document.set_modified(True)
         self.curves.flush()
+        self.status.setStyleSheet("")   # a red error from before this run is over
         status = entry.get("status")
         texts = {"completed": self.tr("Finished %1 epochs."),
                  "stopped": self.tr("Stopped after %1 complete epochs."),
@@ -272,6 +274,11 @@ class TrainingPanel(QWidget):
         if entry.get("message"):
             text += "\n" + entry["message"]
         self.status.setText(text)
+
+    def _on_view_failed(self, message: str) -> None:
+        """A live view broke; training goes on, so this is news, not a failed run."""
+        if self.window_ is not None and hasattr(self.window_, "show_message"):
+            self.window_.show_message(message, 10000)
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(message)
