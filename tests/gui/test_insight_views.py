@@ -329,6 +329,7 @@ def test_panel_draws_live_results_coalesced(window, qtbot):
     qtbot.waitUntil(lambda: panel.boundary.result is not None, timeout=3000)
     assert panel.boundary.result is second.results[probes.BOUNDARY]  # only the newest
     panel.controller.probeResult.emit("other_view", object())  # not ours: ignored
+    assert panel.boundary.result is second.results[probes.BOUNDARY]
 
 
 def test_opening_another_project_clears_the_views(window, qtbot):
@@ -337,10 +338,13 @@ def test_opening_another_project_clears_the_views(window, qtbot):
     _wait_dataset(qtbot, window, "xor")
     panel.show_model(build_model(window.document.graph), panel.dataset)
     assert panel.boundary.result is not None and panel.network.neuron_items
-    assert panel.results.gallery.count() >= 0 and panel.results.result is not None
+    result = panel.results.result
+    assert result is not None
+    assert panel.results.gallery.count() == min(len(result.misclassified), 64)
     _open_preset(window, "celsius", samples=20)
     assert panel.boundary.result is None and not panel.network.neuron_items
     assert panel.results.result is None and panel.health.report is None
+    assert panel.results.gallery.count() == 0
     assert panel.results.status_label.text() == panel.results.empty_text != ""
     assert panel.node_health == {} and panel.badges.badges == {}
 

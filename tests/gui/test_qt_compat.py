@@ -5,18 +5,26 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene
 
 
 class _Item(QGraphicsRectItem):
+    calls = 0
+
     def itemChange(self, change, value):  # a Python override, as canvas and pyqtgraph have
+        _Item.calls += 1
         return super().itemChange(change, value)
 
 
 def test_item_changes_do_not_leak_references_to_singletons(qapp):
     scene = QGraphicsScene()
     item = _Item(0, 0, 10, 10)
+    # Without these flags Qt sends no position/selection changes, and the override (where
+    # the bug is) would never run.
+    item.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                  | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
     scene.addItem(item)
+    _Item.calls = 0
     before = {name: sys.getrefcount(obj) for name, obj in
               (("None", None), ("True", True), ("False", False))}
     for i in range(5000):
@@ -24,6 +32,7 @@ def test_item_changes_do_not_leak_references_to_singletons(qapp):
         item.setSelected(bool(i % 2))
     after = {name: sys.getrefcount(obj) for name, obj in
              (("None", None), ("True", True), ("False", False))}
+    assert _Item.calls >= 10_000  # position and selection changes really went through it
     for name in before:
         assert after[name] - before[name] > -1000, (
             f"{name} lost {before[name] - after[name]} references in 5000 item changes: "

@@ -106,12 +106,22 @@ def test_keras_zip_bomb_is_refused_without_unpacking(tmp_path: Path, keras_membe
     _refused(import_keras_file, path, ModelImportError, "too large")
 
 
-def test_lambda_code_is_never_run(tmp_path: Path, keras_members, capsys):
-    path = _zip(tmp_path / "evil.keras", _with_config(keras_members,
-                                                      _lambda_config(keras_members)))
+def test_lambda_code_is_never_run(tmp_path: Path):
+    """A real Lambda whose code writes a file when it runs (as Keras's unsafe loading would
+    run it): the import is refused and the file never appears."""
+    from playground.kerasenv import keras
+
+    k = keras()
+    marker = tmp_path / "the_code_ran"
+    where = str(marker)   # a closure Keras can store with the code
+    inputs = k.Input((2,))
+    touch = k.layers.Lambda(lambda x: (__import__("pathlib").Path(where).write_text("ran"),
+                                       x)[1])
+    k.Model(inputs, touch(inputs)).save(tmp_path / "evil.keras")
+    marker.unlink()   # building the model ran it once, here, on purpose
     with pytest.raises(ModelImportError, match="safe"):
-        import_keras_file(path)
-    assert "pwned" not in capsys.readouterr().out
+        import_keras_file(tmp_path / "evil.keras")
+    assert not marker.exists()
 
 
 # ----------------------------------------------------------------- .kpg projects
