@@ -69,6 +69,10 @@ def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, qtbot
     edges = panel.canvas_edge_weights()
     assert set(edges) == {(e.source, e.target) for e in window.document.graph.edges}
     assert max(strength for _, _, strength in edges.values()) == pytest.approx(1.0)
+    # ... which the canvas draws: coloured by sign, the weights in the tooltip
+    for edge, item in window.scene.edge_items.items():
+        assert item.weights == edges[(edge.source, edge.target)]
+        assert "Weights into the next layer" in item.toolTip()
     # hovering a neuron enlarges it
     item = next(i for (name, _), i in panel.network.neuron_items.items() if name != "input")
     hover = QGraphicsSceneHoverEvent(QEvent.Type.GraphicsSceneHoverEnter)

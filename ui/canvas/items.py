@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
+                           QPen)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem,
                                QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
 
@@ -261,6 +262,10 @@ class EdgeItem(QGraphicsPathItem):
         font.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
         self.label.setFont(font)
         self._hover = False
+        # (mean weight, mean |weight|, strength 0..1) of the Dense layer this edge feeds,
+        # after training: drawn blue (adds) or orange (subtracts), thicker when larger.
+        self.weights: tuple[float, float, float] | None = None
+        self._shape_text = ""
         self.refresh()
 
     def refresh(self) -> None:
@@ -280,8 +285,8 @@ class EdgeItem(QGraphicsPathItem):
         box = self.label.boundingRect()
         self.label.setPos(mid.x() + 6, mid.y() - box.height() / 2)
         self.label.setVisible(bool(text))
-        self.setToolTip(self._scene.tr("Carries a tensor of shape %1").replace("%1", text)
-                        if text else "")
+        self._shape_text = text
+        self._update_tooltip()
 
     def shape(self) -> QPainterPath:  # generous hit area along the curve
         from PySide6.QtGui import QPainterPathStroker
@@ -295,9 +300,13 @@ class EdgeItem(QGraphicsPathItem):
         colors = theme.canvas_colors()
         selected = self.isSelected()
         width = 2.6 if (selected or self._hover) else 1.6
+        color = colors.selected if selected else colors.edge
+        if self.weights is not None and not selected:
+            mean, _size, strength = self.weights
+            color = WEIGHT_POSITIVE if mean >= 0 else WEIGHT_NEGATIVE
+            width += 3.0 * strength
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colors.selected if selected else colors.edge, width,
-                            Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path())
 
@@ -309,10 +318,30 @@ class EdgeItem(QGraphicsPathItem):
         self._hover = False
         self.update()
 
+    def set_weights(self, weights: tuple[float, float, float] | None) -> None:
+        """(mean weight, mean |weight|, strength) of the layer this edge feeds, or None."""
+        self.weights = weights
+        self._update_tooltip()
+        self.update()
+
+    def _update_tooltip(self) -> None:
+        tr = self._scene.tr
+        lines = [tr("Carries a tensor of shape %1").replace("%1", self._shape_text)] \
+            if self._shape_text else []
+        if self.weights is not None:
+            lines.append(tr("Weights into the next layer: mean %1, mean size %2")
+                         .replace("%1", f"{self.weights[0]:+.3f}")
+                         .replace("%2", f"{self.weights[1]:.3f}"))
+        self.setToolTip("\n".join(lines))
+
     def set_highlighted(self, on: bool) -> None:
         """Drawn thick while a dragged layer would be spliced into this connection."""
         self._hover = on
         self.update()
+
+
+WEIGHT_POSITIVE = QColor(8, 119, 189)    # the insight views' blue and orange
+WEIGHT_NEGATIVE = QColor(245, 147, 34)
 
 
 def curve(a: QPointF, b: QPointF) -> QPainterPath:

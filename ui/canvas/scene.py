@@ -158,6 +158,12 @@ class GraphScene(QGraphicsScene):
         for item in self.node_items.values():
             item.setCacheMode(mode)
 
+    def set_edge_weights(self, weights: dict[tuple[str, str], tuple[float, float, float]]
+                         ) -> None:
+        """Colour the edges into trained Dense layers by their weights ({} clears)."""
+        for edge, item in self.edge_items.items():
+            item.set_weights(weights.get((edge.source, edge.target)))
+
     def nodes_rect(self) -> QRectF:
         rect = QRectF()
         for item in self.node_items.values():

@@ -367,6 +367,7 @@ class InsightPanel(QWidget):
         for view in getattr(self, "views", {}).values():
             view.clear()  # nothing from the previous project stays on screen
         self.healthChanged.emit({})
+        self.edgeWeightsChanged.emit({})
         self._load_quick_dataset()
 
     def _load_quick_dataset(self) -> None:
