@@ -36,9 +36,6 @@ CATEGORIES = (
 #   axis                                an int or a list of ints
 #   optional_int                        an int or None
 #   rnn_layer                           a serialized recurrent layer (Bidirectional)
-KINDS = ("int", "float", "bool", "choice", "str", "activation", "int_tuple", "shape",
-         "batch_shape", "optional_int_tuple", "padding2d", "float_or_pair", "axis",
-         "optional_int", "rnn_layer")
 
 
 @dataclass(frozen=True)
@@ -286,10 +283,6 @@ def by_category() -> dict[str, list[LayerSpec]]:
     for spec in LAYER_SPECS:
         groups[spec.category].append(spec)
     return {c: specs for c, specs in groups.items() if specs}
-
-
-def is_known(type_name: str) -> bool:
-    return type_name in _BY_NAME or type_name in _BY_KERAS_CLASS
 
 
 def get(type_name: str) -> LayerSpec:

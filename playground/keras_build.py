@@ -98,11 +98,6 @@ def as_output_list(outputs: Any) -> list[Any]:
     return [outputs]
 
 
-def input_tensor(layer: Any) -> Any:
-    """The symbolic tensor an InputLayer made (``keras.Input`` returns the same)."""
-    return layer.output
-
-
 def build_model(graph: Graph, weights: dict[str, list[np.ndarray]] | None = None,
                 name: str | None = None, seed: int | None = None) -> "keras.Model":
     """A functional ``keras.Model`` from the graph, with ``weights`` applied where given.
@@ -126,7 +121,7 @@ def build_model(graph: Graph, weights: dict[str, list[np.ndarray]] | None = None
         layer = make_layer(node, names[node.id])
         layers[node.id] = layer
         if node.spec.is_input:
-            outputs_of[node.id] = [input_tensor(layer)]
+            outputs_of[node.id] = [layer.output]   # what keras.Input returns
             continue
         inputs = [outputs_of[e.source][e.source_port] for e in graph.incoming(node.id)]
         outputs_of[node.id] = as_output_list(call_layer(node, layer, inputs))

@@ -47,9 +47,6 @@ class PresetInfo:
     thumbnail: Path | None
     order: int
 
-    def open(self) -> Project:
-        return open_preset(self.name)
-
 
 def _info(path: Path) -> PresetInfo:
     project = load_project(path)
@@ -80,10 +77,6 @@ def list_presets(folder: Path | None = None) -> list[PresetInfo]:
         except ProjectFileError as exc:
             raise ProjectFileError(f"Preset {path.name} cannot be opened: {exc}") from exc
     return sorted(infos, key=lambda i: (i.order, i.name))
-
-
-def preset_names() -> list[str]:
-    return [p.name for p in list_presets()]
 
 
 def find_preset(name: str) -> PresetInfo:

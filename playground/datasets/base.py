@@ -74,11 +74,6 @@ class Dataset:
         return 1 if self.y_train.ndim == 1 else int(np.prod(self.y_train.shape[1:]))
 
     @property
-    def suggested_loss(self) -> str:
-        return {"binary": "binary_crossentropy",
-                "multiclass": "sparse_categorical_crossentropy"}.get(self.task, "mse")
-
-    @property
     def suggested_activation(self) -> str:
         """Activation of the last layer that fits the task."""
         return {"binary": "sigmoid", "multiclass": "softmax"}.get(self.task, "linear")
@@ -213,9 +208,6 @@ class DatasetInfo:
     family: str                      # "2-D points", "Numbers", "Series", "Images", "Your data"
     tasks: tuple[str, ...]           # tasks this dataset can produce
     params: tuple[DatasetParam, ...]
-
-    def param(self, name: str) -> DatasetParam | None:
-        return next((p for p in self.params if p.name == name), None)
 
     def default_params(self) -> dict[str, Any]:
         return {p.name: _copy_default(p.default) for p in self.params}

@@ -1,7 +1,8 @@
 """Training faults explained: bad numbers in the data, a model too big for memory, and
 TensorFlow's out-of-memory error, each turned into a TrainingError that says what to change.
 
-The checks run before training starts (:func:`check_before_training`), so a beginner learns
+The checks run before training starts (the engine calls :func:`check_finite_data` and
+:func:`check_memory`), so a beginner learns
 that the batch is too large before waiting for TensorFlow to fail; what cannot be known in
 advance (GPU memory, fragmentation) is caught and explained by :func:`explain_failure`.
 """
@@ -134,10 +135,3 @@ def explain_failure(error: BaseException, settings: Any = None, model: Any = Non
     if is_out_of_memory(error):
         return TrainingError(out_of_memory_message(settings, model))
     return None
-
-
-def check_before_training(model: Any, dataset: Any, settings: Any,
-                          uses_gpu: bool = False) -> None:
-    """The reliability checks run before the first step (data, memory)."""
-    check_finite_data(dataset)
-    check_memory(model, settings, uses_gpu=uses_gpu)

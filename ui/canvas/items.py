@@ -69,9 +69,6 @@ class PortItem(QGraphicsItem):
         self._hover = False
         self.update()
 
-    def scene_center(self) -> QPointF:
-        return self.scenePos()
-
 
 class NodeItem(QGraphicsObject):
     """A layer box: category stripe, "Dense · 64 · relu", output shape and parameter count."""
