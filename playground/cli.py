@@ -59,34 +59,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def guess_dataset(input_shape: tuple) -> dict:
-    """A dataset choice that fits an imported model's input, when one obviously does."""
-    if tuple(input_shape) in ((28, 28, 1), (28, 28), (784,)):
-        return {"name": "mnist", "params": {}}
-    if tuple(input_shape) == (2,):
-        return {"name": "circle", "params": {}}
-    if tuple(input_shape) == (1,):
-        return {"name": "celsius", "params": {}}
-    return {"name": "xor", "params": {}}
-
-
 def _cmd_import(args: argparse.Namespace) -> int:
-    from playground.keras_import import import_keras_file
-    from playground.project import Project, save_project
-    from playground.weight_checks import suspicious_weights
+    from playground.keras_import import import_project
+    from playground.project import save_project
 
-    graph, weights = import_keras_file(args.model)
-    for problem in suspicious_weights(graph, weights):
+    project, problems = import_project(args.model)
+    for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
-    inputs = graph.input_nodes()
-    dataset = guess_dataset(tuple(inputs[0].params.get("batch_shape", [None])[1:])) \
-        if len(inputs) == 1 else {"name": "xor", "params": {}}
-    project = Project(graph=graph, weights=weights or None, dataset=dataset,
-                      title=Path(args.model).stem,
-                      notes=f"Imported from {Path(args.model).name}.")
     out = Path(args.out)
     save_project(project, out)
-    total = sum(a.size for arrays in weights.values() for a in arrays)
+    graph = project.graph
+    total = sum(a.size for arrays in (project.weights or {}).values() for a in arrays)
     print(f"Imported {len(graph)} layers and {len(graph.edges)} connections "
           f"({total:,} weights) into {out}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QMimeData, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
@@ -296,17 +296,11 @@ class FileActions(QObject):
         """Import a .keras file as a new, laid-out, unsaved project (weights kept)."""
         if ask and not self.maybe_save():
             return
-        from playground.keras_import import import_keras_file
-        from playground.weight_checks import suspicious_weights
-
-        def load() -> tuple[Any, Any, list[str]]:
-            graph, weights = import_keras_file(path)
-            return graph, weights, suspicious_weights(graph, weights)
+        from playground.keras_import import import_project
 
         def done(result: object) -> None:
-            graph, weights, problems = result  # type: ignore[misc]
-            project = Project(graph=graph, weights=weights or None,
-                              title=path.stem)
+            project, problems = result  # type: ignore[misc]
+            graph = project.graph
             self.document.replace_project(project)
             self.document.set_modified(True)  # not saved as a project yet
             self._remember(path)  # File > Open Recent reopens (imports) it again
@@ -319,7 +313,7 @@ class FileActions(QObject):
                             + "\n\n" + "\n\n".join(problems))
             self.projectOpened.emit(str(path))
 
-        self._background(load, "import-keras", done,
+        self._background(lambda: import_project(path), "import-keras", done,
                          self.tr("Importing %1…").replace("%1", path.name))
 
     def _snapshot(self) -> Project:

@@ -72,3 +72,14 @@ def test_exported_python_program_runs_with_plain_keras(tmp_path: Path):
     assert [type(l).__name__ for l in saved.layers] == [type(l).__name__ for l in built.layers]
     assert [tuple(l.output.shape) for l in saved.layers] == \
         [tuple(l.output.shape) for l in built.layers]
+
+
+def test_import_project_picks_a_dataset_that_fits_the_input(tmp_path: Path):
+    from playground.keras_import import import_project
+
+    k = keras()
+    inputs = k.Input((28, 28, 1))
+    k.Model(inputs, k.layers.Dense(10)(k.layers.Flatten()(inputs))).save(tmp_path / "d.keras")
+    project, problems = import_project(tmp_path / "d.keras")
+    assert project.dataset == {"name": "mnist", "params": {}} and problems == []
+    assert project.title == "d" and project.weights

@@ -150,6 +150,9 @@ def test_import_mobilenet_creates_all_nodes_and_edges(tf_window, qtbot, mobilene
     assert len(window.scene.node_items) == layer_count
     assert len(window.scene.edge_items) == len(graph.edges) >= layer_count - 1
     assert window.document.project.weights  # weights came along
+    # the same project as `playground import` makes: a fitting dataset, a note
+    assert window.document.project.dataset == {"name": "xor", "params": {}}
+    assert window.document.project.notes == "Imported from mobilenet_v2.keras."
     assert window.document.modified and window.document.path is None
     # Laid out: every node has its own place.
     positions = {n.position for n in graph}
