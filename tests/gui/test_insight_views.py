@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from playground.datasets import load_dataset, load_from_choice
 from playground.insight import probes
+from playground.insight.digits import predict_drawing
 from playground.insight.painting import painted_points
 from playground.keras_build import build_model
 from playground.project import load_project
@@ -181,8 +182,21 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
     for dy in range(0, 80, 10):
         qtbot.mouseMove(pad, pos=start + start.__class__(0, dy))
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton)
+    # answered on a worker thread, for the drawing as it is now
+    qtbot.waitUntil(lambda: panel.digits._task is None and panel.digits.last is not None,
+                    timeout=10_000)
     last = panel.digits.last
-    assert last is not None and not panel.digits.pad.is_empty()
+    assert not panel.digits.pad.is_empty()
+    np.testing.assert_array_equal(last.model_input, predict_drawing(
+        panel.model, panel.digits.pad.image, panel.dataset,
+        panel.digits.center.isChecked()).model_input)
+    ran_on = []
+    real_predict = panel.digits.predict
+    panel.digits.predict = lambda image, center: (ran_on.append(threading.current_thread()),
+                                                  real_predict(image, center))[1]
+    panel.digits.refresh()
+    qtbot.waitUntil(lambda: panel.digits._task is None, timeout=10_000)
+    assert ran_on and threading.main_thread() not in ran_on   # never on the UI thread
     np.testing.assert_allclose(last.probabilities,
                                model.predict(last.model_input, verbose=0)[0], rtol=1e-4)
     conv = panel.conv.snapshot

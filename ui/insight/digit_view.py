@@ -2,9 +2,10 @@
 prediction bars, with exactly the preprocessing the training images had."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
+import shiboken6
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
@@ -102,6 +103,10 @@ class DigitView(InsightView):
         self.body.addWidget(self.answer)
         self.predict: Callable[[np.ndarray, bool], DigitPrediction] | None = None
         self.last: DigitPrediction | None = None
+        # The model runs on a worker thread, one drawing at a time; strokes made meanwhile
+        # are answered by one more run with the newest drawing.
+        self._task: Any = None
+        self._wanted = 0   # bumped by every change of the drawing
         self.pad_widget.changed.connect(self.refresh)
         self.center.toggled.connect(self.refresh)
         self.clear_button.clicked.connect(self._clear)
@@ -120,14 +125,39 @@ class DigitView(InsightView):
         self.refresh()
 
     def refresh(self) -> None:
+        self._wanted += 1
         if self.predict is None or self.pad.is_empty():
             self.bars.setOpts(x=[], height=[])
             self.answer.setText("")
             self.seen.clear()
             self.last = None
             return
-        result = self.predict(self.pad.image, self.center.isChecked())
-        self.show_prediction(result)
+        if self._task is None:
+            self._start_prediction()
+
+    def _start_prediction(self) -> None:
+        from ui.background import BackgroundTask
+
+        predict, image, center = self.predict, self.pad.image.copy(), self.center.isChecked()
+        generation = self._wanted
+        task = BackgroundTask(lambda: predict(image, center), "digit-pad")
+        task.finished.connect(lambda result: self._predicted(generation, result))
+        task.failed.connect(lambda message: self._predicted(generation, None, message))
+        self._task = task
+        task.start()
+
+    def _predicted(self, generation: int, result: Any, error: str = "") -> None:
+        self._task = None
+        if not shiboken6.isValid(self):
+            return
+        if generation != self._wanted:       # drawn on (or cleared) meanwhile
+            if self.predict is not None and not self.pad.is_empty():
+                self._start_prediction()
+            return
+        if error:
+            self.set_status(error)
+        else:
+            self.show_prediction(result)
 
     def show_prediction(self, result: DigitPrediction) -> None:
         self.last = result
