@@ -60,6 +60,11 @@ class TFLoader(QObject):
         started = time.perf_counter()
         try:
             kerasenv.keras()
+            # Finding the devices (CUDA start-up on a GPU machine) and turning on memory
+            # growth happen here too, so the device list the UI asks for next is ready.
+            from playground.training.device import enable_memory_growth
+
+            enable_memory_growth()
         except (ImportError, OSError, RuntimeError) as exc:
             self._done.emit(-1.0, f"TensorFlow could not be loaded: {exc}. Check that the "
                                   "tensorflow package is installed in this Python environment.")
