@@ -47,6 +47,16 @@ def test_auto_loss_from_task_and_output_units(dataset, units, activation, loss, 
     assert (choice.loss, choice.metrics, choice.from_logits) == (loss, (metric,), logits)
 
 
+def test_a_final_softmax_layer_means_probabilities_not_logits():
+    from playground.kerasenv import keras
+
+    k = keras()
+    inputs = k.Input((2,))
+    model = k.Model(inputs, k.layers.Softmax()(k.layers.Dense(3)(inputs)))
+    choice = resolve_loss(model, three_classes(), TrainingSettings())
+    assert choice.loss == "sparse_categorical_crossentropy" and not choice.from_logits
+
+
 def test_mismatches_are_explained():
     with pytest.raises(TrainingError, match="Sparse categorical cross-entropy needs one "):
         resolve_loss(mlp(), blobs(), TrainingSettings(loss="sparse_categorical_crossentropy"))

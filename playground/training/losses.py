@@ -62,10 +62,11 @@ class LossChoice:
 
 
 def output_activation(model: Any) -> str:
-    """Name of the activation applied last by the model's (single) output layer."""
-    layer = model.outputs[0]._keras_history.operation if model.outputs else None
-    activation = getattr(layer, "activation", None)
-    return getattr(activation, "__name__", "linear") if activation is not None else "linear"
+    """Name of the activation applied last by the model's (first) output layer, counting
+    layers that are activations themselves (a final Softmax layer: no logits)."""
+    from playground.insight._model import output_activation as last_activation
+
+    return last_activation(model) or "linear"
 
 
 def _shape_text(shape: tuple[Any, ...]) -> str:
