@@ -1,12 +1,10 @@
 """Write a project out as a real ``.keras`` file or a Python program (atomically)."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from playground.errors import PlaygroundError
-from playground.fileio import atomic_write_text
+from playground.fileio import atomic_path, atomic_write_text
 from playground.keras_build import build_model
 from playground.project import Project
 
@@ -14,23 +12,15 @@ from playground.project import Project
 def export_keras(project: Project, path: str | Path) -> Path:
     """Save the project's model, with its trained weights when it has any, as ``path``.
 
-    Keras insists on the ``.keras`` suffix, so the temporary file is ``.NAME.tmp.keras`` in
+    Keras insists on the ``.keras`` suffix, so the temporary file is ``.NAME…tmp.keras`` in
     the same folder, renamed over ``path`` only once Keras has finished writing it.
     """
     path = Path(path)
     if path.suffix != ".keras":
         raise PlaygroundError(f"{path.name}: a Keras model file must end in .keras.")
     model = build_model(project.graph, project.weights)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp.keras",
-                                    dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(path, suffix=".tmp.keras") as tmp:
         model.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 

@@ -10,18 +10,19 @@ from typing import IO, Iterator
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path, mode: str = "wb") -> Iterator[IO]:
-    """Yield a file object; on success it replaces ``path`` atomically, on error the
-    temporary file is removed and ``path`` is untouched."""
+def atomic_path(path: str | Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` for someone else to write (e.g. Keras, which
+    wants the ``.keras`` suffix); on success it is flushed to disk and replaces ``path``
+    atomically, on error it is removed and ``path`` is untouched."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix,
                                     dir=target.parent)
+    os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, mode) as fh:
-            yield fh
-            fh.flush()
+        yield tmp
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
@@ -29,8 +30,15 @@ def atomic_writer(path: str | Path, mode: str = "wb") -> Iterator[IO]:
         raise
 
 
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[IO[bytes]]:
+    """Yield a binary file object; on success it replaces ``path`` atomically."""
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        yield fh
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    with atomic_writer(path, "wb") as fh:
+    with atomic_writer(path) as fh:
         fh.write(data)
 
 
