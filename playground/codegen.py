@@ -13,7 +13,7 @@ from typing import Any
 
 from playground.errors import BuildError
 from playground.graph import Graph, Node
-from playground.keras_build import PORT_KEY, layer_names
+from playground.keras_build import arrange_call, layer_names
 from playground.project import Project
 
 HEADER = '''"""{title}
@@ -89,21 +89,13 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str]) 
         ctor = f"layers.{cls}({args})"
     inputs = [var[e.source] + (f"[{e.source_port}]" if e.source_port else "")
               for e in graph.incoming(node.id)]
-    call_kwargs: list[str] = []
-    by_keyword: set[int] = set()
-    for key, value in node.call_kwargs.items():
+    for key in node.call_kwargs:
         if not _is_name(key):
             raise BuildError(f"{node.display_name()}: {key!r} cannot be a keyword argument "
                              "of a layer call.", {node.id: f"{key!r} is not a valid name."})
-        if isinstance(value, dict) and set(value) == {PORT_KEY}:
-            by_keyword.add(int(value[PORT_KEY]))
-            call_kwargs.append(f"{key}={inputs[int(value[PORT_KEY])]}")
-        else:
-            call_kwargs.append(f"{key}={value!r}")
-    positional = [t for i, t in enumerate(inputs) if i not in by_keyword]
-    style = node.call_style or spec.call_style
-    if spec.is_generic and node.call_style is None:
-        style = "list" if len(positional) > 1 else "single"
+    positional, kwargs, ports, style = arrange_call(node, inputs)
+    call_kwargs = [f"{key}={value if key in ports else repr(value)}"
+                   for key, value in kwargs.items()]
     if style == "list":
         call_args = ["[" + ", ".join(positional) + "]"]
     else:

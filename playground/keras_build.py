@@ -70,19 +70,31 @@ def make_layer(node: Node, name: str) -> "keras.layers.Layer":
     return layer_class(node).from_config(config)
 
 
-def call_layer(node: Node, layer: Any, inputs: list[Any]) -> Any:
-    """Call ``layer`` on the tensors feeding ``node`` (ordered by port), as Keras would."""
-    kwargs = {k: v for k, v in node.call_kwargs.items()}
+def arrange_call(node: Node, inputs: list[Any]) -> tuple[list[Any], dict[str, Any], set[str],
+                                                          str]:
+    """How ``node``'s layer is called on ``inputs`` (one per port, in port order; tensors
+    here, variable names in the generated program): the positional inputs, the keyword
+    arguments (a port passed by keyword replaced by its input), the keywords that are
+    such ports, and the call style ("list", "positional" or "single")."""
+    kwargs = dict(node.call_kwargs)
+    ports: set[str] = set()
     used_by_keyword: set[int] = set()
     for key, value in list(kwargs.items()):
         if isinstance(value, dict) and set(value) == {PORT_KEY}:
             port = int(value[PORT_KEY])
             kwargs[key] = inputs[port]
+            ports.add(key)
             used_by_keyword.add(port)
     positional = [t for i, t in enumerate(inputs) if i not in used_by_keyword]
     style = node.call_style or node.spec.call_style
     if node.spec.is_generic and node.call_style is None:
         style = "list" if len(positional) > 1 else "single"
+    return positional, kwargs, ports, style
+
+
+def call_layer(node: Node, layer: Any, inputs: list[Any]) -> Any:
+    """Call ``layer`` on the tensors feeding ``node`` (ordered by port), as Keras would."""
+    positional, kwargs, _ports, style = arrange_call(node, inputs)
     if style == "list":
         return layer(positional, **kwargs)
     if style == "positional" or len(positional) != 1:

@@ -83,3 +83,23 @@ def test_import_project_picks_a_dataset_that_fits_the_input(tmp_path: Path):
     project, problems = import_project(tmp_path / "d.keras")
     assert project.dataset == {"name": "mnist", "params": {}} and problems == []
     assert project.title == "d" and project.weights
+
+
+def test_generated_model_code_passes_ports_by_keyword_like_the_app(tmp_path: Path):
+    """Self-attention called as mha(query=x, value=x, key=y): the program's model equals the
+    app's (codegen and build_model share how a layer is called)."""
+    from playground.codegen import model_code
+    from playground.keras_import import graph_from_model
+
+    k = keras()
+    x = k.Input((5, 8), name="x")
+    y = k.layers.Dense(8, name="y")(x)
+    out = k.layers.MultiHeadAttention(2, 4, name="mha")(query=x, value=x, key=y)
+    graph, _weights = graph_from_model(k.Model(x, out))
+    code = "\n".join(model_code(graph))
+    assert "query=" in code and "key=" in code
+    scope: dict = {"keras": k, "layers": k.layers, "np": np}
+    exec(code, scope)  # noqa: S102 - the program this project would export
+    made, built = scope["model"], build_model(graph)
+    assert [type(l).__name__ for l in made.layers] == [type(l).__name__ for l in built.layers]
+    assert tuple(made.output.shape) == tuple(built.output.shape) == (None, 5, 8)
