@@ -208,3 +208,8 @@ def test_infinite_or_nan_whole_number_setting_is_refused_plainly():
     for value in (math.inf, -math.inf, math.nan):
         with pytest.raises(DatasetError, match="whole number"):
             load_dataset("xor", {"seed": value})
+
+
+def test_a_large_test_share_of_a_tiny_dataset_still_leaves_training_rows():
+    ds = load_dataset("celsius", {"samples": 3, "test_fraction": 0.9})
+    assert len(ds.x_train) == 1 and len(ds.x_test) == 2

@@ -268,3 +268,12 @@ def scaling_param(default: str) -> DatasetParam:
 
     return DatasetParam("scaling", "choice", default, SCALING_HELP, label="Input scaling",
                         choices=SCALINGS)
+
+
+def split_train_test(x, y, test_fraction, rng):
+    """Shuffle, then keep the first part for testing and the rest for training (at least
+    one example each). Written plainly: the generated programs include its source."""
+    order = rng.permutation(len(x))
+    n_test = min(max(1, int(round(len(x) * test_fraction))), len(x) - 1)
+    test, train = order[:n_test], order[n_test:]
+    return x[train], y[train], x[test], y[test]

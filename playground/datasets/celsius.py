@@ -22,7 +22,7 @@ from playground.datasets.base import (
     DatasetParam,
 )
 from playground.datasets.scaling import scale_splits
-from playground.datasets.synthetic2d import split_train_test
+from playground.datasets.base import split_train_test
 
 WEIGHT, BIAS = 1.8, 32.0
 

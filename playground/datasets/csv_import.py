@@ -25,6 +25,7 @@ from playground.datasets.base import (
     DatasetParam,
     scaling_param,
     seed_param,
+    split_train_test,
     test_fraction_param,
 )
 from playground.datasets.csv_table import Column, CsvTable, Problem, read_csv
@@ -243,10 +244,7 @@ def build(table: CsvTable, features: list[str] | None, target: str | None,
                            "problems. Fix the table or choose other columns.")
     x, y, class_names, feature_names, numeric_idx, categories = encode(table, sel, rows)
     rng = np.random.default_rng(seed)
-    order = rng.permutation(len(x))
-    n_test = max(1, int(round(len(x) * test_fraction)))
-    test, train = order[:n_test], order[n_test:]
-    x_train, x_test = x[train], x[test]
+    x_train, y_train, x_test, y_test = split_train_test(x, y, test_fraction, rng)
     scaler = fit_scaler(x_train[:, numeric_idx], scaling) if numeric_idx else None
     if scaler is not None:
         # Statistics from the training split only, so the test rows stay unseen.
@@ -262,7 +260,7 @@ def build(table: CsvTable, features: list[str] | None, target: str | None,
     name = Path(table.path).name
     return Dataset("csv", f"Table {name}",
                    f"Your table {name}: predicts '{sel.target}' from {len(sel.features)} "
-                   "column(s).", ds_task, x_train, y[train], None, None, x_test, y[test],
+                   "column(s).", ds_task, x_train, y_train, None, None, x_test, y_test,
                    (x.shape[1],), class_names, problems=skipped,
                    extras={"feature_names": feature_names, "target_name": sel.target,
                            "categories": categories,

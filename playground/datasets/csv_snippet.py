@@ -1,8 +1,10 @@
 """Plain Python that reads the user's CSV exactly as the app does, for exported scripts."""
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
+from playground.datasets.base import split_train_test
 from playground.datasets.csv_import import _class_values, check
 from playground.datasets.csv_table import MISSING_TOKENS, read_csv
 from playground.datasets.scaling_snippet import scaling_lines
@@ -82,11 +84,14 @@ def csv_snippet(params: dict[str, Any]) -> str:
         "    x_rows.append(features)",
         "x = np.array(x_rows, dtype=np.float32)",
         f"y = np.array(y_rows, dtype={'np.int32' if classification else 'np.float32'})",
+        "",
+        "",
+        *inspect.getsource(split_train_test).rstrip().splitlines(),
+        "",
+        "",
         f"rng = np.random.default_rng({params['seed']})",
-        "order = rng.permutation(len(x))",
-        f"n_test = max(1, int(round(len(x) * {params['test_fraction']!r})))",
-        "x_train, y_train = x[order[n_test:]], y[order[n_test:]]",
-        "x_test, y_test = x[order[:n_test]], y[order[:n_test]]",
+        "x_train, y_train, x_test, y_test = split_train_test(x, y, "
+        f"{params['test_fraction']!r}, rng)",
     ]
     numeric_cols = []
     position = 0

@@ -23,7 +23,7 @@ from playground.datasets.base import (
 )
 from playground.datasets.scaling import scale_splits
 from playground.datasets.scaling_snippet import scaling_lines
-from playground.datasets.synthetic2d import split_train_test
+from playground.datasets.base import split_train_test
 from playground.errors import DatasetError
 
 COLORS = ("grayscale", "rgb")

@@ -19,6 +19,7 @@ from playground.datasets.base import (
     noise_param,
     samples_param,
     seed_param,
+    split_train_test,
     test_fraction_param,
 )
 from playground.errors import DatasetError
@@ -96,14 +97,6 @@ def multi_gaussian_points(samples, noise, rng):
         y += sign * np.exp(-((x[:, 0] - cx) ** 2 + (x[:, 1] - cy) ** 2) / (2 * 0.25 ** 2))
     y += rng.normal(0.0, 0.5 * noise, samples)
     return x.astype(np.float32), y.astype(np.float32)
-
-
-def split_train_test(x, y, test_fraction, rng):
-    """Shuffle, then keep the first part for training and the rest for testing."""
-    order = rng.permutation(len(x))
-    n_test = max(1, int(round(len(x) * test_fraction)))
-    test, train = order[:n_test], order[n_test:]
-    return x[train], y[train], x[test], y[test]
 
 
 # ---------------------------------------------------------------- the registry
