@@ -94,3 +94,45 @@ def test_a_failing_view_is_reported_apart_from_the_run_which_goes_on(qtbot):
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=10000)
     assert finished.args[0]["status"] == "completed" and run_failures == []
     assert len(view_failures) == 1 and "no picture today" in view_failures[0]
+
+
+def test_progress_is_throttled_and_start_stop_cycles_leave_no_os_thread(qtbot):
+    """Batches far faster than the screen: at most ~25 progress signals a second, each
+    carrying many steps. Five start/stop cycles leave no thread behind (OS threads, which
+    also sees QThreads that Python's own list does not)."""
+    import os
+    import time
+
+    from ui.training.controller import PROGRESS_INTERVAL_S
+
+    def os_threads() -> int:
+        return len(os.listdir("/proc/self/task"))
+
+    controller = TrainingController()
+    project = xor_project(samples=400, epochs=500, batch_size=2)
+    stamps, steps = [], []
+
+    def on_progress(p):
+        if p["kind"] == "batch":
+            stamps.append(time.perf_counter())
+            steps.append(len(p["batch_losses"]))
+
+    controller.progress.connect(on_progress)
+    with qtbot.waitSignal(controller.epochEnded, timeout=60000):
+        controller.start(project)
+    stamps.clear(), steps.clear()
+    qtbot.wait(1500)
+    controller.stop()
+    qtbot.waitUntil(lambda: not controller.is_running(), timeout=30000)
+    span = stamps[-1] - stamps[0]
+    assert len(stamps) >= 5
+    assert (len(stamps) - 1) / span <= 1.5 / PROGRESS_INTERVAL_S   # ~25 a second at most
+    assert sum(steps) / len(steps) > 5                             # many steps per signal
+    before = os_threads()
+    for _ in range(5):
+        with qtbot.waitSignal(controller.epochEnded, timeout=60000):
+            controller.start(project)
+        controller.stop()
+        qtbot.waitUntil(lambda: not controller.is_running(), timeout=30000)
+    qtbot.wait(100)
+    assert os_threads() <= before

@@ -131,20 +131,23 @@ class TrainingWorker(QObject):
             if now - self._last_emit >= PROGRESS_INTERVAL_S:
                 self._flush(now)
             return
-        self._flush(time.perf_counter())
+        # Batch losses still pending wait for their time on epoch and view events: with
+        # many short epochs, flushing them there too would exceed ~25 progress signals a
+        # second. They stay in order with the next batches; start, error and end flush.
         if event.kind == "epoch":
             self.epochEnded.emit(event.to_dict())
+        elif event.kind == "probe" and event.message:
+            self.probeFailed.emit(event.message)
         elif event.kind == "probe":
-            if event.message:
-                self.probeFailed.emit(event.message)
-            else:
-                self.probeResult.emit(event.probe_name, event.probe_result)
-        elif event.kind == "start":
-            self.runInfo.emit(event.to_dict())
-        elif event.kind == "error":
-            self.failed.emit(event.message)
-        elif event.kind == "end":
-            self.progress.emit(event.to_dict())
+            self.probeResult.emit(event.probe_name, event.probe_result)
+        else:
+            self._flush(time.perf_counter())
+            if event.kind == "start":
+                self.runInfo.emit(event.to_dict())
+            elif event.kind == "error":
+                self.failed.emit(event.message)
+            elif event.kind == "end":
+                self.progress.emit(event.to_dict())
 
     def _merge(self, event: TrainingEvent) -> None:
         data = event.to_dict()
