@@ -71,6 +71,11 @@ class Document(QObject):
         self._locked = locked
         self.lockedChanged.emit(locked)
 
+    def lock_message(self) -> str:
+        """What to tell someone whose edit the lock refused."""
+        return self.tr("Editing is locked: %1").replace(
+            "%1", self.lock_reason or self.tr("training is running"))
+
     def set_weights(self, weights: dict | None) -> None:
         """Store trained weights (node id -> arrays) in the project."""
         self.project.weights = weights

@@ -200,10 +200,7 @@ class EditActions(QObject):
 
     def _run(self, command: commands.GraphCommand, structural: bool = True) -> bool:
         """Apply a command; a refused edit is reported in words, never raised to Qt."""
-        if structural and self.document.locked:
-            self.window.show_message(self.tr("Editing is locked: %1")
-                                     .replace("%1", self.document.lock_reason
-                                              or self.tr("training is running")))
+        if structural and self._locked():
             return False
         try:
             commands.execute(self.document.undo_stack, command)
@@ -214,9 +211,7 @@ class EditActions(QObject):
 
     def _locked(self) -> bool:
         if self.document.locked:
-            self.window.show_message(self.tr("Editing is locked: %1")
-                                     .replace("%1", self.document.lock_reason
-                                              or self.tr("training is running")))
+            self.window.show_message(self.document.lock_message())
         return self.document.locked
 
     def _snap(self, x: float, y: float) -> tuple[float, float]:

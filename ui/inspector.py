@@ -202,8 +202,7 @@ class InspectorPanel(QScrollArea):
                 params_form.addRow(error)
             layout.addLayout(params_form)
         if locked:
-            layout.addWidget(_label(self.tr("Editing is locked: %1").replace(
-                "%1", self.document.lock_reason or self.tr("training is running")), "help"))
+            layout.addWidget(_label(self.document.lock_message(), "help"))
         if getattr(self.window, "insight_panel", None) is not None:  # activation + weights
             layout.addWidget(self.window.insight_panel.make_layer_view(self))
         layout.addStretch(1)
@@ -287,8 +286,7 @@ class InspectorPanel(QScrollArea):
     def _execute(self, command: commands.GraphCommand) -> str | None:
         """Run an edit; the reason it was refused, or None."""
         if self.document.locked:
-            return self.tr("Editing is locked: %1").replace(
-                "%1", self.document.lock_reason or self.tr("training is running"))
+            return self.document.lock_message()
         try:
             commands.execute(self.document.undo_stack, command)
         except GraphError as exc:
