@@ -7,7 +7,7 @@ is not training) and hands their results to the views.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
@@ -228,12 +228,9 @@ class InsightPanel(QWidget):
 
     # ------------------------------------------------------------ showing results
     def show_model(self, model: Any, dataset: Any) -> None:
-        """Fill every view from ``model`` (which must not be training right now)."""
-        self.model = model
-        if dataset is not self.dataset:
-            self._set_dataset(dataset)
-        self.show_results(probes.final_results(model, dataset))
-        self._after_model_shown(model, dataset)
+        """Fill every view from ``model`` (which must not be training right now), computed
+        on the calling thread (tests; the app computes on a worker, see _show_in_background)."""
+        self._show_computed((model, dataset, probes.final_results(model, dataset)))
 
     def _after_model_shown(self, model: Any, dataset: Any) -> None:
         self.network.flush()
@@ -244,43 +241,45 @@ class InsightPanel(QWidget):
                 lambda image, center: predict_drawing(model, image, dataset, center))
 
     def show_results(self, results: dict[str, Any]) -> None:
+        views = self._probe_views()
         for name, result in results.items():
-            if isinstance(result, probes.Unavailable):
-                self._show_unavailable(name, result.reason)
+            if name not in views:
                 continue
-            if name == probes.BOUNDARY:
-                self.boundary.set_boundary(result)
-            elif name == probes.NEURONS:
-                self.network.titles = self._layer_titles()
-                self.network.set_maps(result)
-            elif name == probes.WEIGHTS:
-                self.weights_snapshot = result
-                self.network.set_edges(result.dense_edges)
-                self._show_layer_histograms()
-                self.edgeWeightsChanged.emit(self.canvas_edge_weights())
-            elif name == probes.CONFUSION:
-                self.results.set_result(result, self.dataset)
-            elif name == probes.REGRESSION:
-                self.regression.set_prediction(result)
-            elif name == probes.LINE:
-                self.regression.set_line(result)
-            elif name == probes.SEQUENCE:
-                self.regression.set_forecast(result)
-            elif name == probes.CONV:
-                self.conv.titles = self._layer_titles()
-                self.conv.set_snapshot(result)
-            elif name == probes.HEALTH:
-                self._show_health(result)
+            view, show = views[name]
+            if not isinstance(result, probes.Unavailable):
+                show(result)
+            elif view is not None:
+                view.set_status(result.reason)
+            elif name == probes.LINE:  # the regression view says why next to its plot
+                show(result)
 
-    def _show_unavailable(self, name: str, reason: str) -> None:
-        view = {probes.BOUNDARY: self.boundary, probes.NEURONS: self.network,
-                probes.CONFUSION: self.results, probes.REGRESSION: self.regression,
-                probes.SEQUENCE: self.regression, probes.CONV: self.conv,
-                probes.HEALTH: self.health}.get(name)
-        if name == probes.LINE:
-            self.regression.set_line(probes.Unavailable(reason))
-        elif view is not None:
-            view.set_status(reason)
+    def _probe_views(self) -> dict[str, tuple[Any, Callable[[Any], None]]]:
+        """Each probe's view (which says why a result is unavailable; None: no view of its
+        own) and how a result is shown."""
+        return {probes.BOUNDARY: (self.boundary, self.boundary.set_boundary),
+                probes.NEURONS: (self.network, self._show_neurons),
+                probes.WEIGHTS: (None, self._show_weights),
+                probes.CONFUSION: (self.results,
+                                   lambda result: self.results.set_result(result, self.dataset)),
+                probes.REGRESSION: (self.regression, self.regression.set_prediction),
+                probes.LINE: (None, self.regression.set_line),
+                probes.SEQUENCE: (self.regression, self.regression.set_forecast),
+                probes.CONV: (self.conv, self._show_conv),
+                probes.HEALTH: (self.health, self._show_health)}
+
+    def _show_neurons(self, maps: Any) -> None:
+        self.network.titles = self._layer_titles()
+        self.network.set_maps(maps)
+
+    def _show_weights(self, snapshot: Any) -> None:
+        self.weights_snapshot = snapshot
+        self.network.set_edges(snapshot.dense_edges)
+        self._show_layer_histograms()
+        self.edgeWeightsChanged.emit(self.canvas_edge_weights())
+
+    def _show_conv(self, snapshot: Any) -> None:
+        self.conv.titles = self._layer_titles()
+        self.conv.set_snapshot(snapshot)
 
     def _show_health(self, report: Any) -> None:
         self.health.titles = self._layer_titles()
