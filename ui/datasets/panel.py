@@ -245,20 +245,20 @@ class DatasetPanel(QWidget):
     def open_csv_dialog(self) -> None:
         from ui.datasets.csv_dialog import CsvImportDialog
 
-        current = self.choice()
-        params = current.get("params", {}) if current.get("name") == "csv" else {}
-        dialog = CsvImportDialog(params, self)
-        if dialog.exec():
-            self.set_choice("csv", dialog.params())
+        self._open_dialog("csv", CsvImportDialog)
 
     def open_image_dialog(self) -> None:
         from ui.datasets.image_dialog import ImageFolderDialog
 
+        self._open_dialog("image_folder", ImageFolderDialog)
+
+    def _open_dialog(self, name: str, dialog_class: Any) -> None:
+        """The import dialog of dataset ``name``, filled with its current settings."""
         current = self.choice()
-        params = current.get("params", {}) if current.get("name") == "image_folder" else {}
-        dialog = ImageFolderDialog(params, self)
+        params = current.get("params", {}) if current.get("name") == name else {}
+        dialog = dialog_class(params, self)
         if dialog.exec():
-            self.set_choice("image_folder", dialog.params())
+            self.set_choice(name, dialog.params())
 
     def choose_data_folder(self) -> None:
         """Remember the folder holding mnist.npz in the app's settings and reload."""
