@@ -15,14 +15,14 @@ from playground.datasets.base import (
     Dataset,
     DatasetEntry,
     DatasetInfo,
+    DatasetParam,
     noise_param,
     scaling_param,
     seed_param,
+    split_train_test,
     test_fraction_param,
-    DatasetParam,
 )
 from playground.datasets.scaling import scale_splits
-from playground.datasets.base import split_train_test
 
 WEIGHT, BIAS = 1.8, 32.0
 

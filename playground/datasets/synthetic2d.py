@@ -148,12 +148,12 @@ def _generator_call(name: str, params: dict[str, Any]) -> str:
 
 
 def _load(name: str, params: dict[str, Any]) -> Dataset:
-    title, description, _, _ = _TEXT[name]
+    title, description, kind, _ = _TEXT[name]
     rng = np.random.default_rng(params["seed"])
     kwargs = {"classes": params["classes"]} if "classes" in params else {}
     x, y = _GENERATORS[name](params["samples"], params["noise"], rng, **kwargs)
     x_train, y_train, x_test, y_test = split_train_test(x, y, params["test_fraction"], rng)
-    regression = name in ("plane", "multi_gaussian")
+    regression = kind == "regression"
     classes = 0 if regression else params.get("classes", 2)
     if params["extra_points"]:
         x_train, y_train = _append_painted(name, x_train, y_train, params["extra_points"],
@@ -194,7 +194,7 @@ def _snippet(name: str, params: dict[str, Any]) -> str:
              "x_train, y_train, x_test, y_test = split_train_test(x, y, "
              f"{params['test_fraction']!r}, rng)"]
     if params["extra_points"]:
-        dtype = "np.float32" if name in ("plane", "multi_gaussian") else "np.int32"
+        dtype = "np.float32" if _TEXT[name][2] == "regression" else "np.int32"
         lines += ["# Points painted in the app, added to the training data.",
                   f"painted = np.array({params['extra_points']!r}, dtype=np.float32)",
                   "x_train = np.concatenate([x_train, painted[:, :2]])",
