@@ -47,6 +47,8 @@ class RecoveryInfo:
     title: str
     saved_at: float
     pid: int
+    host: str | None = None              # where it was written (None: older files)
+    process_start: Any = None            # of ``pid``, to tell a reused pid apart
 
     def describe(self) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
@@ -129,7 +131,7 @@ def list_recoverable(directory: Path | None = None,
         info = _read_info(meta_file)
         if info is None or not info.project_file.is_file():
             continue
-        if not include_running and _same_host(meta_file) and _session_alive(meta_file, info.pid):
+        if not include_running and _same_host(info) and _session_alive(info):
             continue
         found.append(info)
     found.sort(key=lambda i: i.saved_at, reverse=True)
@@ -184,22 +186,22 @@ def _read_info(meta_file: Path) -> RecoveryInfo | None:
             or not isinstance(title, str):
         return None
     stem = meta_file.name[: -len(META_SUFFIX)]
+    host = meta.get("host")
     return RecoveryInfo(stem, meta_file.with_name(stem + PROJECT_SUFFIX), meta_file,
-                        original, title, float(saved_at), pid)
+                        original, title, float(saved_at), pid,
+                        host if isinstance(host, str) else None, meta.get("process_start"))
 
 
-def _same_host(meta_file: Path) -> bool:
-    meta = _read_json(meta_file) or {}
-    return meta.get("host") in (None, socket.gethostname())
+def _same_host(info: RecoveryInfo) -> bool:
+    return info.host in (None, socket.gethostname())
 
 
-def _session_alive(meta_file: Path, pid: int) -> bool:
-    if not pid_alive(pid):
+def _session_alive(info: RecoveryInfo) -> bool:
+    if not pid_alive(info.pid):
         return False
     # A reused pid (after a reboot) belongs to another process: compare start times.
-    recorded = (_read_json(meta_file) or {}).get("process_start")
-    current = _process_start(pid)
-    return recorded is None or current is None or recorded == current
+    current = _process_start(info.pid)
+    return info.process_start is None or current is None or info.process_start == current
 
 
 def pid_alive(pid: int) -> bool:
