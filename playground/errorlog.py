@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import tempfile
 import traceback
 from pathlib import Path
@@ -27,6 +28,10 @@ def log_path(directory: Path | None = None) -> Path:
     """The log file in use (or the one ``directory`` / the data folder would hold)."""
     if directory is None and _handler is not None:
         return Path(_handler.baseFilename)
+    return _default_path(directory)
+
+
+def _default_path(directory: Path | None) -> Path:
     return (Path(directory) if directory is not None else user_data_dir() / "logs") \
         / LOG_FILE_NAME
 
@@ -41,11 +46,11 @@ def setup_logging(directory: Path | None = None) -> Path:
     Calling it again with another folder moves the log there (tests use temporary folders).
     """
     global _handler
-    path = (Path(directory) if directory is not None else user_data_dir() / "logs") \
-        / LOG_FILE_NAME
+    path = _default_path(directory)
     log = logger()
     if _handler is not None:
-        if Path(_handler.baseFilename) == path.resolve():
+        # baseFilename is os.path.abspath'ed (symlinks kept): compare the same way.
+        if _handler.baseFilename == os.path.abspath(path):
             return path
         log.removeHandler(_handler)
         _handler.close()
