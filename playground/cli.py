@@ -83,9 +83,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise PlaygroundError("Say what to export: --keras OUT.keras and/or --python OUT.py.")
     project = load_project(args.project)
     if args.keras:
-        export_keras(project, args.keras)
+        stale = export_keras(project, args.keras)
         state = "with trained weights" if project.weights else "untrained"
         print(f"Wrote {args.keras} ({state})")
+        if stale:
+            print(f"warning: {', '.join(stale)} changed since training: exported with fresh "
+                  "weights. Train again to export trained ones.", file=sys.stderr)
     if args.python:
         export_python(project, args.python)
         print(f"Wrote {args.python}")

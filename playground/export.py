@@ -5,15 +5,17 @@ from pathlib import Path
 
 from playground.errors import PlaygroundError
 from playground.fileio import atomic_path, atomic_write_text
-from playground.keras_build import build_model
+from playground.keras_build import build_model, stale_weights
 from playground.project import Project
 
 
-def export_keras(project: Project, path: str | Path) -> Path:
+def export_keras(project: Project, path: str | Path) -> list[str]:
     """Save the project's model, with its trained weights when it has any, as ``path``.
 
     Keras insists on the ``.keras`` suffix, so the temporary file is ``.NAME…tmp.keras`` in
     the same folder, renamed over ``path`` only once Keras has finished writing it.
+    Returns the layers whose trained weights no longer fit (edited since training): they
+    are written with fresh weights, and the caller says so.
     """
     path = Path(path)
     if path.suffix != ".keras":
@@ -21,7 +23,7 @@ def export_keras(project: Project, path: str | Path) -> Path:
     model = build_model(project.graph, project.weights)
     with atomic_path(path, suffix=".tmp.keras") as tmp:
         model.save(tmp)
-    return path
+    return stale_weights(project.graph, model, project.weights)
 
 
 def export_python(project: Project, path: str | Path) -> Path:

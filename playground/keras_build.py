@@ -167,6 +167,18 @@ def apply_weights(graph: Graph, layers: dict[str, Any],
     return skipped
 
 
+def stale_weights(graph: Graph, model: "keras.Model",
+                  weights: dict[str, list[np.ndarray]] | None) -> list[str]:
+    """Names of the nodes whose stored ``weights`` no longer fit ``model`` (built from
+    ``graph``): the layer was edited after training, so it starts from fresh weights."""
+    if not weights:
+        return []
+    built = model_weights_by_node(graph, model)
+    return [graph.node(node_id).display_name() for node_id, arrays in weights.items()
+            if node_id in built and node_id in graph
+            and [np.shape(a) for a in arrays] != [np.shape(a) for a in built[node_id]]]
+
+
 def model_weights_by_node(graph: Graph, model: "keras.Model") -> dict[str, list[np.ndarray]]:
     """The weights of a model built from ``graph``, keyed by node id (for the project file)."""
     names = layer_names(graph)

@@ -334,10 +334,15 @@ class FileActions(QObject):
             path = path.with_suffix(".keras")
         snapshot = self._snapshot()
         with_weights = bool(snapshot.weights)
-        self._background(lambda: export_keras(snapshot, path), "export-keras",
-                         lambda _r: self.window.show_message(
-                             (self.tr("Exported %1 with its trained weights") if with_weights
-                              else self.tr("Exported %1 (untrained)")).replace("%1", str(path))),
+        def done(stale: object) -> None:
+            text = (self.tr("Exported %1 with its trained weights") if with_weights
+                    else self.tr("Exported %1 (untrained)")).replace("%1", str(path))
+            if stale:
+                text += self.tr(" — %1 changed since training and start from fresh "
+                                "weights").replace("%1", ", ".join(stale))  # type: ignore[arg-type]
+            self.window.show_message(text)
+
+        self._background(lambda: export_keras(snapshot, path), "export-keras", done,
                          self.tr("Exporting %1…").replace("%1", path.name))
 
     def export_python_dialog(self) -> None:

@@ -103,3 +103,20 @@ def test_generated_model_code_passes_ports_by_keyword_like_the_app(tmp_path: Pat
     made, built = scope["model"], build_model(graph)
     assert [type(l).__name__ for l in made.layers] == [type(l).__name__ for l in built.layers]
     assert tuple(made.output.shape) == tuple(built.output.shape) == (None, 5, 8)
+
+
+def test_export_says_which_layers_lost_their_trained_weights(tmp_path: Path, capsys):
+    graph = mlp()
+    model = build_model(graph)
+    from playground.keras_build import model_weights_by_node
+
+    weights = model_weights_by_node(graph, model)
+    hidden = graph.nodes[1]
+    graph.rename_node(hidden.id, "hidden")
+    graph.set_param(hidden.id, "units", 5)          # edited after training
+    path = save_project(Project(graph=graph, weights=weights), tmp_path / "p.kpg")
+    assert main(["export", str(path), "--keras", str(tmp_path / "m.keras")]) == 0
+    err = capsys.readouterr().err
+    assert "hidden" in err and "fresh weights" in err
+    out_layer = graph.nodes[2]
+    assert out_layer.display_name() in err          # its input size changed too
