@@ -67,7 +67,10 @@ def test_train_fills_curves_history_weights_and_locks_while_running(panel, qtbot
     assert len(series["loss"]) == 3 and len(series["val_accuracy"]) == 3
     assert len(series["batch_loss"]) == 3 * 8  # 80 examples at batch 10
     assert "Epoch 3 of 3" in panel.counters.text()
-    assert panel.window_.device_texts[-1].startswith("CPU")
+    from playground.training.device import list_gpus, plan_device
+
+    # the device actually used: "CPU ..." here, "GPU 0: ..." on a machine with one
+    assert panel.window_.device_texts[-1] == plan_device("auto", list_gpus()).description
     assert "validation loss" in panel.curves.readout_at("loss", 2.0)
     panel.curves.export_csv(tmp_path / "c.csv")
     rows = list(csv.reader(open(tmp_path / "c.csv")))
