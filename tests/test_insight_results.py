@@ -134,3 +134,5 @@ def test_prediction_vs_truth_and_sequence_forecast():
                                rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(forecast.truth, targets[50:])
     np.testing.assert_allclose(forecast.history, windows[50, :, 0])
+    assert forecast.mae == pytest.approx(float(np.mean(np.abs(
+        seq_model.predict(windows[50:], verbose=0)[:, 0] - targets[50:]))), rel=1e-4)

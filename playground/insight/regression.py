@@ -105,6 +105,11 @@ class SequenceForecast:
     forecast: np.ndarray    # (n,) the model's one-step-ahead forecast
     history: np.ndarray     # (w,) inputs of the first window (the context before step 0)
 
+    @property
+    def mae(self) -> float:
+        """Mean absolute error of the forecasts: the typical error shown with the plot."""
+        return float(np.mean(np.abs(self.forecast - self.truth))) if len(self.truth) else 0.0
+
 
 def sequence_forecast(model: Any, dataset: Any, max_points: int = MAX_POINTS
                       ) -> SequenceForecast:

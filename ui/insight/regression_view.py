@@ -2,7 +2,6 @@
 for sequences the forecast along the real series."""
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -13,9 +12,7 @@ from ui.insight.common import InsightView
 
 class RegressionView(InsightView):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Predictions"), self.tr(
-            "Each dot is one example: across, the true value; up, the model's answer. On the "
-            "diagonal line the answer is exactly right."), parent)
+        super().__init__(self.tr("Predictions"), self._points_hint(), parent)
         self.plot = pg.PlotWidget(self)
         self.plot.setBackground("w")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
@@ -43,11 +40,13 @@ class RegressionView(InsightView):
         self.line_label.clear()
         self.line_label.setVisible(False)
 
+    def _points_hint(self) -> str:
+        return self.tr("Each dot is one example: across, the true value; up, the model's "
+                       "answer. On the diagonal line the answer is exactly right.")
+
     def set_prediction(self, result: PredictionVsTruth) -> None:
         self.set_status("")
-        self.hint_label.setText(self.tr(
-            "Each dot is one example: across, the true value; up, the model's answer. On the "
-            "diagonal line the answer is exactly right."))
+        self.hint_label.setText(self._points_hint())
         self.truth_curve.setData([], [])
         self.forecast_curve.setData([], [])
         self.plot.setLabel("bottom", self.tr("true value"))
@@ -82,10 +81,9 @@ class RegressionView(InsightView):
         self.plot.setLabel("left", self.tr("value"))
         self.truth_curve.setData(result.steps, result.truth)
         self.forecast_curve.setData(result.steps, result.forecast)
-        err = float(np.mean(np.abs(result.forecast - result.truth)))
         self.summary.setText(self.tr("Grey: the real series. Orange: the model's forecast of "
                                      "each next value from the values before it. Typical "
-                                     "error: {0:.3g}.").format(err))
+                                     "error: {0:.3g}.").format(result.mae))
 
     def clear(self) -> None:
         for item in (self.diagonal, self.truth_curve, self.forecast_curve):
