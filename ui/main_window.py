@@ -69,6 +69,11 @@ class MainWindow(QMainWindow):
         self.shapes = ShapeService(self.tf_loader, self)
         self.shapes.reportReady.connect(self.scene.set_report)
         self.shapes.reportReady.connect(self._show_totals)
+        # The canvas keeps the last shapes it had: say why they are not updated, until a
+        # report comes in again.
+        self._shape_failure = ""
+        self.shapes.failed.connect(self._show_shape_failure)
+        self.shapes.reportReady.connect(self._clear_shape_failure)
 
         self._bottom_docks: list[QDockWidget] = []
         self._build_status_bar()
@@ -180,6 +185,16 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
+
+    def _show_shape_failure(self, message: str) -> None:
+        self._shape_failure = self.tr("Shapes could not be worked out: %1").replace(
+            "%1", message)
+        self.show_message(self._shape_failure, 0)
+
+    def _clear_shape_failure(self, _report: object) -> None:
+        if self._shape_failure and self.statusBar().currentMessage() == self._shape_failure:
+            self.statusBar().clearMessage()
+        self._shape_failure = ""
 
     def _on_tf_loaded(self, seconds: float) -> None:
         self._tf_label.setText(self.tr("TensorFlow: ready"))

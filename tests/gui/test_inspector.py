@@ -188,10 +188,12 @@ def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
     with qtbot.waitSignal(window.shapes.failed) as failed:
         window.document.graph.add_node("Dense")
     assert "ZeroDivisionError" in failed.args[0]
+    assert "ZeroDivisionError" in window.statusBar().currentMessage()   # told, not hidden
     monkeypatch.undo()
     window.document.graph.add_node("Dense")
     qtbot.waitUntil(lambda: not window.shapes.busy, timeout=20_000)
     assert len(window.shapes.report.nodes) == len(window.document.graph)
+    assert "Shapes could not" not in window.statusBar().currentMessage()
 
 
 def test_freeze_several_layers_at_once(window):
