@@ -189,6 +189,8 @@ def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
         window.document.graph.add_node("Dense")
     assert "ZeroDivisionError" in failed.args[0]
     assert "ZeroDivisionError" in window.statusBar().currentMessage()   # told, not hidden
+    # The worker re-raises after reporting: let it finish before pytest's hook is back.
+    window.shapes._thread.join(10)
     monkeypatch.undo()
     window.document.graph.add_node("Dense")
     qtbot.waitUntil(lambda: not window.shapes.busy, timeout=20_000)
