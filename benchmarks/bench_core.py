@@ -14,10 +14,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playground import Graph  # noqa: E402
-from playground.keras_build import build_model  # noqa: E402
-from playground.keras_import import import_keras_file  # noqa: E402
+from playground.network.keras_build import build_model  # noqa: E402
+from playground.network.keras_import import import_keras_file  # noqa: E402
 from playground.kerasenv import keras  # noqa: E402
-from playground.shapes import _cache, infer_shapes  # noqa: E402
+from playground.network.shapes import _cache, infer_shapes  # noqa: E402
 
 
 def twenty_layer_graph() -> tuple[Graph, list[str]]:

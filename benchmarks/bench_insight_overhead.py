@@ -76,7 +76,7 @@ def run_gui(args: argparse.Namespace) -> None:
     from PySide6.QtWidgets import QApplication
 
     from playground.insight.probes import InsightProbe
-    from playground.project import load_project
+    from playground.files.project import load_project
     from ui.document import Document
     from ui.insight.panel import PROBE_NAME
     from ui.main_window import MainWindow

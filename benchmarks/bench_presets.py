@@ -21,12 +21,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playground.presets import list_presets, open_preset  # noqa: E402
+from playground.files.lessons import list_presets, open_preset  # noqa: E402
 
 
 def train(project: Any, **overrides: Any) -> tuple[Any, Any, float]:
     """Train ``project`` with its own settings (plus overrides); (result, dataset, secs)."""
-    from playground.training.session import load_project_dataset, make_engine
+    from playground.training.run import load_project_dataset, make_engine
     from playground.training.settings import TrainingSettings
 
     settings = TrainingSettings.from_dict({**project.training, **overrides})

@@ -36,8 +36,8 @@ def os_threads() -> int:
 
 
 def project():
-    from playground.chains import chain_graph
-    from playground.project import Project
+    from playground.network.chains import chain_graph
+    from playground.files.project import Project
 
     graph = chain_graph([("Input", {"batch_shape": [None, 2]}),
                          ("Dense", {"units": 16, "activation": "tanh"}),

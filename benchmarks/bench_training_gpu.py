@@ -33,8 +33,8 @@ def main() -> None:
     import tensorflow as tf
 
     from playground.datasets import load_dataset
-    from playground.keras_build import build_model
-    from playground.project import load_project
+    from playground.network.keras_build import build_model
+    from playground.files.project import load_project
     from playground.training import TrainingSettings
     from playground.training.engine import TrainingEngine
 

@@ -34,9 +34,9 @@ def main() -> None:
     os.environ.setdefault("PLAYGROUND_DATA_DIR", os.path.join(ROOT, "..", "shared", "data"))
 
     from playground.datasets import load_dataset
-    from playground.keras_build import build_model
+    from playground.network.keras_build import build_model
     from playground.kerasenv import keras
-    from playground.project import load_project
+    from playground.files.project import load_project
     from playground.training import TrainingSettings
     from playground.training.device import enable_memory_growth
     from playground.training.engine import TrainingEngine

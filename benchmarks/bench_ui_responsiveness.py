@@ -33,7 +33,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from playground.kerasenv import configure_environment
-    from playground.project import load_project
+    from playground.files.project import load_project
 
     configure_environment()
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -1,7 +1,7 @@
 """Writes every preset project (``presets/*.kpg``) and its thumbnail (``presets/thumbnails``).
 
 Run from the project root: ``.venv/bin/python presets/build_presets.py``. Each preset is a
-complete project made with :mod:`playground.project`: graph, dataset and its settings,
+complete project made with :mod:`playground.files.project`: graph, dataset and its settings,
 training settings, title, one-line description and a short lesson. The transfer-learning
 preset also carries convolution weights trained on real MNIST digits 0-4 by
 ``presets/train_transfer_base.py`` (run that first; it writes ``transfer_base.npz``).
@@ -20,10 +20,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playground.chains import add_chain  # noqa: E402
-from playground.graph import Graph  # noqa: E402
-from playground.layout import auto_layout  # noqa: E402
-from playground.project import Project, save_project  # noqa: E402
+from playground.network.chains import add_chain  # noqa: E402
+from playground.network.graph import Graph  # noqa: E402
+from playground.network.layout import auto_layout  # noqa: E402
+from playground.files.project import Project, save_project  # noqa: E402
 
 PRESETS_DIR = ROOT / "presets"
 THUMBNAILS_DIR = PRESETS_DIR / "thumbnails"

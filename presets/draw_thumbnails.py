@@ -11,7 +11,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from playground.datasets import load_from_choice
-from playground.project import Project
+from playground.files.project import Project
 
 WIDTH, HEIGHT = 192, 128
 BACKGROUND = (250, 250, 252)

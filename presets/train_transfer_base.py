@@ -29,7 +29,7 @@ def main() -> None:
     from build_presets import TRANSFER_BASE, TRANSFER_FEATURES, TRANSFER_HEAD, chain
 
     from playground.datasets import load_dataset
-    from playground.keras_build import build_model
+    from playground.network.keras_build import build_model
     from playground.kerasenv import keras
 
     k = keras()

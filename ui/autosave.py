@@ -1,7 +1,7 @@
 """Autosave to a recovery file while there are unsaved changes, and offer to restore it.
 
 While the document is modified, a timer writes the project to this session's recovery file
-(:mod:`playground.recovery`) at least every 30 seconds. Only a copy of the JSON part is made
+(:mod:`playground.files.recovery`) at least every 30 seconds. Only a copy of the JSON part is made
 on the UI thread (milliseconds); packing and writing happen on a worker thread. A real save,
 a clean project or a clean close removes the file. At start-up :meth:`Autosave.offer_restore`
 lists sessions whose app is gone (crash, kill, power cut) and asks: restore, discard, later.
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from playground import recovery
-from playground.errorlog import logger
+from playground.files import recovery
+from playground.files.crash_log import logger
 from playground.errors import PlaygroundError
 from ui.background import BackgroundTask
 

@@ -42,7 +42,7 @@ class BackgroundTask(QObject):
             self.failed.emit(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
             return
         except Exception as exc:  # a bug: logged with its traceback, and shown (not lost)
-            from playground.errorlog import log_exception, log_path
+            from playground.files.crash_log import log_exception, log_path
 
             log_exception(type(exc), exc, exc.__traceback__, self._thread.name)
             self.failed.emit(QCoreApplication.translate(

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from playground.graph import Edge, Graph, Position
+from playground.network.graph import Edge, Graph, Position
 
 
 def _tr(text: str) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtCore import (QCoreApplication, QObject, QtMsgType, Qt, Signal,
                             qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from playground import errorlog
+from playground.files import crash_log as errorlog
 from playground.errors import PlaygroundError
 
 REPEAT_QUIET_S = 5.0   # the same error again within this time is logged, not shown

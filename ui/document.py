@@ -2,7 +2,7 @@
 
 Every panel reads the project through the document and listens to its signals instead of
 holding its own copy. ``projectReplaced`` fires when New / Open / Import / a preset puts a
-new :class:`playground.project.Project` in place; panels then rebind to ``project.graph``.
+new :class:`playground.files.project.Project` in place; panels then rebind to ``project.graph``.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from playground.graph import Graph
-from playground.project import Project
+from playground.network.graph import Graph
+from playground.files.project import Project
 
 
 def new_project() -> Project:

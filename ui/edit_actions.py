@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from playground import catalog
+from playground.network import catalog
 from playground.errors import GraphError
 from ui import commands, theme
 from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
@@ -408,7 +408,7 @@ class EditActions(QObject):
 
     def arrange(self) -> None:
         """Automatic layout as one undoable move of every node."""
-        from playground.layout import auto_layout
+        from playground.network.layout import auto_layout
 
         copy = self.graph.copy()
         result = auto_layout(copy)

@@ -1,6 +1,6 @@
 """File menu: New, Open, Save, Save As, recent files, Import/Export, and the
 unsaved-changes prompt. Reading and writing is done by core functions
-(``playground.project``, ``keras_import``, ``export``); slow ones run on a worker thread."""
+(``playground.files.project``, ``keras_import``, ``export``); slow ones run on a worker thread."""
 from __future__ import annotations
 
 import dataclasses
@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from playground.errors import PlaygroundError
-from playground.project import SUFFIX, Project, load_project, save_project
+from playground.files.project import SUFFIX, Project, load_project, save_project
 from ui.background import BackgroundTask
 from ui.document import new_project
 
@@ -296,7 +296,7 @@ class FileActions(QObject):
         """Import a .keras file as a new, laid-out, unsaved project (weights kept)."""
         if ask and not self.maybe_save():
             return
-        from playground.keras_import import import_project
+        from playground.files.imported_project import import_project
 
         def done(result: object) -> None:
             project, problems = result  # type: ignore[misc]
@@ -328,7 +328,7 @@ class FileActions(QObject):
             self.export_keras_to(Path(path))
 
     def export_keras_to(self, path: Path) -> None:
-        from playground.export import export_keras
+        from playground.export.keras_file import export_keras
 
         if path.suffix.lower() != ".keras":
             path = path.with_suffix(".keras")
@@ -352,7 +352,7 @@ class FileActions(QObject):
             self.export_python_to(Path(path))
 
     def export_python_to(self, path: Path) -> None:
-        from playground.export import export_python
+        from playground.export.keras_file import export_python
 
         if path.suffix.lower() != ".py":
             path = path.with_suffix(".py")

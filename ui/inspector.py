@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QHBoxLayout, QLab
                                QVBoxLayout, QWidget)
 
 from playground.errors import GraphError, PlaygroundError
-from playground.graph import Node
-from playground.keras_build import layer_names
-from playground.shapes import format_shape
+from playground.network.graph import Node
+from playground.network.layer_calls import layer_names
+from playground.network.shapes import format_shape
 from ui import commands, theme
 from ui.param_widgets import ParamEditor, is_invalid
 
@@ -352,7 +352,7 @@ class InspectorPanel(QScrollArea):
         """Ask Keras to create the layer from the config (once TensorFlow is loaded)."""
         if not self.window.tf_loader.is_loaded:
             return None  # shape inference will check it once Keras is there
-        from playground.keras_build import make_layer
+        from playground.network.layer_calls import make_layer
 
         node = self.document.graph.node(self.node_id)
         probe = Node(node.id, node.layer_type, params, node.position, node.name, node.trainable)

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import sys
 
-from playground.cli import COMMANDS
+from playground.cli.main import COMMANDS
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and (args[0] in COMMANDS or args[0] in ("-h", "--help")):
-        from playground.cli import main as cli_main
+        from playground.cli.main import main as cli_main
 
         return cli_main(args)
     from ui.app import run_app

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from playground import catalog
+from playground.network import catalog
 from ui import theme
 from ui.canvas.view import LAYER_MIME
 

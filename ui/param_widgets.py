@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit,
                                QSpinBox, QWidget)
 
-from playground.catalog import ParamSpec
+from playground.network.catalog import ParamSpec
 from playground.errors import ParameterError
 
 INT_LIMIT = 2_000_000_000

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from playground.errors import PlaygroundError
-from playground.presets import PresetInfo, list_presets, open_preset
+from playground.files.lessons import PresetInfo, list_presets, open_preset
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

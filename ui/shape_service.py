@@ -1,7 +1,7 @@
 """Debounced shape inference off the UI thread.
 
 After an edit the graph's ``structure_changed`` restarts a short timer; when it fires (and
-TensorFlow has loaded) a copy of the graph is handed to ``playground.shapes.infer_shapes`` on
+TensorFlow has loaded) a copy of the graph is handed to ``playground.network.shapes.infer_shapes`` on
 a worker thread. Results for an outdated copy are dropped and inference runs again, so the
 report shown always matches the graph and the UI never waits for Keras.
 """
@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from playground.errors import PlaygroundError
-from playground.graph import Graph
+from playground.network.graph import Graph
 from ui.tf_loader import TFLoader
 
 DEBOUNCE_MS = 150
@@ -78,7 +78,7 @@ class ShapeService(QObject):
 
     def _infer(self, graph: Graph, generation: int) -> None:
         from playground.kerasenv import lower_thread_priority
-        from playground.shapes import infer_shapes
+        from playground.network.shapes import infer_shapes
 
         lower_thread_priority()
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from playground.keras_build import layer_names
-from playground.shapes import format_shape
+from playground.network.layer_calls import layer_names
+from playground.network.shapes import format_shape
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -22,7 +22,7 @@ def _entries() -> dict[str, DatasetEntry]:
     if _registry is None:
         from playground.datasets import (
             celsius,
-            csv_import,
+            csv_dataset,
             image_folder,
             mnist,
             series,
@@ -30,7 +30,7 @@ def _entries() -> dict[str, DatasetEntry]:
         )
 
         entries: list[DatasetEntry] = []
-        for module in (synthetic2d, celsius, series, mnist, csv_import, image_folder):
+        for module in (synthetic2d, celsius, series, mnist, csv_dataset, image_folder):
             entries += module.entries()
         _registry = {e.info.name: e for e in entries}
     return _registry

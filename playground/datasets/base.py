@@ -100,20 +100,6 @@ class Dataset:
             target = "a number" if self.output_size == 1 else f"{self.output_size} numbers"
         return f"{', '.join(parts)} examples; each input is {shape}; predicts {target}."
 
-    # --------------------------------------------------------------- preview
-    def preview(self, max_items: int = 500) -> dict[str, Any]:
-        """A small picture of the data for the UI, by kind:
-
-        - ``points``: ``x`` (n, 2), ``y`` (n,), ``split`` (n,) of "train"/"test", for 2-D
-          inputs; ``task`` and ``class_names`` say how to colour ``y``.
-        - ``images``: ``images`` (k, h, w[, c]) in [0, 1], ``labels`` (k,) of text.
-        - ``series``: ``x`` and ``y`` 1-D arrays with ``x_label`` / ``y_label``.
-        - ``table``: ``columns`` and ``rows`` (first rows of the features, as numbers).
-        """
-        from playground.datasets.preview import make_preview
-
-        return make_preview(self, max_items)
-
 
 @dataclass(frozen=True)
 class DatasetParam(FieldSpec):

@@ -14,21 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from playground.datasets.base import (
-    Dataset,
-    DatasetEntry,
-    DatasetInfo,
-    DatasetParam,
-    scaling_param,
-    seed_param,
-    split_train_test,
-    test_fraction_param,
-)
-from playground.datasets.csv_table import Column, CsvTable, Problem, read_csv
+from playground.datasets.base import Dataset, split_train_test
+from playground.datasets.csv_table import Column, CsvTable, Problem
 from playground.datasets.scaling import fit_scaler
 from playground.errors import DatasetError
 
@@ -143,7 +133,7 @@ def check(table: CsvTable, features: list[str] | None, target: str | None,
 
     if task == "classification" and not fatal:
         kept = ~bad
-        classes = _class_values(target_col, kept)
+        classes = class_values(target_col, kept)
         if len(classes) < 2:
             only = classes[0] if classes else "none"
             fatal.append(Problem(f"has a single class ('{only}') in the rows used: a "
@@ -168,7 +158,7 @@ def _with_cell_text(table: CsvTable, problem: Problem) -> Problem:
     return Problem(problem.message.replace("{}", cell[:40]), problem.column, problem.row)
 
 
-def _class_values(column: Column, mask: np.ndarray) -> list[str]:
+def class_values(column: Column, mask: np.ndarray) -> list[str]:
     if column.kind == "text":
         return column.unique_text(mask)
     values = np.unique(column.values[mask & ~np.isnan(column.values)])
@@ -220,7 +210,7 @@ def encode(table: CsvTable, sel: Selection, rows: np.ndarray
     if sel.task == "classification":
         mask = np.zeros(table.n_rows, bool)
         mask[rows] = True
-        class_names = _class_values(target, mask)
+        class_names = class_values(target, mask)
         keys = target.text[rows] if target.kind == "text" else \
             np.array([_number_text(v) for v in target.values[rows]])
         lookup = {c: i for i, c in enumerate(class_names)}
@@ -270,49 +260,6 @@ def build(table: CsvTable, features: list[str] | None, target: str | None,
                            "rows_skipped": int(table.n_rows - len(rows))})
 
 
-# ------------------------------------------------------------------- registry
-INFO = DatasetInfo(
-    "csv", "Your table (CSV)",
-    "Any table saved as CSV: choose the columns to learn from and the column to predict.",
-    "Your data", ("binary", "multiclass", "regression"),
-    (DatasetParam("path", "path", "", "The CSV file (a header row, then one example per "
-                  "row).", label="File"),
-     DatasetParam("target", "text", "", "Column to predict (empty = the last column).",
-                  label="Target column"),
-     DatasetParam("features", "columns", [], "Columns the model learns from (empty = all "
-                  "columns except the target).", label="Feature columns"),
-     DatasetParam("task", "choice", "auto", "Predict classes (categories) or a number; "
-                  "'auto' decides from the target column.", choices=TASK_CHOICES),
-     test_fraction_param(0.2), scaling_param("standardize"),
-     DatasetParam("on_problem", "choice", "stop", "What to do with rows that have missing "
-                  "or wrong values: stop and list them, or leave exactly those rows out.",
-                  label="Rows with problems", choices=ON_PROBLEM),
-     DatasetParam("has_header", "bool", True, "The first row holds the column names.",
-                  advanced=True),
-     seed_param()))
-
-
-def load(params: dict[str, Any]) -> Dataset:
-    if not params["path"]:
-        raise DatasetError("No table file is chosen. Pick a CSV file in the dataset panel "
-                           "(Import CSV…).")
-    table = read_csv(params["path"], params["has_header"])
-    return build(table, params["features"], params["target"], params["task"],
-                 params["test_fraction"], params["scaling"], params["on_problem"],
-                 params["seed"])
-
-
-def snippet(params: dict[str, Any]) -> str:
-    from playground.datasets.csv_snippet import csv_snippet
-
-    return csv_snippet(params)
-
-
-def entries() -> list[DatasetEntry]:
-    return [DatasetEntry(INFO, load, snippet)]
-
-
-# ------------------------------------------------------------ for the import dialog
 def describe_column(column: Column) -> str:
     """One short phrase: what a column holds, e.g. "numbers, 2 missing"."""
     missing = int(np.count_nonzero(column.missing))
@@ -333,6 +280,6 @@ def describe_selection(table: CsvTable, sel: Selection) -> str:
     target = table.column(sel.target)
     if sel.task == "regression":
         return f"regression: predicts the number in '{sel.target}'"
-    classes = _class_values(target, ~sel.bad_rows)
+    classes = class_values(target, ~sel.bad_rows)
     shown = ", ".join(classes[:6]) + (", …" if len(classes) > 6 else "")
     return f"classification into {len(classes)} classes: {shown}"

@@ -5,7 +5,7 @@ import inspect
 from typing import Any
 
 from playground.datasets.base import split_train_test
-from playground.datasets.csv_import import _class_values, check
+from playground.datasets.csv_import import class_values, check
 from playground.datasets.csv_table import MISSING_TOKENS, read_csv
 from playground.datasets.scaling_snippet import scaling_lines
 
@@ -35,7 +35,7 @@ def csv_snippet(params: dict[str, Any]) -> str:
         f"TARGET = {target_index}  # column '{sel.target}'",
     ]
     if classification:
-        lines.append(f"CLASS_NAMES = {_class_values(target, ~sel.bad_rows)!r}")
+        lines.append(f"CLASS_NAMES = {class_values(target, ~sel.bad_rows)!r}")
     lines += [
         "",
         "",

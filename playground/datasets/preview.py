@@ -11,7 +11,15 @@ if TYPE_CHECKING:
 SERIES_STEPS_SHOWN = 300
 
 
-def make_preview(ds: "Dataset", max_items: int) -> dict[str, Any]:
+def make_preview(ds: "Dataset", max_items: int = 500) -> dict[str, Any]:
+    """A small picture of the data for the UI, by kind:
+
+    - ``points``: ``x`` (n, 2), ``y`` (n,), ``split`` (n,) of "train"/"test", for 2-D
+      inputs; ``task`` and ``class_names`` say how to colour ``y``.
+    - ``images``: ``images`` (k, h, w[, c]) in [0, 1], ``labels`` (k,) of text.
+    - ``series``: ``x`` and ``y`` 1-D arrays with ``x_label`` / ``y_label``.
+    - ``table``: ``columns`` and ``rows`` (first rows of the features, as numbers).
+    """
     common = {"task": ds.task, "class_names": list(ds.class_names), "title": ds.title,
               "summary": ds.summary()}
     if ds.input_shape == (2,):

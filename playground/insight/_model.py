@@ -2,7 +2,7 @@
 reaching intermediate layer outputs.
 
 Models here are plain Keras models (functional or Sequential) as built by
-:mod:`playground.keras_build` or imported from a ``.keras`` file.
+:mod:`playground.network.keras_build` or imported from a ``.keras`` file.
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from playground import catalog
+from playground.network import catalog
 
 
 # target -> outcome -> count, printed at the end of the run (tests/fuzz/conftest.py).

@@ -8,10 +8,10 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from playground import catalog
+from playground.network import catalog
 from playground.errors import GraphError
-from playground.graph import Edge, Graph
-from playground.project import Project, project_from_bytes, project_to_bytes
+from playground.network.graph import Edge, Graph
+from playground.files.project import Project, project_from_bytes, project_to_bytes
 from tests.fuzz.strategies import (LAYER_TYPES, count, fuzz_settings, good_or_bad_value,
                                    json_values)
 

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from playground.errors import ModelImportError
-from playground.keras_import import import_keras_file
+from playground.network.keras_import import import_keras_file
 from tests.fuzz.strategies import count, fuzz_settings, json_values
 
 LAYER_NAMES = ["Dense", "Conv2D", "Lambda", "InputLayer", "Functional", "Sequential",

@@ -11,8 +11,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from playground.errors import ProjectFileError
-from playground.graph import Graph
-from playground.project import (APP_ID, FORMAT_VERSION, Project, project_from_bytes,
+from playground.network.graph import Graph
+from playground.files.project import (APP_ID, FORMAT_VERSION, Project, project_from_bytes,
                                 project_to_bytes)
 from tests.fuzz.strategies import count, fuzz_settings, json_values
 

@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QUndoStack
 
-from playground import catalog
+from playground.network import catalog
 from playground.errors import GraphError
-from playground.graph import Graph
-from playground.project import Project, project_from_bytes, project_to_bytes
+from playground.network.graph import Graph
+from playground.files.project import Project, project_from_bytes, project_to_bytes
 from tests.fuzz.strategies import LAYER_TYPES, count, fuzz_settings, good_or_bad_value
 from ui import commands as cmd
 

@@ -7,8 +7,8 @@ import gc
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
-from playground.chains import add_chain
-from playground.graph import Graph
+from playground.network.chains import add_chain
+from playground.network.graph import Graph
 
 
 @pytest.fixture

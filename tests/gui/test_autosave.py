@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from playground import recovery
-from playground.graph import Graph
-from playground.project import Project, load_project
+from playground.files import recovery
+from playground.network.graph import Graph
+from playground.files.project import Project, load_project
 from ui import autosave as autosave_mod
 
 

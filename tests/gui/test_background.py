@@ -23,7 +23,7 @@ def test_result_and_typed_error(qtbot):
 
 
 def test_unexpected_error_is_reported(qtbot, monkeypatch, tmp_path):
-    import playground.errorlog as errorlog
+    import playground.files.crash_log as errorlog
 
     seen = []
     monkeypatch.setattr(errorlog, "log_exception", lambda *a: seen.append(a[0]))

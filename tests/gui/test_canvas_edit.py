@@ -247,7 +247,7 @@ def test_zoom_and_fit(window):
 
 
 def test_fit_keeps_a_long_graph_readable_unless_asked_for_everything(window):
-    from playground.chains import add_chain
+    from playground.network.chains import add_chain
     from ui.canvas.view import READABLE_ZOOM
 
     graph = window.document.graph

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer, qWarning
 
-from playground import errorlog
+from playground.files import crash_log as errorlog
 from playground.errors import DatasetError
 from ui.background import BackgroundTask
 from ui.crash import CrashReporter

@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
 
-from playground.project import Project
+from playground.files.project import Project
 from ui.datasets.csv_dialog import CsvImportDialog
 from ui.datasets.image_dialog import ImageFolderDialog
 from ui.datasets.panel import DatasetPanel

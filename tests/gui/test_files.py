@@ -242,7 +242,7 @@ def test_missing_recent_file_is_reported_and_forgotten(window, tmp_path, monkeyp
 
 
 def test_unsaved_title_uses_project_title(window):
-    from playground.project import Project
+    from playground.files.project import Project
     from ui.document import new_project
 
     project = new_project()

@@ -14,8 +14,8 @@ from playground.datasets import load_dataset, load_from_choice
 from playground.insight import probes
 from playground.insight.digits import predict_drawing
 from playground.insight.painting import painted_points
-from playground.keras_build import build_model
-from playground.project import load_project
+from playground.network.keras_build import build_model
+from playground.files.project import load_project
 from playground.training import TrainingSettings
 from tests.conftest import ROOT
 from ui.insight.panel import InsightPanel

@@ -180,7 +180,7 @@ def test_shape_service_busy_until_report_delivered(tf_window, qtbot):
 def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
     import threading
 
-    import playground.shapes as shapes
+    import playground.network.shapes as shapes
 
     window = tf_window
     monkeypatch.setattr(threading, "excepthook", lambda args: None)  # the crash log's job

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.presets import find_preset, list_presets
+from playground.files.lessons import find_preset, list_presets
 from ui.presets_gallery import PresetsGallery, open_preset_in_window
 
 pytestmark = pytest.mark.gui

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from ui.training.controller import TrainingController
-from tests.training_helpers import xor_project
+from tests.training.helpers import xor_project
 
 pytestmark = pytest.mark.gui
 

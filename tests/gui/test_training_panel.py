@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 
 from playground.training.settings import TrainingSettings
-from tests.training_helpers import xor_project
+from tests.training.helpers import xor_project
 from ui.document import Document
 from ui.training.panel import TrainingPanel
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from playground import catalog
+from playground.network import catalog
 from playground.errors import ParameterError
-from playground.graph import Graph
-from playground.project import Project, project_from_bytes, project_to_bytes
+from playground.network.graph import Graph
+from playground.files.project import Project, project_from_bytes, project_to_bytes
 from ui.param_widgets import parse_text
 
 HOSTILE_TEXTS = ["", " ", "abc", "-1", "0", "1", "2.5", "-0.5", "1e400", "nan", "inf",

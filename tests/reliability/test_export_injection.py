@@ -4,9 +4,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from playground.export import export_python
-from playground.graph import Graph
-from playground.project import Project
+from playground.export.keras_file import export_python
+from playground.network.graph import Graph
+from playground.files.project import Project
 
 EVIL_TITLE = 'My model"""\nimport os; os.system("echo pwned")\n"""\\N{oops} \\'
 
@@ -31,7 +31,7 @@ def test_hostile_title_and_file_name_stay_text(tmp_path: Path):
 
 
 def test_crafted_parameter_and_call_keys_stay_data():
-    from playground.codegen import model_code
+    from playground.export.python_program import model_code
     from playground.errors import BuildError
 
     graph = Graph("m")

@@ -13,8 +13,8 @@ import pytest
 
 from playground.datasets import load_dataset
 from playground.errors import DatasetError, ModelImportError, ProjectFileError
-from playground.keras_import import import_keras_file
-from playground.project import load_project
+from playground.network.keras_import import import_keras_file
+from playground.files.project import load_project
 
 FAST_S = 10.0  # generous on a loaded 2-core machine; a hang would take forever
 

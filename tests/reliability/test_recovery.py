@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground import recovery
+from playground.files import recovery
 from playground.errors import ProjectFileError
-from playground.graph import Graph
-from playground.project import Project, load_project, save_project
+from playground.network.graph import Graph
+from playground.files.project import Project, load_project, save_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,7 +102,7 @@ def test_snapshot_is_independent_of_later_edits(tmp_path: Path):
 CRASH_SCRIPT = textwrap.dedent("""
     import os, sys
     sys.path.insert(0, {root!r})
-    from playground.recovery import RecoverySession
+    from playground.files.recovery import RecoverySession
     from tests.reliability.test_recovery import small_project
     session = RecoverySession()
     project = small_project(units=5, title="crashed")
@@ -128,7 +128,7 @@ SAVE_LOOP = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     import numpy as np
-    from playground.project import save_project
+    from playground.files.project import save_project
     from tests.reliability.test_recovery import small_project
     big = small_project(units=4000, title="big")   # ~ 64 kB of weights per save
     small = small_project(units=3, title="small")

@@ -12,7 +12,7 @@ from playground.training import engine as engine_mod
 from playground.training import faults
 from playground.training.engine import TrainingEngine
 from playground.training.settings import TrainingSettings
-from tests.training_helpers import blobs, mlp, regression, three_classes
+from tests.training.helpers import blobs, mlp, regression, three_classes
 
 
 def _engine(model, dataset, **settings):

@@ -6,7 +6,7 @@ the user drags it (the scene turns the finished drag into one undo command).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
@@ -14,12 +14,26 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPain
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem,
                                QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
 
-from playground.graph import Edge
-from playground.shapes import format_shape
+from playground.network.graph import Edge
+from playground.network.shapes import format_shape
 from ui import theme
 
-if TYPE_CHECKING:
-    from ui.canvas.scene import GraphScene
+
+
+class NodeHost(Protocol):
+    """What the items ask of the scene that holds them (the scene implements it; items do not
+    import the scene, so the scene can import the items)."""
+
+    GRID: float
+    graph: Any
+    node_items: dict[str, Any]
+    snap_to_grid: bool
+
+    def node_error(self, node_id: str) -> str | None: ...
+    def node_shape(self, node_id: str) -> Any: ...
+    def node_item_moved(self, node_id: str) -> None: ...
+    def selectedItems(self) -> list[Any]: ...
+    def tr(self, text: str) -> str: ...
 
 NODE_WIDTH = 210.0
 NODE_HEIGHT = 58.0
@@ -73,7 +87,7 @@ class PortItem(QGraphicsItem):
 class NodeItem(QGraphicsObject):
     """A layer box: category stripe, "Dense · 64 · relu", output shape and parameter count."""
 
-    def __init__(self, node_id: str, graph_scene: "GraphScene") -> None:
+    def __init__(self, node_id: str, graph_scene: NodeHost) -> None:
         super().__init__()
         self.node_id = node_id
         self._scene = graph_scene
@@ -247,7 +261,7 @@ class NodeItem(QGraphicsObject):
 class EdgeItem(QGraphicsPathItem):
     """A connection drawn as a curve, labelled with the shape of the tensor it carries."""
 
-    def __init__(self, edge: Edge, graph_scene: "GraphScene") -> None:
+    def __init__(self, edge: Edge, graph_scene: NodeHost) -> None:
         super().__init__()
         self.edge = edge
         self._scene = graph_scene

@@ -13,7 +13,7 @@ from PySide6.QtGui import QCursor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QGraphicsSceneMouseEvent, QToolTip)
 
-from playground.graph import Edge, Graph, Node
+from playground.network.graph import Edge, Graph, Node
 from ui import theme
 from ui.canvas.items import EdgeItem, NodeItem, PortItem, curve
 

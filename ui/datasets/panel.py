@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QPushButton, QVBoxLayout, QWidget)
 
+from playground.datasets.preview import make_preview
 from playground.datasets import all_infos, dataset_info
 from playground.datasets.mnist import set_app_data_dir
 from playground.errors import DatasetError
@@ -32,7 +33,7 @@ def _load_with_preview(name: str, params: dict[str, Any]) -> tuple[Any, dict[str
     from playground.datasets import load_dataset
 
     dataset = load_dataset(name, params)
-    return dataset, dataset.preview(PREVIEW_ITEMS)
+    return dataset, make_preview(dataset, PREVIEW_ITEMS)
 
 
 class DatasetPanel(QWidget):

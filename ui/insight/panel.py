@@ -294,7 +294,7 @@ class InsightPanel(QWidget):
         graph = self.document.graph
         if self._names_cache is None or self._names_cache[0] is not graph \
                 or self._names_cache[1] != self._graph_revision:
-            from playground.keras_build import layer_names
+            from playground.network.layer_calls import layer_names
 
             mapping = {layer: node for node, layer in layer_names(graph).items()}
             self._names_cache = (graph, self._graph_revision, mapping)
@@ -477,7 +477,7 @@ class InsightPanel(QWidget):
                                              "moment."))
             return
         from playground.datasets import load_from_choice
-        from playground.keras_build import build_model
+        from playground.network.keras_build import build_model
 
         choice = dict(self.document.project.dataset or {})
         graph = self.document.graph.copy()  # the user may edit on while this runs

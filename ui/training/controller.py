@@ -15,7 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from playground.errors import PlaygroundError
-from playground.graph import Graph
+from playground.network.graph import Graph
 from playground.training.events import Probe, TrainingEvent
 from playground.training.settings import TrainingSettings
 
@@ -80,7 +80,7 @@ class TrainingWorker(QObject):
         except PlaygroundError as error:       # a problem the user can fix: say what
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - reported to the user, not swallowed
-            from playground.errorlog import log_exception, log_path
+            from playground.files.crash_log import log_exception, log_path
 
             log_exception(type(error), error, error.__traceback__, "training")
             self.failed.emit(QCoreApplication.translate(
@@ -98,7 +98,7 @@ class TrainingWorker(QObject):
 
     def _run(self) -> None:
         from playground.datasets import load_dataset
-        from playground.keras_build import build_model, model_weights_by_node
+        from playground.network.keras_build import build_model, model_weights_by_node
         from playground.training.device import enable_memory_growth
         from playground.training.engine import TrainingEngine
 

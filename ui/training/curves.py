@@ -2,7 +2,7 @@
 validation per epoch, one plot per metric, hover readout, log scale, CSV/PNG export, and
 earlier runs as faded overlays.
 
-Points go into reusable growing buffers (:mod:`playground.training.series`); a 50 ms timer
+Points go into reusable growing buffers (:mod:`playground.training.curve_data`); a 50 ms timer
 hands the buffers to pyqtgraph only when something changed, so however fast batches
 arrive the plots redraw at most 20 times a second. The x axis spans the planned epochs
 from the start, so only the y axis is re-laid out as points arrive (painting is the UI
@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
-from playground.training.series import (GrowingSeries, SmoothedSeries, batch_positions,
+from playground.training.curve_data import (GrowingSeries, SmoothedSeries, batch_positions,
                                         curves_csv, finite_bounds, run_label, steady_range)
 
 MAX_OVERLAY_RUNS = 5
@@ -299,7 +299,7 @@ class TrainingCurves(QWidget):
 
     # ------------------------------------------------------------------ export
     def export_csv(self, path: str | Path) -> None:
-        from playground.fileio import atomic_write_text
+        from playground.files.fileio import atomic_write_text
 
         atomic_write_text(path, curves_csv(self.series()))
 

@@ -1,0 +1,137 @@
+"""Command line: `python -m playground COMMAND ...` and `keras-playground COMMAND ...`.
+
+    check PROJECT                         shapes and parameter counts; exit 1 on node errors
+    import MODEL.keras --out PROJECT      any Keras model -> editable project
+    export PROJECT --keras OUT.keras      the model (with trained weights when present)
+    export PROJECT --python OUT.py        a standalone Keras program
+    train PROJECT ...                     headless training (playground.cli.train)
+    presets                               list the bundled lessons (playground.cli.lessons)
+
+Errors the user can fix are printed as one plain message on stderr (exit 2), never a
+traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from playground.errors import PlaygroundError
+
+COMMANDS = ("check", "import", "export", "train", "presets")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from playground.files.project import load_project
+    from playground.network.shapes import format_shape, infer_shapes
+
+    project = load_project(args.project)
+    graph = project.graph
+    report = infer_shapes(graph)
+    from playground.network.layer_calls import layer_names
+
+    names = layer_names(graph)
+    rows = [("id", "layer (type)", "output shape", "params")]
+    for node in graph.topological_order():
+        shape = report.nodes.get(node.id)
+        rows.append((node.id, f"{names[node.id]} ({node.layer_type})",
+                     format_shape(shape.output_shape) if shape and shape.ok else "error",
+                     f"{shape.params:,}" if shape else "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    print(f"Model {graph.name!r}: {len(graph)} layers")
+    for i, row in enumerate(rows):
+        print("  ".join(cell.ljust(w) if j < 3 else cell.rjust(w)
+                        for j, (cell, w) in enumerate(zip(row, widths))))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"Total params: {report.total_params:,} (trainable: {report.trainable_params:,}, "
+          f"non-trainable: {report.non_trainable_params:,})")
+    for nid, shape in report.nodes.items():
+        if shape.warning:
+            print(f"warning: {shape.warning}")
+    if not report.ok:
+        print(f"{len(report.node_errors()) + len(report.graph_errors)} error(s):",
+              file=sys.stderr)
+        for line in report.error_summary().splitlines():
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from playground.files.imported_project import import_project
+    from playground.files.project import save_project
+
+    project, problems = import_project(args.model)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    out = Path(args.out)
+    save_project(project, out)
+    graph = project.graph
+    total = sum(a.size for arrays in (project.weights or {}).values() for a in arrays)
+    print(f"Imported {len(graph)} layers and {len(graph.edges)} connections "
+          f"({total:,} weights) into {out}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from playground.export.keras_file import export_keras, export_python
+    from playground.files.project import load_project
+
+    if not args.keras and not args.python:
+        raise PlaygroundError("Say what to export: --keras OUT.keras and/or --python OUT.py.")
+    project = load_project(args.project)
+    if args.keras:
+        stale = export_keras(project, args.keras)
+        state = "with trained weights" if project.weights else "untrained"
+        print(f"Wrote {args.keras} ({state})")
+        if stale:
+            print(f"warning: {', '.join(stale)} changed since training: exported with fresh "
+                  "weights. Train again to export trained ones.", file=sys.stderr)
+    if args.python:
+        export_python(project, args.python)
+        print(f"Wrote {args.python}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="keras-playground",
+        description="Keras Playground command line (run without a command to open the app).")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("check", help="print each node's output shape and parameter count")
+    p.add_argument("project", help="project file (.kpg)")
+    p.set_defaults(func=_cmd_check)
+    p = sub.add_parser("import", help="turn a .keras model into an editable project")
+    p.add_argument("model", help="Keras model file (.keras)")
+    p.add_argument("--out", required=True, help="project file to write (.kpg)")
+    p.set_defaults(func=_cmd_import)
+    p = sub.add_parser("export", help="export a project as .keras and/or a Python program")
+    p.add_argument("project", help="project file (.kpg)")
+    p.add_argument("--keras", metavar="OUT.keras", help="write the model as a .keras file")
+    p.add_argument("--python", metavar="OUT.py", help="write a standalone Keras program")
+    p.set_defaults(func=_cmd_export)
+    for register in _extra_commands():
+        register(sub)
+    return parser
+
+
+def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    """Subcommands that live next to the features they drive."""
+    from playground.cli import lessons, train
+
+    return [train.register, lessons.register]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return int(args.func(args) or 0)
+    except PlaygroundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,135 @@
+"""``train`` command: run the training engine headless on a project file.
+
+Progress goes to stderr as a text bar; the last line on stdout is one JSON object with the
+final metrics (``loss``, each metric, ``val_*`` and ``test_*``), for scripts to parse.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import signal
+import sys
+import threading
+import time
+from typing import Any, TextIO
+
+from playground.training.events import TrainingEvent, format_seconds
+from playground.training.settings import TrainingSettings
+
+BAR_WIDTH = 28
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("train", help="train a project's model headless")
+    p.add_argument("project", help="project file (.kpg)")
+    p.add_argument("--epochs", type=int, help="number of epochs (default: the project's)")
+    p.add_argument("--batch-size", type=int, help="batch size (default: the project's)")
+    p.add_argument("--device", help="auto, cpu, gpu:N or gpus (default: the project's)")
+    p.add_argument("--out", metavar="MODEL.keras", help="write the trained model here")
+    p.add_argument("--save", action="store_true",
+                   help="store the trained weights and this run's history in the project")
+    p.set_defaults(func=run_train_command)
+
+
+class TextProgress:
+    """A progress bar plus a line per epoch. On a terminal the bar is redrawn in place
+    ~10 times a second; into a file or pipe it is written as a new line every 5 seconds."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self._last_draw = time.perf_counter()
+        self._is_tty = bool(getattr(stream, "isatty", lambda: False)())
+        self._interval = 0.1 if self._is_tty else 5.0
+
+    def __call__(self, event: TrainingEvent) -> None:
+        if event.kind == "start":
+            info = event.info
+            print(f"Training on {info['device']}: {info['train_samples']} examples, "
+                  f"{event.epochs} epochs, loss {info['loss']}", file=self.stream)
+        elif event.kind == "batch":
+            now = time.perf_counter()
+            if now - self._last_draw >= self._interval:
+                self._last_draw = now
+                self._draw(event)
+        elif event.kind == "epoch":
+            logs = "  ".join(f"{k} {v:.4g}" for k, v in event.logs.items())
+            end = "\r\x1b[K" if self._is_tty else ""
+            print(f"{end}epoch {event.epoch}/{event.epochs}  {logs}  "
+                  f"({event.samples_per_s:,.0f} samples/s)", file=self.stream)
+        elif event.kind in ("error", "probe") and event.message:
+            print(event.message, file=self.stream)
+        elif event.kind == "end" and event.message:
+            print(event.message, file=self.stream)
+        self.stream.flush()
+
+    def _draw(self, event: TrainingEvent) -> None:
+        done = event.step / max(event.steps_per_epoch, 1)
+        filled = int(done * BAR_WIDTH)
+        loss = event.logs.get("loss", float("nan"))
+        line = (f"epoch {event.epoch}/{event.epochs} "
+                f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] "
+                f"{event.step}/{event.steps_per_epoch}  loss {loss:.4f}  "
+                f"ETA {format_seconds(event.eta_s)}")
+        self.stream.write(f"\r{line}\x1b[K" if self._is_tty else line + "\n")
+
+
+def final_metrics(result: Any) -> dict[str, Any]:
+    """The JSON summary: final train/val logs, test logs, plus how the run ended."""
+    summary: dict[str, Any] = {k: _json_number(v) for k, v in result.final_logs.items()}
+    summary.update({k: _json_number(v) for k, v in result.test_logs.items()})
+    summary["epochs"] = result.epochs_done
+    summary["status"] = result.status
+    return summary
+
+
+def _json_number(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
+def run_until_interrupted(engine: Any) -> Any:
+    """Run the engine; a first Ctrl+C stops it after the current step (what was learned is
+    kept and reported), a second one interrupts at once."""
+    def stop_gently(signum: int, frame: Any) -> None:
+        print("\nstopping after this step (Ctrl+C again to abort)", file=sys.stderr)
+        engine.stop()
+        signal.signal(signal.SIGINT, previous)
+
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT)
+    if in_main_thread:
+        signal.signal(signal.SIGINT, stop_gently)
+    try:
+        return engine.run()
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous)
+
+
+def run_train_command(args: argparse.Namespace) -> int:
+    from playground.files.project import load_project, save_project
+    from playground.training.device import enable_memory_growth
+    from playground.training.run import make_engine, record_run
+
+    enable_memory_growth()
+    project = load_project(args.project)
+    settings = TrainingSettings.from_dict(project.training)
+    if args.epochs is not None:
+        settings.epochs = args.epochs
+    if args.batch_size is not None:
+        settings.batch_size = args.batch_size
+    if args.device is not None:
+        settings.device = args.device
+    engine = make_engine(project, settings, TextProgress(sys.stderr))
+    result = run_until_interrupted(engine)
+    record_run(project, result)  # weights + history into the in-memory project
+    if args.out:
+        from playground.export.keras_file import export_keras
+
+        export_keras(project, args.out)
+        print(f"Wrote {args.out}", file=sys.stderr)
+    if args.save:
+        save_project(project, args.project)
+        print(f"Saved weights and history into {args.project}", file=sys.stderr)
+    print(json.dumps(final_metrics(result)))
+    return 0 if result.status != "diverged" else 3

@@ -1,0 +1,35 @@
+"""Write a project out as a real ``.keras`` file or a Python program (atomically)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from playground.errors import PlaygroundError
+from playground.files.fileio import atomic_path, atomic_write_text
+from playground.network.keras_build import build_model, stale_weights
+from playground.files.project import Project
+
+
+def export_keras(project: Project, path: str | Path) -> list[str]:
+    """Save the project's model, with its trained weights when it has any, as ``path``.
+
+    Keras insists on the ``.keras`` suffix, so the temporary file is ``.NAME…tmp.keras`` in
+    the same folder, renamed over ``path`` only once Keras has finished writing it.
+    Returns the layers whose trained weights no longer fit (edited since training): they
+    are written with fresh weights, and the caller says so.
+    """
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise PlaygroundError(f"{path.name}: a Keras model file must end in .keras.")
+    model = build_model(project.graph, project.weights)
+    with atomic_path(path, suffix=".tmp.keras") as tmp:
+        model.save(tmp)
+    return stale_weights(project.graph, model, project.weights)
+
+
+def export_python(project: Project, path: str | Path) -> Path:
+    from playground.export.python_program import project_to_python
+
+    path = Path(path)
+    out = f"{path.stem}.keras"
+    atomic_write_text(path, project_to_python(project, filename=path.name, out=out))
+    return path

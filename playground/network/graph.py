@@ -1,0 +1,421 @@
+"""The model graph: the single source of truth the canvas draws and Keras is built from.
+
+Nodes are Keras layers (type, Keras-config-style parameters, canvas position); edges run
+from a node's output to an ordered input port of another node. Every mutator validates
+first and raises a typed :mod:`playground.errors` error, leaving the graph unchanged, then
+emits a psygnal event so any view (Qt or not) can mirror the change.
+"""
+from __future__ import annotations
+
+import copy
+import itertools
+from typing import Any, Iterator
+
+from psygnal import Signal
+
+from playground.network import catalog
+from playground.network.elements import (Edge, Node, Position, as_position, check_name,
+                                         edge_arguments, node_arguments)
+from playground.errors import (
+    ArityError,
+    CycleError,
+    DuplicateEdgeError,
+    NodeNotFoundError,
+    ParameterError,
+)
+
+class Graph:
+    """A directed acyclic graph of layers with change events.
+
+    Events (psygnal, usable without Qt): ``node_added(Node)``, ``node_removed(Node)``,
+    ``node_changed(Node)`` (params, name, trainable), ``node_moved(Node)``,
+    ``edge_added(Edge)``, ``edge_removed(Edge)``, and ``changed()`` after any of them.
+    ``structure_changed()`` fires only when the model itself may change (not on moves),
+    which is what shape inference listens to.
+    """
+
+    node_added = Signal(Node)
+    node_removed = Signal(Node)
+    node_changed = Signal(Node)
+    node_moved = Signal(Node)
+    edge_added = Signal(Edge)
+    edge_removed = Signal(Edge)
+    changed = Signal()
+    structure_changed = Signal()
+
+    def __init__(self, name: str = "model") -> None:
+        self.name = name
+        self._nodes: dict[str, Node] = {}
+        self._edges: list[Edge] = []
+        # Model inputs/outputs in order; nodes not listed come after, in node order.
+        self.input_order: list[str] = []
+        self.output_order: list[str] = []
+        self._ids = itertools.count(1)
+
+    # ----------------------------------------------------------------- queries
+    @property
+    def nodes(self) -> list[Node]:
+        return list(self._nodes.values())
+
+    @property
+    def edges(self) -> list[Edge]:
+        return list(self._edges)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._nodes
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(list(self._nodes.values()))
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self._nodes[node_id]
+        except KeyError:
+            raise NodeNotFoundError(f"There is no node with id {node_id!r} in the graph.") from None
+
+    def incoming(self, node_id: str) -> list[Edge]:
+        """Edges into ``node_id`` ordered by input port."""
+        return sorted((e for e in self._edges if e.target == node_id), key=lambda e: e.port)
+
+    def outgoing(self, node_id: str) -> list[Edge]:
+        return [e for e in self._edges if e.source == node_id]
+
+    def node_index(self, node_id: str) -> int:
+        """Position of the node in node order (which orders unlisted model inputs/outputs)."""
+        self.node(node_id)
+        return list(self._nodes).index(node_id)
+
+    def predecessors(self, node_id: str) -> list[str]:
+        return [e.source for e in self.incoming(node_id)]
+
+    def successors(self, node_id: str) -> list[str]:
+        seen: dict[str, None] = {}
+        for e in self.outgoing(node_id):
+            seen.setdefault(e.target)
+        return list(seen)
+
+    def input_nodes(self) -> list[Node]:
+        """Input layers in model input order."""
+        found = [n.id for n in self._nodes.values() if n.spec.is_input]
+        ordered = [i for i in self.input_order if i in found]
+        ordered += [i for i in found if i not in ordered]
+        return [self._nodes[i] for i in ordered]
+
+    def output_nodes(self) -> list[Node]:
+        """Nodes whose result leaves the model: non-input sinks, in output order."""
+        sinks = [n.id for n in self._nodes.values()
+                 if not n.spec.is_input and not self.outgoing(n.id)]
+        ordered = [i for i in self.output_order if i in sinks]
+        ordered += [i for i in sinks if i not in ordered]
+        return [self._nodes[i] for i in ordered]
+
+    def topological_order(self) -> list[Node]:
+        """Nodes so that every node comes after its inputs (stable: node order breaks ties)."""
+        indegree = {nid: 0 for nid in self._nodes}
+        for e in self._edges:
+            indegree[e.target] += 1
+        ready = [nid for nid, d in indegree.items() if d == 0]
+        order: list[Node] = []
+        position = {nid: i for i, nid in enumerate(self._nodes)}
+        while ready:
+            ready.sort(key=position.__getitem__, reverse=True)
+            nid = ready.pop()
+            order.append(self._nodes[nid])
+            for e in self._edges:
+                if e.source == nid:
+                    indegree[e.target] -= 1
+                    if indegree[e.target] == 0:
+                        ready.append(e.target)
+        return order
+
+    def free_port(self, node_id: str) -> int | None:
+        """Lowest unused input port of ``node_id``, or None when every port is taken."""
+        spec = self.node(node_id).spec
+        used = {e.port for e in self.incoming(node_id)}
+        limit = spec.max_inputs if spec.max_inputs is not None else len(used) + 1
+        return next((p for p in range(limit) if p not in used), None)
+
+    def new_id(self) -> str:
+        while True:
+            candidate = f"n{next(self._ids)}"
+            if candidate not in self._nodes:
+                return candidate
+
+    def unique_name(self, base: str) -> str:
+        taken = {n.name for n in self._nodes.values()}
+        if base not in taken:
+            return base
+        for i in itertools.count(1):
+            if f"{base}_{i}" not in taken:
+                return f"{base}_{i}"
+        raise AssertionError("unreachable")
+
+    # ---------------------------------------------------------------- mutators
+    def add_node(
+        self,
+        layer_type: str,
+        params: dict[str, Any] | None = None,
+        position: Position = (0.0, 0.0),
+        name: str | None = None,
+        trainable: bool = True,
+        node_id: str | None = None,
+        call_kwargs: dict[str, Any] | None = None,
+        call_style: str | None = None,
+        index: int | None = None,
+    ) -> Node:
+        """Add a layer; missing parameters take the catalog's defaults.
+
+        Raises UnknownLayerTypeError for a type that is neither in the catalog nor a
+        built-in Keras layer, ParameterError for a refused value.
+        """
+        spec = catalog.get(layer_type)  # raises UnknownLayerTypeError
+        if node_id is None:
+            node_id = self.new_id()
+        elif node_id in self._nodes:
+            raise ParameterError(f"A node with id {node_id!r} already exists.", node_id, "id")
+        merged = spec.default_params()
+        merged.update(copy.deepcopy(params or {}))
+        for key, value in list(merged.items()):
+            p = spec.param(key)
+            if p is not None:
+                merged[key] = p.validate(value, where=f"{layer_type} node {node_id}")
+        if name is not None:
+            check_name(name, node_id)
+            if any(n.name == name for n in self._nodes.values()):
+                raise ParameterError(
+                    f"The name {name!r} is already used by another node: layer names must be "
+                    "unique. Choose another name.", node_id, "name")
+        if call_style not in (None, "single", "list", "positional"):
+            raise ParameterError(f"Node {node_id}: call_style must be 'single', 'list' or 'positional'.",
+                                 node_id, "call_style")
+        node = Node(node_id, spec.type_name, merged, as_position(position), name,
+                    bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style)
+        if index is None or index >= len(self._nodes):
+            self._nodes[node_id] = node
+        else:  # back at its old place (undo of a delete): node order decides model I/O order
+            items = list(self._nodes.items())
+            items.insert(max(index, 0), (node_id, node))
+            self._nodes = dict(items)
+        self.node_added.emit(node)
+        self._emit_structure()
+        return node
+
+    def remove_node(self, node_id: str) -> Node:
+        """Remove a node and every edge touching it (edge_removed is emitted for each)."""
+        node = self.node(node_id)
+        for e in [e for e in self._edges if node_id in (e.source, e.target)]:
+            self._edges.remove(e)
+            self.edge_removed.emit(e)
+        del self._nodes[node_id]
+        for order in (self.input_order, self.output_order):
+            if node_id in order:
+                order.remove(node_id)
+        self.node_removed.emit(node)
+        self._emit_structure()
+        return node
+
+    def set_param(self, node_id: str, key: str, value: Any) -> None:
+        self.set_params(node_id, {key: value})
+
+    def set_params(self, node_id: str, updates: dict[str, Any]) -> None:
+        """Change parameters; every value is validated before any is applied."""
+        node = self.node(node_id)
+        spec = node.spec
+        checked: dict[str, Any] = {}
+        for key, value in updates.items():
+            p = spec.param(key)
+            if p is None and not spec.is_generic and key not in node.params:
+                raise ParameterError(
+                    f"{node.display_name()}: {spec.type_name} has no parameter {key!r}. "
+                    f"Its parameters are: {', '.join(q.name for q in spec.params)}.",
+                    node_id, key)
+            checked[key] = (p.validate(value, where=node.display_name())
+                            if p is not None else copy.deepcopy(value))
+        if all(node.params.get(k) == v for k, v in checked.items()):
+            return
+        node.params.update(checked)
+        self.node_changed.emit(node)
+        self._emit_structure()
+
+    def replace_params(self, node_id: str, params: dict[str, Any]) -> None:
+        """Replace the whole parameter dict (generic nodes edited as config text)."""
+        node = self.node(node_id)
+        if not isinstance(params, dict):
+            raise ParameterError(f"{node.display_name()}: the configuration must be a "
+                                 "JSON object ({...}).", node_id, "config")
+        # Catalog parameters left out take their defaults, as when the file is loaded
+        # again (from_dict -> add_node): otherwise a save + reopen would not be equal.
+        checked = {} if node.spec.is_generic else node.spec.default_params()
+        for key, value in params.items():
+            p = node.spec.param(key)
+            checked[key] = (p.validate(value, where=node.display_name()) if p is not None
+                            else copy.deepcopy(value))
+        node.params = checked
+        self.node_changed.emit(node)
+        self._emit_structure()
+
+    def rename_node(self, node_id: str, name: str | None) -> None:
+        node = self.node(node_id)
+        if name == node.name:
+            return
+        if name is not None:
+            check_name(name, node_id)
+            if any(n.name == name and n.id != node_id for n in self._nodes.values()):
+                raise ParameterError(
+                    f"The name {name!r} is already used by another node: layer names must be "
+                    "unique. Choose another name.", node_id, "name")
+        node.name = name
+        self.node_changed.emit(node)
+        self._emit_structure()
+
+    def set_trainable(self, node_id: str, trainable: bool) -> None:
+        node = self.node(node_id)
+        if node.trainable == bool(trainable):
+            return
+        node.trainable = bool(trainable)
+        self.node_changed.emit(node)
+        self._emit_structure()
+
+    def move_node(self, node_id: str, position: Position) -> None:
+        node = self.node(node_id)
+        pos = as_position(position)
+        if pos == node.position:
+            return
+        node.position = pos
+        self.node_moved.emit(node)
+        self.changed.emit()
+
+    def can_connect(self, source: str, target: str, port: int | None = None,
+                    source_port: int = 0) -> str | None:
+        """Why ``source -> target`` would be refused, or None when it is allowed."""
+        try:
+            self._check_edge(source, target, port, source_port)
+        except (ArityError, CycleError, DuplicateEdgeError, NodeNotFoundError) as exc:
+            return str(exc)
+        return None
+
+    def connect(self, source: str, target: str, port: int | None = None,
+                source_port: int = 0) -> Edge:
+        """Connect an output to an input port (the first free port when ``port`` is None)."""
+        port = self._check_edge(source, target, port, source_port)
+        edge = Edge(source, target, port, source_port)
+        self._edges.append(edge)
+        self.edge_added.emit(edge)
+        self._emit_structure()
+        return edge
+
+    def disconnect(self, edge: Edge) -> None:
+        if edge not in self._edges:
+            raise NodeNotFoundError(f"There is no connection {edge.source} -> "
+                                    f"{edge.target} (input {edge.port + 1}).")
+        self._edges.remove(edge)
+        self.edge_removed.emit(edge)
+        self._emit_structure()
+
+    def clear(self) -> None:
+        for node in list(self._nodes):
+            self.remove_node(node)
+        self.input_order.clear()
+        self.output_order.clear()
+
+    # -------------------------------------------------------------- internals
+    def _check_edge(self, source: str, target: str, port: int | None, source_port: int) -> int:
+        src, dst = self.node(source), self.node(target)
+        spec = dst.spec
+        if source == target:
+            raise CycleError(f"{src.display_name()} cannot feed into itself.")
+        if spec.max_inputs == 0:
+            raise ArityError(f"{dst.display_name()} is an Input: it takes data from the "
+                             "dataset, not from another layer. Connect it to the next layer "
+                             "instead.")
+        if source_port < 0:
+            raise ArityError(f"Output {source_port} of {src.display_name()} does not exist.")
+        # The same tensor may feed two ports on purpose (self-attention: query = value), so
+        # only an unaimed repeat (no port chosen) counts as an accidental duplicate.
+        for e in self._edges:
+            if e.source == source and e.target == target and e.source_port == source_port \
+                    and (port is None or port == e.port):
+                raise DuplicateEdgeError(f"{src.display_name()} is already connected to "
+                                         f"{dst.display_name()}. To feed the same output into "
+                                         "a second input on purpose, drop it on that input.")
+        used = {e.port for e in self.incoming(target)}
+        if port is None:
+            port = self.free_port(target)
+            if port is None:
+                raise ArityError(self._full_message(dst))
+        if port < 0 or (spec.max_inputs is not None and port >= spec.max_inputs):
+            raise ArityError(f"{dst.display_name()} has no input {port + 1}: it takes "
+                             f"{spec.arity_text()}.")
+        if port in used:
+            raise ArityError(self._full_message(dst, port))
+        if source in self.descendants(target):
+            raise CycleError(f"Connecting {src.display_name()} to {dst.display_name()} would "
+                             "make a loop (data would flow in a circle). Connect layers so data "
+                             "always flows forward.")
+        return port
+
+    def descendants(self, node_id: str) -> set[str]:
+        """Nodes reachable from ``node_id``. An edge source->target would close a loop
+        exactly when source is among target's descendants."""
+        reach: set[str] = set()
+        stack = [node_id]
+        while stack:
+            for t in self.successors(stack.pop()):
+                if t not in reach:
+                    reach.add(t)
+                    stack.append(t)
+        return reach
+
+    def _full_message(self, dst: Node, port: int | None = None) -> str:
+        spec = dst.spec
+        if spec.max_inputs == 1:
+            return (f"{dst.display_name()} already has an input: it takes one. Remove the "
+                    "existing connection first, or use a merge layer (Add, Concatenate) to "
+                    "combine several.")
+        which = f"Input {port + 1} of " if port is not None else "Every input of "
+        return (f"{which}{dst.display_name()} is already connected. Remove that connection "
+                "first.")
+
+    def _emit_structure(self) -> None:
+        self.structure_changed.emit()
+        self.changed.emit()
+
+    # ------------------------------------------------------------ (de)serialize
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "nodes": [n.to_dict() for n in self._nodes.values()],
+            "edges": [e.to_dict() for e in self._edges],
+            "input_order": list(self.input_order),
+            "output_order": list(self.output_order),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Graph":
+        """Rebuild a graph from :meth:`to_dict` output, validating everything.
+
+        Raises GraphError subclasses (with the node named) for bad content, TypeError /
+        KeyError are turned into ParameterError so callers see one family of errors.
+        """
+        if not isinstance(data, dict):
+            raise ParameterError("The graph must be a JSON object with 'nodes' and 'edges'.")
+        graph = cls(str(data.get("name", "model")))
+        nodes = data.get("nodes", [])
+        edges = data.get("edges", [])
+        if not isinstance(nodes, list) or not isinstance(edges, list):
+            raise ParameterError("The graph's 'nodes' and 'edges' must be lists.")
+        for i, nd in enumerate(nodes):
+            graph.add_node(**node_arguments(i, nd))
+        for i, ed in enumerate(edges):
+            graph.connect(*edge_arguments(i, ed))
+        for key in ("input_order", "output_order"):
+            order = data.get(key, [])
+            if isinstance(order, list):
+                setattr(graph, key, [o for o in order if isinstance(o, str) and o in graph])
+        return graph
+
+    def copy(self) -> "Graph":
+        return Graph.from_dict(copy.deepcopy(self.to_dict()))

@@ -1,0 +1,230 @@
+"""Shape inference: each node's output shape and parameter count, computed by Keras.
+
+Each layer is created from its config and called on symbolic ``KerasTensor`` inputs, exactly
+as building the model would; Keras's own rules decide. Results are cached by (layer config,
+input shapes), so re-running after an edit only asks Keras about the nodes the edit touched.
+Keras's errors are translated into plain sentences that name the node and the fix.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from playground.network.graph import Graph, Node
+from playground.kerasenv import keras as load_keras
+
+Shape = tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class NodeShape:
+    output_shape: Shape | list[Shape] | None = None
+    params: int = 0
+    trainable_params: int = 0
+    error: str | None = None
+    warning: str | None = None
+    dtype: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.output_shape is not None
+
+    def shape_text(self) -> str:
+        return format_shape(self.output_shape)
+
+
+@dataclass
+class ShapeReport:
+    nodes: dict[str, NodeShape] = field(default_factory=dict)
+    graph_errors: list[str] = field(default_factory=list)
+
+    @property
+    def total_params(self) -> int:
+        return sum(s.params for s in self.nodes.values())
+
+    @property
+    def trainable_params(self) -> int:
+        return sum(s.trainable_params for s in self.nodes.values())
+
+    @property
+    def non_trainable_params(self) -> int:
+        return self.total_params - self.trainable_params
+
+    @property
+    def ok(self) -> bool:
+        return not self.graph_errors and all(s.error is None for s in self.nodes.values())
+
+    def node_errors(self) -> dict[str, str]:
+        return {nid: s.error for nid, s in self.nodes.items() if s.error}
+
+    def error_summary(self) -> str:
+        lines = list(self.graph_errors) + list(self.node_errors().values())
+        return "\n".join(lines) if lines else "No errors."
+
+
+def format_shape(shape: Any) -> str:
+    if shape is None:
+        return "?"
+    if isinstance(shape, list):
+        return ", ".join(format_shape(s) for s in shape)
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+
+
+# (type, params json, trainable, call, input signature) -> (shapes, dtypes, params, trainable)
+_cache: dict[tuple[Any, ...], tuple[Any, Any, int, int]] = {}
+_CACHE_LIMIT = 20_000
+
+
+def infer_shapes(graph: Graph) -> ShapeReport:
+    """Output shape, parameter count and an error or warning for every node."""
+    keras = load_keras()
+    from playground.network.layer_calls import as_output_list, call_layer, layer_names, make_layer
+
+    report = ShapeReport()
+    if len(graph) == 0:
+        return report
+    if not graph.input_nodes():
+        report.graph_errors.append("The model has no Input layer: add one from the palette "
+                                   "(Core → Input) and connect it to the first layer.")
+    names = layer_names(graph)
+    outputs: dict[str, list[tuple[Shape, str]]] = {}  # node id -> [(shape, dtype)] per output
+    for node in graph.topological_order():
+        incoming = graph.incoming(node.id)
+        spec = node.spec
+        missing = _missing_inputs(graph, node, len(incoming))
+        if missing:
+            report.nodes[node.id] = NodeShape(error=missing)
+            continue
+        if any(e.source not in outputs for e in incoming):
+            report.nodes[node.id] = NodeShape(
+                error=f"{node.display_name()} waits for a valid input: fix the red layer "
+                      "before it first.")
+            continue
+        bad_port = next((e for e in incoming
+                         if e.source_port >= len(outputs[e.source])), None)
+        if bad_port is not None:
+            report.nodes[node.id] = NodeShape(
+                error=f"{node.display_name()} is connected to output {bad_port.source_port + 1}"
+                      f" of {graph.node(bad_port.source).display_name()}, which has only "
+                      f"{len(outputs[bad_port.source])}.")
+            continue
+        in_sig = tuple(outputs[e.source][e.source_port] for e in incoming)
+        key = (spec.type_name, _stable_json(node.params), node.trainable,
+               _stable_json(node.call_kwargs), node.call_style, in_sig)
+        cached = _cache.get(key)
+        if cached is None:
+            try:
+                layer = make_layer(node, names[node.id])
+                if spec.is_input:
+                    result = [layer.output]
+                else:
+                    tensors = [keras.KerasTensor(shape, dtype=dtype) for shape, dtype in in_sig]
+                    result = as_output_list(call_layer(node, layer, tensors))
+                shapes = [tuple(t.shape) for t in result]
+                dtypes = [str(t.dtype) for t in result]
+                params = int(layer.count_params()) if layer.built else 0
+                trainable = sum(int(math.prod(w.shape)) for w in layer.trainable_weights)
+            except Exception as exc:  # Keras reports bad configs with many exception types
+                report.nodes[node.id] = NodeShape(error=explain_error(node, exc, in_sig))
+                continue
+            cached = (shapes, dtypes, params, trainable)
+            if len(_cache) > _CACHE_LIMIT:
+                _cache.clear()
+            _cache[key] = cached
+        shapes, dtypes, params, trainable = cached
+        outputs[node.id] = list(zip(shapes, dtypes))
+        report.nodes[node.id] = NodeShape(
+            output_shape=shapes[0] if len(shapes) == 1 else list(shapes),
+            params=params, trainable_params=trainable if node.trainable else 0,
+            warning=_warning(graph, node, in_sig), dtype=dtypes[0])
+    return report
+
+
+def _missing_inputs(graph: Graph, node: Node, count: int) -> str | None:
+    spec = node.spec
+    if spec.is_input:
+        return None
+    if count == 0:
+        return (f"{node.display_name()} has no input: drag a connection from the output of "
+                "the layer before it (or from an Input) to this layer.")
+    if count < spec.min_inputs:
+        return (f"{node.display_name()} needs {spec.arity_text()} but has {count}: connect "
+                f"{spec.min_inputs - count} more layer(s) to it.")
+    ports = sorted(e.port for e in graph.incoming(node.id))
+    if ports != list(range(len(ports))):
+        gap = next(i for i in range(len(ports) + 1) if i not in ports)
+        return (f"{node.display_name()}: its {spec.port_name(gap)} is not connected; "
+                "connect it, or move the connection to the free input.")
+    return None
+
+
+def _warning(graph: Graph, node: Node, in_sig: tuple[tuple[Shape, str], ...]) -> str | None:
+    if node.spec.is_input and not graph.outgoing(node.id):
+        return (f"{node.display_name()} is not connected to anything: connect it to the "
+                "first layer, or delete it.")
+    if node.layer_type == "Dense" and in_sig and len(in_sig[0][0]) > 2:
+        shape = format_shape(in_sig[0][0])
+        return (f"Dense receives {shape}, not a flat list of numbers, so it works on the last "
+                f"axis only. To classify whole images, add a Flatten (or "
+                "GlobalAveragePooling2D) before it.")
+    return None
+
+
+def _stable_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+_NDIM = re.compile(r"expected (?:min_)?ndim=(\d+), found ndim=(\d+)")
+
+
+def explain_error(node: Node, exc: Exception, in_sig: tuple[tuple[Shape, str], ...]) -> str:
+    """Keras's exception -> one plain sentence naming the node and the fix."""
+    name = node.display_name()
+    kind = node.layer_type
+    text = str(exc)
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    in_shape = format_shape(in_sig[0][0]) if in_sig else "nothing"
+    params = node.params
+    m = _NDIM.search(text)
+    if m:
+        want = int(m.group(1))
+        if want == 4:
+            return (f"{name}: {kind} needs images shaped (height, width, channels) but "
+                    f"receives {in_shape}. Add a Reshape before it (e.g. to [28, 28, 1]).")
+        if want == 3:
+            return (f"{name}: {kind} needs a sequence shaped (steps, features) but receives "
+                    f"{in_shape}. Add a Reshape (e.g. to [steps, 1]) or an Embedding before it.")
+        return (f"{name}: {kind} needs an input with {want - 1} axes per example but "
+                f"receives {in_shape}. Add a Reshape or Flatten before it.")
+    low = text.lower()
+    if "negative" in low or ("output size" in low and "0" in low) or "too small" in low:
+        window = params.get("kernel_size") or params.get("pool_size")
+        what = "kernel_size" if "kernel_size" in params else "pool_size"
+        return (f"{name}: the {kind} window {window} is larger than its input {in_shape}. "
+                f"Use a smaller {what}, padding='same', or remove a pooling layer before it.")
+    if kind == "Reshape" or "total size" in low or "cannot reshape" in low:
+        target = params.get("target_shape")
+        if in_sig and all(d is not None for d in in_sig[0][0][1:]):
+            size = math.prod(in_sig[0][0][1:])
+            return (f"{name}: Reshape to {target} needs the same number of values per example,"
+                    f" but receives {in_shape} = {size} values. Choose a target shape whose "
+                    f"sizes multiply to {size}.")
+    if node.spec.category == "Merge" or kind in ("MultiHeadAttention",):
+        shapes = " and ".join(format_shape(s) for s, _ in in_sig)
+        return (f"{name}: {kind} cannot combine inputs shaped {shapes}. {_merge_fix(kind)}")
+    if "units" in low and "positive" in low:
+        return f"{name}: units must be a positive whole number. Received: {first}"
+    return f"{name}: Keras refused this {kind}: {first}"
+
+
+def _merge_fix(kind: str) -> str:
+    if kind == "Concatenate":
+        return ("All sizes must match except along the joining axis: change the layers "
+                "feeding it (or its axis) so they do.")
+    if kind == "MultiHeadAttention":
+        return "Query, value and key must be sequences (batch, steps, features)."
+    return ("Its inputs must have the same shape: change the layers feeding it (e.g. the same "
+            "units) so they match.")
