@@ -43,7 +43,7 @@ def main() -> None:
 
     window = MainWindow(Document(), settings=QSettings(str(folder / "s.ini"),
                                                        QSettings.Format.IniFormat))
-    install_panels(window)
+    window.panels = install_panels(window)
     window.resize(1400, 900)
     window.show()
     window.tf_loader.start()

@@ -85,13 +85,13 @@ def run_gui(args: argparse.Namespace) -> None:
     app = QApplication.instance() or QApplication([])
     ini = os.path.join(tempfile.mkdtemp(), "settings.ini")
     window = MainWindow(Document(), settings=QSettings(ini, QSettings.Format.IniFormat))
-    install_panels(window)
+    window.panels = install_panels(window)
     window.show()
     root = Path(__file__).resolve().parent.parent
     project = load_project(root / "presets" / f"{args.preset}.kpg")
     window.document.replace_project(project)
-    window.insight_panel.parentWidget().raise_()
-    controller = window.insight_panel.controller
+    window.panels.insight.parentWidget().raise_()
+    controller = window.panels.insight.controller
     settings = TrainingSettings.from_dict({**project.training, "epochs": args.epochs})
 
     def one(with_probe: bool) -> tuple[float, float]:

@@ -46,7 +46,7 @@ def main() -> None:
         from ui.training.panel import TrainingPanel
 
         window = TrainingPanel(Document(project))
-        window.training_panel = window
+        window.panels.training = window
         window.tf_loader = TFLoader(window)
         window.tfLoaded = window.tf_loader.loaded
         window.tfLoaded.connect(window._on_tf_loaded)  # as MainWindow.tfLoaded does
@@ -63,7 +63,7 @@ def main() -> None:
                 dock.raise_()
     window.show()
     window.tf_loader.start()
-    panel = window.training_panel
+    panel = window.panels.training
     ticks: list[float] = []
     state = {"train_pressed": None, "first_batch": None}
 

@@ -176,3 +176,20 @@ def test_the_structure_checks_can_fail():
     """The checks above find what they are for, on a made-up import graph."""
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _layer_of("playground.cli.main") < _layer_of("playground.network.graph")
+
+
+def test_panels_do_not_look_each_other_up_on_the_window():
+    """Panels get what they need through their constructors: no probing the window with
+    hasattr/getattr/findChild for parts someone may or may not have set."""
+    probes = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id in ("hasattr", "getattr") and node.args \
+                    and "window" in ast.unparse(node.args[0]).lower():
+                probes.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "findChild" \
+                    and "window" in ast.unparse(node.func.value).lower():
+                probes.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert probes == []

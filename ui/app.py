@@ -27,7 +27,7 @@ def create_window(app: QApplication):
     from ui.panels import install_panels
 
     window = MainWindow(Document())
-    install_panels(window)
+    window.panels = install_panels(window)
     window.restore_layout()
     return window
 
@@ -60,7 +60,7 @@ def run_app(args: list[str]) -> int:
         QTimer.singleShot(0, lambda: window.file_actions.open_path(Path(args[0]), ask=False))
     else:
         QTimer.singleShot(0, window.view.fit_all)
-    QTimer.singleShot(0, window.autosave.offer_restore)  # work left by a crashed session
+    QTimer.singleShot(0, window.panels.autosave.offer_restore)  # work left by a crashed session
     # After an unexpected error, put unsaved work aside at once rather than within 30 s.
-    app.crash_reporter.reported.connect(lambda *_: window.autosave.autosave_now())
+    app.crash_reporter.reported.connect(lambda *_: window.panels.autosave.autosave_now())
     return app.exec()

@@ -9,18 +9,18 @@ lists sessions whose app is gone (crash, kill, power cut) and asks: restore, dis
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from playground.files import recovery
 from playground.files.crash_log import logger
 from playground.errors import PlaygroundError
 from ui.background import BackgroundTask
+from ui.document import Document
+from ui.status import StatusLine
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 # Two checks per 30 s: a change is on disk within 30 s even when a write is slow.
 AUTOSAVE_INTERVAL_MS = 15_000
@@ -34,12 +34,19 @@ class Autosave(QObject):
     saved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, window: "MainWindow", session: recovery.RecoverySession | None = None,
+    def __init__(self, document: Document, status: StatusLine, closing: SignalInstance,
+                 maybe_save: Callable[[], bool], dialog_parent: QWidget | None = None,
+                 recovery_session: recovery.RecoverySession | None = None,
                  interval_ms: int = AUTOSAVE_INTERVAL_MS) -> None:
-        super().__init__(window)
-        self.window = window
-        self.document = window.document
-        self.session = session if session is not None else recovery.RecoverySession()
+        """``maybe_save()`` asks to save the open project first (False: the user cancelled);
+        ``closing`` (the window's) ends autosaving; dialogs open over ``dialog_parent``."""
+        super().__init__(dialog_parent)
+        self.status = status
+        self.maybe_save = maybe_save
+        self.dialog_parent = dialog_parent
+        self.document = document
+        self.recovery_session = recovery_session if recovery_session is not None \
+            else recovery.RecoverySession()
         self._task: BackgroundTask | None = None
         self._closed = False
         # Replaceable in tests: returns RESTORE, DISCARD or LATER for one session.
@@ -48,7 +55,7 @@ class Autosave(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.autosave_now)
         self.document.modifiedChanged.connect(self._on_modified)
-        window.closing.connect(self.shutdown)
+        closing.connect(self.shutdown)
         self._on_modified(self.document.modified)
 
     # ------------------------------------------------------------ autosave
@@ -60,7 +67,7 @@ class Autosave(QObject):
         if self._closed or self._task is not None or not self.document.modified:
             return False
         snap = recovery.snapshot(self.document.project, self.document.path)
-        session = self.session
+        session = self.recovery_session
         task = BackgroundTask(lambda: session.write_snapshot(snap), "autosave", self)
         task.finished.connect(self._on_written)
         task.failed.connect(self._on_failed)
@@ -74,12 +81,12 @@ class Autosave(QObject):
     def _on_written(self, _wrote: object) -> None:
         self._task_done()
         if self.document.modified:
-            self.saved.emit(str(self.session.project_file))
+            self.saved.emit(str(self.recovery_session.project_file))
 
     def _on_failed(self, message: str) -> None:
         self._task_done()
         text = self.tr("Autosave failed: %1").replace("%1", message)
-        self.window.show_message(text, 10000)
+        self.status.show_message(text, 10000)
         self.failed.emit(text)
 
     def _task_done(self) -> None:
@@ -108,12 +115,12 @@ class Autosave(QObject):
 
     def _clear(self) -> None:
         try:
-            self.session.clear()
+            self.recovery_session.clear()
         except OSError as exc:  # e.g. no permission: say so, the file is harmless
             text = self.tr("The autosave copy %1 could not be removed: %2").replace(
-                "%1", str(self.session.project_file)).replace("%2", exc.strerror or str(exc))
+                "%1", str(self.recovery_session.project_file)).replace("%2", exc.strerror or str(exc))
             logger().warning(text)
-            self.window.show_message(text, 10000)
+            self.status.show_message(text, 10000)
 
     # ------------------------------------------------------------- restore
     def offer_restore(self) -> int:
@@ -123,7 +130,7 @@ class Autosave(QObject):
             answer = self.ask_restore(info)
             if answer == DISCARD:
                 recovery.discard(info)
-            elif answer == RESTORE and self.window.file_actions.maybe_save():
+            elif answer == RESTORE and self.maybe_save():
                 restored += self.restore(info)
         return restored
 
@@ -131,7 +138,7 @@ class Autosave(QObject):
         try:
             project = recovery.restore(info)
         except PlaygroundError as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot restore"), self.tr(
+            QMessageBox.warning(self.dialog_parent, self.tr("Cannot restore"), self.tr(
                 "The autosaved copy could not be opened: %1\nIt is kept in %2.")
                 .replace("%1", str(exc)).replace("%2", str(info.project_file)))
             return False
@@ -140,13 +147,13 @@ class Autosave(QObject):
         self.document.set_modified(True)   # restored work is not saved in the original yet
         # Our own recovery file holds it before the old one goes: never zero copies.
         try:
-            self.session.write(project, original)
+            self.recovery_session.write(project, original)
             recovery.discard(info)
         except (OSError, PlaygroundError) as exc:
-            self.window.show_message(self.tr("Restored, but the autosaved copy is kept in "
+            self.status.show_message(self.tr("Restored, but the autosaved copy is kept in "
                                              "%1: %2").replace("%1", str(info.project_file))
                                      .replace("%2", str(exc)), 10000)
-        self.window.show_message(self.tr("Restored unsaved work from %1")
+        self.status.show_message(self.tr("Restored unsaved work from %1")
                                  .replace("%1", info.describe()))
         return True
 
@@ -154,7 +161,7 @@ class Autosave(QObject):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore unsaved work?"),
                           self.tr("Keras Playground did not close properly last time. Unsaved "
                                   "work was kept: %1.").replace("%1", info.describe()),
-                          QMessageBox.StandardButton.NoButton, self.window)
+                          QMessageBox.StandardButton.NoButton, self.dialog_parent)
         box.setObjectName("restore_box")
         box.setInformativeText(self.tr("Restore opens it as an unsaved project. Discard "
                                        "deletes it. Later asks again at the next start."))
@@ -165,8 +172,3 @@ class Autosave(QObject):
         box.exec()
         clicked = box.clickedButton()
         return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
-
-
-def install_autosave(window: "MainWindow") -> Autosave:
-    window.autosave = Autosave(window)
-    return window.autosave

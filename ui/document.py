@@ -1,8 +1,9 @@
-"""The open document: one project, where it is saved, its undo history and edit lock.
+"""The open document as the window sees it: the session (which holds all state) plus the
+undo history, with the session's events as Qt signals.
 
-Every panel reads the project through the document and listens to its signals instead of
-holding its own copy. ``projectReplaced`` fires when New / Open / Import / a preset puts a
-new :class:`playground.files.project.Project` in place; panels then rebind to ``project.graph``.
+State lives in :class:`playground.session.Session`; this adapter adds only what is Qt's
+own — the ``QUndoStack`` and signals widgets can connect to with Qt's thread rules.
+Panels that change the project call the session's methods (``document.session``).
 """
 from __future__ import annotations
 
@@ -11,15 +12,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from playground.network.graph import Graph
 from playground.files.project import Project
+from playground.network.graph import Graph
+from playground.session import Session, new_project
 
-
-def new_project() -> Project:
-    """An empty project: a graph with one Input node so a newcomer sees where to start."""
-    graph = Graph()
-    graph.add_node("Input", position=(0.0, 0.0))
-    return Project(graph=graph)
+__all__ = ["Document", "new_project"]
 
 
 class Document(QObject):
@@ -30,46 +27,56 @@ class Document(QObject):
     pathChanged = Signal()
 
     def __init__(self, project: Project | None = None, path: Path | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, session: Session | None = None) -> None:
         super().__init__(parent)
-        self.project: Project = project if project is not None else new_project()
-        self.path: Path | None = Path(path) if path is not None else None
+        self.session = session if session is not None else Session(project, path)
         self.undo_stack = QUndoStack(self)
-        self._modified = False
-        self._locked = False
-        self.lock_reason = ""
+        s = self.session
+        s.project_replaced.connect(self.projectReplaced.emit)
+        s.modified_changed.connect(self._on_modified)
+        s.weights_changed.connect(self.weightsChanged.emit)
+        s.locked_changed.connect(self.lockedChanged.emit)
+        s.path_changed.connect(self.pathChanged.emit)
         # A clean undo stack means "as saved"; edits outside the stack (dataset choice,
-        # training settings, notes) call set_modified() directly.
-        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        # training settings, notes) mark the session modified themselves.
+        self.undo_stack.cleanChanged.connect(lambda clean: s.set_modified(not clean))
 
-    # ------------------------------------------------------------------ state
+    # ------------------------------------------------------------------ state (the session's)
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
+    @property
+    def path(self) -> Path | None:
+        return self.session.path
+
     @property
     def graph(self) -> Graph:
-        return self.project.graph
+        return self.session.graph
 
     @property
     def modified(self) -> bool:
-        return self._modified
+        return self.session.modified
 
     @property
     def locked(self) -> bool:
-        return self._locked
+        return self.session.locked
+
+    @property
+    def lock_reason(self) -> str:
+        return self.session.lock_reason
 
     def set_modified(self, modified: bool = True) -> None:
-        if modified == self._modified:
-            return
-        self._modified = modified
+        self.session.set_modified(modified)
+
+    def _on_modified(self, modified: bool) -> None:
         if not modified:
             self.undo_stack.setClean()
         self.modifiedChanged.emit(modified)
 
     def set_locked(self, locked: bool, reason: str = "") -> None:
         """Lock structural edits (e.g. while training); ``reason`` is shown to the user."""
-        self.lock_reason = reason if locked else ""
-        if locked == self._locked:
-            return
-        self._locked = locked
-        self.lockedChanged.emit(locked)
+        self.session.set_locked(locked, reason)
 
     def lock_message(self) -> str:
         """What to tell someone whose edit the lock refused."""
@@ -78,29 +85,15 @@ class Document(QObject):
 
     def set_weights(self, weights: dict | None) -> None:
         """Store trained weights (node id -> arrays) in the project."""
-        self.project.weights = weights
-        self.weightsChanged.emit()
-        self.set_modified(True)
+        self.session.set_weights(weights)
 
     def replace_project(self, project: Project, path: Path | None = None) -> None:
         """Put a new project in place (New / Open / Import / preset); history starts over."""
-        self.project = project
-        self.path = Path(path) if path is not None else None
         self.undo_stack.clear()
-        self._modified = True  # force the signal below
-        self.set_modified(False)
-        self.projectReplaced.emit()
-        self.pathChanged.emit()
+        self.session.replace_project(project, path)
 
     def set_path(self, path: Path | None) -> None:
-        self.path = Path(path) if path is not None else None
-        self.pathChanged.emit()
+        self.session.set_path(path)
 
     def display_name(self) -> str:
-        if self.path is not None:
-            return self.path.name
-        # Not saved yet: an imported model or a preset still has a name worth showing.
-        return self.project.title or self.tr("Untitled")
-
-    def _on_clean_changed(self, clean: bool) -> None:
-        self.set_modified(not clean)
+        return self.session.display_name(self.tr("Untitled"))

@@ -6,9 +6,8 @@ with the reason while the document is locked (e.g. during training).
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
@@ -16,9 +15,8 @@ from playground.network import catalog
 from playground.errors import GraphError
 from ui import commands, theme
 from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
+from ui.window_parts import WindowParts
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 CLIPBOARD_TAG = "keras-playground-layers"
 PASTE_OFFSET = 40.0
@@ -26,7 +24,13 @@ ROW_GAP = 120.0  # the automatic layout's row spacing
 
 
 class EditActions(QObject):
-    def __init__(self, window: "MainWindow") -> None:
+    """The Edit menu. ``findLayerRequested`` (Ctrl+F) and ``renameRequested`` (F2) are
+    answered by the palette and the inspector, connected where the panels are made."""
+
+    findLayerRequested = Signal()
+    renameRequested = Signal()
+
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.window = window
         self.document = window.document
@@ -77,9 +81,9 @@ class EditActions(QObject):
         menu.addSeparator()
         # Keyboard flow: Ctrl+F, type part of a name, Enter adds it after the selection.
         self.find_layer = self._action(self.tr("&Find Layer to Add…"),
-                                       QKeySequence.StandardKey.Find, self.focus_palette_search)
+                                       QKeySequence.StandardKey.Find, self.findLayerRequested.emit)
         self.rename = self._action(self.tr("Re&name Layer"), QKeySequence(Qt.Key.Key_F2),
-                                   self.focus_rename)
+                                   self.renameRequested.emit)
         menu.addAction(self.find_layer)
         menu.addAction(self.rename)
 
@@ -154,20 +158,6 @@ class EditActions(QObject):
         action = menu.addAction(self.tr("&Getting Started"))
         action.setShortcut(QKeySequence.StandardKey.HelpContents)
         action.triggered.connect(self.show_help)
-
-    def focus_palette_search(self) -> None:
-        palette = getattr(self.window, "palette_panel", None)
-        if palette is not None:
-            palette.parentWidget().show()
-            palette.parentWidget().raise_()
-            palette.search.setFocus()
-            palette.search.selectAll()
-
-    def focus_rename(self) -> None:
-        inspector = getattr(self.window, "inspector", None)
-        if inspector is not None and inspector.node_id is not None:
-            inspector.name_edit.setFocus()
-            inspector.name_edit.selectAll()
 
     def _undo(self) -> None:
         if not self._locked():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from PySide6.QtCore import QMimeData, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
@@ -15,9 +15,8 @@ from playground.errors import PlaygroundError
 from playground.files.project import SUFFIX, Project, load_project, save_project
 from ui.background import BackgroundTask
 from ui.document import new_project
+from ui.window_parts import WindowParts
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 MAX_RECENT = 8
 OPENABLE = (SUFFIX, ".keras")
@@ -29,7 +28,7 @@ class FileActions(QObject):
     busyChanged = Signal(bool)
     projectOpened = Signal(str)
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: WindowParts) -> None:
         super().__init__(window)
         self.window = window
         self.document = window.document

@@ -7,7 +7,7 @@ edited as their JSON configuration, checked by Keras before it is applied.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
@@ -19,10 +19,13 @@ from playground.network.graph import Node
 from playground.network.layer_calls import layer_names
 from playground.network.shapes import format_shape
 from ui import commands, theme
+from ui.canvas.scene import GraphScene
+from ui.document import Document
 from ui.param_widgets import ParamEditor, is_invalid
+from ui.shape_service import ShapeService
+from ui.status import StatusLine
+from ui.tf_loader import TFLoader
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 def _label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLabel:
@@ -34,10 +37,19 @@ def _label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLa
 
 
 class InspectorPanel(QScrollArea):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self.document = window.document
+    def __init__(self, document: Document, scene: GraphScene, shapes: ShapeService,
+                 tf_loader: TFLoader, status: StatusLine,
+                 make_layer_view: Callable[[QWidget], QWidget] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``make_layer_view(parent)`` makes the activation and weights view shown for the
+        selected layer (the insight panel's), when there is one."""
+        super().__init__(parent)
+        self.document = document
+        self.scene = scene
+        self.shapes = shapes
+        self.tf_loader = tf_loader
+        self.status = status
+        self._make_layer_view = make_layer_view
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumWidth(280)
@@ -46,9 +58,10 @@ class InspectorPanel(QScrollArea):
         self.errors: dict[str, QLabel] = {}
         self.config_edit: QPlainTextEdit | None = None
         self.config_error: QLabel | None = None
+        self.shape_label: QLabel | None = None   # made with the form of a selected node
         self._graph = None
-        window.scene.selectionChanged.connect(self._selection_changed)
-        window.shapes.reportReady.connect(lambda _r: self._show_shape())
+        scene.selectionChanged.connect(self._selection_changed)
+        shapes.reportReady.connect(lambda _r: self._show_shape())
         self.document.projectReplaced.connect(self._rebind)
         self.document.lockedChanged.connect(lambda _l: self._show_node(self.node_id))
         self._rebind()
@@ -68,7 +81,7 @@ class InspectorPanel(QScrollArea):
         self._show_node(None)
 
     def _selection_changed(self) -> None:
-        ids = self.window.scene.selected_node_ids()
+        ids = self.scene.selected_node_ids()
         if len(ids) > 1:
             self._show_many(len(ids))
             return
@@ -120,7 +133,7 @@ class InspectorPanel(QScrollArea):
     def set_selected_trainable(self, trainable: bool) -> None:
         """Freeze or unfreeze every selected layer as one undo step."""
         graph = self.document.graph
-        ids = [nid for nid in self.window.scene.selected_node_ids()
+        ids = [nid for nid in self.scene.selected_node_ids()
                if graph.node(nid).trainable != trainable]
         if not ids:
             return
@@ -131,7 +144,7 @@ class InspectorPanel(QScrollArea):
             for nid in ids:
                 reason = self._execute(commands.SetTrainable(graph, nid, trainable))
                 if reason is not None:
-                    self.window.show_message(reason)
+                    self.status.show_message(reason)
                     break
         finally:
             stack.endMacro()
@@ -203,8 +216,8 @@ class InspectorPanel(QScrollArea):
             layout.addLayout(params_form)
         if locked:
             layout.addWidget(_label(self.document.lock_message(), "help"))
-        if getattr(self.window, "insight_panel", None) is not None:  # activation + weights
-            layout.addWidget(self.window.insight_panel.make_layer_view(self))
+        if self._make_layer_view is not None:  # activation + weights
+            layout.addWidget(self._make_layer_view(self))
         layout.addStretch(1)
         self._load_values()
         self._show_shape()
@@ -255,14 +268,20 @@ class InspectorPanel(QScrollArea):
         if self.config_edit is not None:
             self.config_edit.setPlainText(json.dumps(node.params, indent=2))
 
+    def focus_rename(self) -> None:
+        """Put the cursor in the selected layer's name field (F2)."""
+        if self.node_id is not None:
+            self.name_edit.setFocus()
+            self.name_edit.selectAll()
+
     def _show_shape(self) -> None:
-        if self.node_id is None or not hasattr(self, "shape_label"):
+        if self.node_id is None or self.shape_label is None:
             return
         try:
             self.shape_label.text()
         except RuntimeError:  # the form was rebuilt; the old label is gone
             return
-        report = self.window.shapes.report
+        report = self.shapes.report
         info = report.nodes.get(self.node_id) if report is not None else None
         if info is None:
             self.shape_label.setText(self.tr("Output shape and parameters appear once "
@@ -322,7 +341,7 @@ class InspectorPanel(QScrollArea):
         if self.node_id is not None:
             reason = self._execute(commands.SetTrainable(self.document.graph, self.node_id, on))
             if reason is not None:
-                self.window.show_message(reason)
+                self.status.show_message(reason)
                 self._load_values()
 
     def apply_config(self) -> bool:
@@ -350,7 +369,7 @@ class InspectorPanel(QScrollArea):
 
     def _keras_check(self, params: dict) -> str | None:
         """Ask Keras to create the layer from the config (once TensorFlow is loaded)."""
-        if not self.window.tf_loader.is_loaded:
+        if not self.tf_loader.is_loaded:
             return None  # shape inference will check it once Keras is there
         from playground.network.layer_calls import make_layer
 

@@ -45,5 +45,4 @@ class LessonPanel(QWidget):
     def _notes_edited(self) -> None:
         if self._showing:
             return
-        self.document.project.notes = self.notes.toPlainText()
-        self.document.set_modified(True)
+        self.document.session.set_notes(self.notes.toPlainText())

@@ -6,6 +6,8 @@ It only assembles parts. Menus and their actions live in ``file_actions`` and
 """
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         self.shapes.reportReady.connect(self._clear_shape_failure)
 
         self._bottom_docks: list[QDockWidget] = []
+        # The panels, typed (ui.panels.Panels): set by whoever installs them (app, tests).
+        self.panels: Any = None
         self._build_status_bar()
 
         # Imported here: the action modules reach back into the window's parts.
@@ -121,6 +125,16 @@ class MainWindow(QMainWindow):
             self._bottom_docks[0].raise_()
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def dock_dataset_panels(self, dataset: QWidget, lesson: QWidget) -> None:
+        """Dataset and lesson as tabs on the right; a project with a lesson (a preset)
+        shows its lesson first."""
+        data_dock = self.add_panel(dataset, self.tr("Dataset"), "right", "dataset_panel")
+        lesson_dock = self.add_panel(lesson, self.tr("Lesson"), "right", "lesson_panel")
+        self.tabifyDockWidget(data_dock, lesson_dock)
+        data_dock.raise_()
+        self.document.projectReplaced.connect(
+            lambda: (lesson_dock if self.document.project.lesson else data_dock).raise_())
 
     def _fit_to_screen(self) -> None:
         screen = QGuiApplication.primaryScreen()

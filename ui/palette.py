@@ -5,7 +5,7 @@ adds the layer after the selected node and connects it.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
@@ -15,9 +15,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget
 from playground.network import catalog
 from ui import theme
 from ui.canvas.view import LAYER_MIME
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -57,9 +54,10 @@ class LayerTree(QTreeWidget):
 
 
 class PalettePanel(QWidget):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, add_layer: Callable[[str], None], parent: QWidget | None = None) -> None:
+        """``add_layer(type_name)`` adds a layer after the selection (double-click, Enter)."""
+        super().__init__(parent)
+        self._add_layer = add_layer
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search layers…"))
         self.search.setClearButtonEnabled(True)
@@ -140,7 +138,16 @@ class PalettePanel(QWidget):
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         layer_type = item.data(0, TYPE_ROLE)
         if layer_type:
-            self.window.edit_actions.add_layer_after_selected(layer_type)
+            self._add_layer(layer_type)
+
+    def focus_search(self) -> None:
+        """Show the palette and put the cursor in its search field (Ctrl+K)."""
+        dock = self.parentWidget()
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _add_first_visible(self) -> None:
         for item in self.layer_items():

@@ -2,22 +2,26 @@
 then the trainable and non-trainable totals. It shows the latest shape report."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from playground.network.layer_calls import layer_names
 from playground.network.shapes import format_shape
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.canvas.scene import GraphScene
+from ui.canvas.view import GraphView
+from ui.document import Document
+from ui.shape_service import ShapeService
 
 
 class SummaryPanel(QWidget):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, document: Document, scene: GraphScene, view: GraphView,
+                 shapes: ShapeService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.scene = scene
+        self.view = view
         self.table = QTreeWidget(self)
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
@@ -34,12 +38,12 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.totals)
         self.table.itemActivated.connect(self._select_node)
-        window.shapes.reportReady.connect(self.show_report)
-        window.document.projectReplaced.connect(lambda: self.show_report(None))
-        self.show_report(window.shapes.report)
+        shapes.reportReady.connect(self.show_report)
+        document.projectReplaced.connect(lambda: self.show_report(None))
+        self.show_report(shapes.report)
 
     def show_report(self, report: Any) -> None:
-        graph = self.window.document.graph
+        graph = self.document.graph
         self.table.clear()
         if report is None:
             self.totals.setText(self.tr("Shapes and parameter counts appear once TensorFlow "
@@ -69,7 +73,7 @@ class SummaryPanel(QWidget):
 
     def _select_node(self, item: QTreeWidgetItem, _column: int) -> None:
         node_id = item.data(0, Qt.ItemDataRole.UserRole)
-        scene = self.window.scene
+        scene = self.scene
         if node_id in scene.node_items:
             scene.select_nodes([node_id])
-            self.window.view.centerOn(scene.node_items[node_id])
+            self.view.centerOn(scene.node_items[node_id])

@@ -15,7 +15,6 @@ import time
 from typing import Any, TextIO
 
 from playground.training.events import TrainingEvent, format_seconds
-from playground.training.settings import TrainingSettings
 
 BAR_WIDTH = 28
 
@@ -107,29 +106,31 @@ def run_until_interrupted(engine: Any) -> Any:
 
 
 def run_train_command(args: argparse.Namespace) -> int:
-    from playground.files.project import load_project, save_project
+    from playground.session import Session
     from playground.training.device import enable_memory_growth
-    from playground.training.run import make_engine, record_run
+    from playground.training.run import trained_weights
 
     enable_memory_growth()
-    project = load_project(args.project)
-    settings = TrainingSettings.from_dict(project.training)
+    session = Session.open(args.project)
+    project = session.project
+    settings = session.training_settings()
     if args.epochs is not None:
         settings.epochs = args.epochs
     if args.batch_size is not None:
         settings.batch_size = args.batch_size
     if args.device is not None:
         settings.device = args.device
-    engine = make_engine(project, settings, TextProgress(sys.stderr))
+    engine = session.make_engine(settings, TextProgress(sys.stderr))
     result = run_until_interrupted(engine)
-    record_run(project, result)  # weights + history into the in-memory project
+    # weights + history into the in-memory project
+    session.record_run(result.history_entry(), trained_weights(session.graph, result))
     if args.out:
         from playground.export.keras_file import export_keras
 
         export_keras(project, args.out)
         print(f"Wrote {args.out}", file=sys.stderr)
     if args.save:
-        save_project(project, args.project)
+        session.save()
         print(f"Saved weights and history into {args.project}", file=sys.stderr)
     print(json.dumps(final_metrics(result)))
     return 0 if result.status != "diverged" else 3

@@ -1,6 +1,7 @@
-"""A training run for a project: build its model and dataset, store the result back.
+"""A training run for a project: build its model and dataset, take the trained weights.
 
-Shared by the app's worker thread and the ``train`` command so both do exactly the same.
+The session (:class:`playground.session.Session`) calls these for the app's worker thread
+and for the ``train`` command alike, so both do exactly the same.
 """
 from __future__ import annotations
 
@@ -41,15 +42,10 @@ def make_engine(project: "Project", settings: TrainingSettings | None = None,
                           callback, probes)
 
 
-def record_run(project: "Project", result: RunResult) -> None:
-    """Store the trained weights and the run's history entry in the project."""
+def trained_weights(graph: Any, result: RunResult) -> dict[str, list[Any]] | None:
+    """The run's weights by node id, or None when it trained nothing worth keeping."""
     from playground.network.keras_build import model_weights_by_node
 
     if result.model is not None and result.epochs_done + (result.status == "stopped") > 0:
-        project.weights = model_weights_by_node(project.graph, result.model)
-    project.history.append(result.history_entry())
-
-
-def reset_weights(project: "Project") -> None:
-    """Forget trained weights: the next run starts from fresh random ones."""
-    project.weights = None
+        return model_weights_by_node(graph, result.model)
+    return None

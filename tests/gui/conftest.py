@@ -19,7 +19,7 @@ def window(qtbot, tmp_path):
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     win = MainWindow(Document(), settings=settings)
-    install_panels(win)
+    win.panels = install_panels(win)
     win.show()
     yield win
     win.document.set_modified(False)  # no unsaved-changes prompt at teardown

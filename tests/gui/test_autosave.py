@@ -30,7 +30,7 @@ def win(qtbot, tmp_path: Path, data_dir: Path):
     window = MainWindow(Document(), settings=settings)
     # Not qtbot.addWidget: pytest-qt would close it before this fixture's teardown, while
     # the document is still modified, and the unsaved-changes prompt would block.
-    install_panels(window)
+    window.panels = install_panels(window)
     window.show()
     yield window
     window.document.set_modified(False)
@@ -51,7 +51,7 @@ def _dead_pid() -> int:
 
 
 def test_unsaved_changes_are_written_within_the_interval(win, qtbot, data_dir: Path):
-    auto = win.autosave
+    auto = win.panels.autosave
     assert auto.timer.interval() <= 30_000
     auto.timer.setInterval(50)
     assert not auto.timer.isActive()          # nothing to save yet
@@ -67,19 +67,19 @@ def test_unsaved_changes_are_written_within_the_interval(win, qtbot, data_dir: P
 
 def test_a_real_save_removes_the_recovery_file(win, qtbot, tmp_path: Path, data_dir: Path):
     _edit(win)
-    with qtbot.waitSignal(win.autosave.saved, timeout=5000):
-        assert win.autosave.autosave_now()
-    assert win.autosave.session.exists()
+    with qtbot.waitSignal(win.panels.autosave.saved, timeout=5000):
+        assert win.panels.autosave.autosave_now()
+    assert win.panels.autosave.recovery_session.exists()
     assert win.file_actions.save_to(tmp_path / "mine.kpg")
-    assert not win.autosave.session.exists()
+    assert not win.panels.autosave.recovery_session.exists()
     assert list(data_dir.iterdir()) == []
-    assert not win.autosave.autosave_now()   # saved: nothing to autosave
+    assert not win.panels.autosave.autosave_now()   # saved: nothing to autosave
 
 
 def test_a_clean_close_removes_the_recovery_file(win, qtbot, data_dir: Path):
     _edit(win)
-    with qtbot.waitSignal(win.autosave.saved, timeout=5000):
-        win.autosave.autosave_now()
+    with qtbot.waitSignal(win.panels.autosave.saved, timeout=5000):
+        win.panels.autosave.autosave_now()
     win.document.set_modified(False)   # the user chose "Discard" in the close prompt
     win.close()
     assert list(data_dir.iterdir()) == []
@@ -96,15 +96,15 @@ def test_crash_then_restore_in_a_new_window(win, qtbot, tmp_path: Path, data_dir
     old.write(lost, tmp_path / "mine.kpg")
 
     asked: list[recovery.RecoveryInfo] = []
-    win.autosave.ask_restore = lambda info: asked.append(info) or autosave_mod.RESTORE
-    assert win.autosave.offer_restore() == 1
+    win.panels.autosave.ask_restore = lambda info: asked.append(info) or autosave_mod.RESTORE
+    assert win.panels.autosave.offer_restore() == 1
     assert len(asked) == 1 and asked[0].original_path == str(tmp_path / "mine.kpg")
     doc = win.document
     assert doc.project.to_json_dict() == lost.to_json_dict()
     assert doc.modified and doc.path == tmp_path / "mine.kpg"
     # The old session is gone; this window's own recovery file holds the work now.
     assert not old.project_file.exists()
-    assert load_project(win.autosave.session.project_file).notes == "precious notes"
+    assert load_project(win.panels.autosave.recovery_session.project_file).notes == "precious notes"
     assert win.scene is not None and len(doc.graph) == 2
 
 
@@ -112,11 +112,11 @@ def test_discard_and_later(win, data_dir: Path):
     first = recovery.RecoverySession(data_dir, pid=_dead_pid())
     first.write(Project(title="one"))
     answers = iter([autosave_mod.LATER])
-    win.autosave.ask_restore = lambda info: next(answers)
-    assert win.autosave.offer_restore() == 0
+    win.panels.autosave.ask_restore = lambda info: next(answers)
+    assert win.panels.autosave.offer_restore() == 0
     assert first.exists()                      # "later": asked again next time
-    win.autosave.ask_restore = lambda info: autosave_mod.DISCARD
-    assert win.autosave.offer_restore() == 0
+    win.panels.autosave.ask_restore = lambda info: autosave_mod.DISCARD
+    assert win.panels.autosave.offer_restore() == 0
     assert not first.exists()
     assert recovery.list_recoverable(data_dir) == []
 
@@ -128,8 +128,8 @@ def test_damaged_recovery_file_is_reported_and_kept(win, data_dir: Path, monkeyp
     warnings: list[str] = []
     monkeypatch.setattr(autosave_mod.QMessageBox, "warning",
                         lambda parent, title, text: warnings.append(text))
-    win.autosave.ask_restore = lambda info: autosave_mod.RESTORE
-    assert win.autosave.offer_restore() == 0
+    win.panels.autosave.ask_restore = lambda info: autosave_mod.RESTORE
+    assert win.panels.autosave.offer_restore() == 0
     assert "could not be opened" in warnings[0] and "damaged" in warnings[0]
     assert old.project_file.exists()            # kept for the user to rescue
     assert not win.document.modified
@@ -138,10 +138,10 @@ def test_damaged_recovery_file_is_reported_and_kept(win, data_dir: Path, monkeyp
 def test_autosave_failure_is_shown_not_swallowed(win, qtbot, tmp_path: Path):
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("a file where the recovery folder should be")
-    win.autosave.session = recovery.RecoverySession(blocker / "recovery")
+    win.panels.autosave.recovery_session = recovery.RecoverySession(blocker / "recovery")
     _edit(win)
-    with qtbot.waitSignal(win.autosave.failed, timeout=5000) as sig:
-        win.autosave.autosave_now()
+    with qtbot.waitSignal(win.panels.autosave.failed, timeout=5000) as sig:
+        win.panels.autosave.autosave_now()
     assert sig.args[0].startswith("Autosave failed:")
     assert win.statusBar().currentMessage().startswith("Autosave failed:")
 
@@ -150,8 +150,8 @@ def test_closing_with_unsaved_changes_asks_first(win, qtbot, monkeypatch, data_d
     from PySide6.QtWidgets import QMessageBox
 
     _edit(win)
-    with qtbot.waitSignal(win.autosave.saved, timeout=5000):
-        win.autosave.autosave_now()
+    with qtbot.waitSignal(win.panels.autosave.saved, timeout=5000):
+        win.panels.autosave.autosave_now()
     asked: list[str] = []
 
     def answer_cancel(box: QMessageBox) -> int:
@@ -162,4 +162,4 @@ def test_closing_with_unsaved_changes_asks_first(win, qtbot, monkeypatch, data_d
     assert not win.close()                  # "Cancel": the window stays open
     assert asked == ["unsaved_changes_box"]
     assert win.isVisible() and win.document.modified
-    assert win.autosave.session.exists()    # and the recovery copy is kept
+    assert win.panels.autosave.recovery_session.exists()    # and the recovery copy is kept

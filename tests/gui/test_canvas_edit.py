@@ -18,7 +18,7 @@ def _drop_layer(window, layer_type: str, view_pos: QPoint) -> None:
 
 
 def test_palette_drag_carries_type_and_drop_creates_node(window):
-    palette = window.palette_panel
+    palette = window.panels.palette
     dense = next(i for i in palette.layer_items() if i.text(0) == "Dense")
     mime = palette.tree.mimeData([dense])
     assert bytes(mime.data(LAYER_MIME).data()).decode() == "Dense"  # only the type name
@@ -45,7 +45,7 @@ def test_palette_double_click_adds_after_selected_and_connects(window):
     graph = window.document.graph
     start = graph.nodes[0]
     window.scene.select_nodes([start.id])
-    palette = window.palette_panel
+    palette = window.panels.palette
     item = next(i for i in palette.layer_items() if i.text(0) == "Dense")
     palette.tree.itemActivated.emit(item, 0)
     new = graph.nodes[-1]
@@ -58,7 +58,7 @@ def test_palette_double_click_adds_after_selected_and_connects(window):
 
 
 def test_palette_search_filters(window):
-    palette = window.palette_panel
+    palette = window.panels.palette
     palette.search.setText("conv2d")
     visible = [i.text(0) for i in palette.layer_items()
                if not i.isHidden() and not i.parent().isHidden()]
@@ -331,7 +331,7 @@ def test_double_click_inserts_between_selected_and_its_successor(window):
 
 
 def test_palette_shows_help_of_current_layer(window):
-    palette = window.palette_panel
+    palette = window.panels.palette
     dense = next(i for i in palette.layer_items() if i.text(0) == "Dense")
     palette.tree.setCurrentItem(dense)
     assert "every input" in palette.help.text() and "Dense" in palette.help.text()
@@ -360,14 +360,14 @@ def test_keyboard_flow_find_layer_and_rename(window, qtbot):
     window.scene.select_nodes([start.id])
     window.activateWindow()
     window.edit_actions.find_layer.trigger()
-    search = window.palette_panel.search
+    search = window.panels.palette.search
     qtbot.waitUntil(search.hasFocus, timeout=2000)
     QTest.keyClicks(search, "dense")
     QTest.keyClick(search, Qt.Key.Key_Return)
     new = graph.nodes[-1]
     assert new.layer_type == "Dense" and graph.predecessors(new.id) == [start.id]
     window.edit_actions.rename.trigger()
-    name_edit = window.inspector.name_edit
+    name_edit = window.panels.inspector.name_edit
     qtbot.waitUntil(name_edit.hasFocus, timeout=2000)
     QTest.keyClicks(name_edit, "hidden")
     QTest.keyClick(name_edit, Qt.Key.Key_Return)

@@ -210,16 +210,11 @@ def test_data_folder_button_remembers_the_folder(qtbot, tmp_path, mnist_dir, mon
     monkeypatch.setattr(mnist, "_app_data_dir", "")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
 
-    class FakeWindow:
-        pass
-
-    window = FakeWindow()
-    window.settings = settings
     document = Document(Project(dataset={"name": "mnist", "params": {
         "data_dir": "", "subset": 50, "test_subset": 10}}))
     # keep the first (download) attempt from running: a missing folder fails fast
     mnist.set_app_data_dir(str(tmp_path / "nowhere"))
-    widget = DatasetPanel(document, window)
+    widget = DatasetPanel(document, settings)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.loadFailed, timeout=10_000):
         pass

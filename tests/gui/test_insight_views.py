@@ -31,14 +31,14 @@ def _open_preset(window, name: str, **dataset_params):
 
 
 def _panel(window) -> InsightPanel:
-    return window.insight_panel
+    return window.panels.insight
 
 
 def _wait_dataset(qtbot, window, name: str):
     """The Dataset panel loads off the UI thread; the insight panel shows what it loads."""
     panel = _panel(window)
     qtbot.waitUntil(lambda: panel.dataset is not None and panel.dataset.name == name
-                    and not window.dataset_panel.is_loading(), timeout=20_000)
+                    and not window.panels.dataset.is_loading(), timeout=20_000)
     return panel.dataset
 
 
@@ -106,9 +106,9 @@ def test_painted_points_reach_training_data_and_undo(window, qtbot):
     assert len(points) == 1 and points[0][2] == 1.0
     assert abs(points[0][0] - 3.0) < 0.3 and abs(points[0][1] + 3.0) < 0.3
     assert window.document.modified
-    assert window.dataset_panel.choice()["params"]["extra_points"] == points
+    assert window.panels.dataset.choice()["params"]["extra_points"] == points
     qtbot.waitUntil(lambda: len(panel.dataset.x_train) == before + 1 and  # reloaded with it
-                    not window.dataset_panel.is_loading(), timeout=20_000)
+                    not window.panels.dataset.is_loading(), timeout=20_000)
     data = load_from_choice(window.document.project.dataset)
     np.testing.assert_allclose(data.x_train[-1], points[0][:2], rtol=1e-6)
     assert data.y_train[-1] == 1
@@ -136,7 +136,7 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch
     controller.probeResult.connect(lambda name, update: updates.append(update))
     settings = TrainingSettings(epochs=3, batch_size=16, validation_split=0.0, seed=1)
     with qtbot.waitSignal(controller.finished, timeout=60_000):
-        controller.start(project, settings)
+        controller.start(settings)
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=20_000)
     boundaries = [u.results[probes.BOUNDARY] for u in updates
                   if u is not None and probes.BOUNDARY in u.results]
@@ -376,11 +376,11 @@ def test_inspector_shows_the_selected_layers_activation_and_histograms(window, q
     panel.show_model(build_model(window.document.graph), panel.dataset)
     hidden = next(n for n in window.document.graph.nodes if n.layer_type == "Dense")
     window.scene.select_nodes([hidden.id])
-    views = window.inspector.widget().findChildren(LayerView)
+    views = window.panels.inspector.widget().findChildren(LayerView)
     assert len(views) == 1 and views[0].activation_name == "tanh"
     assert sum(views[0].kernel_bars.opts["height"]) == 2 * 8
     window.document.graph.set_param(hidden.id, "activation", "relu")  # e.g. from the form
-    views = window.inspector.widget().findChildren(LayerView)
+    views = window.panels.inspector.widget().findChildren(LayerView)
     assert all(v.activation_name == "relu" for v in views) and panel.layer.activation_name == "relu"
     x, y = panel.layer.curve.getData()
     np.testing.assert_allclose(y, np.maximum(x, 0))

@@ -8,14 +8,14 @@ from tests.gui.conftest import mlp, wait_shapes
 
 def _select(window, node_id):
     window.scene.select_nodes([node_id])
-    assert window.inspector.node_id == node_id
+    assert window.panels.inspector.node_id == node_id
 
 
 def test_form_generated_from_param_specs(window):
     graph = window.document.graph
     ids = mlp(graph)
     _select(window, ids[1])
-    editors = window.inspector.editors
+    editors = window.panels.inspector.editors
     spec = graph.node(ids[1]).spec
     assert list(editors) == [p.name for p in spec.params]
     assert isinstance(editors["units"].widget, QSpinBox)
@@ -30,7 +30,7 @@ def test_edits_change_graph_and_undo(window):
     ids = mlp(graph)
     _select(window, ids[1])
     stack = window.document.undo_stack
-    editors = window.inspector.editors
+    editors = window.panels.inspector.editors
     editors["units"].widget.setValue(64)
     assert graph.node(ids[1]).params["units"] == 64
     combo = editors["activation"].widget
@@ -54,11 +54,11 @@ def test_invalid_value_refused_with_reason(window):
     c = graph.add_node("Conv2D")
     graph.connect(a.id, c.id)
     _select(window, c.id)
-    kernel = window.inspector.editors["kernel_size"].widget
+    kernel = window.panels.inspector.editors["kernel_size"].widget
     assert isinstance(kernel, QLineEdit) and kernel.text() == "3, 3"
     kernel.setText("0, 3")
     kernel.editingFinished.emit()
-    error = window.inspector.errors["kernel_size"]
+    error = window.panels.inspector.errors["kernel_size"]
     assert not error.isHidden() and "at least 1" in error.text()
     assert graph.node(c.id).params["kernel_size"] == [3, 3]
     assert kernel.text() == "3, 3"  # back to the graph's value
@@ -76,22 +76,22 @@ def test_input_shape_edit_and_rename_and_freeze(window):
     graph = window.document.graph
     ids = mlp(graph)
     _select(window, ids[0])
-    shape = window.inspector.editors["batch_shape"].widget
+    shape = window.panels.inspector.editors["batch_shape"].widget
     assert shape.text() == "2"
     shape.setText("28, 28, 1")
     shape.editingFinished.emit()
     assert graph.node(ids[0]).params["batch_shape"] == [None, 28, 28, 1]
     _select(window, ids[1])
-    inspector = window.inspector
+    inspector = window.panels.inspector
     inspector.name_edit.setText("hidden")
     inspector.name_edit.editingFinished.emit()
     assert graph.node(ids[1]).name == "hidden"
     _select(window, ids[2])
-    window.inspector.name_edit.setText("hidden")  # taken: refused with the reason
-    window.inspector.name_edit.editingFinished.emit()
+    window.panels.inspector.name_edit.setText("hidden")  # taken: refused with the reason
+    window.panels.inspector.name_edit.editingFinished.emit()
     assert graph.node(ids[2]).name is None
-    assert "already used" in window.inspector.name_error.text()
-    window.inspector.trainable.setChecked(False)
+    assert "already used" in window.panels.inspector.name_error.text()
+    window.panels.inspector.trainable.setChecked(False)
     assert graph.node(ids[2]).trainable is False
     window.document.undo_stack.undo()
     assert graph.node(ids[2]).trainable is True
@@ -107,8 +107,8 @@ def test_shapes_and_errors_shown(tf_window, qtbot):
     wait_shapes(qtbot, window)
     assert window.scene.node_error(c.id)
     _select(window, c.id)
-    assert not window.inspector.node_error.isHidden()
-    assert window.inspector.node_error.text().startswith("⚠")
+    assert not window.panels.inspector.node_error.isHidden()
+    assert window.panels.inspector.node_error.text().startswith("⚠")
     assert window.scene.node_items[c.id].toolTip().count(window.scene.node_error(c.id)) == 1
     # Fix it: the error goes, the shape and parameter count show on node, edge and inspector.
     graph.remove_node(c.id)
@@ -117,15 +117,15 @@ def test_shapes_and_errors_shown(tf_window, qtbot):
     wait_shapes(qtbot, window)
     _select(window, d.id)
     assert window.scene.node_error(d.id) is None
-    assert "(None, 4)" in window.inspector.shape_label.text()
-    assert "12" in window.inspector.shape_label.text()  # 2*4 + 4
+    assert "(None, 4)" in window.panels.inspector.shape_label.text()
+    assert "12" in window.panels.inspector.shape_label.text()  # 2*4 + 4
     edge_item = next(iter(window.scene.edge_items.values()))
     assert edge_item.label.text() == "(None, 2)"
     assert "12 parameters" in window._totals_label.text()
-    summary = window.summary.table
+    summary = window.panels.summary.table
     assert summary.topLevelItemCount() == 2
     assert summary.topLevelItem(1).text(1) == "(None, 4)"
-    assert "Total params: 12" in window.summary.totals.text()
+    assert "Total params: 12" in window.panels.summary.totals.text()
 
 
 def test_generic_layer_config_editor(tf_window, qtbot):
@@ -136,7 +136,7 @@ def test_generic_layer_config_editor(tf_window, qtbot):
     g = graph.add_node("UnitNormalization", {"axis": -1})
     graph.connect(a.id, g.id)
     _select(window, g.id)
-    inspector = window.inspector
+    inspector = window.panels.inspector
     assert inspector.config_edit is not None and not inspector.editors
     inspector.config_edit.setPlainText("{not json")
     assert not inspector.apply_config()
@@ -159,10 +159,10 @@ def test_ordered_inputs_listed_for_merge_layers(window):
     m = graph.add_node("Subtract")
     graph.connect(b.id, m.id, 0)
     _select(window, m.id)
-    assert window.inspector.inputs_label.text() == "Inputs: 1 ← right"
+    assert window.panels.inspector.inputs_label.text() == "Inputs: 1 ← right"
     graph.connect(a.id, m.id, 1)  # the list follows the graph
-    assert window.inspector.inputs_label.text() == "Inputs: 1 ← right, 2 ← left"
-    assert window.inspector.name_edit.placeholderText().startswith("automatic: ")
+    assert window.panels.inspector.inputs_label.text() == "Inputs: 1 ← right, 2 ← left"
+    assert window.panels.inspector.name_edit.placeholderText().startswith("automatic: ")
 
 
 def test_shape_service_busy_until_report_delivered(tf_window, qtbot):
@@ -202,7 +202,7 @@ def test_freeze_several_layers_at_once(window):
     graph = window.document.graph
     ids = mlp(graph)
     window.scene.select_nodes(ids[1:])
-    inspector = window.inspector
+    inspector = window.panels.inspector
     inspector.freeze_all.click()
     assert [graph.node(i).trainable for i in ids[1:]] == [False, False]
     window.document.undo_stack.undo()  # one step

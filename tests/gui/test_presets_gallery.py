@@ -37,12 +37,12 @@ def test_opening_a_preset_makes_an_untitled_project(window, qtbot, tmp_path):
     info = find_preset("xor")
     before = info.path.read_bytes()
     window.document.set_modified(False)
-    with qtbot.waitSignal(window.dataset_panel.datasetLoaded, timeout=10_000):
+    with qtbot.waitSignal(window.panels.dataset.datasetLoaded, timeout=10_000):
         assert open_preset_in_window(window, "xor")
     doc = window.document
     assert doc.path is None and not doc.modified
     assert doc.project.title == "XOR" and len(doc.graph.nodes) == 3
-    assert window.dataset_panel.chooser.currentData() == "xor"
+    assert window.panels.dataset.chooser.currentData() == "xor"
     # Saving asks for a new name instead of writing over the preset
     asked = []
     window.file_actions.ask_save_path = lambda *args: asked.append(args) or \
@@ -55,7 +55,7 @@ def test_opening_a_preset_makes_an_untitled_project(window, qtbot, tmp_path):
 def test_lessons_action_is_in_the_file_menu(window):
     texts = [a.text() for a in window.file_actions.menu.actions()]
     assert any("Lesson" in t for t in texts)
-    assert window.lessons_action.shortcut().toString() == "Ctrl+L"
+    assert window.panels.lessons_action.shortcut().toString() == "Ctrl+L"
 
 
 def test_item_double_click_opens(qtbot):
@@ -70,9 +70,9 @@ def test_item_double_click_opens(qtbot):
 
 
 def test_lesson_panel_shows_the_lesson_and_keeps_notes(window, qtbot):
-    panel = window.lesson_panel
+    panel = window.panels.lesson
     assert "No lesson" in panel.lesson.toPlainText()
-    with qtbot.waitSignal(window.dataset_panel.datasetLoaded, timeout=10_000):
+    with qtbot.waitSignal(window.panels.dataset.datasetLoaded, timeout=10_000):
         assert open_preset_in_window(window, "celsius")
     assert "Celsius" in panel.title.text() and "1.8" in panel.lesson.toPlainText()
     assert not window.document.modified

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from playground.session import Session
 from ui.training.controller import TrainingController
 from tests.training.helpers import xor_project
 
@@ -10,7 +11,8 @@ pytestmark = pytest.mark.gui
 
 
 def test_run_emits_signals_and_returns_weights(qtbot):
-    controller = TrainingController()
+    session = Session()
+    controller = TrainingController(session)
     project = xor_project(epochs=3)
     infos, progress, epochs, probes = [], [], [], []
     controller.runInfo.connect(infos.append)
@@ -21,7 +23,7 @@ def test_run_emits_signals_and_returns_weights(qtbot):
     with qtbot.waitSignal(controller.runningChanged, timeout=60000,
                           check_params_cb=lambda running: not running):
         with qtbot.waitSignal(controller.finished, timeout=60000) as finished:
-            controller.start(project)
+            _start(session, controller, project)
             assert controller.is_running()
     assert not controller.is_running()
     entry = finished.args[0]
@@ -38,10 +40,11 @@ def test_run_emits_signals_and_returns_weights(qtbot):
 
 
 def test_stop_mid_run_and_shutdown_leave_no_thread(qtbot):
-    controller = TrainingController()
+    session = Session()
+    controller = TrainingController(session)
     project = xor_project(samples=400, epochs=500, batch_size=2)
     with qtbot.waitSignal(controller.epochEnded, timeout=60000):
-        controller.start(project)
+        _start(session, controller, project)
     controller.pause()
     assert controller.is_paused()
     assert controller.shutdown(30000)
@@ -49,11 +52,12 @@ def test_stop_mid_run_and_shutdown_leave_no_thread(qtbot):
 
 
 def test_errors_arrive_as_a_signal(qtbot):
-    controller = TrainingController()
+    session = Session()
+    controller = TrainingController(session)
     project = xor_project()
     project.dataset = {"name": "sine", "params": {}}
     with qtbot.waitSignal(controller.failed, timeout=60000) as failed:
-        controller.start(project)
+        _start(session, controller, project)
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=10000)
     assert "Input layer" in failed.args[0]
 
@@ -69,18 +73,20 @@ def test_finished_runs_leave_no_worker_behind(qtbot):
         gc.collect()
         return sum(isinstance(o, TrainingWorker) for o in gc.get_objects())
 
-    controller = TrainingController()
+    session = Session()
+    controller = TrainingController(session)
     before = workers()
     for _ in range(3):
         with qtbot.waitSignal(controller.runningChanged, timeout=60000,
                               check_params_cb=lambda running: not running):
-            controller.start(xor_project(epochs=1))
+            _start(session, controller, xor_project(epochs=1))
     # The deferred deletions run on the UI thread's next event-loop pass.
     qtbot.waitUntil(lambda: workers() == before, timeout=5000)
 
 
 def test_a_failing_view_is_reported_apart_from_the_run_which_goes_on(qtbot):
-    controller = TrainingController()
+    session = Session()
+    controller = TrainingController(session)
     run_failures, view_failures = [], []
     controller.failed.connect(run_failures.append)
     controller.probeFailed.connect(view_failures.append)
@@ -90,7 +96,7 @@ def test_a_failing_view_is_reported_apart_from_the_run_which_goes_on(qtbot):
 
     controller.add_probe("broken", broken_view)
     with qtbot.waitSignal(controller.finished, timeout=60000) as finished:
-        controller.start(xor_project(epochs=2))
+        _start(session, controller, xor_project(epochs=2))
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=10000)
     assert finished.args[0]["status"] == "completed" and run_failures == []
     assert len(view_failures) == 1 and "no picture today" in view_failures[0]
@@ -108,7 +114,8 @@ def test_progress_is_throttled_and_start_stop_cycles_leave_no_os_thread(qtbot):
     def os_threads() -> int:
         return len(os.listdir("/proc/self/task"))
 
-    controller = TrainingController()
+    session = Session()
+    controller = TrainingController(session)
     project = xor_project(samples=400, epochs=500, batch_size=2)
     stamps, steps = [], []
 
@@ -119,7 +126,7 @@ def test_progress_is_throttled_and_start_stop_cycles_leave_no_os_thread(qtbot):
 
     controller.progress.connect(on_progress)
     with qtbot.waitSignal(controller.epochEnded, timeout=60000):
-        controller.start(project)
+        _start(session, controller, project)
     stamps.clear(), steps.clear()
     qtbot.wait(1500)
     controller.stop()
@@ -131,8 +138,13 @@ def test_progress_is_throttled_and_start_stop_cycles_leave_no_os_thread(qtbot):
     before = os_threads()
     for _ in range(5):
         with qtbot.waitSignal(controller.epochEnded, timeout=60000):
-            controller.start(project)
+            _start(session, controller, project)
         controller.stop()
         qtbot.waitUntil(lambda: not controller.is_running(), timeout=30000)
     qtbot.wait(100)
     assert os_threads() <= before
+
+
+def _start(session, controller, project, settings=None):
+    session.replace_project(project)
+    controller.start(settings)

@@ -34,7 +34,7 @@ class FakeWindow(QObject):
 def panel(qtbot):
     window = FakeWindow()
     document = Document(xor_project(epochs=3))
-    widget = TrainingPanel(document, window)
+    widget = TrainingPanel(document, window, window.tfLoaded, window.closing)
     qtbot.addWidget(widget)
     yield widget
     window.closing.emit()
@@ -70,7 +70,7 @@ def test_train_fills_curves_history_weights_and_locks_while_running(panel, qtbot
     from playground.training.device import list_gpus, plan_device
 
     # the device actually used: "CPU ..." here, "GPU 0: ..." on a machine with one
-    assert panel.window_.device_texts[-1] == plan_device("auto", list_gpus()).description
+    assert panel.status_line.device_texts[-1] == plan_device("auto", list_gpus()).description
     assert "validation loss" in panel.curves.readout_at("loss", 2.0)
     panel.curves.export_csv(tmp_path / "c.csv")
     rows = list(csv.reader(open(tmp_path / "c.csv")))
@@ -94,7 +94,7 @@ def test_a_model_that_does_not_fit_the_data_is_explained(panel, qtbot):
         panel.start_training()
     qtbot.waitUntil(lambda: not panel.controller.is_running(), timeout=10000)
     assert "Input layer" in panel.status.text()
-    assert panel.window_.messages and not panel.document.locked
+    assert panel.status_line.messages and not panel.document.locked
     assert panel.document.project.history == []
 
 
@@ -148,7 +148,7 @@ def pg_point(x, y):
 def test_closing_the_window_mid_training_stops_and_joins_the_thread(qtbot):
     window = FakeWindow()
     document = Document(xor_project(samples=400, epochs=100000, batch_size=1))
-    panel = TrainingPanel(document, window)
+    panel = TrainingPanel(document, window, window.tfLoaded, window.closing)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.controller.epochEnded, timeout=60000):
         panel.train_button.click()

@@ -24,7 +24,7 @@ def test_add_panel_bottom_tabs_and_layout_remembered(window, qtbot):
     from ui.panels import install_panels
 
     other = MainWindow(Document(), settings=window.settings)
-    install_panels(other)
+    other.panels = install_panels(other)
     other.restore_layout()
     other.show()
     qtbot.wait(10)
@@ -57,9 +57,9 @@ def test_locked_inspector_is_read_only(window):
     ids = mlp(window.document.graph)
     window.document.set_locked(True, "training is running")
     window.scene.select_nodes([ids[1]])
-    assert not window.inspector.editors["units"].isEnabled()
+    assert not window.panels.inspector.editors["units"].isEnabled()
     window.document.set_locked(False)
-    assert window.inspector.editors["units"].isEnabled()
+    assert window.panels.inspector.editors["units"].isEnabled()
 
 
 def test_context_menu_offers_node_and_edge_actions(window, monkeypatch):

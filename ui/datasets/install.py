@@ -1,5 +1,5 @@
-"""Puts the dataset panel, the lesson panel and the lessons gallery into the main window
-(one call from ui/panels.py)."""
+"""Makes the dataset panel, the lesson panel and the Open Lesson action (one call from
+ui/panels.py, which docks them)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -15,21 +15,12 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def install_datasets(window: "MainWindow") -> None:
+def install_datasets(window: "MainWindow") -> tuple[DatasetPanel, LessonPanel, QAction]:
     saved = window.settings.value(DATA_DIR_KEY, "")
     if saved:
         set_app_data_dir(str(saved))  # the data folder chosen in an earlier session
-    window.dataset_panel = DatasetPanel(window.document, window)
-    data_dock = window.add_panel(window.dataset_panel, window.tr("Dataset"), "right",
-                                 "dataset_panel")
-    window.lesson_panel = LessonPanel(window.document, window)
-    lesson_dock = window.add_panel(window.lesson_panel, window.tr("Lesson"), "right",
-                                   "lesson_panel")
-    window.tabifyDockWidget(data_dock, lesson_dock)
-    data_dock.raise_()
-    # A project with a lesson (a preset) shows its lesson first.
-    window.document.projectReplaced.connect(
-        lambda: (lesson_dock if window.document.project.lesson else data_dock).raise_())
+    dataset_panel = DatasetPanel(window.document, window.settings, window.closing)
+    lesson_panel = LessonPanel(window.document)
     action = QAction(window.tr("Open &Lesson…"), window)
     action.setObjectName("open_lesson_action")
     action.setShortcut(QKeySequence("Ctrl+L"))
@@ -39,4 +30,4 @@ def install_datasets(window: "MainWindow") -> None:
     files = window.file_actions
     files.menu.insertAction(files.recent_menu.menuAction(), action)
     window.help_menu.addAction(action)
-    window.lessons_action = action
+    return dataset_panel, lesson_panel, action

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -22,18 +22,20 @@ from playground.errors import DatasetError
 from ui.background import BackgroundTask
 from ui.datasets.param_form import DatasetParamForm, tr
 from ui.datasets.preview import DatasetPreview
+from playground.session import Session
+from ui.document import Document
 
 DATA_DIR_KEY = "datasets/data_dir"   # QSettings key of the app's data folder
 LOAD_DELAY_MS = 250   # wait for a burst of edits (spin box arrows) to settle
 PREVIEW_ITEMS = 400
 
 
-def _load_with_preview(name: str, params: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-    """Runs on the worker thread: the dataset and its preview arrays."""
-    from playground.datasets import load_dataset
-
-    dataset = load_dataset(name, params)
-    return dataset, make_preview(dataset, PREVIEW_ITEMS)
+def _load_with_preview(session: Session, choice: dict[str, Any]
+                       ) -> tuple[dict[str, Any], Any, dict[str, Any]]:
+    """Runs on the worker thread: the dataset (the session's, loaded once for every view
+    and the training run) and its preview arrays."""
+    dataset = session.load_dataset(choice)
+    return choice, dataset, make_preview(dataset, PREVIEW_ITEMS)
 
 
 class DatasetPanel(QWidget):
@@ -41,11 +43,12 @@ class DatasetPanel(QWidget):
     choiceChanged = Signal(dict)        # the project's new dataset choice
     loadFailed = Signal(str)
 
-    def __init__(self, document: Any, window: Any = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, settings: QSettings | None = None,
+                 closing: SignalInstance | None = None, parent: QWidget | None = None) -> None:
+        """``settings`` remembers the data folder; ``closing`` (the window's) stops loads."""
         super().__init__(parent)
         self.document = document
-        self.window_ = window
+        self.settings = settings
         self.dataset: Any = None          # the last dataset loaded for the current choice
         self._task: BackgroundTask | None = None
         self._pending = False
@@ -120,8 +123,8 @@ class DatasetPanel(QWidget):
         document.projectReplaced.connect(self.show_project_choice)
         document.lockedChanged.connect(self._on_locked)
         self._closed = False
-        if window is not None and hasattr(window, "closing"):
-            window.closing.connect(self.shutdown)
+        if closing is not None:
+            closing.connect(self.shutdown)
         self.show_project_choice()
 
     # ------------------------------------------------------------------ public
@@ -135,8 +138,7 @@ class DatasetPanel(QWidget):
         except DatasetError as exc:
             self._show_error(str(exc))
             return False
-        self.document.project.dataset = {"name": name, "params": full}
-        self.document.set_modified(True)
+        self.document.session.set_dataset_choice(name, full)
         self.choiceChanged.emit(self.choice())
         self._show_choice(name, full)
         self.request_load()
@@ -267,9 +269,8 @@ class DatasetPanel(QWidget):
         if not folder:
             return
         set_app_data_dir(folder)
-        settings = getattr(self.window_, "settings", None)
-        if settings is not None:
-            settings.setValue(DATA_DIR_KEY, folder)
+        if self.settings is not None:
+            self.settings.setValue(DATA_DIR_KEY, folder)
         self.request_load()
 
     # ---------------------------------------------------------------- loading
@@ -284,8 +285,8 @@ class DatasetPanel(QWidget):
         self.summary.setText(self.tr("Loading…"))
         # No Qt parent: the task must stay alive until its thread ends, even if the panel
         # is deleted first (the panel keeps a reference, the running thread another).
-        task = BackgroundTask(lambda: _load_with_preview(choice["name"], choice["params"]),
-                              "dataset-load")
+        session = self.document.session
+        task = BackgroundTask(lambda: _load_with_preview(session, choice), "dataset-load")
         task.finished.connect(lambda result, g=generation: self._loaded(g, result))
         task.failed.connect(lambda message, g=generation: self._failed(g, message))
         self._task = task
@@ -306,8 +307,9 @@ class DatasetPanel(QWidget):
     def _loaded(self, generation: int, result: tuple[Any, dict[str, Any]]) -> None:
         if not self._after_task() or generation != self._generation:
             return
-        dataset, preview = result
+        choice, dataset, preview = result
         self.dataset = dataset
+        self.document.session.offer_dataset(choice, dataset)
         self.summary.setText(tr(dataset.summary()))
         self.summary.setStyleSheet("")
         self._show_problems(dataset.problems)

@@ -7,7 +7,7 @@ is not training) and hands their results to the views.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
@@ -18,6 +18,9 @@ from superqt.utils import qthrottled
 from playground.errors import PlaygroundError
 from playground.insight import probes
 from playground.insight.painting import painted_points, with_points
+from ui.canvas.scene import GraphScene
+from ui.datasets.panel import DatasetPanel
+from ui.document import Document
 from ui.insight.boundary_view import BoundaryView
 from ui.insight.conv_view import ConvView
 from ui.insight.digit_view import DigitView
@@ -26,9 +29,9 @@ from ui.insight.layer_view import LayerView
 from ui.insight.network_view import NetworkView
 from ui.insight.regression_view import RegressionView
 from ui.insight.results_view import ResultsView
+from ui.status import StatusLine
+from ui.training.controller import TrainingController
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 PROBE_NAME = "insight"
 # Live results are drawn at most this often: pyqtgraph paints in Python, so every redraw
@@ -62,10 +65,15 @@ class InsightPanel(QWidget):
     healthChanged = Signal(dict)
     edgeWeightsChanged = Signal(object)
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
-        self.window = window
-        self.document = window.document
+    def __init__(self, document: Document, scene: GraphScene, status: StatusLine,
+                 controller: TrainingController, dataset_panel: DatasetPanel | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``controller`` runs training (the views follow its probe results);
+        ``dataset_panel`` loads the data off the UI thread and takes painted points."""
+        super().__init__(parent)
+        self.document = document
+        self.scene = scene
+        self.status = status
         self._tasks: list[Any] = []  # result computations running on worker threads
         self.controller: Any = None
         self.dataset_panel: Any = None    # the Dataset panel, which loads data off-thread
@@ -117,32 +125,19 @@ class InsightPanel(QWidget):
             self.tabs.addTab(view, title)
         from ui.insight.canvas_badges import HealthBadges
 
-        self.badges = HealthBadges(window.scene, self)
+        self.badges = HealthBadges(scene, self)
         self.healthChanged.connect(self.badges.show_health)
         self.boundary.pointsEdited.connect(self._points_painted)
         self.conv.sampleChanged.connect(self._sample_changed)
         self.document.projectReplaced.connect(self._project_replaced)
         self.document.modifiedChanged.connect(lambda _m: self._load_quick_dataset())
-        window.scene.selectionChanged.connect(self._selection_changed)
+        scene.selectionChanged.connect(self._selection_changed)
         self._project_replaced()
-        self.find_controller()
-        # the training and dataset panels may be installed after this one
-        QTimer.singleShot(0, self.find_controller)
+        self.attach_controller(controller)
+        if dataset_panel is not None:
+            self.attach_dataset_panel(dataset_panel)
 
     # ------------------------------------------------------------ training link
-    def find_controller(self) -> None:
-        """Attach to the window's training controller and dataset panel once made."""
-        if self.dataset_panel is None and getattr(self.window, "dataset_panel", None):
-            self.attach_dataset_panel(self.window.dataset_panel)
-        if self.controller is not None:
-            return
-        from ui.training.controller import TrainingController
-
-        controller = getattr(self.window, "training_controller", None) or \
-            self.window.findChild(TrainingController)
-        if controller is not None:
-            self.attach_controller(controller)
-
     def attach_dataset_panel(self, dataset_panel: Any) -> None:
         """Show each dataset the Dataset panel loads (it loads off the UI thread)."""
         self.dataset_panel = dataset_panel
@@ -206,7 +201,7 @@ class InsightPanel(QWidget):
         task = BackgroundTask(compute, "insight-results")
         self._tasks.append(task)
         task.finished.connect(self._show_computed)
-        task.failed.connect(lambda message: self.window.show_message(message, 0))
+        task.failed.connect(lambda message: self.status.show_message(message, 0))
         task.finished.connect(lambda _r, t=task: self._tasks.remove(t))
         task.failed.connect(lambda _m, t=task: self._tasks.remove(t))
         task.start()
@@ -304,7 +299,7 @@ class InsightPanel(QWidget):
         self._graph_revision += 1
 
     def _node_changed(self, node: Any) -> None:
-        if self.window.scene.selected_node_ids() == [node.id]:
+        if self.scene.selected_node_ids() == [node.id]:
             self._selection_changed()
 
     def canvas_edge_weights(self) -> dict[tuple[str, str], tuple[float, float, float]]:
@@ -403,8 +398,7 @@ class InsightPanel(QWidget):
         if self.dataset_panel is not None:  # its form shows them and it reloads the data
             self.dataset_panel.update_params({"extra_points": choice["params"]["extra_points"]})
         else:
-            self.document.project.dataset = choice
-            self.document.set_modified(True)
+            self.document.session.set_dataset_choice(choice["name"], choice["params"])
         if self.dataset is not None and self.boundary.points != points:
             self.boundary.set_dataset(self.dataset, points)
 
@@ -422,7 +416,7 @@ class InsightPanel(QWidget):
         return self._layer_views
 
     def _selection_changed(self) -> None:
-        ids = self.window.scene.selected_node_ids()
+        ids = self.scene.selected_node_ids()
         if len(ids) != 1 or ids[0] not in self.document.graph:
             return
         node = self.document.graph.node(ids[0])
@@ -431,7 +425,7 @@ class InsightPanel(QWidget):
         self._show_layer_histograms()
 
     def _show_layer_histograms(self) -> None:
-        ids = self.window.scene.selected_node_ids()
+        ids = self.scene.selected_node_ids()
         if len(ids) != 1:
             return
         layer_name = None
@@ -473,7 +467,7 @@ class InsightPanel(QWidget):
         from playground import kerasenv
 
         if not kerasenv.is_loaded():
-            self.window.show_message(self.tr("TensorFlow is still loading; try again in a "
+            self.status.show_message(self.tr("TensorFlow is still loading; try again in a "
                                              "moment."))
             return
         from playground.datasets import load_from_choice

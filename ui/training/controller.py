@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from playground.errors import PlaygroundError
 from playground.network.graph import Graph
+from playground.session import Session
 from playground.training.events import Probe, TrainingEvent
 from playground.training.settings import TrainingSettings
 
@@ -34,9 +35,10 @@ class TrainingWorker(QObject):
     finished = Signal(dict, object, object)   # history entry, weights by node, model
     done = Signal()
 
-    def __init__(self, graph_data: dict, weights: dict | None, dataset_choice: dict,
-                 settings: TrainingSettings, probes: dict[str, Probe]):
+    def __init__(self, session: Session, graph_data: dict, weights: dict | None,
+                 dataset_choice: dict, settings: TrainingSettings, probes: dict[str, Probe]):
         super().__init__()
+        self._session = session
         self._graph_data = graph_data
         self._weights = weights
         self._dataset_choice = dataset_choice
@@ -97,17 +99,16 @@ class TrainingWorker(QObject):
             self.done.emit()
 
     def _run(self) -> None:
-        from playground.datasets import load_dataset
-        from playground.network.keras_build import build_model, model_weights_by_node
         from playground.training.device import enable_memory_growth
-        from playground.training.engine import TrainingEngine
+        from playground.training.run import trained_weights
 
         enable_memory_growth()
+        # The same code as the ``train`` command, on snapshots taken when Train was pressed
+        # (the user may go on editing); the dataset is the session's shared one.
         graph = Graph.from_dict(self._graph_data)
-        dataset = load_dataset(self._dataset_choice.get("name", ""),
-                               self._dataset_choice.get("params") or {})
-        model = build_model(graph, self._weights or None, seed=self._settings.seed)
-        engine = TrainingEngine(model, dataset, self._settings, self._on_event, self._probes)
+        engine = self._session.make_engine(self._settings, self._on_event, self._probes,
+                                           graph=graph, weights=self._weights or None,
+                                           dataset_choice=self._dataset_choice)
         with self._lock:
             self._engine = engine
             if self._stop:
@@ -119,10 +120,7 @@ class TrainingWorker(QObject):
         finally:
             with self._lock:
                 self._engine = None
-        weights = None
-        if result.epochs_done > 0 or result.status == "stopped":
-            weights = model_weights_by_node(graph, result.model)
-        self.finished.emit(result.history_entry(), weights, result.model)
+        self.finished.emit(result.history_entry(), trained_weights(graph, result), result.model)
 
     def _on_event(self, event: TrainingEvent) -> None:
         if event.kind == "batch":
@@ -187,8 +185,9 @@ class TrainingController(QObject):
     runningChanged = Signal(bool)
     pausedChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)
+        self.session = session
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._probes: dict[str, Probe] = {}
@@ -218,17 +217,18 @@ class TrainingController(QObject):
         if self._worker is not None:
             self._worker.set_probe(name, None)
 
-    def start(self, project: Any, settings: TrainingSettings | None = None) -> None:
-        """Train the project's model (from its current weights) in the background."""
+    def start(self, settings: TrainingSettings | None = None) -> None:
+        """Train the session's model (from its current weights) in the background."""
         if self.is_running():
             raise RuntimeError("a training run is already in progress")
         self._shut_down = False
-        settings = settings or TrainingSettings.from_dict(project.training)
+        project = self.session.project
+        settings = settings or self.session.training_settings()
         settings.validate()
         # The worker gets its own copies: the UI may go on editing the project.
         weights = {k: list(v) for k, v in project.weights.items()} if project.weights else None
-        worker = TrainingWorker(project.graph.to_dict(), weights, dict(project.dataset or {}),
-                                settings, dict(self._probes))
+        worker = TrainingWorker(self.session, project.graph.to_dict(), weights,
+                                dict(project.dataset or {}), settings, dict(self._probes))
         thread = QThread(self)
         thread.setObjectName("training")
         worker.moveToThread(thread)

@@ -9,7 +9,7 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
@@ -19,19 +19,25 @@ from playground.training.settings import TrainingSettings
 from ui.training.controller import TrainingController
 from ui.training.curves import TrainingCurves
 from ui.training.settings_form import SettingsForm
+from ui.document import Document
+from ui.status import StatusLine
 
 
 COUNTER_INTERVAL_S = 0.2
 
 
 class TrainingPanel(QWidget):
-    """Dockable panel; ``window`` (optional) gives the status bar and the closing signal."""
+    """Dockable panel. ``status`` is the window's status line; ``tf_loaded`` (TensorFlow is
+    ready: list the devices, warm up) and ``closing`` (stop the run) are the window's
+    signals. All optional: the panel also works on its own (tests, benchmarks)."""
 
-    def __init__(self, document: Any, window: Any = None, parent: QWidget | None = None):
+    def __init__(self, document: Document, status: StatusLine | None = None,
+                 tf_loaded: SignalInstance | None = None, closing: SignalInstance | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.window_ = window
-        self.controller = TrainingController(self)
+        self.status_line = status
+        self.controller = TrainingController(document.session, self)
         self.form = SettingsForm(self)
         self.curves = TrainingCurves(self)
         self._counters_shown = 0.0
@@ -98,10 +104,10 @@ class TrainingPanel(QWidget):
         c.failed.connect(self._on_failed)
         c.probeFailed.connect(self._on_view_failed)
         document.projectReplaced.connect(self._load_project)
-        if window is not None:
-            window.closing.connect(self.shutdown)
-            if hasattr(window, "tfLoaded"):
-                window.tfLoaded.connect(self._on_tf_loaded)
+        if closing is not None:
+            closing.connect(self.shutdown)
+        if tf_loaded is not None:
+            tf_loaded.connect(self._on_tf_loaded)
         self._load_project()
         self._on_running_changed(False)
         self._show_counters({})
@@ -114,8 +120,10 @@ class TrainingPanel(QWidget):
         self.curves.set_past_runs(self.document.project.history)
 
     def _store_settings(self) -> None:
-        self.document.project.training = self.form.settings().to_dict()
-        self.document.set_modified(True)
+        try:
+            self.document.session.set_training_settings(self.form.settings())
+        except TrainingError as error:  # kept in the form; said where the user looks
+            self._on_failed(str(error))
 
     def _on_tf_loaded(self) -> None:
         from playground.training.device import device_choices, list_gpus, plan_device
@@ -133,8 +141,8 @@ class TrainingPanel(QWidget):
         self._set_device_text(plan_device("auto", gpus).description)
 
     def _set_device_text(self, text: str) -> None:
-        if self.window_ is not None and hasattr(self.window_, "set_status_device"):
-            self.window_.set_status_device(text)
+        if self.status_line is not None:
+            self.status_line.set_status_device(text)
         self._device_text = text
 
     # ------------------------------------------------------------------ actions
@@ -145,7 +153,7 @@ class TrainingPanel(QWidget):
         except TrainingError as error:  # show it, keep the form as it is
             self._on_failed(str(error))
             return
-        self.document.project.training = settings.to_dict()
+        self.document.session.set_training_settings(settings)
         self._total_steps = 0
         self.curves.set_past_runs(self.document.project.history)
         # Lay the plots out now, before the worker starts: building them later, while it
@@ -153,7 +161,7 @@ class TrainingPanel(QWidget):
         self.curves.begin_run(self._expected_metrics(settings), settings.epochs)
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the model and the data…"))
-        self.controller.start(self.document.project, settings)
+        self.controller.start(settings)
 
     def _expected_metrics(self, settings: TrainingSettings) -> list[str]:
         from playground.datasets import dataset_info
@@ -257,10 +265,7 @@ class TrainingPanel(QWidget):
             self.status.setText(self.tr("The run of the previous project ended; its "
                                         "results belong to that project and were dropped."))
             return
-        project.history.append(entry)
-        if self.controller.last_weights is not None:
-            self.document.set_weights(self.controller.last_weights)
-        self.document.set_modified(True)
+        self.document.session.record_run(entry, self.controller.last_weights)
         self.curves.flush()
         self.status.setStyleSheet("")   # a red error from before this run is over
         status = entry.get("status")
@@ -277,11 +282,11 @@ class TrainingPanel(QWidget):
 
     def _on_view_failed(self, message: str) -> None:
         """A live view broke; training goes on, so this is news, not a failed run."""
-        if self.window_ is not None and hasattr(self.window_, "show_message"):
-            self.window_.show_message(message, 10000)
+        if self.status_line is not None:
+            self.status_line.show_message(message, 10000)
 
     def _on_failed(self, message: str) -> None:
         self.status.setText(message)
         self.status.setStyleSheet("color: #b00020;")
-        if self.window_ is not None and hasattr(self.window_, "show_message"):
-            self.window_.show_message(message, 0)
+        if self.status_line is not None:
+            self.status_line.show_message(message, 0)

@@ -1,0 +1,248 @@
+"""The session: the one home of what is open — the project, where it is saved, its dataset
+(loaded once and shared by every view and the training run), its training settings,
+weights and history, whether it has unsaved changes, whether training holds it locked,
+and the latest shape report.
+
+Qt-free and evented (psygnal): the desktop app's panels and the ``train`` command use the
+same object. Whoever changes the project does it through a method here, which emits the
+event and marks the project modified; nothing assigns the project's fields from outside.
+Events are emitted on the thread that calls the method; the app calls them on its UI
+thread (a dataset loaded on a worker is handed back to the UI thread first).
+"""
+from __future__ import annotations
+
+import dataclasses
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from psygnal import Signal
+
+from playground.files.project import Project, load_project, save_project
+from playground.network.graph import Graph
+from playground.training.settings import TrainingSettings
+
+if TYPE_CHECKING:
+    from playground.datasets.base import Dataset
+    from playground.network.shapes import ShapeReport
+    from playground.training.engine import TrainingEngine
+    from playground.training.events import Probe
+
+
+def new_project() -> Project:
+    """An empty project: a graph with one Input node so a newcomer sees where to start."""
+    graph = Graph()
+    graph.add_node("Input", position=(0.0, 0.0))
+    return Project(graph=graph)
+
+
+def same_choice(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two dataset choices ({"name", "params"}) name the same data."""
+    a, b = a or {}, b or {}
+    return a.get("name") == b.get("name") and (a.get("params") or {}) == (b.get("params") or {})
+
+
+class Session:
+    """One open project and its shared state (see the module's docstring)."""
+
+    project_replaced = Signal()           # New / Open / Import / a lesson put a new project
+    path_changed = Signal()
+    modified_changed = Signal(bool)
+    locked_changed = Signal(bool)
+    weights_changed = Signal()
+    history_changed = Signal()
+    dataset_choice_changed = Signal()     # project.dataset changed (the data is not loaded)
+    dataset_loaded = Signal(object)       # the Dataset for the current choice
+    training_settings_changed = Signal()
+    notes_changed = Signal()
+    shapes_changed = Signal(object)       # the latest ShapeReport
+
+    def __init__(self, project: Project | None = None, path: str | Path | None = None) -> None:
+        self.project: Project = project if project is not None else new_project()
+        self.path: Path | None = Path(path) if path is not None else None
+        self._modified = False
+        self._locked = False
+        self.lock_reason = ""
+        self.shape_report: ShapeReport | None = None
+        # The loaded dataset and the choice it was loaded for. Loading happens on worker
+        # threads (the app) while the UI thread reads: guarded by a lock.
+        self._data_lock = threading.Lock()
+        self._dataset: Dataset | None = None
+        self._dataset_for: dict[str, Any] | None = None
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Session":
+        """A session on the project file at ``path`` (raises ProjectFileError)."""
+        return cls(load_project(path), path)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def graph(self) -> Graph:
+        return self.project.graph
+
+    @property
+    def modified(self) -> bool:
+        return self._modified
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def display_name(self, untitled: str = "Untitled") -> str:
+        if self.path is not None:
+            return self.path.name
+        # Not saved yet: an imported model or a lesson still has a name worth showing.
+        return self.project.title or untitled
+
+    def set_modified(self, modified: bool = True) -> None:
+        if modified != self._modified:
+            self._modified = modified
+            self.modified_changed.emit(modified)
+
+    def set_locked(self, locked: bool, reason: str = "") -> None:
+        """Lock structural edits (while training); ``reason`` is shown to the user."""
+        self.lock_reason = reason if locked else ""
+        if locked != self._locked:
+            self._locked = locked
+            self.locked_changed.emit(locked)
+
+    # ------------------------------------------------------------------ project
+    def replace_project(self, project: Project, path: str | Path | None = None) -> None:
+        """Put a new project in place (New / Open / Import / a lesson)."""
+        self.project = project
+        self.path = Path(path) if path is not None else None
+        self.shape_report = None
+        with self._data_lock:
+            keep = same_choice(self._dataset_for, project.dataset)
+            if not keep:
+                self._dataset = self._dataset_for = None
+        self._modified = True  # so that the event below fires
+        self.set_modified(False)
+        self.project_replaced.emit()
+        self.path_changed.emit()
+
+    def set_path(self, path: str | Path | None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.path_changed.emit()
+
+    def save(self, path: str | Path | None = None) -> Path:
+        """Write the project (to ``path``, else where it came from); not modified after."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("save() needs a path for a project that was never saved")
+        written = save_project(self.project, target)
+        if target != self.path:
+            self.set_path(written)
+        self.set_modified(False)
+        return written
+
+    def set_notes(self, text: str) -> None:
+        if text != self.project.notes:
+            self.project.notes = text
+            self.notes_changed.emit()
+            self.set_modified(True)
+
+    # ------------------------------------------------------------------ dataset
+    @property
+    def dataset_choice(self) -> dict[str, Any]:
+        return self.project.dataset or {}
+
+    def set_dataset_choice(self, name: str, params: dict[str, Any]) -> None:
+        """Choose the project's dataset (settings already validated by the caller)."""
+        choice = {"name": name, "params": dict(params)}
+        if same_choice(choice, self.project.dataset):
+            return
+        self.project.dataset = choice
+        self.dataset_choice_changed.emit()
+        self.set_modified(True)
+
+    def loaded_dataset(self) -> "Dataset | None":
+        """The dataset of the current choice if it has been loaded, else None."""
+        with self._data_lock:
+            if same_choice(self._dataset_for, self.project.dataset):
+                return self._dataset
+            return None
+
+    def offer_dataset(self, choice: dict[str, Any], dataset: "Dataset") -> bool:
+        """Keep ``dataset`` (loaded for ``choice``, e.g. by a worker) if it is still the
+        project's choice; returns whether it was kept (a stale load is dropped)."""
+        if not same_choice(choice, self.project.dataset):
+            return False
+        with self._data_lock:
+            self._dataset, self._dataset_for = dataset, dict(choice)
+        self.dataset_loaded.emit(dataset)
+        return True
+
+    def load_dataset(self, choice: dict[str, Any] | None = None) -> "Dataset":
+        """The dataset of ``choice`` (the current choice by default), loaded now unless
+        already loaded (blocking: call it from a worker thread in the app). Thread-safe;
+        emits nothing."""
+        choice = choice if choice is not None else self.dataset_choice
+        choice = {"name": choice.get("name", ""), "params": dict(choice.get("params") or {})}
+        with self._data_lock:
+            if self._dataset is not None and same_choice(self._dataset_for, choice):
+                return self._dataset
+        from playground.datasets import load_dataset
+
+        dataset = load_dataset(choice["name"], choice["params"])
+        with self._data_lock:
+            self._dataset, self._dataset_for = dataset, choice
+        return dataset
+
+    # ------------------------------------------------------------------ training
+    def training_settings(self) -> TrainingSettings:
+        return TrainingSettings.from_dict(self.project.training)
+
+    def set_training_settings(self, settings: TrainingSettings) -> None:
+        """Store the settings (validated: raises TrainingError naming the setting)."""
+        settings.validate()
+        data = settings.to_dict()
+        if data == self.project.training:
+            return
+        self.project.training = data
+        self.training_settings_changed.emit()
+        self.set_modified(True)
+
+    def set_weights(self, weights: dict[str, list[Any]] | None) -> None:
+        """Trained weights by node id (None: the next run starts from fresh ones)."""
+        self.project.weights = weights
+        self.weights_changed.emit()
+        self.set_modified(True)
+
+    def reset_weights(self) -> None:
+        self.set_weights(None)
+
+    def add_history(self, entry: dict[str, Any]) -> None:
+        self.project.history.append(entry)
+        self.history_changed.emit()
+        self.set_modified(True)
+
+    def record_run(self, entry: dict[str, Any], weights: dict[str, list[Any]] | None) -> None:
+        """A finished run: its history entry (``RunResult.history_entry()``) and its trained
+        weights (``training.run.trained_weights``; None when it trained nothing)."""
+        if weights is not None:
+            self.set_weights(weights)
+        self.add_history(entry)
+
+    def make_engine(self, settings: TrainingSettings | None = None,
+                    callback: Callable[[Any], None] | None = None,
+                    probes: "dict[str, Probe] | None" = None,
+                    graph: Graph | None = None,
+                    weights: dict[str, list[Any]] | None = None,
+                    dataset_choice: dict[str, Any] | None = None) -> "TrainingEngine":
+        """An engine for this project's model and the shared dataset, with ``settings`` (the
+        project's by default). A caller that took snapshots (the app's worker: the user may
+        go on editing) passes ``graph``, ``weights`` and ``dataset_choice``. Builds the
+        model and loads the data: call it where blocking is fine."""
+        from playground.training.run import make_engine
+
+        project = self.project if graph is None else \
+            dataclasses.replace(self.project, graph=graph, weights=weights)
+        settings = settings if settings is not None else self.training_settings()
+        return make_engine(project, settings, callback, probes,
+                           self.load_dataset(dataset_choice))
+
+    # ------------------------------------------------------------------ shapes
+    def set_shape_report(self, report: "ShapeReport") -> None:
+        self.shape_report = report
+        self.shapes_changed.emit(report)

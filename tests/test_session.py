@@ -1,0 +1,95 @@
+"""The session: the one home of the open project's state, with events for every change."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from playground.errors import TrainingError
+from playground.files.project import Project, load_project
+from playground.session import Session
+from playground.training.settings import TrainingSettings
+from tests.training.helpers import xor_project
+
+
+def _recorder(signal) -> list:
+    seen: list = []
+    signal.connect(lambda *args: seen.append(args))
+    return seen
+
+
+def test_changes_go_through_methods_that_emit_and_mark_modified():
+    session = Session(xor_project(samples=40, epochs=1))
+    modified = _recorder(session.modified_changed)
+    choice = _recorder(session.dataset_choice_changed)
+    settings = _recorder(session.training_settings_changed)
+    notes = _recorder(session.notes_changed)
+
+    session.set_dataset_choice("circle", {"samples": 50})
+    assert session.project.dataset == {"name": "circle", "params": {"samples": 50}}
+    session.set_dataset_choice("circle", {"samples": 50})      # no change: no event
+    session.set_training_settings(TrainingSettings(epochs=7))
+    session.set_notes("my notes")
+    assert (len(choice), len(settings), len(notes)) == (1, 1, 1)
+    assert modified == [(True,)] and session.modified
+    assert session.training_settings().epochs == 7
+
+
+def test_invalid_training_settings_are_refused_and_not_stored():
+    session = Session()
+    before = dict(session.project.training)
+    with pytest.raises(TrainingError, match="learning rate"):
+        session.set_training_settings(TrainingSettings(learning_rate=-1.0))
+    assert session.project.training == before and not session.modified
+
+
+def test_the_dataset_is_loaded_once_and_shared_and_a_stale_load_is_dropped():
+    session = Session(xor_project(samples=40))
+    loaded = _recorder(session.dataset_loaded)
+    first = session.load_dataset()
+    assert session.load_dataset() is first            # cached: same object for everyone
+    old_choice = dict(session.dataset_choice)
+    session.set_dataset_choice("circle", {"samples": 30})
+    assert session.loaded_dataset() is None           # the choice changed
+    # a load for the old choice that finishes late (a worker) is not kept
+    assert not session.offer_dataset(old_choice, first)
+    fresh = session.load_dataset()
+    assert session.offer_dataset(session.dataset_choice, fresh)
+    assert session.loaded_dataset() is fresh and loaded == [(fresh,)]
+
+
+def test_loading_from_several_threads_keeps_one_consistent_dataset():
+    session = Session(xor_project(samples=40))
+    results: list = []
+    threads = [threading.Thread(target=lambda: results.append(session.load_dataset()))
+               for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(results) == 4
+    kept = session.loaded_dataset()
+    assert kept is not None and any(r is kept for r in results)
+    assert all(r.x_train.shape == kept.x_train.shape for r in results)
+
+
+def test_replace_project_resets_modified_and_emits(tmp_path):
+    session = Session()
+    session.set_notes("x")
+    replaced = _recorder(session.project_replaced)
+    session.replace_project(Project(), tmp_path / "a.kpg")
+    assert replaced == [()] and not session.modified and session.path.name == "a.kpg"
+
+
+def test_a_run_through_the_session_records_weights_and_history_and_saves(tmp_path):
+    from playground.training.run import trained_weights
+
+    session = Session(xor_project(samples=40, epochs=2))
+    engine = session.make_engine()
+    result = engine.run()
+    session.record_run(result.history_entry(), trained_weights(session.graph, result))
+    assert session.modified and session.project.weights
+    assert session.project.history[-1]["epochs_done"] == 2
+    path = session.save(tmp_path / "trained.kpg")
+    assert not session.modified and session.path == path
+    assert load_project(path).history[-1]["epochs_done"] == 2
