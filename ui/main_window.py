@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.shapes = ShapeService(self.tf_loader, self)
         self.shapes.reportReady.connect(self.scene.set_report)
+        self.shapes.reportReady.connect(document.session.set_shape_report)
         self.shapes.reportReady.connect(self._show_totals)
         # The canvas keeps the last shapes it had: say why they are not updated, until a
         # report comes in again.

@@ -122,6 +122,9 @@ def test_shapes_and_errors_shown(tf_window, qtbot):
     edge_item = next(iter(window.scene.edge_items.values()))
     assert edge_item.label.text() == "(None, 2)"
     assert "12 parameters" in window._totals_label.text()
+    # the session holds the same, latest report (for every panel and the core)
+    assert window.document.session.shape_report is window.shapes.report
+    assert window.document.session.shape_report.nodes[d.id].params == 12
     summary = window.panels.summary.table
     assert summary.topLevelItemCount() == 2
     assert summary.topLevelItem(1).text(1) == "(None, 4)"
