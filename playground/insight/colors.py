@@ -86,3 +86,20 @@ def target_colors(targets: np.ndarray, task: str, value_range: tuple[float, floa
     lo, hi = value_range if value_range is not None else (float(t.min()), float(t.max()))
     centre, half = 0.5 * (lo + hi), max(0.5 * (hi - lo), 1e-9)
     return diverging((t - centre) / half, limit=1.0)
+
+
+def with_pictures(result: BoundaryGrid) -> BoundaryGrid:
+    """``result`` with its pictures (plain and discretized) coloured in, so the UI thread
+    only uploads them."""
+    from dataclasses import replace
+
+    return replace(result, rgba=boundary_rgba(result), rgba_discrete=boundary_rgba(result, True))
+
+
+def neuron_pictures(maps: np.ndarray) -> np.ndarray:
+    """(units, ny, nx) outputs -> (units, ny, nx, 4) pictures, each on its own scale, rows
+    flipped so y grows upwards as in the boundary plot."""
+    v = np.asarray(maps, dtype=np.float64)[:, ::-1]
+    finite = np.where(np.isfinite(v), np.abs(v), 0.0)
+    limit = finite.reshape(len(v), -1).max(axis=1) if v.size else np.ones(len(v))
+    return diverging(v / np.where(limit > 0, limit, 1.0)[:, None, None], limit=1.0)
