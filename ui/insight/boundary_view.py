@@ -124,11 +124,16 @@ class BoundaryView(InsightView):
             self.view_box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def set_boundary(self, result: BoundaryGrid) -> None:
+        """Show a new picture: uploaded into the same image item (placed again only when
+        the grid moved), coloured already when the result brings its pictures."""
+        extent = result.grid.extent
+        if self.result is None or self.result.grid.extent != extent:
+            x0, x1, y0, y1 = extent
+            self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.result = result
-        x0, x1, y0, y1 = result.grid.extent
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self._redraw_boundary()
-        self.set_status("")
+        if self.status_label.isVisible():
+            self.set_status("")
 
     def clear(self) -> None:
         self.result = None
@@ -136,9 +141,14 @@ class BoundaryView(InsightView):
         super().clear()
 
     def _redraw_boundary(self) -> None:
-        if self.result is not None:
-            self.image.setImage(boundary_rgba(self.result, self.discretize.isChecked()),
-                                autoLevels=False)
+        result = self.result
+        if result is None:
+            return
+        discrete = self.discretize.isChecked()
+        picture = result.rgba_discrete if discrete else result.rgba
+        if picture is None:  # a result made without its pictures (e.g. by a test)
+            picture = boundary_rgba(result, discrete)
+        self.image.setImage(picture, autoLevels=False)
 
     def _value_range(self) -> tuple[float, float] | None:
         if self.dataset is None or self.dataset.is_classification:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QGraphicsLineItem, QGraphicsPixmapItem, QGraphics
                                QGraphicsSimpleTextItem, QGraphicsView, QHBoxLayout, QLabel,
                                QVBoxLayout, QWidget)
 
-from playground.insight.colors import NEGATIVE, POSITIVE, diverging
+from playground.insight.colors import NEGATIVE, POSITIVE, diverging, neuron_pictures
 from playground.insight.neurons import NeuronMaps
 from ui.insight.common import InsightView, rgba_pixmap
 
@@ -38,6 +38,11 @@ class NeuronItem(QGraphicsPixmapItem):
 def neuron_rgba(values: np.ndarray) -> np.ndarray:
     """A unit's outputs on the grid, flipped so y grows upwards like the boundary plot."""
     return diverging(np.asarray(values)[::-1])
+
+
+def _pictures(layer: Any) -> np.ndarray:
+    """A layer's neuron pictures: coloured off the UI thread when the probe did."""
+    return layer.rgba if layer.rgba is not None else neuron_pictures(layer.maps)
 
 
 class NetworkView(InsightView):
@@ -103,12 +108,13 @@ class NetworkView(InsightView):
         return layers, edges, tuple(sorted(self.titles.items()))
 
     def _update_in_place(self) -> None:
-        """Same layout as drawn: only new pictures and line colours (cheap, each epoch)."""
+        """Same layout as drawn: only new pictures and line colours (cheap, each frame)."""
         for layer in self.maps.layers:
-            for i, values in enumerate(layer.maps):
+            pictures = _pictures(layer)
+            for i, rgba in enumerate(pictures):
                 item = self.neuron_items[(layer.layer_name, i)]
-                item.rgba = neuron_rgba(values)
-                item.setPixmap(rgba_pixmap(item.rgba, CELL))
+                item.rgba = rgba
+                item.setPixmap(rgba_pixmap(rgba, CELL))
         for layer in self.edges or []:
             for e in layer.edges:
                 line = self.edge_lookup.get((layer.layer_name, e.source, e.target))
@@ -143,8 +149,8 @@ class NetworkView(InsightView):
         grid_x = np.broadcast_to(maps.grid.xs[None, :], (len(maps.grid.ys), len(maps.grid.xs)))
         grid_y = np.broadcast_to(maps.grid.ys[:, None], grid_x.shape)
         columns: list[tuple[str, list[np.ndarray], int]] = [
-            ("input", [grid_x, grid_y], 2)]
-        columns += [(layer.layer_name, list(layer.maps), layer.units_total)
+            ("input", [neuron_rgba(grid_x), neuron_rgba(grid_y)], 2)]
+        columns += [(layer.layer_name, list(_pictures(layer)), layer.units_total)
                     for layer in maps.layers]
         positions: dict[tuple[str, int], QPointF] = {}
         tallest = min(max(len(c[1]) for c in columns), MAX_ROWS)
@@ -158,7 +164,7 @@ class NetworkView(InsightView):
             label.setPos(x, top - 20)
             self.scene.addItem(label)
             for i, values in enumerate(pictures):
-                item = NeuronItem(neuron_rgba(values), self._show_enlarged)
+                item = NeuronItem(values, self._show_enlarged)
                 item.setData(0, (name, i))
                 item.setToolTip(self.tr("{0}, unit {1}").format(title, i + 1) if name != "input"
                                 else (self.tr("input x1") if i == 0 else self.tr("input x2")))
