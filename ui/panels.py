@@ -33,9 +33,9 @@ def install_panels(window: "MainWindow") -> None:
     window.add_panel(window.training_panel, window.tr("Training"), "bottom", "training_panel")
     from ui.insight.panel import InsightPanel
     window.insight_panel = InsightPanel(window)
-    window.add_panel(window.insight_panel, window.tr("Inside the network"), "bottom", "insight_panel")
+    window.add_panel(window.insight_panel, window.tr("Inside the network"), "bottom-right", "insight_panel")
     window.insight_panel.edgeWeightsChanged.connect(window.scene.set_edge_weights)
     from ui.datasets.install import install_datasets; install_datasets(window)  # noqa: E702 dataset panel + lessons
-    # Last, so it is the last bottom tab (training comes first).
+    # Last, so it is the last tab of the training column (training comes first).
     window.summary = SummaryPanel(window)
     window.add_panel(window.summary, window.tr("Model summary"), "bottom", "summary_panel")

@@ -57,14 +57,15 @@ class BoundaryView(InsightView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Decision boundary"), self.tr(
-            "The background shows what the model answers at every spot; the dots are the "
-            "data. Tick \"Paint points\" and click or drag to add points, right-click to "
-            "erase them."), parent)
+            "The background is the model's answer at every spot; the dots are the data."),
+            parent)
         self.show_test = QCheckBox(self.tr("Show test data"), self)
         self.discretize = QCheckBox(self.tr("Discretize output"), self)
         self.discretize.setToolTip(self.tr("Show only the final answer at each spot, "
                                            "without the model's certainty."))
         self.paint = QCheckBox(self.tr("Paint points"), self)
+        self.paint.setToolTip(self.tr("Tick, then click or drag on the picture to add points "
+                                      "of the chosen class; right-click to erase them."))
         self.paint_class = QComboBox(self)
         self.paint_value = QDoubleSpinBox(self)
         self.paint_value.setRange(-1e6, 1e6)
@@ -74,6 +75,7 @@ class BoundaryView(InsightView):
         for w in (self.show_test, self.discretize, self.paint, self.paint_class,
                   self.paint_value):
             self.toolbar.addWidget(w)
+        self.paint_value.setVisible(False)  # until a dataset says which of the two applies
         self.view_box = PaintViewBox()
         self.plot = pg.PlotWidget(viewBox=self.view_box, parent=self)
         self.plot.setBackground("w")

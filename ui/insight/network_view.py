@@ -19,7 +19,7 @@ from ui.insight.common import InsightView, rgba_pixmap
 CELL = 40          # neuron picture size in the diagram
 GAP_Y = 10
 GAP_X = 120
-ENLARGED = 220
+ENLARGED = 150     # small enough for the panel to fit under the canvas at 1366×768
 MAX_ROWS = 16      # a layer with more units wraps into side-by-side columns
 
 
