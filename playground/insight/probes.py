@@ -49,14 +49,19 @@ CONV = "insight.conv"
 
 FRAMES = "insight.frames"   # boundary + neurons + weights of a small dense network at once
 
-# Share of training wall time each probe may use; for one dataset they add up to <= ~8%
-# (the UI's drawing of what they hand over costs about as much again).
+# Share of training wall time each probe may use. The Keras-based views of one dataset add
+# up to <= ~8%. The frames of a small dense network may take up to 20%: the 2-D lessons aim
+# at >= 20 pictures a second while still training >= 2x TensorFlow Playground's epochs/s
+# (measured: 3-4x, benchmarks/bench_live_views.py), and a frame costs ~2-5 ms.
 SHARES = {BOUNDARY: 0.02, NEURONS: 0.01, WEIGHTS: 0.004, HEALTH: 0.008, CONFUSION: 0.005,
-          REGRESSION: 0.02, LINE: 0.02, SEQUENCE: 0.03, CONV: 0.04, FRAMES: 0.05}
+          REGRESSION: 0.02, LINE: 0.02, SEQUENCE: 0.03, CONV: 0.04, FRAMES: 0.20}
 # No view is computed more often than this: more pictures a second than the screen shows
 # would be work thrown away.
 FRAMES_PER_S = 25.0
 BOUNDARY_RESOLUTION = 100   # the boundary's grid, cells per side (TensorFlow Playground's)
+# The weights (lines of the neuron diagram, histograms) come with every this many frames:
+# reading them into Python objects costs as much as the pictures.
+WEIGHTS_EVERY_FRAMES = 3
 # Views of the untrained model worth showing at the start; the others (judging training:
 # health, confusion) wait for the first due epoch, so a short run does not pay for them.
 AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV, FRAMES}
@@ -168,6 +173,7 @@ def frames_probe(chain: Any, resolution: int = BOUNDARY_RESOLUTION,
     """Boundary, neurons and weights of a small dense network (a ``DenseChain``) computed
     from its weights in numpy, keyed by their probes' names."""
     frames: dict[int, DenseFrames] = {}
+    count = [0]
 
     def compute(model: Any, dataset: Any) -> dict[str, Any]:
         key = id(dataset)
@@ -176,9 +182,13 @@ def frames_probe(chain: Any, resolution: int = BOUNDARY_RESOLUTION,
             points = dataset_points(dataset)
             frames[key] = DenseFrames(chain, dataset.task, grid_for_points(points, resolution),
                                       grid_for_points(points, neuron_resolution))
-        frame = frames[key].frame()
-        return {BOUNDARY: frame["boundary"], NEURONS: frame["neurons"],
-                WEIGHTS: frame["weights"]}
+        made = frames[key]
+        weights = chain.snapshot()
+        results = {BOUNDARY: made.boundary(weights), NEURONS: made.neurons(weights)}
+        if count[0] % WEIGHTS_EVERY_FRAMES == 0:
+            results[WEIGHTS] = made.weights(weights)
+        count[0] += 1
+        return results
     return compute
 
 
