@@ -19,6 +19,7 @@ from playground.network.keras_build import build_model
 from playground.files.project import load_project
 from playground.training import TrainingSettings
 from tests.conftest import ROOT
+from ui.insight.network_view import ENLARGED
 from ui.insight.panel import InsightPanel
 
 PRESETS = ROOT / "presets"
@@ -81,7 +82,7 @@ def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, qtbot
     hover.setScenePos(item.sceneBoundingRect().center())
     panel.network.scene.sendEvent(item, hover)
     assert not panel.network.enlarged.pixmap().isNull()
-    assert panel.network.enlarged.pixmap().width() == 220
+    assert panel.network.enlarged.pixmap().width() == ENLARGED
     # the toggles redraw without errors
     panel.boundary.discretize.setChecked(True)
     assert set(np.unique(panel.boundary.image.image[..., 2])) <= {189, 34}  # two colours
