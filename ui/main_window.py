@@ -183,13 +183,12 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self) -> None:
         """Every panel back to its first-start place and size (View ▸ Reset Layout)."""
-        if self._default_state is not None:
+        if self._default_state is not None:  # closed panels come back, moved ones return
             self.restoreState(self._default_state, _LAYOUT_VERSION)
-        for dock in self.findChildren(QDockWidget):
-            dock.setVisible(True)
         for column in self._bottom_docks.values():
             column[0].raise_()
-        self._default_dock_sizes()
+        # Sized once the restored docks are laid out (sizes asked for before are lost).
+        QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
         """A narrow palette, a roomy inspector, and the bottom area as high as the curves

@@ -69,8 +69,10 @@ def assert_shown_whole(widget: QWidget, window, what: str, min_w: int = MIN_W,
             bars = (parent.horizontalScrollBar(), parent.verticalScrollBar())
             assert not any(bar.isVisible() for bar in bars), f"{what} has to be scrolled to"
         parent = parent.parentWidget()
-    seen = widget.visibleRegion().boundingRect()
-    assert seen.size() == widget.size(), f"{what} is partly covered: {seen} of {widget.rect()}"
+    # a scroll area's (e.g. a plot's) own viewport covers it: ask the viewport
+    drawn = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
+    seen = drawn.visibleRegion().boundingRect()
+    assert seen.size() == drawn.size(), f"{what} is partly covered: {seen} of {drawn.rect()}"
 
 
 def live_widget(panel: InsightPanel) -> tuple[str, QWidget]:
@@ -135,6 +137,7 @@ def test_reset_layout_restores_the_default_and_the_layout_is_remembered(qtbot, t
         training = window.findChild(QDockWidget, "training_panel")
         inspector = window.findChild(QDockWidget, "inspector_panel")
         qtbot.waitUntil(lambda: insight.width() > 300)
+        qtbot.wait(50)   # the docks are sized again once the window is shown
         default = (insight.geometry(), training.geometry())
         # the user closes the live views and moves the training panel under the inspector
         insight.close()
@@ -143,9 +146,8 @@ def test_reset_layout_restores_the_default_and_the_layout_is_remembered(qtbot, t
         assert not insight.isVisible() and training.geometry() != default[1]
         window.reset_layout_action.trigger()
         qtbot.waitUntil(lambda: insight.isVisible())
-        qtbot.wait(20)
         assert window.dockWidgetArea(training) == Qt.DockWidgetArea.BottomDockWidgetArea
-        assert (insight.geometry(), training.geometry()) == default
+        qtbot.waitUntil(lambda: (insight.geometry(), training.geometry()) == default)
         insight.close()
         window.save_layout()   # as when the window closes
     finally:
@@ -171,7 +173,9 @@ def test_first_start_fills_the_screen_maximized_with_the_canvas_focused(qtbot, t
     try:
         install_panels(window)
         window.restore_layout()
-        assert window.size() == QGuiApplication.primaryScreen().availableGeometry().size()
+        # the screen's free area (the test screen is smaller than the window can be)
+        free = QGuiApplication.primaryScreen().availableGeometry().size()
+        assert window.size() == free.expandedTo(window.minimumSizeHint())
         window.show_window()
         assert window.isMaximized()
         # keyboard shortcuts that act on the canvas work at once (Delete, arrows, Ctrl+0)
