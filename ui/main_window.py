@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
             # The canvas keeps the rest (it zooms to fit).
             self.resizeDocks(columns[:1], [min(600, max(400, int(height * 0.5)))], vertical)
         if len(columns) == 2:  # the live view: wide enough for its plot and its controls
-            live = max(460, int(width * 0.34))
+            live = max(445, int(width * 0.33))
             self.resizeDocks(columns, [width - live, live], horizontal)
 
     def save_layout(self) -> None:

@@ -139,7 +139,11 @@ class BoundaryView(InsightView):
 
     def clear(self) -> None:
         self.result = None
+        self.dataset = None
         self.image.clear()
+        for item in (self.train_points, self.test_points, self.painted):
+            item.setData(pos=np.zeros((0, 2)))  # no dots of the previous project's data
+        self.legend.clear()
         super().clear()
 
     def _redraw_boundary(self) -> None:

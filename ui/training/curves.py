@@ -83,7 +83,8 @@ class TrainingCurves(QWidget):
         png_button.clicked.connect(self._ask_export_png)
         self.readout = QLabel(self.tr("Point at a curve to read its values."), self)
         self.readout.setWordWrap(True)
-        self.runs_label = QLabel(self)  # one line; the runs' details in its tooltip
+        self.runs_label = QLabel(self)  # a short line; the runs' details in its tooltip
+        self.runs_label.setWordWrap(True)
         self.runs_label.setVisible(False)
 
         tools = QHBoxLayout()
@@ -177,8 +178,8 @@ class TrainingCurves(QWidget):
         self.set_log_scale(self.log_scale.isChecked())
         self._draw_overlays()
         self._set_epoch_range(epochs)
-        self.empty_hint = pg.TextItem(self.tr("Press Train: the loss of each batch and each "
-                                              "epoch is drawn here as the model learns."),
+        self.empty_hint = pg.TextItem(self.tr("The loss of each batch and of each epoch is "
+                                              "drawn here as the model learns (press Train)."),
                                       color=(110, 110, 110), anchor=(0.5, 0.5))
         self.empty_hint.setParentItem(loss_plot.vb)  # in the plot's pixels, not its data
         loss_plot.vb.sigResized.connect(self._place_empty_hint)

@@ -22,7 +22,7 @@ from ui.training.settings_form import SettingsForm
 
 
 COUNTER_INTERVAL_S = 0.2
-CONTROLS_WIDTH = 250   # buttons, progress and the settings form, left of the curves
+CONTROLS_WIDTH = 280   # buttons, progress and the settings form, left of the curves
 
 
 class TrainingPanel(QWidget):
@@ -76,6 +76,8 @@ class TrainingPanel(QWidget):
         left_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # Narrow column: it scrolls down, never sideways (its fields shrink instead).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
