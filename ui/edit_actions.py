@@ -218,6 +218,8 @@ class EditActions(QObject):
         edge = self.scene.edge_at(scene_pos)
         if edge is not None and not catalog.get(layer_type).is_input:
             return self._splice(layer_type, pos, edge)
+        # Dropped on (or next to) another layer: beside it, never hiding it.
+        pos = self._free_spot(*pos)
         cmd = commands.AddNode(self.graph, layer_type, pos)
         if not self._run(cmd):
             return None

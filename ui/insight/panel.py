@@ -34,10 +34,10 @@ from ui.training.controller import TrainingController
 
 
 PROBE_NAME = "insight"
-# Live results are drawn at most this often: pyqtgraph paints in Python, so every redraw
-# takes the interpreter lock from the training thread; a few pictures a second look live
-# and keep training within the ~10% slowdown budget.
-LIVE_REDRAW_MS = 300
+# Live results arrive already coloured, at most ~25 a second (probes.FRAMES_PER_S); they
+# are drawn at the next turn of the event loop after this short wait, which only merges
+# results that come together (boundary, neurons and weights of one frame).
+LIVE_REDRAW_MS = 15
 # Dataset families cheap enough to load on the UI thread to show the data before training.
 QUICK_FAMILIES = ("2-D points",)
 
@@ -87,6 +87,7 @@ class InsightPanel(QWidget):
         self._graph_revision = 0
         self._watched_graph: Any = None
         self._pending: dict[str, Any] = {}
+        self._dataset_kind: dict[str, bool] | None = None
         self._layer_views: list[LayerView] = []   # the Layer tab + any made for others
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
@@ -151,7 +152,9 @@ class InsightPanel(QWidget):
 
     def attach_controller(self, controller: Any) -> None:
         self.controller = controller
-        controller.add_probe(PROBE_NAME, probes.InsightProbe())
+        # every=0: offered after each epoch and between compiled calls inside an epoch;
+        # the probe's own views decide what is due (rate- and budget-limited).
+        controller.add_probe(PROBE_NAME, probes.InsightProbe(), every=0.0)
         controller.probeResult.connect(self._probe_result)
         controller.started.connect(self._training_started)
         controller.finished.connect(self._training_finished)
@@ -337,6 +340,10 @@ class InsightPanel(QWidget):
                    "health": True}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
+        main = self.views[main_view_key(visible)]
+        if self._dataset_kind != visible:  # another kind of data: show its main view
+            self._dataset_kind = visible
+            self.tabs.setCurrentWidget(main)
         if two_d:
             self.boundary.set_dataset(dataset, painted_points(self.document.project.dataset))
         if len(shape) == 3:
@@ -493,3 +500,13 @@ def _node_activation(node: Any) -> str | None:
     if node.layer_type == "Activation" or isinstance(activation, str):
         return activation if isinstance(activation, str) else None
     return None
+
+
+def main_view_key(visible: dict[str, bool]) -> str:
+    """The view that shows best what this kind of data teaches (raised when a dataset of
+    another kind comes): the boundary for 2-D points, the digit pad or the feature maps for
+    pictures, the predictions for sequences and numbers."""
+    for key in ("boundary", "digits", "conv", "regression", "results"):
+        if visible.get(key):
+            return key
+    return "layer"
