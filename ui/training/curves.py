@@ -210,6 +210,9 @@ class TrainingCurves(QWidget):
         """Empty every curve of the current run (plots and overlays stay)."""
         for series in self._series.values():
             series.clear()
+        for plot in self._plots.values():
+            # the last run's (maybe tiny) range would read "1.7296776771545" until data comes
+            plot.setYRange(0, 1, padding=0)
         self._dirty = True
 
     # ------------------------------------------------------------------ data in

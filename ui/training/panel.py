@@ -24,7 +24,7 @@ from ui.status import StatusLine
 
 
 COUNTER_INTERVAL_S = 0.2
-CONTROLS_WIDTH = 280   # buttons, progress and the settings form, left of the curves
+CONTROLS_WIDTH = 258   # buttons, progress and the settings form, left of the curves
 
 
 class TrainingPanel(QWidget):
