@@ -11,6 +11,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from playground.datasets import load_from_choice
+from playground.datasets.preview import make_preview
 from playground.files.project import Project
 
 WIDTH, HEIGHT = 192, 128
@@ -24,7 +25,7 @@ def draw_thumbnail(project: Project, path: Path) -> None:
     if project.dataset["name"] == "mnist":
         params["subset"] = 200  # a few pictures are enough to draw
     dataset = load_from_choice({"name": project.dataset["name"], "params": params})
-    preview = dataset.preview(max_items=400)
+    preview = make_preview(dataset, max_items=400)
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     kind = preview["kind"]
