@@ -241,8 +241,8 @@ PRESETS: list[PresetSpec] = [
         frozen=TRANSFER_FROZEN, target={"beats_scratch": True}),
     PresetSpec(
         "text_topics", "Words to numbers: topic of a sentence",
-        "TextVectorization turns sentences into word ids, an Embedding learns a vector "
-        "per word, and the network tells the topic of a sentence.",
+        "Words become ids (TextVectorization), then learned vectors (Embedding): find "
+        "a sentence's topic.",
         "A network only computes with numbers, so text must become numbers first. The "
         "Input takes raw sentences (its dtype is 'string'). TextVectorization cleans each "
         "sentence, splits it into words and replaces every word by its number in a "

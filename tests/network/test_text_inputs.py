@@ -115,3 +115,13 @@ def test_a_vocabulary_written_in_the_config_stays_in_the_config() -> None:
     model = build_model(graph)
     assert not needs_adapt(model.layers[1])
     assert model_weights_by_node(graph, model) == {}  # nothing to repeat as weights
+
+
+def test_export_without_a_vocabulary_is_refused_clearly(tmp_path) -> None:
+    from playground.errors import PlaygroundError
+    from playground.export.keras_file import export_keras
+    from playground.files.project import Project
+
+    with pytest.raises(PlaygroundError, match="has no vocabulary yet.*Train the model first"):
+        export_keras(Project(graph=text_graph()), tmp_path / "untrained.keras")
+    assert not (tmp_path / "untrained.keras").exists()
