@@ -25,12 +25,14 @@ def _entries() -> dict[str, DatasetEntry]:
             csv_dataset,
             image_folder,
             mnist,
+            sentences,
             series,
             synthetic2d,
         )
 
         entries: list[DatasetEntry] = []
-        for module in (synthetic2d, celsius, series, mnist, csv_dataset, image_folder):
+        for module in (synthetic2d, celsius, series, mnist, sentences, csv_dataset,
+                       image_folder):
             entries += module.entries()
         _registry = {e.info.name: e for e in entries}
     return _registry

@@ -21,6 +21,11 @@ INFO = DatasetInfo(
                   label="Target column"),
      DatasetParam("features", "columns", [], "Columns the model learns from (empty = all "
                   "columns except the target).", label="Feature columns"),
+     DatasetParam("text_columns", "columns", [], "Feature columns kept as raw text "
+                  "(sentences or category names) for a text Input (dtype 'string') with "
+                  "TextVectorization or StringLookup; all features must then be text "
+                  "columns. Empty: text columns become one-hot numbers.",
+                  label="Keep as text", advanced=True),
      DatasetParam("task", "choice", "auto", "Predict classes (categories) or a number; "
                   "'auto' decides from the target column.", choices=TASK_CHOICES),
      test_fraction_param(0.2), scaling_param("standardize"),
@@ -39,7 +44,7 @@ def load(params: dict[str, Any]) -> Dataset:
     table = read_csv(params["path"], params["has_header"])
     return build(table, params["features"], params["target"], params["task"],
                  params["test_fraction"], params["scaling"], params["on_problem"],
-                 params["seed"])
+                 params["seed"], params["text_columns"])
 
 
 def snippet(params: dict[str, Any]) -> str:

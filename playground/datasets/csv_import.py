@@ -19,6 +19,7 @@ import numpy as np
 
 from playground.datasets.base import Dataset, split_train_test
 from playground.datasets.csv_table import Column, CsvTable, Problem
+from playground.datasets.csv_text import text_column_problems, text_matrix
 from playground.datasets.scaling import fit_scaler
 from playground.errors import DatasetError
 
@@ -54,6 +55,7 @@ class Selection:
     fatal: list[Problem] = field(default_factory=list)         # column problems
     bad_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     total_problems: int = 0
+    text_columns: list[str] = field(default_factory=list)     # features kept as raw text
 
 
 def detect_task(column: Column) -> str:
@@ -72,14 +74,17 @@ def default_target(table: CsvTable) -> str:
 
 
 def check(table: CsvTable, features: list[str] | None, target: str | None,
-          task: str = "auto") -> Selection:
-    """Validate a choice of columns and list every problem with its row and column."""
+          task: str = "auto", text_columns: list[str] | None = None) -> Selection:
+    """Validate a choice of columns and list every problem with its row and column.
+    ``text_columns`` are features kept as raw text (see csv_text)."""
     target = target or default_target(table)
     target_col = table.column(target)
-    features = list(features) if features else [n for n in table.column_names if n != target]
+    text_columns = list(text_columns or [])
+    features = list(features) if features else (
+        list(text_columns) or [n for n in table.column_names if n != target])
     for name in features:
         table.column(name)  # raises with the list of real columns
-    fatal: list[Problem] = []
+    fatal: list[Problem] = text_column_problems(table, features, text_columns)
     if target in features:
         fatal.append(Problem("is both the target and a feature: untick it as a feature.",
                              target))
@@ -115,7 +120,7 @@ def check(table: CsvTable, features: list[str] | None, target: str | None,
             add(col.bad_numbers, name, "text in a numeric column "
                 "(expected a number, found '{}').")
             add(_too_large(col), name, TOO_LARGE)
-        else:
+        elif name not in text_columns:
             count = len(col.unique_text())
             if count > MAX_CATEGORIES:
                 fatal.append(Problem(f"holds text with {count} different values: too many "
@@ -143,7 +148,7 @@ def check(table: CsvTable, features: list[str] | None, target: str | None,
             fatal.append(Problem(f"has {len(classes)} different values: too many classes "
                                  f"(at most {MAX_CLASSES}). Choose regression to predict "
                                  "the number itself.", target))
-    return Selection(features, target, task, problems, fatal, bad, total)
+    return Selection(features, target, task, problems, fatal, bad, total, text_columns)
 
 
 def _too_large(column: Column) -> np.ndarray:
@@ -191,7 +196,7 @@ def encode(table: CsvTable, sel: Selection, rows: np.ndarray
     names: list[str] = []
     numeric_idx: list[int] = []
     categories: dict[str, list[str]] = {}
-    for name in sel.features:
+    for name in [] if sel.text_columns else sel.features:  # raw text: no encoding here
         col = table.column(name)
         if col.kind == "numeric":
             numeric_idx.append(len(names))
@@ -205,7 +210,10 @@ def encode(table: CsvTable, sel: Selection, rows: np.ndarray
             onehot = (col.text[rows][:, None] == np.asarray(cats)[None, :])
             blocks.append(onehot.astype(np.float64))
             names += [f"{name} = {c}" for c in cats]
-    x = np.concatenate(blocks, axis=1).astype(np.float32)
+    x = text_matrix(table, sel.text_columns, rows) if sel.text_columns else \
+        np.concatenate(blocks, axis=1).astype(np.float32)
+    if sel.text_columns:
+        names, numeric_idx, categories = list(sel.text_columns), [], {}
     target = table.column(sel.target)
     if sel.task == "classification":
         mask = np.zeros(table.n_rows, bool)
@@ -223,8 +231,9 @@ def encode(table: CsvTable, sel: Selection, rows: np.ndarray
 
 def build(table: CsvTable, features: list[str] | None, target: str | None,
           task: str = "auto", test_fraction: float = 0.2, scaling: str = "standardize",
-          on_problem: str = "stop", seed: int = 0) -> Dataset:
-    sel = check(table, features, target, task)
+          on_problem: str = "stop", seed: int = 0,
+          text_columns: list[str] | None = None) -> Dataset:
+    sel = check(table, features, target, task, text_columns)
     if sel.fatal or (sel.total_problems and on_problem != "skip rows"):
         raise CsvProblemsError(problems_message(sel), sel.fatal + sel.problems,
                                sel.total_problems + len(sel.fatal))
@@ -255,6 +264,7 @@ def build(table: CsvTable, features: list[str] | None, target: str | None,
                    extras={"feature_names": feature_names, "target_name": sel.target,
                            "categories": categories,
                            "numeric_features": [feature_names[i] for i in numeric_idx],
+                           "text_columns": list(sel.text_columns),
                            "scaling": scaler.to_dict() if scaler else None,
                            "rows_used": int(len(rows)),
                            "rows_skipped": int(table.n_rows - len(rows))})

@@ -18,10 +18,12 @@ def make_preview(ds: "Dataset", max_items: int = 500) -> dict[str, Any]:
       inputs; ``task`` and ``class_names`` say how to colour ``y``.
     - ``images``: ``images`` (k, h, w[, c]) in [0, 1], ``labels`` (k,) of text.
     - ``series``: ``x`` and ``y`` 1-D arrays with ``x_label`` / ``y_label``.
-    - ``table``: ``columns`` and ``rows`` (first rows of the features, as numbers).
+    - ``table``: ``columns`` and ``rows`` (first rows of the features, as text).
     """
     common = {"task": ds.task, "class_names": list(ds.class_names), "title": ds.title,
               "summary": ds.summary()}
+    if ds.x_train.dtype.kind in "UO":  # raw text (sentences, category names)
+        return {"kind": "table", **common, **_table(ds, max_items)}
     if ds.input_shape == (2,):
         return {"kind": "points", **common, **_points(ds, max_items)}
     if len(ds.input_shape) == 3 or (len(ds.input_shape) == 2 and ds.task != "sequence"):
@@ -93,7 +95,11 @@ def _table(ds: "Dataset", max_items: int) -> dict[str, Any]:
     ys = [ds.class_names[int(v)] for v in y] if ds.is_classification else \
         [f"{float(np.ravel(v)[0]):.4g}" for v in y]
     return {"columns": [*names, target],
-            "rows": [[f"{v:.4g}" for v in row] + [t] for row, t in zip(rows, ys)]}
+            "rows": [[_cell(v) for v in row] + [t] for row, t in zip(rows, ys)]}
+
+
+def _cell(value: Any) -> str:
+    return str(value) if isinstance(value, str) else f"{value:.4g}"
 
 
 def montage(images: np.ndarray, columns: int = 8, gap: int = 1) -> np.ndarray:

@@ -252,7 +252,7 @@ def _read_weights(zf: zipfile.ZipFile, graph: Graph, label: str) -> dict[str, li
                     raise ProjectFileError(f"{label}: weights.npz has an unexpected entry "
                                            f"{key!r}.")
                 array = npz[key]
-                if array.dtype.kind not in "biuf":
+                if array.dtype.kind not in "biufU":  # U: a lookup layer's vocabulary
                     raise ProjectFileError(f"{label}: weights for {node_id} are not numbers.")
                 if node_id in graph:  # weights of nodes deleted before saving are dropped
                     weights.setdefault(node_id, {})[int(index)] = array

@@ -150,7 +150,9 @@ def _type_for(class_name: str, layer_name: str) -> str:
 
 
 def _weights_of(layer: Any) -> list[np.ndarray]:
-    return [np.array(w, copy=True) for w in layer.get_weights()]
+    from playground.network.vocabulary import layer_state
+
+    return layer_state(layer)  # a lookup layer's learned vocabulary included
 
 
 def _from_functional(model: "keras.Model") -> tuple[Graph, Weights]:

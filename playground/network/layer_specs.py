@@ -6,6 +6,7 @@ passed to the Keras class as they are. Help sentences are for someone who does n
 from __future__ import annotations
 
 from playground.network.specs import LayerSpec, ParamSpec
+from playground.network.text_specs import TEXT_LAYER_SPECS
 
 ACTIVATIONS = ("linear", "relu", "sigmoid", "tanh", "softmax", "leaky_relu", "elu", "selu",
                "gelu", "silu", "softplus", "softsign", "relu6", "hard_sigmoid", "mish",
@@ -99,9 +100,11 @@ LAYER_SPECS: tuple[LayerSpec, ...] = (
                          "an image or [2] for a point.", label="Shape"),
                ParamSpec("dtype", "choice", "float32",
                          "Kind of numbers fed in: decimals (float32) for most data, whole "
-                         "numbers (int32) for word or category ids fed to an Embedding.",
+                         "numbers (int32) for word or category ids fed to an Embedding, "
+                         "text (string) for sentences or category names fed to "
+                         "TextVectorization or StringLookup.",
                          choices=("float32", "int32", "int64", "float16", "float64",
-                                  "bfloat16", "bool", "uint8"))),
+                                  "bfloat16", "bool", "uint8", "string"))),
               min_inputs=0, max_inputs=0, summary_keys=("batch_shape",)),
     LayerSpec("Dense", "Dense", "Core",
               "A layer of neurons, each connected to every input: the basic building block.",
@@ -335,3 +338,6 @@ LAYER_SPECS: tuple[LayerSpec, ...] = (
                          minimum=0, maximum=2**31 - 1)),
               summary_keys=("factor",)),
 )
+
+# Text and categorical inputs (their own module: TextVectorization, lookups, hashing).
+LAYER_SPECS += TEXT_LAYER_SPECS

@@ -24,6 +24,8 @@ class RunData:
 
 
 def _inputs(x: np.ndarray) -> np.ndarray:
+    if x.dtype.kind in "UO":  # raw text for a string Input: kept as text
+        return x.astype(np.str_, copy=False)
     return x if np.issubdtype(x.dtype, np.integer) else x.astype(np.float32, copy=False)
 
 

@@ -26,6 +26,7 @@ from playground.training.faults import check_finite_data, check_memory, explain_
 from playground.training.losses import check_model_fits_dataset, resolve_loss
 from playground.training.loop import CompiledStepper
 from playground.training.settings import TrainingSettings
+from playground.network.vocabulary import adapt_unadapted, copy_vocabularies
 
 CHUNK_SECONDS = 0.04          # work per compiled call: ~25 progress updates a second
 MAX_STEPS_PER_CALL = 4096
@@ -154,6 +155,8 @@ class TrainingEngine:
 
             keras().utils.set_random_seed(s.seed)
         data = prepare_data(self.dataset, s.validation_split, s.seed)
+        # Lookup layers without a vocabulary learn it from the training split only.
+        adapt_unadapted(self.model, data.x_train)
         if plan.uses_strategy:
             from playground.training.mirrored import run_mirrored
 
@@ -190,6 +193,7 @@ class TrainingEngine:
 
         clone = keras().models.clone_model(self.model)
         clone.set_weights(self.model.get_weights())
+        copy_vocabularies(self.model, clone)
         return clone
 
     def _compile(self) -> None:
