@@ -7,6 +7,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel,
                                QSpinBox, QWidget)
 
+from playground.session import Session
+from playground.tuning.space import TRAINING_FIELDS, Dimension, training_dimension
+from ui.tuning.search_field import SearchField
 from playground.training.settings import LOSSES, METRICS, MONITORS, OPTIMIZERS, TrainingSettings
 
 
@@ -15,9 +18,11 @@ class SettingsForm(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, session: Session | None = None):
+        """With a ``session``, the settings a search can try get a "search this" toggle."""
         super().__init__(parent)
         self._loading = False
+        self.search_fields: dict[str, SearchField] = {}
         self.help_label = QLabel(self)
         self.help_label.setWordWrap(True)
         self.help_label.setStyleSheet("color: palette(mid);")
@@ -85,6 +90,8 @@ class SettingsForm(QWidget):
                                  "TensorFlow finds one, else the CPU."),
         }
         self._helps = helps
+        self._names = {self.optimizer: "optimizer", self.learning_rate: "learning_rate",
+                       self.epochs: "epochs", self.batch_size: "batch_size"}
         form = QFormLayout(self)
         rows = [(self.tr("Optimizer"), self.optimizer),
                 (self.tr("Learning rate"), self.learning_rate),
@@ -99,6 +106,12 @@ class SettingsForm(QWidget):
             field.setWhatsThis(helps[field])
             field.installEventFilter(self)
             form.addRow(label, field)
+            name = self._names.get(field)
+            if session is not None and name in TRAINING_FIELDS:
+                search = SearchField(session, None, name, TRAINING_FIELDS[name][0],
+                                     lambda name=name: self._default_dimension(name), self)
+                self.search_fields[name] = search
+                form.addRow("", search)
         form.addRow(self.help_label)
         self.help_label.setText(self.tr("Point at or click a setting to see what it means."))
 
@@ -117,6 +130,14 @@ class SettingsForm(QWidget):
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Enter) and watched in self._helps:
             self.help_label.setText(self._helps[watched])
         return super().eventFilter(watched, event)
+
+    def _default_dimension(self, name: str) -> Dimension:
+        return training_dimension(name, getattr(self.settings(), name))
+
+    def reload_search(self) -> None:
+        """Show the search space of the (new) project."""
+        for field in self.search_fields.values():
+            field.load()
 
     def set_device_choices(self, choices: list[tuple[str, str]]) -> None:
         current = self.device.currentData()
