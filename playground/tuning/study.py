@@ -93,13 +93,10 @@ def open_storage(url: str) -> Any:
     """An Optuna storage for ``url``; TuningError naming the URL when it cannot be opened."""
     import optuna
 
-    if not isinstance(url, str) or "://" not in url:
-        raise TuningError(f"The study storage {url!r} is not a database URL. Use e.g. "
-                          "sqlite:///search.db or postgresql://user@host/db.")
+    check_storage_url(url)
     engine_kwargs: dict[str, Any] = {}
     if url.startswith("sqlite"):
         engine_kwargs = {"connect_args": {"timeout": SQLITE_WAIT_S}}
-        _check_sqlite_folder(url)
     try:
         return optuna.storages.RDBStorage(url, engine_kwargs=engine_kwargs)
     except ImportError as exc:
@@ -111,6 +108,15 @@ def open_storage(url: str) -> Any:
         raise TuningError(f"The study storage {url} cannot be opened: {reason}. Check the "
                           "URL, that the database server runs and that you may use it.") \
             from None
+
+
+def check_storage_url(url: str) -> None:
+    """The checks that need no connection (quick: the app makes them before starting)."""
+    if not isinstance(url, str) or "://" not in url:
+        raise TuningError(f"The study storage {url!r} is not a database URL. Use e.g. "
+                          "sqlite:///search.db or postgresql://user@host/db.")
+    if url.startswith("sqlite"):
+        _check_sqlite_folder(url)
 
 
 def _check_sqlite_folder(url: str) -> None:
