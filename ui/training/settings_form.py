@@ -36,9 +36,11 @@ class SettingsForm(QWidget):
         for name in LOSSES:
             self.loss.addItem(self.tr("automatic (from the data)") if name == "auto" else name,
                               name)
-        self.metric = QComboBox(self)
+        # Not "self.metric": that would hide QWidget.metric(), which Qt calls to paint the
+        # form into a pixmap (grab) and which then crashes.
+        self.metric_choice = QComboBox(self)
         for name in METRICS:
-            self.metric.addItem(self.tr("automatic") if name == "auto" else name, name)
+            self.metric_choice.addItem(self.tr("automatic") if name == "auto" else name, name)
         self.epochs = QSpinBox(self)
         self.epochs.setRange(1, 100000)
         self.batch_size = QSpinBox(self)
@@ -68,7 +70,7 @@ class SettingsForm(QWidget):
             self.loss: self.tr("The number training tries to make small: how wrong the "
                                "predictions are. Automatic picks cross-entropy for classes and "
                                "mean squared error for numbers."),
-            self.metric: self.tr("An extra score that is easier to read than the loss, e.g. "
+            self.metric_choice: self.tr("An extra score that is easier to read than the loss, e.g. "
                                  "accuracy = share of examples classified right."),
             self.epochs: self.tr("An epoch is one pass over all training examples. More "
                                  "epochs = more practice, but too many can memorise the data."),
@@ -95,7 +97,7 @@ class SettingsForm(QWidget):
         form = QFormLayout(self)
         rows = [(self.tr("Optimizer"), self.optimizer),
                 (self.tr("Learning rate"), self.learning_rate),
-                (self.tr("Loss"), self.loss), (self.tr("Metric"), self.metric),
+                (self.tr("Loss"), self.loss), (self.tr("Metric"), self.metric_choice),
                 (self.tr("Epochs"), self.epochs), (self.tr("Batch size"), self.batch_size),
                 (self.tr("Validation split"), self.validation_split),
                 (self.tr("Early stopping"), self.early_stopping),
@@ -115,7 +117,7 @@ class SettingsForm(QWidget):
         form.addRow(self.help_label)
         self.help_label.setText(self.tr("Point at or click a setting to see what it means."))
 
-        for combo in (self.optimizer, self.loss, self.metric, self.monitor, self.device):
+        for combo in (self.optimizer, self.loss, self.metric_choice, self.monitor, self.device):
             combo.currentIndexChanged.connect(self._emit_changed)
         for spin in (self.learning_rate, self.epochs, self.batch_size, self.validation_split,
                      self.patience, self.seed):
@@ -165,7 +167,7 @@ class SettingsForm(QWidget):
             self.learning_rate.setValue(s.learning_rate)
             self.loss.setCurrentIndex(max(self.loss.findData(s.loss), 0))
             metric = s.metrics[0] if s.metrics else "auto"
-            self.metric.setCurrentIndex(max(self.metric.findData(metric), 0))
+            self.metric_choice.setCurrentIndex(max(self.metric_choice.findData(metric), 0))
             self.epochs.setValue(s.epochs)
             self.batch_size.setValue(s.batch_size)
             self.validation_split.setValue(s.validation_split)
@@ -189,7 +191,7 @@ class SettingsForm(QWidget):
         return TrainingSettings(
             optimizer=self.optimizer.currentText(),
             learning_rate=float(self.learning_rate.value()),
-            loss=self.loss.currentData(), metrics=[self.metric.currentData()],
+            loss=self.loss.currentData(), metrics=[self.metric_choice.currentData()],
             epochs=self.epochs.value(), batch_size=self.batch_size.value(),
             validation_split=round(float(self.validation_split.value()), 4),
             early_stopping=self.early_stopping.isChecked(), patience=self.patience.value(),

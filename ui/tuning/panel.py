@@ -104,7 +104,12 @@ class TunePanel(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Trial"), self.tr("State"),
                                               self.tr("Score"), self.tr("Seconds"),
                                               self.tr("Values")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column in range(4):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.live = pg.PlotWidget(self, title=self.tr("Current trial"))
         self.live.setLabel("bottom", self.tr("epoch"))

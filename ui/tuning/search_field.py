@@ -43,12 +43,17 @@ class SearchField(QWidget):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         outer.addWidget(self.error)
+        # Only the editors of this kind are laid out; the others stay hidden.
         if kind == "choice":
-            layout.addWidget(self.choices, 1)
+            self._editors: tuple[QWidget, ...] = (self.choices,)
         else:
-            for widget in (QLabel(self.tr("from"), self), self.low, QLabel(self.tr("to"), self),
-                           self.high, self.log):
-                layout.addWidget(widget)
+            self._editors = (QLabel(self.tr("from"), self), self.low,
+                             QLabel(self.tr("to"), self), self.high, self.log)
+        for widget in self._editors:
+            layout.addWidget(widget, 1 if widget is self.choices else 0)
+        layout.addStretch(0 if kind == "choice" else 1)
+        for widget in (self.low, self.high, self.log, self.choices):
+            widget.setVisible(False)
         self.toggle.toggled.connect(self._on_toggled)
         for spin in (self.low, self.high):
             spin.editingFinished.connect(self._store)
@@ -80,8 +85,9 @@ class SearchField(QWidget):
         self._show_editors(dim is not None)
 
     def _show_editors(self, on: bool) -> None:
-        for widget in (self.low, self.high, self.log, self.choices):
-            widget.setEnabled(on)
+        """The range or choices show only while the field is searched."""
+        for widget in self._editors:
+            widget.setVisible(on)
 
     def _on_toggled(self, on: bool) -> None:
         self.session.set_search_dimension(self.node, self.param,
