@@ -103,3 +103,24 @@ def test_a_missing_objective_ends_the_search_with_a_message(tmp_path):
         Search(project, space, settings, _study(tmp_path, settings)).run()
     trials = _study(tmp_path, settings).get_trials()
     assert [t.state for t in trials] == [optuna.trial.TrialState.FAIL]
+
+
+def test_stop_keeps_finished_trials_and_a_time_limit_starts_no_new_trial(tmp_path):
+    project = _project(epochs=3)
+    space = SearchSpace([training_dimension("learning_rate", 0.01)])
+    settings = TuneSettings(trials=5, seed=0, pruner="none")
+    search = None
+
+    def stop_in_second_trial(event):
+        if event.kind == "training" and event.number == 1 and event.training.kind == "epoch":
+            search.stop()
+
+    search = Search(project, space, settings, _study(tmp_path, settings),
+                    stop_in_second_trial)
+    summary = search.run()
+    assert summary.stopped and [r.state for r in summary.records] == ["complete", "failed"]
+    assert "Stopped by you" in summary.records[1].message
+    assert summary.best.number == 0
+    settings.timeout_s = 0.001        # passes during the first trial: one more, no more
+    again = Search(project, space, settings, _study(tmp_path, settings)).run()
+    assert [r.number for r in again.records] == [2]
