@@ -61,6 +61,7 @@ class InspectorPanel(QScrollArea):
         self.node_id: str | None = None
         self.editors: dict[str, ParamEditor] = {}
         self.errors: dict[str, QLabel] = {}
+        self.search_fields: dict[str, SearchField] = {}
         self.config_edit: QPlainTextEdit | None = None
         self.config_error: QLabel | None = None
         self.shape_label: QLabel | None = None   # made with the form of a selected node
@@ -112,6 +113,7 @@ class InspectorPanel(QScrollArea):
         layout.setSpacing(8)
         self.setWidget(body)
         self.editors, self.errors = {}, {}
+        self.search_fields: dict[str, SearchField] = {}
         self.config_edit = self.config_error = None
         return layout
 
@@ -219,7 +221,8 @@ class InspectorPanel(QScrollArea):
                 self.errors[p.name] = error
                 params_form.addRow(error)
                 if p.kind in SEARCHABLE_KINDS:
-                    params_form.addRow(self._search_field(node, p))
+                    self.search_fields[p.name] = self._search_field(node, p)
+                    params_form.addRow(self.search_fields[p.name])
             layout.addLayout(params_form)
         if locked:
             layout.addWidget(_label(self.document.lock_message(), "help"))

@@ -92,3 +92,19 @@ def test_search_this_toggle_edits_the_space(qtbot, document):
     field.toggle.setChecked(False)
     assert project_space(document.project).get(None, "batch_size") is None
     training.shutdown()
+
+
+def test_inspector_offers_search_this_on_numbers_and_choices(window):
+    from tests.gui.conftest import mlp
+
+    ids = mlp(window.document.graph)
+    window.scene.select_nodes([ids[1]])
+    fields = window.panels.inspector.search_fields
+    assert set(fields) == {"units", "activation", "use_bias"}
+    fields["activation"].toggle.setChecked(True)
+    dim = project_space(window.document.project).get(ids[1], "activation")
+    assert dim.kind == "choice" and dim.choices[0] == "relu"   # the layer's own first
+    fields["activation"].choices.setText("relu, tanh")
+    fields["activation"]._store()
+    assert project_space(window.document.project).get(ids[1], "activation").choices == \
+        ["relu", "tanh"]
