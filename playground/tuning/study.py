@@ -8,6 +8,7 @@ so connections wait (``timeout``) instead of failing with "database is locked".
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ PRUNERS = ("median", "halving", "none")
 DIRECTIONS = ("minimize", "maximize")
 OBJECTIVES = ("val_loss", "loss", "val_accuracy", "accuracy", "val_mae", "mae")
 SQLITE_WAIT_S = 60          # how long a SQLite connection waits for another writer
+CREATE_ATTEMPTS = 5         # tries to open a database another process is setting up
 STUDY_SUFFIX = ".optuna.db"
 
 
@@ -98,7 +100,7 @@ def open_storage(url: str) -> Any:
     if url.startswith("sqlite"):
         engine_kwargs = {"connect_args": {"timeout": SQLITE_WAIT_S}}
     try:
-        return optuna.storages.RDBStorage(url, engine_kwargs=engine_kwargs)
+        return _rdb_storage(url, engine_kwargs)
     except ImportError as exc:
         raise TuningError(f"The study storage {url} needs a database driver that is not "
                           f"installed ({exc.name or exc}). Install it with pip, or use a "
@@ -108,6 +110,22 @@ def open_storage(url: str) -> Any:
         raise TuningError(f"The study storage {url} cannot be opened: {reason}. Check the "
                           "URL, that the database server runs and that you may use it.") \
             from None
+
+
+def _rdb_storage(url: str, engine_kwargs: dict[str, Any]) -> Any:
+    """RDBStorage, tried again when another process was creating the same new database
+    at that moment (both create the tables: one fails on a unique constraint)."""
+    import optuna
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    for attempt in range(CREATE_ATTEMPTS):
+        try:
+            return optuna.storages.RDBStorage(url, engine_kwargs=engine_kwargs)
+        except (IntegrityError, OperationalError):
+            if attempt == CREATE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))  # the other process finishes its tables
+    raise AssertionError("unreachable")
 
 
 def check_storage_url(url: str) -> None:

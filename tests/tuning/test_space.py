@@ -86,3 +86,17 @@ def test_split_sends_values_to_layers_and_settings():
     assert nodes == {hidden: {"units": 5}} and training == {"learning_rate": 0.02}
     assert space.current_values(project.graph, project.training) == {
         f"{hidden}.units": 8, "training.learning_rate": 0.03}
+
+
+def test_the_session_stores_search_choices_and_says_so():
+    from playground.session import Session
+
+    session = Session(xor_project())
+    hidden = _hidden(session.project)
+    changes = []
+    session.tuning_changed.connect(lambda: changes.append(1))
+    session.set_search_dimension(hidden, "units", Dimension("units", "int", hidden, 2, 8))
+    assert changes == [1] and session.modified
+    assert project_space(session.project).get(hidden, "units").high == 8
+    session.set_search_dimension(hidden, "units", None)
+    assert len(project_space(session.project)) == 0 and changes == [1, 1]
