@@ -65,3 +65,7 @@ class DatasetError(PlaygroundError):
 
 class TrainingError(PlaygroundError):
     """Training cannot start or had to stop; the message says what to change."""
+
+
+class TuningError(PlaygroundError):
+    """A search cannot start or go on (search space, storage, objective); says what to do."""

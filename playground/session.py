@@ -56,6 +56,7 @@ class Session:
     training_settings_changed = Signal()
     notes_changed = Signal()
     shapes_changed = Signal(object)       # the latest ShapeReport
+    tuning_changed = Signal()             # project.tuning: search space or search settings
 
     def __init__(self, project: Project | None = None, path: str | Path | None = None) -> None:
         self.project: Project = project if project is not None else new_project()
@@ -241,6 +242,27 @@ class Session:
         settings = settings if settings is not None else self.training_settings()
         return make_engine(project, settings, callback, probes,
                            self.load_dataset(dataset_choice))
+
+    # ------------------------------------------------------------------ search (tuning)
+    def set_search_dimension(self, node: str | None, param: str, dimension: Any) -> None:
+        """Search ``param`` of layer ``node`` (None: a training setting) over
+        ``dimension`` (a ``playground.tuning.space.Dimension``), or stop searching it
+        (``dimension`` None)."""
+        from playground.tuning import project_space
+
+        space = project_space(self.project)
+        if dimension is None:
+            space.remove(node, param)
+        else:
+            space.set(dimension)
+        self.set_tuning({**self.project.tuning, "space": space.to_list()})
+
+    def set_tuning(self, data: dict[str, Any]) -> None:
+        """Store the search space and settings (``playground.tuning.tuning_data``)."""
+        if data != self.project.tuning:
+            self.project.tuning = data
+            self.tuning_changed.emit()
+            self.set_modified(True)
 
     # ------------------------------------------------------------------ shapes
     def set_shape_report(self, report: "ShapeReport") -> None:

@@ -21,6 +21,7 @@ from ui.lesson_panel import LessonPanel
 from ui.palette import PalettePanel
 from ui.summary import SummaryPanel
 from ui.training.panel import TrainingPanel
+from ui.tuning.panel import TunePanel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -35,6 +36,7 @@ class Panels:
     dataset: DatasetPanel
     lesson: LessonPanel
     summary: SummaryPanel
+    tune: TunePanel
     autosave: Autosave
     lessons_action: QAction
 
@@ -62,8 +64,10 @@ def install_panels(window: "MainWindow") -> Panels:
     # Dataset and lesson share the right side under the inspector (docked in this order:
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
+    tune = TunePanel(document, window.closing)
+    window.add_panel(tune, window.tr("Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
     window.add_panel(summary, window.tr("Model summary"), "bottom", "summary_panel")
-    return Panels(palette, inspector, training, insight, dataset, lesson, summary, autosave,
-                  lessons_action)
+    return Panels(palette, inspector, training, insight, dataset, lesson, summary, tune,
+                  autosave, lessons_action)

@@ -5,6 +5,7 @@
     export PROJECT --keras OUT.keras      the model (with trained weights when present)
     export PROJECT --python OUT.py        a standalone Keras program
     train PROJECT ...                     headless training (playground.cli.train)
+    tune PROJECT --trials N ...           hyper-parameter search (playground.cli.tune)
     presets                               list the bundled lessons (playground.cli.lessons)
 
 Errors the user can fix are printed as one plain message on stderr (exit 2), never a
@@ -19,7 +20,7 @@ from typing import Callable
 
 from playground.errors import PlaygroundError
 
-COMMANDS = ("check", "import", "export", "train", "presets")
+COMMANDS = ("check", "import", "export", "train", "tune", "presets")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -119,9 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands that live next to the features they drive."""
-    from playground.cli import lessons, train
+    from playground.cli import lessons, train, tune
 
-    return [train.register, lessons.register]
+    return [train.register, tune.register, lessons.register]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,6 +47,8 @@ class Project:
     weights: dict[str, list[np.ndarray]] | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    # Hyper-parameter search: {"space": [...], "settings": {...}} (playground.tuning).
+    tuning: dict[str, Any] = field(default_factory=dict)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +63,7 @@ class Project:
             "training": self.training,
             "history": self.history,
             "extras": self.extras,
+            "tuning": self.tuning,
             "has_weights": bool(self.weights),
         }
 
@@ -238,6 +241,7 @@ def _project_from_json(meta: Any, label: str) -> Project:
         notes=_expect(meta, "notes", str, "", label),
         history=history,
         extras=_expect(meta, "extras", dict, {}, label),
+        tuning=_expect(meta, "tuning", dict, {}, label),
     )
 
 

@@ -39,7 +39,7 @@ class TrainingPanel(QWidget):
         self.document = document
         self.status_line = status
         self.controller = TrainingController(document.session, self)
-        self.form = SettingsForm(self)
+        self.form = SettingsForm(self, document.session)
         self.curves = TrainingCurves(self)
         self._counters_shown = 0.0
         self._warmup: threading.Thread | None = None
@@ -109,6 +109,8 @@ class TrainingPanel(QWidget):
         c.failed.connect(self._on_failed)
         c.probeFailed.connect(self._on_view_failed)
         document.projectReplaced.connect(self._load_project)
+        # Settings changed elsewhere (the Tune panel's "Apply best", its undo): show them.
+        document.session.training_settings_changed.connect(self._show_stored_settings)
         if closing is not None:
             closing.connect(self.shutdown)
         if tf_loaded is not None:
@@ -122,7 +124,13 @@ class TrainingPanel(QWidget):
         if self.controller.is_running():   # another project now: its run has no place
             self.controller.stop()
         self.form.set_settings(TrainingSettings.from_dict(self.document.project.training))
+        self.form.reload_search()
         self.curves.set_past_runs(self.document.project.history)
+
+    def _show_stored_settings(self) -> None:
+        stored = TrainingSettings.from_dict(self.document.project.training)
+        if stored != self.form.settings():
+            self.form.set_settings(stored)
 
     def _store_settings(self) -> None:
         try:
