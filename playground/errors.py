@@ -65,3 +65,8 @@ class DatasetError(PlaygroundError):
 
 class TrainingError(PlaygroundError):
     """Training cannot start or had to stop; the message says what to change."""
+
+
+class ExportError(PlaygroundError):
+    """A model cannot be written in a format (a layer the format lacks, a missing optional
+    package, an output that does not match Keras); the message names the layer or package."""
