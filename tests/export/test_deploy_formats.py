@@ -14,8 +14,8 @@ from playground.export.verify import TOLERANCES
 from tests.export.models import PROJECTS
 
 # Float exports must agree with Keras to 1e-4 (measured: below 1e-6); float16 weights to
-# 1e-2 and 8-bit dynamic-range weights to 1e-1 (measured: ~1e-5 and ~2e-4).
-FLOAT, HALF, INT8 = 1e-4, 1e-2, 1e-1
+# 1e-2 and 8-bit dynamic-range weights to 5e-2 (measured: ~3e-5 and ~3e-4).
+FLOAT, HALF, INT8 = 1e-4, 1e-2, 5e-2
 
 
 def test_stated_tolerances_are_the_ones_used():
