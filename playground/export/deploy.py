@@ -3,7 +3,7 @@ its input names, the report each export returns, the message for a missing optio
 package and the one that names the layer a format cannot take."""
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +66,20 @@ def export_model(project: "Project") -> Any:
     from playground.network.keras_build import build_model
 
     return build_model(project.graph, project.weights or None)
+
+
+def weights_notes(project: "Project", model: Any) -> list[str]:
+    """What the user should know about the weights that went into the file."""
+    from playground.network.keras_build import stale_weights
+
+    if not project.weights:
+        return ["The model is untrained: the file holds fresh random weights. Train it "
+                "first to export what it learned."]
+    stale = stale_weights(project.graph, model, project.weights)
+    if stale:
+        return [f"{', '.join(stale)} changed since training and start from fresh weights: "
+                "train again to export trained ones."]
+    return []
 
 
 def input_names(model: Any) -> list[str]:

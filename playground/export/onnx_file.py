@@ -16,7 +16,7 @@ import numpy as np
 
 from playground.errors import ExportError
 from playground.export.deploy import (ExportReport, export_model, input_names, input_specs,
-                                      require_extra, unsupported_layer_error)
+                                      require_extra, unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check
 from playground.files.fileio import atomic_path
@@ -74,7 +74,7 @@ def export_onnx(project: "Project", path: str | Path, dataset: "Dataset | None" 
     return ExportReport("ONNX", path, path.stat().st_size,
                         f"onnxruntime {onnxruntime.__version__}", check.difference(outputs),
                         check.tolerance("float"), len(check.inputs[0]), check.source,
-                        write_labels(check.dataset, path), [])
+                        write_labels(check.dataset, path), weights_notes(project, model))
 
 
 def _load_check(path: Path) -> None:

@@ -17,7 +17,8 @@ import numpy as np
 
 from playground.errors import ExportError
 from playground.export.deploy import (ExportReport, export_model, input_names, input_specs,
-                                      output_names, serving_function, unsupported_layer_error)
+                                      output_names, serving_function,
+                                      unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check
 
@@ -83,4 +84,5 @@ def export_saved_model(project: "Project", folder: str | Path,
                         "TensorFlow's SavedModel loader", check.difference(outputs),
                         check.tolerance("float"), len(check.inputs[0]), check.source,
                         write_labels(check.dataset, folder),
-                        [f"Serving signature '{SIGNATURE}' takes: {names}."])
+                        [f"Serving signature '{SIGNATURE}' takes: {names}.",
+                         *weights_notes(project, model)])

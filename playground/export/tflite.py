@@ -19,7 +19,8 @@ import numpy as np
 
 from playground.errors import ExportError
 from playground.export.deploy import (ExportReport, export_model, input_names, input_specs,
-                                      output_names, serving_function, unsupported_layer_error)
+                                      output_names, serving_function,
+                                      unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check, run_per_sample
 from playground.files.fileio import atomic_write_bytes
@@ -122,7 +123,7 @@ def export_tflite(project: "Project", path: str | Path, quantize: str | None = N
     atomic_write_bytes(path, data)
     check = prepare_check(project, model, dataset, load_data)
     outputs, runtime = run_tflite(path, model, check.inputs, batch)
-    notes = []
+    notes = weights_notes(project, model)
     if quantize == "dynamic":
         notes.append("Weights stored as 8-bit integers (dynamic-range quantisation).")
     elif quantize == "float16":

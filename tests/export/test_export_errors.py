@@ -101,3 +101,13 @@ def test_quantize_without_tflite_is_a_plain_error(tmp_path, capsys):
     assert main(["export", str(path), "--onnx", str(tmp_path / "v.onnx"),
                  "--quantize", "dynamic"]) == 2
     assert "--quantize applies to a LiteRT export" in capsys.readouterr().err
+
+
+def test_untrained_model_without_data_is_checked_on_random_inputs_and_says_so(tmp_path):
+    from playground.export.saved_model import export_saved_model
+    from tests.export.models import xor
+
+    report = export_saved_model(xor(), tmp_path / "fresh", load_data=False)
+    assert report.matches and report.sample_source == "random inputs"
+    assert any("untrained" in note for note in report.notes)
+    assert report.labels_path is None            # no dataset loaded: no class names
