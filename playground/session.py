@@ -230,18 +230,30 @@ class Session:
                     probes: "dict[str, Probe] | None" = None,
                     graph: Graph | None = None,
                     weights: dict[str, list[Any]] | None = None,
-                    dataset_choice: dict[str, Any] | None = None) -> "TrainingEngine":
+                    dataset_choice: dict[str, Any] | None = None,
+                    log_root: str | Path | None = None) -> "TrainingEngine":
         """An engine for this project's model and the shared dataset, with ``settings`` (the
         project's by default). A caller that took snapshots (the app's worker: the user may
         go on editing) passes ``graph``, ``weights`` and ``dataset_choice``. Builds the
-        model and loads the data: call it where blocking is fine."""
+        model and loads the data: call it where blocking is fine. With the "write
+        TensorBoard logs" setting on, the run is logged under ``log_root`` (by default
+        beside the project file, see :func:`tensorboard_root`)."""
         from playground.training.run import make_engine
 
         project = self.project if graph is None else \
             dataclasses.replace(self.project, graph=graph, weights=weights)
         settings = settings if settings is not None else self.training_settings()
+        logs = None
+        if settings.tensorboard:
+            logs = Path(log_root) if log_root is not None else self.tensorboard_root()
         return make_engine(project, settings, callback, probes,
-                           self.load_dataset(dataset_choice))
+                           self.load_dataset(dataset_choice), logs)
+
+    def tensorboard_root(self) -> Path:
+        """Where this project's TensorBoard logs go: a folder beside the project file."""
+        from playground.training.tensorboard import default_log_root
+
+        return default_log_root(self.path)
 
     # ------------------------------------------------------------------ search (tuning)
     def set_search_dimension(self, node: str | None, param: str, dimension: Any) -> None:

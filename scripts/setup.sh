@@ -3,7 +3,8 @@
 # environment in .venv, and the app with its test tools. Safe to run again (it is quick
 # when everything is already there).
 #   scripts/setup.sh          # for running the app
-#   scripts/setup.sh --test   # also the test tools (pytest, pytest-qt, hypothesis)
+#   scripts/setup.sh --test   # also the test tools (pytest, pytest-qt, hypothesis) and the
+#                             # optional export packages (onnx, litert extras) their tests use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,7 @@ fi
 stamp=.venv/.installed-$want_test
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  if [ $want_test = 1 ]; then extra=".[test]"; else extra="."; fi
+  if [ $want_test = 1 ]; then extra=".[test,onnx,litert]"; else extra="."; fi
   .venv/bin/python -m pip install -q -e "$extra"
   touch "$stamp"
 fi

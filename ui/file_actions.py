@@ -58,6 +58,13 @@ class FileActions(QObject):
         self.export_python = self._add(export, self.tr("Python Script (.py)…"), None,
                                        self.export_python_dialog)
         export.addSeparator()
+        from ui.export_actions import DeploymentExports
+
+        self.deployment = DeploymentExports(
+            window, export, self.document,  # type: ignore[arg-type]
+            lambda *args: self.ask_save_path(*args), self._background, self._snapshot,
+            self._stem)
+        export.addSeparator()
         self.export_png = self._add(export, self.tr("Canvas as PNG Image…"), None,
                                     lambda: self.export_image_dialog("png"))
         self.export_svg = self._add(export, self.tr("Canvas as SVG Drawing…"), None,

@@ -17,6 +17,7 @@ from ui.canvas.view import GraphView
 from ui.document import Document
 from ui.shape_service import ShapeService
 from ui.tf_loader import TFLoader
+from ui.training.tensorboard_help import TensorBoardHelp
 
 _AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.edit_actions.add_help_actions(self.help_menu)
+        self.tensorboard_help = TensorBoardHelp(self, document, self.help_menu)
 
         document.projectReplaced.connect(self._bind_project)
         document.modifiedChanged.connect(lambda _m: self._update_title())

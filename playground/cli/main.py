@@ -4,6 +4,9 @@
     import MODEL.keras --out PROJECT      any Keras model -> editable project
     export PROJECT --keras OUT.keras      the model (with trained weights when present)
     export PROJECT --python OUT.py        a standalone Keras program
+    export PROJECT --tflite OUT.tflite [--quantize dynamic|float16]
+                   --saved-model DIR | --onnx OUT.onnx
+                                          deployment formats, each checked in its runtime
     train PROJECT ...                     headless training (playground.cli.train)
     tune PROJECT --trials N ...           hyper-parameter search (playground.cli.tune)
     presets                               list the bundled lessons (playground.cli.lessons)
@@ -80,8 +83,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from playground.export.keras_file import export_keras, export_python
     from playground.files.project import load_project
 
-    if not args.keras and not args.python:
-        raise PlaygroundError("Say what to export: --keras OUT.keras and/or --python OUT.py.")
+    wanted = (args.keras, args.python, args.tflite, args.saved_model, args.onnx)
+    if not any(wanted):
+        raise PlaygroundError("Say what to export: --keras OUT.keras, --python OUT.py, "
+                              "--tflite OUT.tflite, --saved-model FOLDER and/or --onnx "
+                              "OUT.onnx.")
+    if args.quantize and not args.tflite:
+        raise PlaygroundError("--quantize applies to a LiteRT export: add --tflite OUT.tflite.")
     project = load_project(args.project)
     if args.keras:
         stale = export_keras(project, args.keras)
@@ -93,7 +101,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.python:
         export_python(project, args.python)
         print(f"Wrote {args.python}")
-    return 0
+    return _deployment_exports(args, project)
+
+
+def _deployment_exports(args: argparse.Namespace, project: object) -> int:
+    """LiteRT, SavedModel and ONNX: each report printed; exit 1 when one does not match
+    the Keras model within its tolerance (the file is kept, the warning says so)."""
+    from playground.export.onnx_file import export_onnx
+    from playground.export.saved_model import export_saved_model
+    from playground.export.tflite import export_tflite
+    from playground.export.verify import project_dataset
+
+    jobs = [(args.tflite, lambda d: export_tflite(project, args.tflite, args.quantize, d)),
+            (args.saved_model, lambda d: export_saved_model(project, args.saved_model, d)),
+            (args.onnx, lambda d: export_onnx(project, args.onnx, d))]
+    jobs = [(target, job) for target, job in jobs if target]
+    if not jobs:
+        return 0
+    dataset, _why = project_dataset(project)  # type: ignore[arg-type]
+    code = 0
+    for _target, job in jobs:
+        report = job(dataset)
+        print(report.summary())
+        if not report.matches:
+            print(f"warning: {report.path} differs from the Keras model by more than "
+                  f"{report.tolerance:.3g}: check it before using it.", file=sys.stderr)
+            code = 1
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,10 +142,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", help="Keras model file (.keras)")
     p.add_argument("--out", required=True, help="project file to write (.kpg)")
     p.set_defaults(func=_cmd_import)
-    p = sub.add_parser("export", help="export a project as .keras and/or a Python program")
+    p = sub.add_parser("export", help="export a project: .keras, Python, LiteRT, SavedModel, "
+                                        "ONNX")
     p.add_argument("project", help="project file (.kpg)")
     p.add_argument("--keras", metavar="OUT.keras", help="write the model as a .keras file")
     p.add_argument("--python", metavar="OUT.py", help="write a standalone Keras program")
+    p.add_argument("--tflite", metavar="OUT.tflite",
+                   help="write a LiteRT (TensorFlow Lite) model, checked in its interpreter")
+    p.add_argument("--quantize", choices=("dynamic", "float16"),
+                   help="with --tflite: 8-bit weights (dynamic) or 16-bit float weights")
+    p.add_argument("--saved-model", metavar="FOLDER",
+                   help="write a TensorFlow SavedModel folder (serving signature named after "
+                        "the model's inputs)")
+    p.add_argument("--onnx", metavar="OUT.onnx",
+                   help="write an ONNX model, checked in onnxruntime (needs the onnx extra)")
     p.set_defaults(func=_cmd_export)
     for register in _extra_commands():
         register(sub)

@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, help="batch size (default: the project's)")
     p.add_argument("--device", help="auto, cpu, gpu:N or gpus (default: the project's)")
     p.add_argument("--out", metavar="MODEL.keras", help="write the trained model here")
+    p.add_argument("--tensorboard", metavar="DIR",
+                   help="write TensorBoard logs of this run into a new folder under DIR "
+                        "(see them with: tensorboard --logdir DIR)")
     p.add_argument("--save", action="store_true",
                    help="store the trained weights and this run's history in the project")
     p.set_defaults(func=run_train_command)
@@ -120,7 +123,9 @@ def run_train_command(args: argparse.Namespace) -> int:
         settings.batch_size = args.batch_size
     if args.device is not None:
         settings.device = args.device
-    engine = session.make_engine(settings, TextProgress(sys.stderr))
+    if args.tensorboard:
+        settings.tensorboard = True
+    engine = session.make_engine(settings, TextProgress(sys.stderr), log_root=args.tensorboard)
     result = run_until_interrupted(engine)
     # weights + history into the in-memory project
     session.record_run(result.history_entry(), trained_weights(session.graph, result))
@@ -129,6 +134,12 @@ def run_train_command(args: argparse.Namespace) -> int:
 
         export_keras(project, args.out)
         print(f"Wrote {args.out}", file=sys.stderr)
+    if settings.tensorboard:
+        from playground.training.tensorboard import default_log_root, open_command
+
+        root = args.tensorboard or default_log_root(args.project)
+        print(f"TensorBoard logs in {root}: see them with {open_command(root)}",
+              file=sys.stderr)
     if args.save:
         session.save()
         print(f"Saved weights and history into {args.project}", file=sys.stderr)

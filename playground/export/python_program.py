@@ -140,13 +140,19 @@ def compile_code(project: Project, model: Any, dataset: Any) -> list[str]:
         "model.summary()",
         "",
     ]
-    callbacks = "[]"
+    callbacks = []
     if settings.early_stopping:
-        callbacks = (f"[keras.callbacks.EarlyStopping(monitor={settings.monitor!r}, "
-                     f"patience={settings.patience}, restore_best_weights=True)]")
+        callbacks.append(f"keras.callbacks.EarlyStopping(monitor={settings.monitor!r}, "
+                         f"patience={settings.patience}, restore_best_weights=True)")
+    tensorboard = "keras.callbacks.TensorBoard(log_dir='logs', histogram_freq=1)"
+    if settings.tensorboard:
+        callbacks.append(tensorboard)
+    else:
+        lines.append(f"# TensorBoard logs (see them with: tensorboard --logdir logs): add "
+                     f"{tensorboard} to the callbacks below.")
     lines += [
         f"fit_args = dict(epochs={settings.epochs}, batch_size={settings.batch_size}, "
-        f"callbacks={callbacks})",
+        f"callbacks=[{', '.join(callbacks)}])",
         "if x_val is not None:",
         "    fit_args['validation_data'] = (x_val, y_val)",
         "else:",
@@ -180,7 +186,26 @@ def project_to_python(project: Project, filename: str = "model.py",
     parts.append("# --- Training " + "-" * 66)
     parts.append("\n".join(compile_code(project, model, dataset)) + "\n")
     parts.append(f"model.save({out!r})\nprint({'saved ' + out!r})\n")
+    parts.append("\n".join(deployment_export_lines(out.removesuffix(".keras"))) + "\n")
     return "\n".join(parts)
+
+
+def deployment_export_lines(stem: str) -> list[str]:
+    """The export lines for other runtimes, commented out: uncomment the ones wanted. They
+    are Keras's own ``model.export`` (the app's File > Export writes the same formats)."""
+    return [
+        "# --- Export for other runtimes " + "-" * 49,
+        "# Uncomment the formats you need. LiteRT (TensorFlow Lite) for phones and small",
+        "# devices; dynamic-range quantisation (8-bit weights) makes the file ~4x smaller:",
+        f"# model.export({stem + '.tflite'!r}, format='litert')",
+        "# import tensorflow as tf",
+        f"# model.export({stem + '-int8.tflite'!r}, format='litert',",
+        "#              optimizations=[tf.lite.Optimize.DEFAULT])",
+        "# TensorFlow SavedModel, for TensorFlow Serving and the TF.js converter:",
+        f"# model.export({stem + '_savedmodel'!r}, format='tf_saved_model')",
+        "# ONNX, for onnxruntime and other frameworks (pip install tf2onnx onnx):",
+        f"# model.export({stem + '.onnx'!r}, format='onnx')",
+    ]
 
 
 def _is_name(key: object) -> bool:

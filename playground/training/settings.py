@@ -41,6 +41,7 @@ class TrainingSettings:
     monitor: str = "val_loss"
     seed: int | None = None
     device: str = "auto"
+    tensorboard: bool = False           # write TensorBoard logs of each run
 
     def validate(self) -> None:
         """Raise TrainingError naming the setting to change."""
@@ -78,6 +79,9 @@ class TrainingSettings:
         if self.seed is not None and not (isinstance(self.seed, int) and self.seed >= 0):
             raise TrainingError("The random seed must be empty or a whole number of 0 or more. "
                                 f"Received: seed={self.seed!r}.")
+        if not isinstance(self.tensorboard, bool):
+            raise TrainingError("'Write TensorBoard logs' is on or off (true or false). "
+                                f"Received: tensorboard={self.tensorboard!r}.")
         if not _valid_device(self.device):
             raise TrainingError("The device must be 'auto', 'cpu', 'gpu:N' (one GPU) or 'gpus' "
                                 f"(all GPUs). Received: device={self.device!r}.")

@@ -44,9 +44,10 @@ def panel(qtbot):
 def test_form_round_trips_settings_and_marks_the_document_modified(panel):
     settings = TrainingSettings(optimizer="sgd", learning_rate=0.05, epochs=7, batch_size=16,
                                 validation_split=0.1, early_stopping=True, patience=3,
-                                seed=4)
+                                seed=4, tensorboard=True)
     panel.form.set_settings(settings)
     assert panel.form.settings() == settings
+    assert panel.form.tensorboard.isChecked()
     panel.form.epochs.setValue(9)
     assert panel.document.project.training["epochs"] == 9
     assert panel.document.modified

@@ -56,6 +56,7 @@ class SettingsForm(QWidget):
         self.seed = QSpinBox(self)
         self.seed.setRange(-1, 2**31 - 1)
         self.seed.setSpecialValueText(self.tr("random"))
+        self.tensorboard = QCheckBox(self.tr("write TensorBoard logs"), self)
         self.device = QComboBox(self)
         self.set_device_choices([("auto", self.tr("Automatic (GPU if available)")),
                                  ("cpu", self.tr("CPU"))])
@@ -95,6 +96,10 @@ class SettingsForm(QWidget):
                                "starting weights); 'random' gives a different run each time."),
             self.device: self.tr("Where the arithmetic runs. Automatic uses the GPU when "
                                  "TensorFlow finds one, else the CPU."),
+            self.tensorboard: self.tr("Also record each run for TensorBoard (the loss and "
+                                      "metrics per epoch, the model's graph, how the weights "
+                                      "spread), in a folder beside the project file. Help ▸ "
+                                      "TensorBoard Logs shows how to open them."),
         }
         self._helps = helps
         self._names = {self.optimizer: "optimizer", self.learning_rate: "learning_rate",
@@ -109,7 +114,8 @@ class SettingsForm(QWidget):
                 (self.tr("Validation split"), self.validation_split),
                 (self.tr("Early stopping"), self.early_stopping),
                 (self.tr("Patience"), self.patience), (self.tr("Watch"), self.monitor),
-                (self.tr("Random seed"), self.seed), (self.tr("Device"), self.device)]
+                (self.tr("Random seed"), self.seed), (self.tr("Device"), self.device),
+                (self.tr("TensorBoard"), self.tensorboard)]
         for label, field in rows:
             field.setToolTip(helps[field])
             field.setWhatsThis(helps[field])
@@ -130,6 +136,7 @@ class SettingsForm(QWidget):
                      self.patience, self.seed):
             spin.valueChanged.connect(self._emit_changed)
         self.early_stopping.toggled.connect(self._emit_changed)
+        self.tensorboard.toggled.connect(self._emit_changed)
         self.early_stopping.toggled.connect(self._update_enabled)
         self.set_settings(TrainingSettings())
 
@@ -189,6 +196,7 @@ class SettingsForm(QWidget):
                 self.device.addItem(s.device, s.device)
                 index = self.device.findData(s.device)
             self.device.setCurrentIndex(index)
+            self.tensorboard.setChecked(s.tensorboard)
         finally:
             self._loading = False
         self._update_enabled()
@@ -203,4 +211,5 @@ class SettingsForm(QWidget):
             validation_split=round(float(self.validation_split.value()), 4),
             early_stopping=self.early_stopping.isChecked(), patience=self.patience.value(),
             monitor=self.monitor.currentText(), seed=None if seed < 0 else seed,
-            device=self.device.currentData() or "auto")
+            device=self.device.currentData() or "auto",
+            tensorboard=self.tensorboard.isChecked())
