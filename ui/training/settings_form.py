@@ -61,7 +61,7 @@ class SettingsForm(QWidget):
         self.set_device_choices([("auto", self.tr("Automatic (GPU if available)")),
                                  ("cpu", self.tr("CPU"))])
         shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        for box in (self.optimizer, self.loss, self.metric, self.monitor, self.device):
+        for box in (self.optimizer, self.loss, self.metric_choice, self.monitor, self.device):
             # long choices ("automatic (from the data)") must not widen the narrow column
             box.setSizeAdjustPolicy(shrink)
             box.setMinimumContentsLength(8)
