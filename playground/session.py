@@ -229,18 +229,20 @@ class Session:
                     probes: "dict[str, Probe] | None" = None,
                     graph: Graph | None = None,
                     weights: dict[str, list[Any]] | None = None,
-                    dataset_choice: dict[str, Any] | None = None) -> "TrainingEngine":
+                    dataset_choice: dict[str, Any] | None = None,
+                    **engine_options: Any) -> "TrainingEngine":
         """An engine for this project's model and the shared dataset, with ``settings`` (the
         project's by default). A caller that took snapshots (the app's worker: the user may
         go on editing) passes ``graph``, ``weights`` and ``dataset_choice``. Builds the
-        model and loads the data: call it where blocking is fine."""
+        model and loads the data: call it where blocking is fine. ``engine_options``
+        go to the engine (``workers``, ``checkpoint_dir``: the multi-worker ``train``)."""
         from playground.training.run import make_engine
 
         project = self.project if graph is None else \
             dataclasses.replace(self.project, graph=graph, weights=weights)
         settings = settings if settings is not None else self.training_settings()
         return make_engine(project, settings, callback, probes,
-                           self.load_dataset(dataset_choice))
+                           self.load_dataset(dataset_choice), **engine_options)
 
     # ------------------------------------------------------------------ shapes
     def set_shape_report(self, report: "ShapeReport") -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import sys
-import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -21,10 +19,19 @@ from typing import Any
 
 from playground.errors import TrainingError
 
+# How long a worker waits for the others to join, and how long a collective waits for a
+# worker mid-run before the run ends with an error (a worker that died) rather than waiting
+# forever. PLAYGROUND_WORKER_TIMEOUT (seconds) sets both.
 JOIN_TIMEOUT_S = 60.0
-# A collective that waits longer than this for a worker ends the run with an error rather
-# than waiting forever (a worker that died mid-run).
 COLLECTIVE_TIMEOUT_S = 60.0
+
+
+def worker_timeout_s(default: float) -> float:
+    raw = os.environ.get("PLAYGROUND_WORKER_TIMEOUT", "")
+    try:
+        return float(raw) if raw else default
+    except ValueError:
+        return default
 LOST_EXIT_CODE = 4
 
 
@@ -105,49 +112,82 @@ def answers(address: str, timeout_s: float = 0.5) -> bool:
         return False
 
 
-def unreachable_message(cluster: Cluster, waited_s: float) -> str:
+class WorkersUnreachable(TrainingError):
+    """Not every worker answered within the time allowed."""
+
+
+def wait_for_workers(cluster: Cluster, timeout_s: float) -> None:
+    """Wait until every other worker's address accepts connections, while answering on our
+    own; raises WorkersUnreachable naming the silent addresses and the time waited.
+
+    TensorFlow's own wait for the workers cannot be interrupted (it holds the interpreter
+    until every worker joined, however long), so this plain-socket meeting comes first: once
+    every worker answers, all of them are about to start TensorFlow and its wait is short.
+    A worker that already started TensorFlow answers through TensorFlow's server."""
+    host, _, port = cluster.addresses[cluster.index].rpartition(":")
+    listener = socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(("", int(port)))
+    except OSError as error:
+        listener.close()
+        raise TrainingError(f"Worker {cluster.index} cannot listen on port {port} "
+                            f"({error.strerror}): another program uses it. Choose another "
+                            "port for this worker in --workers (on every machine).") from None
+    listener.listen(16)
+    listener.settimeout(0.05)
     others = [a for i, a in enumerate(cluster.addresses) if i != cluster.index]
-    silent = [a for a in others if not answers(a)] or others
-    return (f"Worker {cluster.index} waited {waited_s:.0f} s but could not reach "
-            f"{', '.join(silent)}. Start the training command on every machine listed in "
-            "--workers (each with its own --index), check the addresses and ports, and that "
-            "no firewall blocks them.")
+    waiting = set(others)
+    started = time.monotonic()
+    try:
+        while waiting:
+            waited = time.monotonic() - started
+            if waited > timeout_s:
+                raise WorkersUnreachable(
+                    f"Worker {cluster.index} waited {waited:.0f} s but could not reach "
+                    f"{', '.join(sorted(waiting))}. Start the training command on every "
+                    "machine listed in --workers (each with its own --index), and check "
+                    "the addresses, the ports and that no firewall blocks them.")
+            waiting = {a for a in waiting if not answers(a, 0.2)}
+            try:  # answer the others' checks (and drop the connection at once)
+                while True:
+                    listener.accept()[0].close()
+            except OSError:
+                pass
+        # Keep answering a moment, so the last worker to arrive also sees this one.
+        until = time.monotonic() + 1.0
+        while time.monotonic() < until:
+            try:
+                listener.accept()[0].close()
+            except OSError:
+                pass
+    finally:
+        listener.close()
 
 
-def connect(cluster: Cluster, timeout_s: float = JOIN_TIMEOUT_S) -> Any:
-    """Set ``TF_CONFIG`` and create the MultiWorkerMirroredStrategy, waiting at most
-    ``timeout_s`` for the other workers. TensorFlow's wait cannot be interrupted, so when
-    the time is up a watchdog prints which addresses did not answer and ends the process
-    with exit code 4 (no traceback)."""
+def connect(cluster: Cluster, timeout_s: float | None = None) -> Any:
+    """Wait (at most ``timeout_s``) for every worker, set ``TF_CONFIG`` and create the
+    MultiWorkerMirroredStrategy; raises WorkersUnreachable when a worker did not answer."""
+    timeout_s = worker_timeout_s(JOIN_TIMEOUT_S) if timeout_s is None else timeout_s
+    wait_for_workers(cluster, timeout_s)
     os.environ["TF_CONFIG"] = json.dumps(cluster.tf_config())
     from playground.kerasenv import keras
 
     keras()
     import tensorflow as tf
 
-    joined = threading.Event()
-    started = time.monotonic()
-
-    def watchdog() -> None:
-        if not joined.wait(timeout_s):
-            print(unreachable_message(cluster, time.monotonic() - started), file=sys.stderr,
-                  flush=True)
-            os._exit(LOST_EXIT_CODE)
-
-    threading.Thread(target=watchdog, name="worker-join-watchdog", daemon=True).start()
     options = tf.distribute.experimental.CommunicationOptions(
-        timeout_seconds=COLLECTIVE_TIMEOUT_S)
-    strategy = tf.distribute.MultiWorkerMirroredStrategy(communication_options=options)
-    joined.set()
-    return strategy
+        timeout_seconds=worker_timeout_s(COLLECTIVE_TIMEOUT_S))
+    return tf.distribute.MultiWorkerMirroredStrategy(communication_options=options)
 
 
-@dataclass(frozen=True)
 class WorkerSetup:
     """This process's part in a multi-worker run: the strategy and the cluster."""
 
-    strategy: Any
-    cluster: Cluster
+    def __init__(self, strategy: Any, cluster: Cluster):
+        self.strategy = strategy
+        self.cluster = cluster
+        self._gather: Any = None
 
     def description(self) -> str:
         per_worker = self.strategy.num_replicas_in_sync // self.cluster.size
@@ -159,7 +199,13 @@ class WorkerSetup:
         """Every replica's ``value`` (every worker must call this, in the same order)."""
         import tensorflow as tf
 
-        strategy = self.strategy
-        local = strategy.run(lambda v: tf.reshape(v, (1,)),
-                             args=(tf.constant(float(value), tf.float32),))
-        return [float(v) for v in strategy.gather(local, axis=0).numpy()]
+        if self._gather is None:  # compiled once: eager collectives are slow
+            strategy = self.strategy
+
+            def gather(v: Any) -> Any:
+                local = strategy.run(lambda x: tf.reshape(x, (1,)), args=(v,))
+                return strategy.gather(local, axis=0)
+
+            self._gather = tf.function(gather, autograph=False)
+        values = self._gather(tf.constant(float(value), tf.float32))
+        return [float(v) for v in values.numpy()]

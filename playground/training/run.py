@@ -31,7 +31,8 @@ def build_project_model(project: "Project", seed: int | None = None) -> Any:
 
 def make_engine(project: "Project", settings: TrainingSettings | None = None,
                 callback: Callable[[TrainingEvent], None] | None = None,
-                probes: dict[str, Probe] | None = None, dataset: Any = None) -> Any:
+                probes: dict[str, Probe] | None = None, dataset: Any = None,
+                **engine_options: Any) -> Any:
     """An engine for the project's model, data and settings (raises typed errors)."""
     from playground.training.engine import TrainingEngine
 
@@ -39,7 +40,7 @@ def make_engine(project: "Project", settings: TrainingSettings | None = None,
     settings.validate()
     dataset = dataset if dataset is not None else load_project_dataset(project)
     return TrainingEngine(build_project_model(project, settings.seed), dataset, settings,
-                          callback, probes)
+                          callback, probes, **engine_options)
 
 
 def trained_weights(graph: Any, result: RunResult) -> dict[str, list[Any]] | None:
