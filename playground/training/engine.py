@@ -25,7 +25,6 @@ from typing import Any, Callable
 
 import numpy as np
 
-from playground.errors import TrainingError
 from playground.training import device as device_mod
 from playground.training.data import RunData, prepare_data
 from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
@@ -34,6 +33,8 @@ from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeRes
 from playground.training.faults import check_finite_data, check_memory, explain_failure
 from playground.training.losses import check_model_fits_dataset, resolve_loss
 from playground.training.loop import CompiledStepper
+from playground.training.rules import (check_replicas, divergence_message, make_optimizer,
+                                       monitored_value)
 from playground.training.settings import TrainingSettings
 
 CHUNK_SECONDS = 0.04          # work per compiled call: ~25 progress updates a second
@@ -42,39 +43,6 @@ CALLS_PER_EPOCH_WORKERS = 10  # multi-worker: fixed steps per call, the same on 
 EVAL_BATCH_SIZE = 512
 # Keep the training arrays in GPU memory when they are smaller than this.
 MAX_DEVICE_DATA_BYTES = 1 << 30
-
-
-def make_optimizer(name: str, learning_rate: float) -> Any:
-    from playground.kerasenv import keras
-
-    k = keras()
-    classes = {"adam": k.optimizers.Adam, "sgd": k.optimizers.SGD,
-               "rmsprop": k.optimizers.RMSprop, "adamw": k.optimizers.AdamW,
-               "adagrad": k.optimizers.Adagrad, "nadam": k.optimizers.Nadam}
-    return classes[name](learning_rate=learning_rate)
-
-
-def divergence_message(value: float, epoch: int, step: int, learning_rate: float) -> str:
-    what = "not a number (NaN)" if math.isnan(value) else "infinite"
-    return (f"Training stopped: the loss became {what} at epoch {epoch}, step {step}. "
-            f"The learning rate may be too high — try {learning_rate / 10:g} instead of "
-            f"{learning_rate:g} — or the inputs hold very large or missing values. The "
-            "weights were put back to how they were at the start of that epoch.")
-
-
-def monitored_value(settings: TrainingSettings, has_validation: bool,
-                    metrics: tuple[str, ...]) -> str:
-    """The log key early stopping watches (the training value when there is no validation
-    data); raises TrainingError when the run will not report it."""
-    monitor = settings.monitor
-    if monitor.startswith("val_") and not has_validation:
-        monitor = monitor[4:]
-    if settings.early_stopping and monitor.removeprefix("val_") not in ("loss", *metrics):
-        raise TrainingError(
-            f"Early stopping watches '{settings.monitor}', but this run only reports "
-            f"{', '.join(('loss', *metrics))} (and their val_ versions): choose one of those "
-            "to watch.")
-    return monitor
 
 
 class TrainingEngine:
@@ -200,7 +168,7 @@ class TrainingEngine:
                                                else self.workers.cluster.index)
         stepper = CompiledStepper(self.model, data.x_train, data.y_train, s.batch_size,
                                   "/CPU:0", strategy, interruptible=self.workers is None)
-        _check_replicas(stepper, s.batch_size)
+        check_replicas(stepper, s.batch_size)
         return self._run_stepper(stepper, data, plan.description, checkpoints)
 
     def _run_stepper(self, stepper: CompiledStepper, data: RunData, device: str,
@@ -429,18 +397,6 @@ class TrainingEngine:
                            samples_per_s=end.samples_per_s, device=device, model=self.model)
         self._emit(RunEnded(end, status, {**final_logs, **test_logs}, message))
         return result
-
-
-def _check_replicas(stepper: CompiledStepper, batch_size: int) -> None:
-    if batch_size < stepper.replicas:
-        raise TrainingError(
-            f"The batch size ({batch_size}) is smaller than the number of model copies "
-            f"training together ({stepper.replicas}): each needs at least one example per "
-            f"step. Use a batch size of at least {stepper.replicas}.")
-    if stepper.steps_per_epoch < 1:
-        raise TrainingError(
-            f"{stepper.num_samples} training examples are too few for "
-            f"{stepper.replicas} model copies: use more data or fewer workers.")
 
 
 def _tf() -> Any:

@@ -53,7 +53,7 @@ def readme_text(project_name: str, addresses: tuple[str, ...]) -> str:
         lines.append(f"     {address}: sh run-worker-{i}.sh{role}")
     lines += [
         "",
-        f"The project's batch size is the global batch: each step, every machine trains on",
+        "The project's batch size is the global batch: each step, every machine trains on",
         "its own share of it, and all machines end with the same weights. Every worker",
         "prints its progress. When the run ends the chief writes",
         f"{MODEL_FILE} and stores the weights and history in {PROJECT_FILE}.",

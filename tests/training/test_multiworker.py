@@ -122,7 +122,9 @@ def test_a_killed_worker_started_again_resumes_from_the_last_checkpoint(tmp_path
     assert "lost contact with the other workers" in chief_log
     resumed = [int(line.rsplit(" ", 1)[-1]) for line in chief_log.splitlines()
                if "Resuming from the checkpoint of epoch" in line]
-    assert resumed and resumed[0] >= 2            # not started over
+    # Killed after it began epoch 3 (history-2 exists), so epoch 1 at least was saved by
+    # both workers: the run goes on from there, not from the start.
+    assert resumed and resumed[0] >= 1, chief_log
     summary = json.loads((tmp_path / "w0.out").read_text().strip().splitlines()[-1])
     assert summary["status"] == "completed" and summary["epochs"] == 8
     # The whole run's history survived the restart: 8 epochs, not 8 minus the resumed.
