@@ -231,13 +231,15 @@ class Session:
                     graph: Graph | None = None,
                     weights: dict[str, list[Any]] | None = None,
                     dataset_choice: dict[str, Any] | None = None,
-                    log_root: str | Path | None = None) -> "TrainingEngine":
+                    log_root: str | Path | None = None,
+                    **engine_options: Any) -> "TrainingEngine":
         """An engine for this project's model and the shared dataset, with ``settings`` (the
         project's by default). A caller that took snapshots (the app's worker: the user may
         go on editing) passes ``graph``, ``weights`` and ``dataset_choice``. Builds the
         model and loads the data: call it where blocking is fine. With the "write
         TensorBoard logs" setting on, the run is logged under ``log_root`` (by default
-        beside the project file, see :func:`tensorboard_root`)."""
+        beside the project file, see :func:`tensorboard_root`). ``engine_options`` go to
+        the engine (``workers``, ``checkpoint_dir``: the multi-worker ``train``)."""
         from playground.training.run import make_engine
 
         project = self.project if graph is None else \
@@ -247,7 +249,7 @@ class Session:
         if settings.tensorboard:
             logs = Path(log_root) if log_root is not None else self.tensorboard_root()
         return make_engine(project, settings, callback, probes,
-                           self.load_dataset(dataset_choice), logs)
+                           self.load_dataset(dataset_choice), logs, **engine_options)
 
     def tensorboard_root(self) -> Path:
         """Where this project's TensorBoard logs go: a folder beside the project file."""

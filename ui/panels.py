@@ -8,7 +8,7 @@ the window's menus and for tests; no panel looks another up on the window.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
@@ -41,6 +41,25 @@ class Panels:
     lessons_action: QAction
 
 
+def install_training_menu(window: "MainWindow", document: Any) -> None:
+    """Training ▸ Run on several machines… (a launch kit for the current project)."""
+    from PySide6.QtGui import QAction
+
+    def open_dialog() -> None:
+        from ui.training.launch_kit_dialog import LaunchKitDialog
+
+        name = document.session.display_name(window.tr("Untitled")).removesuffix(".kpg")
+        LaunchKitDialog(document.project, name, window).exec()
+
+    menu = window.menuBar().addMenu(window.tr("&Training"))
+    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    action = QAction(window.tr("Run on several machines…"), window)
+    action.setStatusTip(window.tr("Write a launch kit to train this project on several "
+                                  "machines with TensorFlow's multi-worker strategy"))
+    action.triggered.connect(open_dialog)
+    menu.addAction(action)
+
+
 def install_panels(window: "MainWindow") -> Panels:
     document, scene = window.document, window.scene
     palette = PalettePanel(window.edit_actions.add_layer_after_selected)
@@ -64,6 +83,7 @@ def install_panels(window: "MainWindow") -> Panels:
     # Dataset and lesson share the right side under the inspector (docked in this order:
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
+    install_training_menu(window, document)
     tune = TunePanel(document, window.closing)
     window.add_panel(tune, window.tr("Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).

@@ -33,9 +33,10 @@ def build_project_model(project: "Project", seed: int | None = None) -> Any:
 def make_engine(project: "Project", settings: TrainingSettings | None = None,
                 callback: Callable[[TrainingEvent], None] | None = None,
                 probes: dict[str, Probe] | None = None, dataset: Any = None,
-                log_root: Path | None = None) -> Any:
+                log_root: Path | None = None, **engine_options: Any) -> Any:
     """An engine for the project's model, data and settings (raises typed errors).
-    ``log_root``: also write TensorBoard logs of the run into a new folder there."""
+    ``log_root``: also write TensorBoard logs of the run into a new folder there;
+    ``engine_options`` go to :class:`TrainingEngine` (``workers``, ``checkpoint_dir``)."""
     from playground.training.engine import TrainingEngine
 
     settings = settings or TrainingSettings.from_dict(project.training)
@@ -50,7 +51,7 @@ def make_engine(project: "Project", settings: TrainingSettings | None = None,
         writer = TensorBoardWriter(new_run_folder(log_root), lambda: engine.model)
         callback = fan_out(callback, writer)
     engine = TrainingEngine(build_project_model(project, settings.seed), dataset, settings,
-                            callback, probes)
+                            callback, probes, **engine_options)
     return engine
 
 

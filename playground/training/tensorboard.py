@@ -54,16 +54,16 @@ def new_run_folder(log_root: str | Path) -> Path:
 
 def read_event(event: Any) -> tuple[str, int, dict[str, float]]:
     """(kind, epoch, logs) of an engine event: the one place that knows the event shape.
-    ``kind`` is "start", "epoch", "end" or anything else (ignored).
+    ``kind`` is "start", "epoch", "end" or "other" (ignored)."""
+    from playground.training.events import EpochEnded, RunEnded, RunStarted
 
-    With typed event dataclasses (RunStarted, EpochEnded, RunEnded, ...) this becomes::
-
-        if isinstance(event, RunStarted): return "start", 0, {}
-        if isinstance(event, EpochEnded): return "epoch", event.progress.epoch, event.logs
-        if isinstance(event, RunEnded): return "end", event.progress.epoch, event.logs
-        return "other", 0, {}
-    """
-    return event.kind, event.epoch, event.logs
+    if isinstance(event, RunStarted):
+        return "start", 0, {}
+    if isinstance(event, EpochEnded):
+        return "epoch", event.progress.epoch, dict(event.logs)
+    if isinstance(event, RunEnded):
+        return "end", event.progress.epoch, dict(event.logs)
+    return "other", 0, {}
 
 
 class TensorBoardWriter:

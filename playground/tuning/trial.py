@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from playground.errors import PlaygroundError, TuningError
 from playground.files.project import Project
-from playground.training.events import TrainingEvent
+from playground.training.events import EpochEnded, TrainingEvent
 from playground.training.settings import TrainingSettings
 from playground.tuning.space import SearchSpace
 
@@ -108,7 +108,7 @@ class TrialRunner:
 
         def report(event: TrainingEvent) -> None:
             on_event(event)
-            if event.kind != "epoch":
+            if not isinstance(event, EpochEnded):
                 return
             value = event.logs.get(self.objective)
             if value is None:
@@ -116,10 +116,10 @@ class TrialRunner:
                 engine.stop()
                 return
             if math.isfinite(value):
-                trial.report(float(value), event.epoch)
+                trial.report(float(value), event.progress.epoch)
             # Pruning after the last epoch would save nothing: the trial has finished.
-            if event.epoch < event.epochs and trial.should_prune():
-                pruned_at.append(event.epoch)
+            if event.progress.epoch < event.progress.epochs and trial.should_prune():
+                pruned_at.append(event.progress.epoch)
                 engine.stop()
 
         try:

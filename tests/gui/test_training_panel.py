@@ -119,10 +119,12 @@ def test_curves_crosshair_reads_values_and_log_scale_keeps_points_in_view(qtbot)
     curves.resize(600, 400)
     curves.show()
     curves.begin_run(["accuracy"], epochs=2)
-    curves.add_progress({"kind": "batch", "epoch": 1, "step": 4, "steps_per_epoch": 4,
-                         "batch_losses": [2.0, 1.0, 0.5, 0.25]})
-    curves.add_epoch({"epoch": 1, "logs": {"loss": 0.9, "val_loss": 1.1, "accuracy": 0.5,
-                                           "val_accuracy": 0.4}})
+    from playground.training.events import EpochEnded, Progress, StepsDone
+
+    at = Progress(epoch=1, epochs=2, step=4, steps_per_epoch=4)
+    curves.add_progress(StepsDone(at, {"loss": 0.9}, (2.0, 1.0, 0.5, 0.25)))
+    curves.add_epoch(EpochEnded(at, {"loss": 0.9, "val_loss": 1.1, "accuracy": 0.5,
+                                     "val_accuracy": 0.4}))
     curves.flush()
     loss_plot = curves._plots["loss"]
     low, high = loss_plot.vb.viewRange()[1]

@@ -1,4 +1,6 @@
 """Live pictures of small dense networks from their weights in numpy (dense_grid)."""
+import time
+
 import numpy as np
 import pytest
 
@@ -11,6 +13,7 @@ from playground.insight.dense_grid import ACTIVATIONS, DenseFrames, dense_chain,
 from playground.kerasenv import keras
 from playground.training import TrainingEngine, TrainingSettings
 from playground.training.events import Probe
+from playground.training.events import EpochEnded, ProbeResult, StepsDone
 from tests.insight.helpers import mlp, points_dataset
 
 
@@ -99,11 +102,11 @@ def test_live_frames_come_at_animation_rate_for_a_fast_run():
     frames, epochs = [], []
 
     def callback(event):
-        if event.kind == "probe" and event.probe_result is not None and \
-                probes.BOUNDARY in event.probe_result.results:
-            frames.append(event.elapsed_s or 0.0)
-        elif event.kind == "epoch":
-            epochs.append(event.elapsed_s)
+        if isinstance(event, ProbeResult) and event.result is not None and \
+                probes.BOUNDARY in event.result.results:
+            frames.append(time.perf_counter())
+        elif isinstance(event, EpochEnded):
+            epochs.append(time.perf_counter())
 
     settings = TrainingSettings(epochs=60, batch_size=10, optimizer="sgd", learning_rate=0.03,
                                 validation_split=0.0, seed=0)
@@ -122,10 +125,10 @@ def test_a_probe_timed_in_seconds_also_runs_inside_a_long_epoch():
     counts = {"batch": 0, "timed": 0, "per_epoch": 0}
 
     def callback(event):
-        if event.kind == "batch":
+        if isinstance(event, StepsDone):
             counts["batch"] += 1
-        elif event.kind == "probe":
-            counts[event.probe_name] += 1
+        elif isinstance(event, ProbeResult):
+            counts[event.name] += 1
 
     settings = TrainingSettings(epochs=1, batch_size=1, learning_rate=0.01, seed=0)
     TrainingEngine(mlp(units=(8,)), ds, settings, callback,

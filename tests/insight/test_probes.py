@@ -8,6 +8,7 @@ from playground.insight.boundary import BoundaryGrid
 from playground.insight.probes import BudgetedProbe, Unavailable, final_results, live_probes
 from playground.training import TrainingEngine, TrainingSettings
 from playground.training.events import Probe
+from playground.training.events import ProbeFailed, ProbeResult
 from tests.insight.helpers import mlp, points_dataset
 
 
@@ -54,9 +55,9 @@ def test_live_boundary_updates_each_epoch_and_matches_the_model():
     seen: dict[str, list] = {}
 
     def callback(event):
-        if event.kind == "probe":
-            assert event.message == "", event.message
-            for name, result in event.probe_result.results.items():
+        assert not isinstance(event, ProbeFailed), event.message
+        if isinstance(event, ProbeResult):
+            for name, result in event.result.results.items():
                 seen.setdefault(name, []).append(result)
 
     settings = TrainingSettings(epochs=2, batch_size=16, learning_rate=0.05, seed=1)

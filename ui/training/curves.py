@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPus
                                QVBoxLayout, QWidget)
 
 from playground.training.curve_data import (GrowingSeries, SmoothedSeries, batch_positions,
-                                        curves_csv, finite_bounds, run_label, steady_range)
+                                            curves_csv, finite_bounds, run_label,
+                                            steady_range)
+from playground.training.events import EpochEnded, StepsDone
 
 MAX_OVERLAY_RUNS = 5
 # Each batch's raw loss is faint noise under the smoothed line that carries the trend.
@@ -216,23 +218,21 @@ class TrainingCurves(QWidget):
         self._dirty = True
 
     # ------------------------------------------------------------------ data in
-    def add_progress(self, progress: dict[str, Any]) -> None:
+    def add_progress(self, steps: StepsDone) -> None:
         """A merged batch update from the controller (every raw loss since the last)."""
-        losses = progress.get("batch_losses") or []
+        losses = steps.batch_losses
         if not losses:
             return
-        pieces = progress.get("batch_steps") or [(progress["epoch"], progress["step"],
-                                                  len(losses))]
-        spe = progress.get("steps_per_epoch", 1)
+        spe = steps.progress.steps_per_epoch or 1
         xs = np.concatenate([batch_positions(epoch, step, count, spe)
-                             for epoch, step, count in pieces])
+                             for epoch, step, count in steps.pieces])
         self._series["batch_loss"].extend(xs, losses)
         self._series["batch_loss_smoothed"].extend(xs, losses)
         self._dirty = True
 
-    def add_epoch(self, epoch: dict[str, Any]) -> None:
-        x = float(epoch["epoch"])
-        for key, value in epoch.get("logs", {}).items():
+    def add_epoch(self, epoch: EpochEnded) -> None:
+        x = float(epoch.progress.epoch)
+        for key, value in epoch.logs.items():
             series = self._series.get(key)
             if series is not None:
                 series.append(x, value)

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QGridLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from playground.errors import TrainingError
-from playground.training.events import format_seconds
+from playground.training.events import (EpochEnded, Progress, RunEnded, RunStarted,
+                                        StepsDone, format_seconds)
 from playground.training.settings import TrainingSettings
 from ui.training.controller import TrainingController
 from ui.training.curves import TrainingCurves
@@ -117,7 +119,7 @@ class TrainingPanel(QWidget):
             tf_loaded.connect(self._on_tf_loaded)
         self._load_project()
         self._on_running_changed(False)
-        self._show_counters({})
+        self._show_counters(Progress())
 
     # ------------------------------------------------------------------ project
     def _load_project(self) -> None:
@@ -226,47 +228,46 @@ class TrainingPanel(QWidget):
             "Training: adding, removing and rewiring layers is locked until it stops.")
             if running else "")
 
-    def _on_run_info(self, event: dict[str, Any]) -> None:
-        info = event["info"]
-        self._total_steps = int(info.get("total_steps", 0))
-        self.curves.begin_run(list(info.get("metrics", [])), int(event.get("epochs", 0)))
-        self._set_device_text(info.get("device", ""))
+    def _on_run_info(self, event: RunStarted) -> None:
+        self._total_steps = event.total_steps
+        self.curves.begin_run(list(event.metrics), event.epochs)
+        self._set_device_text(event.device)
         self.status.setText(self.tr("Training on %1 with %2 examples…")
-                            .replace("%1", info.get("device", ""))
-                            .replace("%2", str(info.get("train_samples", 0))))
+                            .replace("%1", event.device)
+                            .replace("%2", str(event.train_samples)))
 
-    def _on_progress(self, progress: dict[str, Any]) -> None:
-        if progress.get("kind") == "batch":
-            self.curves.add_progress(progress)
+    def _on_progress(self, event: StepsDone | RunEnded) -> None:
+        progress = event.progress
+        if isinstance(event, StepsDone):
+            self.curves.add_progress(event)
             # Numbers are read, not watched: 5 updates a second is plenty, and progress
             # bars repaint synchronously (a cost on the UI thread).
             now = time.perf_counter()
             if now - self._counters_shown < COUNTER_INTERVAL_S:
                 return
             self._counters_shown = now
-        elif progress.get("kind") == "end":  # the run's totals; the epoch bar stays as is
-            progress = {**progress, "step": self.epoch_bar.value()}
-        self._show_counters(progress)
+        else:  # the run's totals; the epoch bar stays as is
+            progress = replace(progress, step=self.epoch_bar.value())
+        self._show_counters(progress, event.logs.get("loss"))
 
-    def _on_epoch(self, epoch: dict[str, Any]) -> None:
+    def _on_epoch(self, epoch: EpochEnded) -> None:
         self.curves.add_epoch(epoch)
-        self._show_counters(epoch)
+        self._show_counters(epoch.progress, epoch.logs.get("loss"))
 
-    def _show_counters(self, p: dict[str, Any]) -> None:
-        spe = max(int(p.get("steps_per_epoch", 0)), 1)
+    def _show_counters(self, p: Progress, loss: float | None = None) -> None:
+        spe = max(p.steps_per_epoch, 1)
         self.epoch_bar.setRange(0, spe)
-        self.epoch_bar.setValue(min(int(p.get("step", 0)), spe))
+        self.epoch_bar.setValue(min(p.step, spe))
         total = max(self._total_steps, 1)
         self.run_bar.setRange(0, total)
-        self.run_bar.setValue(min(int(p.get("iteration", 0)), total))
-        loss = p.get("logs", {}).get("loss")
+        self.run_bar.setValue(min(p.iteration, total))
         text = self.tr("Epoch %1 of %2 · iteration %3 of %4 · %5 samples seen\n"
                        "Elapsed %6 · ETA %7 · %8 samples/s · loss %9") + "\n" + \
             self.tr("Device: %1").replace("%1", self._device_text or self.tr("not chosen yet"))
-        values = [str(p.get("epoch", 0)), str(p.get("epochs", 0)), str(p.get("iteration", 0)),
-                  str(self._total_steps), f"{int(p.get('samples_seen', 0)):,}",
-                  format_seconds(p.get("elapsed_s")), format_seconds(p.get("eta_s")),
-                  f"{p.get('samples_per_s', 0.0):,.0f}",
+        values = [str(p.epoch), str(p.epochs), str(p.iteration),
+                  str(self._total_steps), f"{p.samples_seen:,}",
+                  format_seconds(p.elapsed_s), format_seconds(p.eta_s),
+                  f"{p.samples_per_s:,.0f}",
                   "—" if loss is None else f"{loss:.4g}"]
         for i in range(9, 0, -1):  # replace %9 before %1 so "%1" does not eat "%1x"
             text = text.replace(f"%{i}", values[i - 1])

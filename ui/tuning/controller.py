@@ -14,11 +14,12 @@ from playground.files.project import Project
 from playground.tuning.search import Search, SearchEvent, param_importances, study_records
 from playground.tuning.space import SearchSpace
 from playground.tuning.study import TuneSettings, open_study
+from playground.training.events import EpochEnded
 
 
 class TuneWorker(QObject):
     trialStarted = Signal(int, dict)
-    epochEnded = Signal(int, dict)          # trial number, epoch event
+    epochEnded = Signal(int, object)        # trial number, EpochEnded
     trialFinished = Signal(object, dict)    # TrialRecord, importances
     studyLoaded = Signal(list)              # records of earlier trials (resume)
     finished = Signal(object)               # SearchSummary
@@ -74,9 +75,8 @@ class TuneWorker(QObject):
     def _on_event(self, event: SearchEvent) -> None:
         if event.kind == "trial_start":
             self.trialStarted.emit(event.number, event.params)
-        elif event.kind == "training" and event.training is not None \
-                and event.training.kind == "epoch":
-            self.epochEnded.emit(event.number, event.training.to_dict())
+        elif event.kind == "training" and isinstance(event.training, EpochEnded):
+            self.epochEnded.emit(event.number, event.training)
         elif event.kind == "trial_end":
             search = self._search
             importances = param_importances(search.study) if search is not None else {}
@@ -87,7 +87,7 @@ class TuneController(QObject):
     """Owns the search thread; its signals arrive on the UI thread."""
 
     trialStarted = Signal(int, dict)
-    epochEnded = Signal(int, dict)
+    epochEnded = Signal(int, object)
     trialFinished = Signal(object, dict)
     studyLoaded = Signal(list)
     finished = Signal(object)

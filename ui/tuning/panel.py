@@ -21,6 +21,7 @@ from playground.tuning.space import SearchSpace
 from playground.tuning.study import (OBJECTIVES, PRUNERS, TuneSettings, check_storage_url,
                                      default_direction, default_storage_url)
 from playground.tuning.trial import TrialRecord
+from playground.training.events import EpochEnded
 from ui.document import Document
 from ui.tuning.apply import apply_trial_params
 from ui.tuning.controller import TuneController
@@ -275,10 +276,10 @@ class TunePanel(QWidget):
         self.status.setText(self.tr("Trial %1: %2").replace("%1", str(number))
                             .replace("%2", values))
 
-    def _on_epoch(self, number: int, event: dict) -> None:
-        value = event.get("logs", {}).get(self.settings().objective)
+    def _on_epoch(self, number: int, event: EpochEnded) -> None:
+        value = event.logs.get(self.settings().objective)
         if value is not None:
-            self._curve_x.append(int(event.get("epoch", 0)))
+            self._curve_x.append(event.progress.epoch)
             self._curve_y.append(float(value))
             self.live_curve.setData(self._curve_x, self._curve_y)
 
