@@ -282,6 +282,11 @@ def live_probes(dataset: Any, model: Any | None = None,
 
 def final_results(model: Any, dataset: Any) -> dict[str, Any]:
     """Every applicable view computed once (after training, on a model not training)."""
+    from playground.network.vocabulary import adapt_unadapted
+
+    # An untrained text model has no vocabulary yet: learn it from the training split, as
+    # a training run would, so its views can be drawn at all.
+    adapt_unadapted(model, dataset.x_train)
     results: dict[str, Any] = {}
     for name, probe in live_probes(dataset, model, live=False).items():
         probe.run_first = True  # a fresh probe's first call then always runs

@@ -306,7 +306,8 @@ PRESET_DATA = {"xor": {"samples": 60}, "spiral": {"samples": 60}, "perceptron": 
                "transfer_learning": {"per_class": 4, "test_subset": 30}}
 EXPECTED_TABS = {"2d": {"boundary", "network", "results", "layer", "health"},
                  "mnist": {"results", "digits", "conv", "layer", "health"},
-                 "numbers": {"regression", "layer", "health"}}
+                 "numbers": {"regression", "layer", "health"},
+                 "text": {"results", "layer", "health"}}
 
 
 @pytest.mark.parametrize("preset", sorted(p.stem for p in PRESETS.glob("*.kpg")))
@@ -321,7 +322,8 @@ def test_every_preset_renders_its_views(window, preset, mnist_dir, tmp_path):
     model = build_model(window.document.graph, window.document.project.weights or None)
     panel.show_model(model, dataset)
     kind = "2d" if dataset.input_shape == (2,) else \
-        "mnist" if dataset.name == "mnist" else "numbers"
+        "mnist" if dataset.name == "mnist" else \
+        "text" if dataset.x_train.dtype.kind in "UO" else "numbers"
     visible = {key for key in panel.views if _tab_visible(panel, key)}
     expected = EXPECTED_TABS[kind]
     if dataset.task == "regression" and kind == "2d":

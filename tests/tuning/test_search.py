@@ -9,6 +9,7 @@ from playground.training.run import load_project_dataset, make_engine
 from playground.tuning.search import Search, param_importances
 from playground.tuning.space import Dimension, SearchSpace, training_dimension
 from playground.tuning.study import TuneSettings, open_study
+from playground.training.events import EpochEnded
 from tests.training.helpers import xor_project
 
 
@@ -112,7 +113,8 @@ def test_stop_keeps_finished_trials_and_a_time_limit_starts_no_new_trial(tmp_pat
     search = None
 
     def stop_in_second_trial(event):
-        if event.kind == "training" and event.number == 1 and event.training.kind == "epoch":
+        if event.kind == "training" and event.number == 1 \
+                and isinstance(event.training, EpochEnded):
             search.stop()
 
     search = Search(project, space, settings, _study(tmp_path, settings),
