@@ -30,8 +30,11 @@ from playground.errors import PlaygroundError
 
 Job = Callable[[], Any]
 
-# Every runner alive, for the tests' check that no test leaves work running.
+# Every runner alive, and the OS ids of the threads that ran jobs: for the tests' checks
+# that no test leaves work running or a worker thread behind.
 _RUNNERS: "weakref.WeakSet[BackgroundRunner]" = weakref.WeakSet()
+_THREAD_IDS: set[int] = set()
+_thread_ids_lock = threading.Lock()
 
 
 class BackgroundRunner(QObject):
@@ -104,6 +107,8 @@ class BackgroundRunner(QObject):
     def _call(self, job: Job) -> Any:
         """On the worker thread."""
         threading.current_thread().name = self.name
+        with _thread_ids_lock:
+            _THREAD_IDS.add(threading.get_native_id())
         if self._lower_priority:
             from playground.kerasenv import lower_thread_priority
 
@@ -147,3 +152,15 @@ def error_message(exc: BaseException, thread_name: str) -> str:
 def running_runners() -> list[BackgroundRunner]:
     """Runners with a job running or waiting (tests: none may be left after a test)."""
     return [r for r in list(_RUNNERS) if shiboken6.isValid(r) and r.busy]
+
+
+def worker_threads_alive() -> set[int]:
+    """OS ids of runner threads that still exist (Linux; elsewhere always empty)."""
+    import os
+
+    try:
+        alive = {int(t) for t in os.listdir("/proc/self/task")}
+    except OSError:
+        return set()
+    with _thread_ids_lock:
+        return _THREAD_IDS & alive

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from playground.errors import ModelImportError
-from ui.background import BackgroundRunner
+from ui.background import BackgroundRunner, worker_threads_alive
 
 
 def _os_threads() -> int:
@@ -120,9 +120,8 @@ def test_shutdown_waits_and_leaves_no_thread(qtbot):
     threading.Timer(0.2, release.set).start()
     assert runner.shutdown(timeout_s=10)
     QCoreApplication.processEvents()
-    qtbot.wait(50)
     assert delivered == []
-    assert _os_threads() <= before
+    qtbot.waitUntil(lambda: _os_threads() <= before, timeout=2000)  # the thread has exited
     runner.request(lambda: "after close")
     assert not runner.busy
 
@@ -143,8 +142,7 @@ def test_deleting_the_owner_while_a_job_runs_waits_for_it(qtbot):
     owner.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert finished.is_set()
-    qtbot.wait(50)
-    assert _os_threads() <= before
+    qtbot.waitUntil(lambda: _os_threads() <= before, timeout=2000)
 
 
 @pytest.mark.parametrize("count", [30])
@@ -157,3 +155,30 @@ def test_many_requests_deliver_only_the_last(qtbot, count):
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert delivered == [count - 1]
     runner.shutdown()
+
+
+def test_closing_the_window_leaves_no_worker_thread(qtbot, tmp_path):
+    """Work in flight in several features when the window closes: the window waits for it,
+    and no worker thread is left once it is gone."""
+    from PySide6.QtCore import QSettings
+
+    from ui.document import Document
+    from ui.main_window import MainWindow
+    from ui.panels import install_panels
+
+    earlier = worker_threads_alive()  # threads of other tests' runners, still idling
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Document(), settings=settings)
+    window.panels = install_panels(window)
+    window.show()
+    panels = window.panels
+    qtbot.waitUntil(lambda: not panels.dataset.is_loading(), timeout=20_000)
+    panels.dataset.set_choice("spiral", {})          # a load starts (after its short delay)
+    window.document.graph.add_node("Dense")            # and an autosave can be written
+    panels.autosave.autosave_now()
+    qtbot.waitUntil(lambda: bool(worker_threads_alive() - earlier), timeout=5_000)
+    window.document.set_modified(False)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.waitUntil(lambda: not worker_threads_alive() - earlier, timeout=5_000)
