@@ -190,12 +190,8 @@ class InsightPanel(QWidget):
         if model is not None and dataset is not None:
             # Every view once more from the trained model: seconds for a CNN, so on a worker
             # thread (the model is no longer training; the next run builds its own).
-            self._show_in_background(
+            self._results.request(
                 lambda: (model, dataset, probes.final_results(model, dataset)))
-
-    def _show_in_background(self, compute: Callable[[], tuple[Any, Any, dict[str, Any]]]
-                            ) -> None:
-        self._results.request(compute)
 
     def _show_computed(self, payload: tuple[Any, Any, dict[str, Any]]) -> None:
         if self._training:
@@ -226,7 +222,7 @@ class InsightPanel(QWidget):
     # ------------------------------------------------------------ showing results
     def show_model(self, model: Any, dataset: Any) -> None:
         """Fill every view from ``model`` (which must not be training right now), computed
-        on the calling thread (tests; the app computes on a worker, see _show_in_background)."""
+        on the calling thread (tests; the app computes on a worker, see refresh_from_project)."""
         self._show_computed((model, dataset, probes.final_results(model, dataset)))
 
     def _after_model_shown(self, model: Any, dataset: Any) -> None:
@@ -398,5 +394,5 @@ class InsightPanel(QWidget):
             model = build_model(graph, weights)
             return model, dataset, probes.final_results(model, dataset)
 
-        self._show_in_background(compute)
+        self._results.request(compute)
 
