@@ -252,9 +252,7 @@ class FileActions(QObject):
     # --------------------------------------------------------- import/export
     def _background(self, fn: Callable, name: str, done: Callable, what: str,
                     error_title: str | None = None) -> BackgroundRunner:
-        # A runner of its own: every import/export started is reported (none replaces
-        # another), and each leaves no thread behind once it is done.
-        task = BackgroundRunner(name, self)
+        task = BackgroundRunner(name, self)  # its own: no import/export replaces another
         self._tasks.append(task)
         self.busyChanged.emit(True)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
@@ -263,7 +261,7 @@ class FileActions(QObject):
         def finish() -> None:
             QApplication.restoreOverrideCursor()
             self._tasks.remove(task)
-            task.shutdown()      # the job has returned: this only joins its thread
+            task.shutdown()  # the job has returned: this joins its thread
             task.deleteLater()
             self.busyChanged.emit(bool(self._tasks))
             self.window.statusBar().clearMessage()
