@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QPointF
 from PySide6.QtGui import QGuiApplication
 
 from playground.network.graph import Graph

@@ -168,7 +168,8 @@ class CsvImportDialog(QDialog):
         self._reader.wait()
 
     def done(self, result: int) -> None:
-        self._reader.shutdown()  # never leave the reader thread behind
+        self._reader.cancel()  # a read still running is of no use now: wait, drop it
+        self._reader.wait()
         super().done(result)
 
     # ---------------------------------------------------------------- reading

@@ -2,7 +2,7 @@
 prediction bars, with exactly the preprocessing the training images had."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
