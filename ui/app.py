@@ -51,7 +51,7 @@ def run_app(args: list[str]) -> int:
     apply_theme(app, os.environ.get("KERAS_PLAYGROUND_THEME")
                 or str(QSettings().value("ui/theme", "system")))
     window = create_window(app)
-    window.show()
+    window.show_window()  # maximized at the first start
     if os.environ.get("KP_STARTUP_PROBE"):  # benchmarks/bench_startup.py: report, then leave
         QTimer.singleShot(0, _report_shown_and_exit)
     # Start TensorFlow's import only once the window is on screen.

@@ -82,10 +82,12 @@ class CanvasEdits(QObject):
         edge = self.scene.edge_at(scene_pos)
         graph = self.graph
         new_id = graph.new_id()
-        add = commands.AddNode(graph, layer_type, pos, node_id=new_id)
         if edge is None or spec.is_input:
-            command: commands.GraphCommand = add
+            # Dropped on (or next to) another layer: beside it, never hiding it.
+            command: commands.GraphCommand = commands.AddNode(
+                graph, layer_type, self._free_spot(*pos, {}), node_id=new_id)
         else:
+            add = commands.AddNode(graph, layer_type, pos, node_id=new_id)
             command = commands.Batch(graph, self.tr("Insert %1").replace("%1", layer_type), [
                 add, commands.Disconnect(graph, edge),
                 commands.Connect(graph, edge.source, new_id, source_port=edge.source_port),

@@ -19,6 +19,12 @@ class LessonPanel(QWidget):
         self.notes.setObjectName("lesson_notes")
         self.notes.setPlaceholderText(self.tr("Your notes about this project (saved with it)."))
         layout = QVBoxLayout(self)
+        # Low minimums: on a 1366×768 screen this panel shares a short column with the
+        # inspector (the training curves and live views take the lower half); both scroll.
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        self.lesson.setMinimumHeight(40)
+        self.notes.setMinimumHeight(28)
         layout.addWidget(self.title)
         layout.addWidget(self.lesson, 3)
         layout.addWidget(QLabel(self.tr("Notes:"), self))

@@ -55,14 +55,15 @@ def install_panels(window: "MainWindow") -> Panels:
                                insight.make_layer_view)
     window.add_panel(inspector, window.tr("Inspector"), "right", "inspector_panel")
     window.edit_actions.renameRequested.connect(inspector.focus_rename)
-    # Dataset and lesson share the right side under the inspector (added in this order).
-    window.dock_dataset_panels(dataset, lesson)
-
     autosave = Autosave(document, window, window.closing, window.file_actions.maybe_save,
                         window)
     window.add_panel(training, window.tr("Training"), "bottom", "training_panel")
-    window.add_panel(insight, window.tr("Inside the network"), "bottom", "insight_panel")
-    # Last, so it is the last bottom tab (training comes first).
+    window.add_panel(insight, window.tr("Inside the network"), "bottom-right",
+                     "insight_panel")
+    # Dataset and lesson share the right side under the inspector (docked in this order:
+    # the default layout's sizes depend on it).
+    window.dock_dataset_panels(dataset, lesson)
+    # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
     window.add_panel(summary, window.tr("Model summary"), "bottom", "summary_panel")
     return Panels(palette, inspector, training, insight, dataset, lesson, summary, autosave,

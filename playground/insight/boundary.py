@@ -5,7 +5,7 @@ grid covering the data; the UI paints it as a heatmap behind the points.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -45,6 +45,8 @@ class BoundaryGrid:
     ``values`` (ny, nx): probability of class 1 (binary), probability of the winning
     class (multiclass) or the predicted value (regression). ``classes`` (ny, nx): winning
     class id, None for regression. ``probabilities`` (ny, nx, k) for classification.
+    ``rgba`` and ``rgba_discrete`` (ny, nx, 4) uint8 are the pictures of both, when they
+    were coloured already (off the UI thread, see ``colors.with_pictures``).
     """
 
     grid: GridSpec
@@ -52,6 +54,8 @@ class BoundaryGrid:
     values: np.ndarray
     classes: np.ndarray | None
     probabilities: np.ndarray | None
+    rgba: np.ndarray | None = field(default=None, repr=False, compare=False)
+    rgba_discrete: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def discretized(self) -> np.ndarray:
         """The "discretize output" view: hard class ids, or regression values rounded
@@ -98,12 +102,17 @@ def dataset_points(dataset: Any) -> np.ndarray:
 
 def boundary_grid(model: Any, grid: GridSpec, task: str) -> BoundaryGrid:
     """Evaluate ``model`` on every grid point."""
+    return grid_result(run_model(model, grid.points), grid, task, output_activation(model))
+
+
+def grid_result(raw: np.ndarray, grid: GridSpec, task: str,
+                activation: str | None) -> BoundaryGrid:
+    """A :class:`BoundaryGrid` from the model's raw outputs on ``grid.points``."""
     n_y, n_x = len(grid.ys), len(grid.xs)
-    raw = run_model(model, grid.points)
     if task in ("regression", "sequence"):
         values = raw.reshape(len(raw), -1)[:, 0].reshape(n_y, n_x)
         return BoundaryGrid(grid, task, values.astype(np.float64), None, None)
-    probs = class_probabilities(raw, output_activation(model))
+    probs = class_probabilities(raw, activation)
     classes = probs.argmax(axis=1)
     if probs.shape[1] == 2:
         values = probs[:, 1]

@@ -3,7 +3,7 @@ over a grid of (x, y) inputs, shown as one small heatmap per neuron.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -11,6 +11,7 @@ import numpy as np
 from playground.insight._model import (InsightError, activation_name, intermediate_model,
                                        model_layers, run_intermediate)
 from playground.insight.boundary import GridSpec, dataset_points, grid_for_points, is_2d_input
+from playground.insight.colors import neuron_pictures
 
 NEURON_RESOLUTION = 24
 MAX_UNITS_PER_LAYER = 32
@@ -22,6 +23,9 @@ class LayerNeuronMaps:
     activation: str | None
     maps: np.ndarray  # (units, ny, nx): each unit's output over the grid
     units_total: int  # units in the layer (maps may hold only the first MAX_UNITS_PER_LAYER)
+    # (units, ny, nx, 4) uint8 pictures of ``maps`` (colours.neuron_pictures), made off the
+    # UI thread; rows flipped so y grows upwards.
+    rgba: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,8 +64,9 @@ class NeuronMapper:
             out = out.reshape(len(out), -1)
             units = out.shape[1]
             shown = out[:, :self.max_units].T.reshape(-1, n_y, n_x)
-            result.append(LayerNeuronMaps(layer.name, activation_name(layer),
-                                          shown.astype(np.float32), units))
+            shown = shown.astype(np.float32)
+            result.append(LayerNeuronMaps(layer.name, activation_name(layer), shown, units,
+                                          neuron_pictures(shown)))
         return NeuronMaps(grid, result)
 
 

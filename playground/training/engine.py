@@ -204,11 +204,15 @@ class TrainingEngine:
         self.callback(event)
 
     def _run_probes(self, when: str, last: bool = False) -> None:
+        """``when``: "start", "epoch", "end", or "steps" (between compiled calls inside an
+        epoch, where only probes timed in seconds run: slow epochs still get live views)."""
         now = time.perf_counter()
         for name, probe in list(self.probes.items()):
+            timed = isinstance(probe.every, (int, float))
+            if when == "steps" and not timed:
+                continue
             due = when == "start" or last or probe.every == "epoch" or (
-                isinstance(probe.every, (int, float))
-                and now - self._probe_times.get(name, -math.inf) >= probe.every)
+                timed and now - self._probe_times.get(name, -math.inf) >= probe.every)
             if not due:
                 continue
             self._probe_times[name] = now
@@ -311,6 +315,8 @@ class TrainingEngine:
                 self._emit(TrainingEvent("batch", epoch=epoch, step=step, iteration=iteration,
                                          samples_seen=seen, logs=logs,
                                          batch_losses=losses.tolist(), **base, **timing()))
+                if step < steps_per_epoch:
+                    self._run_probes("steps")
             if status == "diverged":
                 break
             if step < steps_per_epoch:   # stopped inside the epoch: not a finished epoch

@@ -53,8 +53,9 @@ class Probe:
     """A function run on the training thread: once at the start and after epochs.
 
     ``every`` is ``"epoch"`` (after each epoch), ``"end"`` (only at the start and the end of
-    the run) or a number of seconds: at most one run per that interval, plus the last epoch,
-    so a costly probe does not slow a fast run down.
+    the run) or a number of seconds: at most one run per that interval, after epochs and
+    also between the compiled calls inside an epoch (so slow epochs still get live views),
+    plus the last epoch; a costly probe does not slow a fast run down.
     """
 
     fn: Callable[[Any, Any], Any]

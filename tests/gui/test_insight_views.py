@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from playground.datasets import load_dataset, load_from_choice
 from playground.insight import probes
+from playground.insight.colors import boundary_rgba
 from playground.insight.digits import predict_drawing
 from playground.insight.painting import painted_points
 from playground.network.keras_build import build_model
 from playground.files.project import load_project
 from playground.training import TrainingSettings
 from tests.conftest import ROOT
+from ui.insight.network_view import ENLARGED
 from ui.insight.panel import InsightPanel
 
 PRESETS = ROOT / "presets"
@@ -80,7 +82,7 @@ def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, qtbot
     hover.setScenePos(item.sceneBoundingRect().center())
     panel.network.scene.sendEvent(item, hover)
     assert not panel.network.enlarged.pixmap().isNull()
-    assert panel.network.enlarged.pixmap().width() == 220
+    assert panel.network.enlarged.pixmap().width() == ENLARGED
     # the toggles redraw without errors
     panel.boundary.discretize.setChecked(True)
     assert set(np.unique(panel.boundary.image.image[..., 2])) <= {189, 34}  # two colours
@@ -130,8 +132,8 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch
     panel = _panel(window)
     controller = panel.controller
     assert controller is not None, "the insight panel found no training controller"
-    controller.add_probe("insight", probes.InsightProbe(
-        shares={name: 1e9 for name in probes.SHARES}))  # every epoch, for the test
+    controller.add_probe("insight", probes.InsightProbe(  # every epoch, for the test
+        shares={name: 1e9 for name in probes.SHARES}, max_rate=0))
     updates = []
     controller.probeResult.connect(lambda name, update: updates.append(update))
     settings = TrainingSettings(epochs=3, batch_size=16, validation_split=0.0, seed=1)
@@ -151,6 +153,9 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch
     np.testing.assert_allclose(shown.values.ravel(),
                                model.predict(shown.grid.points, verbose=0)[:, 0],
                                rtol=1e-4, atol=1e-5)
+    assert shown.values.shape == (100, 100)
+    # the image on screen is that result's picture, uploaded as it came
+    assert np.array_equal(panel.boundary.image.image, boundary_rgba(shown))
     assert panel.health.report is not None
     assert set(panel.node_health) <= set(n.id for n in window.document.graph.nodes)
     assert panel.results.result.matrix.sum() == len(panel.dataset.x_test)
@@ -336,7 +341,7 @@ def test_panel_draws_live_results_coalesced(window, qtbot):
     panel = _panel(window)
     _wait_dataset(qtbot, window, "xor")
     model = build_model(window.document.graph)
-    probe = probes.InsightProbe(shares={name: 1e9 for name in probes.SHARES})
+    probe = probes.InsightProbe(shares={name: 1e9 for name in probes.SHARES}, max_rate=0)
     first, second = probe(model, panel.dataset), None
     kernel, bias = model.layers[-1].get_weights()
     model.layers[-1].set_weights([kernel * -3.0, bias + 1.0])  # "an epoch later"

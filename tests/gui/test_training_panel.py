@@ -83,7 +83,7 @@ def test_train_fills_curves_history_weights_and_locks_while_running(panel, qtbot
     qtbot.waitUntil(lambda: not panel.controller.is_running(), timeout=10000)
     assert len(project.history) == 2
     assert project.history[1]["history"]["loss"][0] < project.history[0]["history"]["loss"][0]
-    assert "Run 1:" in panel.curves.runs_label.text()
+    assert "Run 1:" in panel.curves.runs_label.toolTip()
     panel.reset_weights()
     assert panel.document.project.weights is None
 
@@ -170,6 +170,6 @@ def test_earlier_runs_keep_their_numbers_when_only_the_last_five_are_drawn(qtbot
              "settings": {"optimizer": "adam", "learning_rate": 0.001 * (i + 1)}}
             for i in range(8)]
     curves.set_past_runs(runs)
-    label = curves.runs_label.text()
+    label = curves.runs_label.toolTip()  # the line says "point here"
     shown = range(8 - MAX_OVERLAY_RUNS + 1, 9)
     assert all(f"Run {n}:" in label for n in shown) and "Run 1:" not in label

@@ -6,10 +6,10 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from playground.insight.colors import greys
 from playground.insight.digits import SIZE, DigitPad, DigitPrediction
@@ -17,6 +17,7 @@ from ui.background import BackgroundRunner
 from ui.insight.common import InsightView, rgba_pixmap
 
 PAD_PIXELS = 280
+MIN_PAD_PIXELS = 5 * SIZE   # the pad shrinks (square) when the panel is low
 
 
 class PadWidget(QWidget):
@@ -27,12 +28,19 @@ class PadWidget(QWidget):
     def __init__(self, pad: DigitPad, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pad = pad
-        self.setFixedSize(PAD_PIXELS, PAD_PIXELS)
+        self.setMinimumSize(MIN_PAD_PIXELS, MIN_PAD_PIXELS)
+        self.setMaximumSize(PAD_PIXELS, PAD_PIXELS)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self._last: QPointF | None = None
 
+    def _square(self) -> int:
+        """Side of the (square) drawing area: the pad keeps its shape when resized."""
+        return min(self.width(), self.height())
+
     def _to_pad(self, pos: QPointF) -> tuple[float, float]:
-        return pos.x() * SIZE / self.width(), pos.y() * SIZE / self.height()
+        side = self._square()
+        return pos.x() * SIZE / side, pos.y() * SIZE / side
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
         self._last = event.position()
@@ -56,9 +64,10 @@ class PadWidget(QWidget):
         grey = np.ascontiguousarray(np.round(self.pad.image * 255).astype(np.uint8))
         image = QImage(grey.data, SIZE, SIZE, SIZE, QImage.Format.Format_Grayscale8)
         painter = QPainter(self)
-        painter.drawImage(self.rect(), image)
+        side = self._square()
+        painter.drawImage(QRect(0, 0, side, side), image)
         painter.setPen(QColor(80, 80, 80))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.drawRect(QRect(0, 0, side - 1, side - 1))
         painter.end()
 
 
@@ -96,7 +105,7 @@ class DigitView(InsightView):
         seen_box.addWidget(self.seen)
         seen_box.addStretch(1)
         row = QHBoxLayout()
-        row.addWidget(self.pad_widget)
+        row.addWidget(self.pad_widget, 2)   # as big as it may be (up to PAD_PIXELS)
         row.addLayout(seen_box)
         row.addWidget(self.bars_plot, 1)
         self.body.addLayout(row, 1)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from playground.errors import PlaygroundError
@@ -27,6 +26,7 @@ from ui.insight.health_view import HealthView
 from ui.insight.layer_link import LayerLink
 from ui.insight.layer_view import LayerView
 from ui.insight.network_view import NetworkView
+from ui.insight.paint_command import PaintPointsCommand
 from ui.insight.regression_view import RegressionView
 from ui.insight.results_view import ResultsView
 from ui.status import StatusLine
@@ -34,26 +34,12 @@ from ui.training.controller import TrainingController
 
 
 PROBE_NAME = "insight"
-# Live results are drawn at most this often: pyqtgraph paints in Python, so every redraw
-# takes the interpreter lock from the training thread; a few pictures a second look live
-# and keep training within the ~10% slowdown budget.
-LIVE_REDRAW_MS = 300
+# Live results arrive already coloured, at most ~25 a second (probes.FRAMES_PER_S); they
+# are drawn at the next turn of the event loop after this short wait, which only merges
+# results that come together (boundary, neurons and weights of one frame).
+LIVE_REDRAW_MS = 15
 # Dataset families cheap enough to load on the UI thread to show the data before training.
 QUICK_FAMILIES = ("2-D points",)
-
-
-class PaintPointsCommand(QUndoCommand):
-    """One paint stroke: the painted points before and after (undo restores them)."""
-
-    def __init__(self, panel: "InsightPanel", before: list, after: list) -> None:
-        super().__init__(QCoreApplication.translate("InsightPanel", "Paint points"))
-        self.panel, self.before, self.after = panel, before, after
-
-    def redo(self) -> None:
-        self.panel.apply_points(self.after)
-
-    def undo(self) -> None:
-        self.panel.apply_points(self.before)
 
 
 class InsightPanel(QWidget):
@@ -88,6 +74,7 @@ class InsightPanel(QWidget):
         self._dataset_key: str | None = None
         self._training = False
         self._pending: dict[str, Any] = {}
+        self._dataset_kind: dict[str, bool] | None = None
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(LIVE_REDRAW_MS)
@@ -149,7 +136,9 @@ class InsightPanel(QWidget):
 
     def attach_controller(self, controller: Any) -> None:
         self.controller = controller
-        controller.add_probe(PROBE_NAME, probes.InsightProbe())
+        # every=0: offered after each epoch and between compiled calls inside an epoch;
+        # the probe's own views decide what is due (rate- and budget-limited).
+        controller.add_probe(PROBE_NAME, probes.InsightProbe(), every=0.0)
         controller.probeResult.connect(self._probe_result)
         controller.started.connect(self._training_started)
         controller.finished.connect(self._training_finished)
@@ -304,6 +293,10 @@ class InsightPanel(QWidget):
                    "health": True}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
+        main = self.views[main_view_key(visible)]
+        if self._dataset_kind != visible:  # another kind of data: show its main view
+            self._dataset_kind = visible
+            self.tabs.setCurrentWidget(main)
         if two_d:
             self.boundary.set_dataset(dataset, painted_points(self.document.project.dataset))
         if len(shape) == 3:
@@ -396,3 +389,12 @@ class InsightPanel(QWidget):
 
         self._results.request(compute)
 
+
+def main_view_key(visible: dict[str, bool]) -> str:
+    """The view that shows best what this kind of data teaches (raised when a dataset of
+    another kind comes): the boundary for 2-D points, the digit pad or the feature maps for
+    pictures, the predictions for sequences and numbers."""
+    for key in ("boundary", "digits", "conv", "regression", "results"):
+        if visible.get(key):
+            return key
+    return "layer"

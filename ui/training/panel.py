@@ -24,6 +24,7 @@ from ui.status import StatusLine
 
 
 COUNTER_INTERVAL_S = 0.2
+CONTROLS_WIDTH = 258   # buttons, progress and the settings form, left of the curves
 
 
 class TrainingPanel(QWidget):
@@ -54,10 +55,11 @@ class TrainingPanel(QWidget):
         self.reset_button = QPushButton(self.tr("Reset weights"), self)
         self.reset_button.setToolTip(self.tr("Forget what was learned: the next run starts "
                                              "from new random weights."))
-        buttons = QHBoxLayout()
-        for button in (self.train_button, self.pause_button, self.stop_button,
-                       self.reset_button):
-            buttons.addWidget(button)
+        # Two rows of two: the controls column stays narrow, the curves get the width.
+        buttons = QGridLayout()
+        for i, button in enumerate((self.train_button, self.pause_button, self.stop_button,
+                                    self.reset_button)):
+            buttons.addWidget(button, i // 2, i % 2)
 
         self.epoch_bar = QProgressBar(self)
         self.epoch_bar.setFormat(self.tr("this epoch %p%"))
@@ -80,12 +82,15 @@ class TrainingPanel(QWidget):
         left_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # Narrow column: it scrolls down, never sideways (its fields shrink instead).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
         splitter.addWidget(self.curves)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 780])  # room for the counters line and the form
+        splitter.setStretchFactor(0, 0)   # a wider panel widens the curves, not the form
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([CONTROLS_WIDTH, 900])
         layout = QGridLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter, 0, 0)

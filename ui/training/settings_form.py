@@ -52,6 +52,11 @@ class SettingsForm(QWidget):
         self.device = QComboBox(self)
         self.set_device_choices([("auto", self.tr("Automatic (GPU if available)")),
                                  ("cpu", self.tr("CPU"))])
+        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        for box in (self.optimizer, self.loss, self.metric, self.monitor, self.device):
+            # long choices ("automatic (from the data)") must not widen the narrow column
+            box.setSizeAdjustPolicy(shrink)
+            box.setMinimumContentsLength(8)
 
         helps = {
             self.optimizer: self.tr("How the weights are changed after each batch. Adam "
@@ -86,6 +91,8 @@ class SettingsForm(QWidget):
         }
         self._helps = helps
         form = QFormLayout(self)
+        # In the narrow column beside the curves a long row puts its field under its label.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rows = [(self.tr("Optimizer"), self.optimizer),
                 (self.tr("Learning rate"), self.learning_rate),
                 (self.tr("Loss"), self.loss), (self.tr("Metric"), self.metric),
