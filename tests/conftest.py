@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -41,6 +42,12 @@ def _no_leftover_threads():
         t.join(timeout=5)
     still = [t.name for t in leftover if t.is_alive()]
     assert not still, f"test left threads running: {still}"
+    # Background jobs run on Qt pool threads, which Python's list does not show as running
+    # work: no runner may still have a job running or waiting once the test is over.
+    background = sys.modules.get("ui.background")
+    if background is not None:
+        busy = [r.name for r in background.running_runners() if not r.wait(5)]
+        assert not busy, f"test left background jobs running: {busy}"
 
 
 @pytest.fixture

@@ -144,17 +144,12 @@ class InspectorPanel(QScrollArea):
                if graph.node(nid).trainable != trainable]
         if not ids:
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(self.tr("Freeze layers") if not trainable
-                         else self.tr("Unfreeze layers"))
-        try:
-            for nid in ids:
-                reason = self._execute(commands.SetTrainable(graph, nid, trainable))
-                if reason is not None:
-                    self.status.show_message(reason)
-                    break
-        finally:
-            stack.endMacro()
+        text = self.tr("Freeze layers") if not trainable else self.tr("Unfreeze layers")
+        # One command: every layer changes, or (one refused) none does and nothing is pushed.
+        reason = self._execute(commands.Batch(graph, text, [
+            commands.SetTrainable(graph, nid, trainable) for nid in ids]))
+        if reason is not None:
+            self.status.show_message(reason)
 
     def _show_node(self, node_id: str | None) -> None:
         layout = self._fresh()

@@ -70,6 +70,7 @@ def install_panels(window: "MainWindow") -> Panels:
     dataset, lesson, lessons_action = install_datasets(window)
     insight = InsightPanel(document, scene, window, training.controller, dataset)
     insight.edgeWeightsChanged.connect(scene.set_edge_weights)
+    window.closing.connect(insight.shutdown)
 
     inspector = InspectorPanel(document, scene, window.shapes, window.tf_loader, window,
                                insight.make_layer_view)

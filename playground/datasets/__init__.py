@@ -6,6 +6,7 @@ names and bad values raise DatasetError saying what is accepted) and returns a
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from playground.datasets.base import Dataset, DatasetEntry, DatasetInfo, DatasetParam
@@ -15,27 +16,33 @@ __all__ = ["Dataset", "DatasetInfo", "DatasetParam", "dataset_names", "dataset_i
            "load_dataset", "python_snippet", "load_from_choice", "all_infos"]
 
 _registry: dict[str, DatasetEntry] | None = None
+_registry_lock = threading.Lock()  # datasets are loaded on worker threads too
 
 
 def _entries() -> dict[str, DatasetEntry]:
     global _registry
-    if _registry is None:
-        from playground.datasets import (
-            celsius,
-            csv_dataset,
-            image_folder,
-            mnist,
-            sentences,
-            series,
-            synthetic2d,
-        )
+    with _registry_lock:
+        if _registry is None:
+            _registry = _build_registry()
+        return _registry
 
-        entries: list[DatasetEntry] = []
-        for module in (synthetic2d, celsius, series, mnist, sentences, csv_dataset,
-                       image_folder):
-            entries += module.entries()
-        _registry = {e.info.name: e for e in entries}
-    return _registry
+
+def _build_registry() -> dict[str, DatasetEntry]:
+    from playground.datasets import (
+        celsius,
+        csv_dataset,
+        image_folder,
+        mnist,
+        sentences,
+        series,
+        synthetic2d,
+    )
+
+    entries: list[DatasetEntry] = []
+    for module in (synthetic2d, celsius, series, mnist, sentences, csv_dataset,
+                   image_folder):
+        entries += module.entries()
+    return {e.info.name: e for e in entries}
 
 
 def dataset_names() -> list[str]:

@@ -10,6 +10,8 @@ has loaded); only looking up a type that is not in the catalog does.
 """
 from __future__ import annotations
 
+import threading
+
 from playground.errors import UnknownLayerTypeError
 from playground.network.layer_specs import LAYER_SPECS
 from playground.network.specs import CATEGORIES, RNN_TYPES, LayerSpec, ParamSpec
@@ -20,7 +22,8 @@ __all__ = ["CATEGORIES", "RNN_TYPES", "LayerSpec", "ParamSpec", "all_specs", "by
 _BY_NAME: dict[str, LayerSpec] = {s.type_name: s for s in LAYER_SPECS}
 # Keras class names that differ from our type names (InputLayer is shown as "Input").
 _BY_KERAS_CLASS: dict[str, LayerSpec] = {s.keras_class: s for s in LAYER_SPECS}
-_GENERIC: dict[str, LayerSpec] = {}
+_GENERIC: dict[str, LayerSpec] = {}   # filled on demand, also from worker threads
+_generic_lock = threading.Lock()
 
 
 def all_specs() -> list[LayerSpec]:
@@ -54,8 +57,8 @@ def get(type_name: str) -> LayerSpec:
         raise UnknownLayerTypeError(
             f"Unknown layer type {type_name!r}: it is not in the catalog and not a built-in "
             f"Keras layer.{hint} Pick a layer from the palette.")
-    spec = LayerSpec(type_name, type_name, "Other",
-                     f"Keras {type_name} layer (edited as its Keras configuration).",
-                     max_inputs=None, call_style="list", is_generic=True)
-    _GENERIC[type_name] = spec
-    return spec
+    with _generic_lock:  # one spec object per type, whichever thread asks first
+        return _GENERIC.setdefault(type_name, LayerSpec(
+            type_name, type_name, "Other",
+            f"Keras {type_name} layer (edited as its Keras configuration).",
+            max_inputs=None, call_style="list", is_generic=True))

@@ -418,4 +418,14 @@ class Graph:
         return graph
 
     def copy(self) -> "Graph":
-        return Graph.from_dict(copy.deepcopy(self.to_dict()))
+        """An independent copy with the same ids, for a worker thread or a trial edit.
+
+        Structural: every node was validated when it was added or changed (by rules that
+        never depend on Keras being loaded), so the copy needs no second check and cannot
+        raise. Files and the clipboard go through :meth:`from_dict`, which validates."""
+        twin = Graph(self.name)
+        twin._nodes = {nid: copy.deepcopy(node) for nid, node in self._nodes.items()}
+        twin._edges = list(self._edges)  # edges are frozen
+        twin.input_order = list(self.input_order)
+        twin.output_order = list(self.output_order)
+        return twin

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,7 +75,10 @@ def format_shape(shape: Any) -> str:
 
 
 # (type, params json, trainable, call, input signature) -> (shapes, dtypes, params, trainable)
+# Shared by every thread that infers shapes (the app's shape worker, an import, the CLI):
+# looked up and filled under the lock, while Keras itself runs outside it.
 _cache: dict[tuple[Any, ...], tuple[Any, Any, int, int]] = {}
+_cache_lock = threading.Lock()
 _CACHE_LIMIT = 20_000
 
 
@@ -114,7 +118,8 @@ def infer_shapes(graph: Graph) -> ShapeReport:
         in_sig = tuple(outputs[e.source][e.source_port] for e in incoming)
         key = (spec.type_name, _stable_json(node.params), node.trainable,
                _stable_json(node.call_kwargs), node.call_style, in_sig)
-        cached = _cache.get(key)
+        with _cache_lock:
+            cached = _cache.get(key)
         if cached is None:
             try:
                 layer = make_layer(node, names[node.id])
@@ -131,9 +136,10 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                 report.nodes[node.id] = NodeShape(error=explain_error(node, exc, in_sig))
                 continue
             cached = (shapes, dtypes, params, trainable)
-            if len(_cache) > _CACHE_LIMIT:
-                _cache.clear()
-            _cache[key] = cached
+            with _cache_lock:
+                if len(_cache) > _CACHE_LIMIT:
+                    _cache.clear()
+                _cache[key] = cached
         shapes, dtypes, params, trainable = cached
         outputs[node.id] = list(zip(shapes, dtypes))
         report.nodes[node.id] = NodeShape(

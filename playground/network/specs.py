@@ -1,14 +1,14 @@
 """What a catalog entry is: a layer type (:class:`LayerSpec`) and its parameters
 (:class:`ParamSpec`), with the validation of a parameter value.
 
-Pure data and checks; Keras is imported only to ask whether an unusual activation name
-is one Keras knows.
+Pure data and checks, never Keras: a value is judged the same before TensorFlow has loaded
+(the window opens seconds earlier) and after, so nothing accepted at start-up is refused
+later by shape inference, export or reopening the file.
 """
 from __future__ import annotations
 
 import copy
 import math
-import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +80,7 @@ class ParamSpec(FieldSpec):
             if not isinstance(value, str) or not value.strip():
                 raise refuse("a name" if k == "activation" else "text")
             if k == "activation" and value.strip() not in self.choices \
-                    and _known_activation(value.strip()) is False:
+                    and value.strip() not in KERAS_ACTIVATIONS:
                 raise refuse("an activation Keras knows, such as "
                              + ", ".join(str(c) for c in self.choices[:6]))
             return value.strip()
@@ -172,18 +172,15 @@ class ParamSpec(FieldSpec):
 RNN_TYPES = ("LSTM", "GRU", "SimpleRNN")
 
 
-def _known_activation(name: str) -> bool | None:
-    """Whether Keras knows the activation ``name``; None while Keras is not loaded yet
-    (the catalog never imports it: shape inference reports the name later then)."""
-    keras = sys.modules.get("keras")
-    activations = getattr(keras, "activations", None)
-    if activations is None:
-        return None
-    try:
-        activations.get(name)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return False
-    return True
+# Every activation name ``keras.activations.get`` accepts (Keras 3.15), written out so that
+# validation never needs Keras; tests/network/test_validation_without_keras.py checks the
+# list against the installed Keras.
+KERAS_ACTIVATIONS = frozenset((
+    "celu", "elu", "exponential", "gelu", "glu", "hard_shrink", "hard_sigmoid", "hard_silu",
+    "hard_swish", "hard_tanh", "leaky_relu", "linear", "log_sigmoid", "log_softmax", "mish",
+    "relu", "relu6", "selu", "sigmoid", "silu", "soft_shrink", "softmax", "softplus",
+    "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax", "squareplus", "swish", "tanh",
+    "tanh_shrink", "threshold"))
 
 
 @dataclass(frozen=True)

@@ -188,7 +188,7 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
         qtbot.mouseMove(pad, pos=start + start.__class__(0, dy))
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton)
     # answered on a worker thread, for the drawing as it is now
-    qtbot.waitUntil(lambda: panel.digits._task is None and panel.digits.last is not None,
+    qtbot.waitUntil(lambda: not panel.digits.busy and panel.digits.last is not None,
                     timeout=10_000)
     last = panel.digits.last
     assert not panel.digits.pad.is_empty()
@@ -200,7 +200,7 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
     panel.digits.predict = lambda image, center: (ran_on.append(threading.current_thread()),
                                                   real_predict(image, center))[1]
     panel.digits.refresh()
-    qtbot.waitUntil(lambda: panel.digits._task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.digits.busy, timeout=10_000)
     assert ran_on and threading.main_thread() not in ran_on   # never on the UI thread
     np.testing.assert_allclose(last.probabilities,
                                model.predict(last.model_input, verbose=0)[0], rtol=1e-4)
@@ -285,7 +285,7 @@ def test_dead_relu_badge_appears_on_the_canvas_node(window, qtbot):
     hidden = next(n for n in graph.nodes if n.layer_type == "Dense")
     graph.set_param(hidden.id, "activation", "relu")
     model = build_model(graph)
-    node_to_layer = {node: layer for layer, node in panel._layer_to_node().items()}
+    node_to_layer = {node: layer for layer, node in panel.layers.layer_to_node().items()}
     layer = model.get_layer(node_to_layer[hidden.id])
     kernel, bias = layer.get_weights()
     layer.set_weights([kernel, bias - 1000.0])  # every unit negative for all inputs: dead
@@ -410,8 +410,9 @@ def test_look_at_current_weights_computes_off_the_ui_thread(window, qtbot, monke
 
     monkeypatch.setattr(probes, "final_results", recording_final_results)
     panel.refresh_from_project()
-    assert panel._tasks, "the views are computed on a worker thread, not in this call"
-    qtbot.waitUntil(lambda: panel.model is not None and not panel._tasks, timeout=30_000)
+    assert panel.is_computing(), "the views are computed on a worker thread, not in this call"
+    qtbot.waitUntil(lambda: panel.model is not None and not panel.is_computing(),
+                    timeout=30_000)
     assert computed_on and all(t is not threading.main_thread() for t in computed_on)
     assert panel.boundary.result is not None
 

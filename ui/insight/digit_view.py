@@ -2,10 +2,9 @@
 prediction bars, with exactly the preprocessing the training images had."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
-import shiboken6
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSiz
 
 from playground.insight.colors import greys
 from playground.insight.digits import SIZE, DigitPad, DigitPrediction
+from ui.background import BackgroundRunner
 from ui.insight.common import InsightView, rgba_pixmap
 
 PAD_PIXELS = 280
@@ -112,10 +112,11 @@ class DigitView(InsightView):
         self.body.addWidget(self.answer)
         self.predict: Callable[[np.ndarray, bool], DigitPrediction] | None = None
         self.last: DigitPrediction | None = None
-        # The model runs on a worker thread, one drawing at a time; strokes made meanwhile
-        # are answered by one more run with the newest drawing.
-        self._task: Any = None
-        self._wanted = 0   # bumped by every change of the drawing
+        # The model runs off the UI thread, one drawing at a time; strokes made meanwhile
+        # are answered by one more run with the newest drawing (older answers are dropped).
+        self._predictor = BackgroundRunner("digit-pad", self)
+        self._predictor.done.connect(self.show_prediction)
+        self._predictor.failed.connect(self.set_status)
         self.pad_widget.changed.connect(self.refresh)
         self.center.toggled.connect(self.refresh)
         self.clear_button.clicked.connect(self._clear)
@@ -134,39 +135,27 @@ class DigitView(InsightView):
         self.refresh()
 
     def refresh(self) -> None:
-        self._wanted += 1
         if self.predict is None or self.pad.is_empty():
+            self._predictor.cancel()
             self.bars.setOpts(x=[], height=[])
             self.answer.setText("")
             self.seen.clear()
             self.last = None
             return
-        if self._task is None:
-            self._start_prediction()
-
-    def _start_prediction(self) -> None:
-        from ui.background import BackgroundTask
-
         predict, image, center = self.predict, self.pad.image.copy(), self.center.isChecked()
-        generation = self._wanted
-        task = BackgroundTask(lambda: predict(image, center), "digit-pad")
-        task.finished.connect(lambda result: self._predicted(generation, result))
-        task.failed.connect(lambda message: self._predicted(generation, None, message))
-        self._task = task
-        task.start()
+        self._predictor.request(lambda: predict(image, center))
 
-    def _predicted(self, generation: int, result: Any, error: str = "") -> None:
-        self._task = None
-        if not shiboken6.isValid(self):
-            return
-        if generation != self._wanted:       # drawn on (or cleared) meanwhile
-            if self.predict is not None and not self.pad.is_empty():
-                self._start_prediction()
-            return
-        if error:
-            self.set_status(error)
-        else:
-            self.show_prediction(result)
+    @property
+    def busy(self) -> bool:
+        """True until the prediction for the drawing as it is now has been shown."""
+        return self._predictor.busy
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._predictor.wait(timeout)
+
+    def shutdown(self) -> None:
+        """Start nothing more; wait for the running computation."""
+        self._predictor.shutdown()
 
     def show_prediction(self, result: DigitPrediction) -> None:
         self.last = result
