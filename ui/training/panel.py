@@ -5,7 +5,6 @@ It adapts the controller's signals to widgets and writes results into the docume
 """
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import replace
 from typing import Any
@@ -23,6 +22,7 @@ from ui.training.curves import TrainingCurves
 from ui.training.settings_form import SettingsForm
 from ui.document import Document
 from ui.status import StatusLine
+from ui.background import BackgroundRunner
 
 
 COUNTER_INTERVAL_S = 0.2
@@ -44,7 +44,9 @@ class TrainingPanel(QWidget):
         self.form = SettingsForm(self, document.session)
         self.curves = TrainingCurves(self)
         self._counters_shown = 0.0
-        self._warmup: threading.Thread | None = None
+        # Compiles a tiny model once off the UI thread so the first run starts faster.
+        self._warmup = BackgroundRunner("training-warm-up", self, lower_priority=True)
+        self._warmed = False
         self._device_text = ""
         self._total_steps = 0
 
@@ -144,10 +146,9 @@ class TrainingPanel(QWidget):
         from playground.training.device import device_choices, list_gpus, plan_device
         from playground.training.warmup import warm_up
 
-        if self._warmup is None and not self.controller.is_running():
-            self._warmup = threading.Thread(target=warm_up, name="training-warm-up",
-                                            daemon=True)
-            self._warmup.start()
+        if not self._warmed and not self.controller.is_running():
+            self._warmed = True
+            self._warmup.request(warm_up)
 
         gpus = list_gpus()
         labels = {"auto": self.tr("Automatic (GPU if available)"), "cpu": self.tr("CPU")}
@@ -198,8 +199,7 @@ class TrainingPanel(QWidget):
         """Stop a run and wait for the training thread (the window is closing)."""
         self.controller.shutdown()
         self.curves._timer.stop()
-        if self._warmup is not None:
-            self._warmup.join()
+        self._warmup.shutdown()
 
     def _on_pause_toggled(self, paused: bool) -> None:
         if paused:
