@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from playground.i18n import _
 
 
 def format_number(value: float) -> str:
@@ -36,9 +37,10 @@ class FieldSpec:
     def range_text(self) -> str:
         """" from 1 to 10", " of at least 1", " of at most 5" or "" (no range)."""
         if self.minimum is not None and self.maximum is not None:
-            return f" from {format_number(self.minimum)} to {format_number(self.maximum)}"
+            return (_(" from {minimum} to {maximum}")
+                      .format(minimum=format_number(self.minimum), maximum=format_number(self.maximum)))
         if self.minimum is not None:
-            return f" of at least {format_number(self.minimum)}"
+            return _(" of at least {minimum}").format(minimum=format_number(self.minimum))
         if self.maximum is not None:
-            return f" of at most {format_number(self.maximum)}"
+            return _(" of at most {maximum}").format(maximum=format_number(self.maximum))
         return ""
