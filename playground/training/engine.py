@@ -19,6 +19,7 @@ from typing import Any, Callable
 import numpy as np
 
 from playground.errors import TrainingError
+from playground.i18n import _
 from playground.training import device as device_mod
 from playground.training.data import RunData, prepare_data
 from playground.training.events import Probe, RunResult, TrainingEvent
@@ -45,11 +46,12 @@ def make_optimizer(name: str, learning_rate: float) -> Any:
 
 
 def divergence_message(value: float, epoch: int, step: int, learning_rate: float) -> str:
-    what = "not a number (NaN)" if math.isnan(value) else "infinite"
-    return (f"Training stopped: the loss became {what} at epoch {epoch}, step {step}. "
-            f"The learning rate may be too high — try {learning_rate / 10:g} instead of "
-            f"{learning_rate:g} — or the inputs hold very large or missing values. The "
-            "weights were put back to how they were at the start of that epoch.")
+    what = _("not a number (NaN)") if math.isnan(value) else "infinite"
+    return ((_("Training stopped: the loss became {what} at epoch {epoch}, step {step}. "
+               "The learning rate may be too high — try {value:g} instead of "
+               "{learning_rate:g} — or the inputs hold very large or missing values. "
+               "The weights were put back to how they were at the start of that epoch.")
+               .format(what=what, epoch=epoch, step=step, value=learning_rate / 10, learning_rate=learning_rate)))
 
 
 def monitored_value(settings: TrainingSettings, has_validation: bool,
@@ -61,9 +63,9 @@ def monitored_value(settings: TrainingSettings, has_validation: bool,
         monitor = monitor[4:]
     if settings.early_stopping and monitor.removeprefix("val_") not in ("loss", *metrics):
         raise TrainingError(
-            f"Early stopping watches '{settings.monitor}', but this run only reports "
-            f"{', '.join(('loss', *metrics))} (and their val_ versions): choose one of those "
-            "to watch.")
+            (_("Early stopping watches '{monitor}', but this run only reports {value} "
+               "(and their val_ versions): choose one of those to watch.")
+               .format(monitor=settings.monitor, value=', '.join(('loss', *metrics)))))
     return monitor
 
 
@@ -217,8 +219,8 @@ class TrainingEngine:
             except Exception as error:  # a broken view must not end training: report it
                 self.probes.pop(name)
                 self._emit(TrainingEvent("probe", probe_name=name, probe_result=None,
-                                         message=f"The view '{name}' failed and was "
-                                                 f"turned off for this run: {error}"))
+                                         message=(_("The view '{name}' failed and was turned off for this run: {error}")
+                                                    .format(name=name, error=error))))
                 continue
             self._emit(TrainingEvent("probe", probe_name=name, probe_result=result))
 
@@ -336,8 +338,9 @@ class TrainingEngine:
                     wait += 1
                     if wait >= s.patience:
                         status = "early_stopped"
-                        message = (f"Stopped early after epoch {epoch}: {monitor} has not "
-                                   f"improved for {wait} epochs (best {best:.4g}).")
+                        message = ((_("Stopped early after epoch {epoch}: {monitor} has not improved for "
+                                      "{wait} epochs (best {best:.4g}).")
+                                      .format(epoch=epoch, monitor=monitor, wait=wait, best=best)))
                         break
         if self.model.optimizer is not None and epochs_done:
             self.model.optimizer.finalize_variable_values(self.model.trainable_weights)

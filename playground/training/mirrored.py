@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.training.data import RunData
 from playground.training.events import RunResult, TrainingEvent
 from playground.training.tf_leaks import TraceRegistrations, release_cached_kernels
@@ -125,8 +126,8 @@ def _finish(engine: "TrainingEngine", data: RunData, state: dict[str, Any],
     status = state["status"]
     if status == "completed" and state["epochs_done"] < s.epochs:
         status = "early_stopped"
-        state["message"] = f"Stopped early after epoch {state['epochs_done']}: " \
-                           f"{s.monitor} stopped improving."
+        state["message"] = (_("Stopped early after epoch {epochs_done}: {monitor} stopped improving.")
+                              .format(epochs_done=state['epochs_done'], monitor=s.monitor))
     test_logs: dict[str, float] = {}
     if data.x_test is not None and state["iteration"] and status != "diverged":
         test = engine.model.evaluate(data.x_test, data.y_test, verbose=0, return_dict=True,
