@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from playground.errors import PlaygroundError
+from playground.i18n import _
 
 COMMANDS = ("check", "import", "export", "train", "presets")
 
@@ -32,26 +33,28 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from playground.network.layer_calls import layer_names
 
     names = layer_names(graph)
-    rows = [("id", "layer (type)", "output shape", "params")]
+    rows = [("id", _("layer (type)"), _("output shape"), "params")]
     for node in graph.topological_order():
         shape = report.nodes.get(node.id)
         rows.append((node.id, f"{names[node.id]} ({node.layer_type})",
                      format_shape(shape.output_shape) if shape and shape.ok else "error",
                      f"{shape.params:,}" if shape else "-"))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    print(f"Model {graph.name!r}: {len(graph)} layers")
+    print(_("Model {name!r}: {graph} layers").format(name=graph.name, graph=len(graph)))
     for i, row in enumerate(rows):
         print("  ".join(cell.ljust(w) if j < 3 else cell.rjust(w)
                         for j, (cell, w) in enumerate(zip(row, widths))))
         if i == 0:
             print("  ".join("-" * w for w in widths))
-    print(f"Total params: {report.total_params:,} (trainable: {report.trainable_params:,}, "
-          f"non-trainable: {report.non_trainable_params:,})")
+    print((_("Total params: {total_params:,} (trainable: {trainable_params:,}, "
+             "non-trainable: {non_trainable_params:,})")
+             .format(total_params=report.total_params, trainable_params=report.trainable_params, non_trainable_params=report.non_trainable_params)))
     for nid, shape in report.nodes.items():
         if shape.warning:
-            print(f"warning: {shape.warning}")
+            print(_("warning: {warning}").format(warning=shape.warning))
     if not report.ok:
-        print(f"{len(report.node_errors()) + len(report.graph_errors)} error(s):",
+        print((_("{value} error(s):")
+                 .format(value=len(report.node_errors()) + len(report.graph_errors))),
               file=sys.stderr)
         for line in report.error_summary().splitlines():
             print(f"  {line}", file=sys.stderr)
@@ -65,13 +68,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     project, problems = import_project(args.model)
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(_("warning: {problem}").format(problem=problem), file=sys.stderr)
     out = Path(args.out)
     save_project(project, out)
     graph = project.graph
     total = sum(a.size for arrays in (project.weights or {}).values() for a in arrays)
-    print(f"Imported {len(graph)} layers and {len(graph.edges)} connections "
-          f"({total:,} weights) into {out}")
+    print((_("Imported {graph} layers and {edges} connections ({total:,} weights) "
+             "into {out}")
+             .format(graph=len(graph), edges=len(graph.edges), total=total, out=out)))
     return 0
 
 
@@ -80,37 +84,38 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from playground.files.project import load_project
 
     if not args.keras and not args.python:
-        raise PlaygroundError("Say what to export: --keras OUT.keras and/or --python OUT.py.")
+        raise PlaygroundError(_("Say what to export: --keras OUT.keras and/or --python OUT.py."))
     project = load_project(args.project)
     if args.keras:
         stale = export_keras(project, args.keras)
-        state = "with trained weights" if project.weights else "untrained"
-        print(f"Wrote {args.keras} ({state})")
+        state = _("with trained weights") if project.weights else "untrained"
+        print(_("Wrote {keras} ({state})").format(keras=args.keras, state=state))
         if stale:
-            print(f"warning: {', '.join(stale)} changed since training: exported with fresh "
-                  "weights. Train again to export trained ones.", file=sys.stderr)
+            print((_("warning: {stale} changed since training: exported with fresh weights. "
+                     "Train again to export trained ones.")
+                     .format(stale=', '.join(stale))), file=sys.stderr)
     if args.python:
         export_python(project, args.python)
-        print(f"Wrote {args.python}")
+        print(_("Wrote {python}").format(python=args.python))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="keras-playground",
-        description="Keras Playground command line (run without a command to open the app).")
+        description=_("Keras Playground command line (run without a command to open the app)."))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = sub.add_parser("check", help="print each node's output shape and parameter count")
-    p.add_argument("project", help="project file (.kpg)")
+    p = sub.add_parser("check", help=_("print each node's output shape and parameter count"))
+    p.add_argument("project", help=_("project file (.kpg)"))
     p.set_defaults(func=_cmd_check)
-    p = sub.add_parser("import", help="turn a .keras model into an editable project")
-    p.add_argument("model", help="Keras model file (.keras)")
-    p.add_argument("--out", required=True, help="project file to write (.kpg)")
+    p = sub.add_parser("import", help=_("turn a .keras model into an editable project"))
+    p.add_argument("model", help=_("Keras model file (.keras)"))
+    p.add_argument("--out", required=True, help=_("project file to write (.kpg)"))
     p.set_defaults(func=_cmd_import)
-    p = sub.add_parser("export", help="export a project as .keras and/or a Python program")
-    p.add_argument("project", help="project file (.kpg)")
-    p.add_argument("--keras", metavar="OUT.keras", help="write the model as a .keras file")
-    p.add_argument("--python", metavar="OUT.py", help="write a standalone Keras program")
+    p = sub.add_parser("export", help=_("export a project as .keras and/or a Python program"))
+    p.add_argument("project", help=_("project file (.kpg)"))
+    p.add_argument("--keras", metavar="OUT.keras", help=_("write the model as a .keras file"))
+    p.add_argument("--python", metavar="OUT.py", help=_("write a standalone Keras program"))
     p.set_defaults(func=_cmd_export)
     for register in _extra_commands():
         register(sub)
@@ -130,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except PlaygroundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -14,20 +14,21 @@ import threading
 import time
 from typing import Any, TextIO
 
+from playground.i18n import _
 from playground.training.events import TrainingEvent, format_seconds
 
 BAR_WIDTH = 28
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("train", help="train a project's model headless")
-    p.add_argument("project", help="project file (.kpg)")
-    p.add_argument("--epochs", type=int, help="number of epochs (default: the project's)")
-    p.add_argument("--batch-size", type=int, help="batch size (default: the project's)")
-    p.add_argument("--device", help="auto, cpu, gpu:N or gpus (default: the project's)")
-    p.add_argument("--out", metavar="MODEL.keras", help="write the trained model here")
+    p = subparsers.add_parser("train", help=_("train a project's model headless"))
+    p.add_argument("project", help=_("project file (.kpg)"))
+    p.add_argument("--epochs", type=int, help=_("number of epochs (default: the project's)"))
+    p.add_argument("--batch-size", type=int, help=_("batch size (default: the project's)"))
+    p.add_argument("--device", help=_("auto, cpu, gpu:N or gpus (default: the project's)"))
+    p.add_argument("--out", metavar="MODEL.keras", help=_("write the trained model here"))
     p.add_argument("--save", action="store_true",
-                   help="store the trained weights and this run's history in the project")
+                   help=_("store the trained weights and this run's history in the project"))
     p.set_defaults(func=run_train_command)
 
 
@@ -44,8 +45,9 @@ class TextProgress:
     def __call__(self, event: TrainingEvent) -> None:
         if event.kind == "start":
             info = event.info
-            print(f"Training on {info['device']}: {info['train_samples']} examples, "
-                  f"{event.epochs} epochs, loss {info['loss']}", file=self.stream)
+            print((_("Training on {device}: {train_samples} examples, {epochs} epochs, loss "
+                     "{loss}")
+                     .format(device=info['device'], train_samples=info['train_samples'], epochs=event.epochs, loss=info['loss'])), file=self.stream)
         elif event.kind == "batch":
             now = time.perf_counter()
             if now - self._last_draw >= self._interval:
@@ -54,8 +56,8 @@ class TextProgress:
         elif event.kind == "epoch":
             logs = "  ".join(f"{k} {v:.4g}" for k, v in event.logs.items())
             end = "\r\x1b[K" if self._is_tty else ""
-            print(f"{end}epoch {event.epoch}/{event.epochs}  {logs}  "
-                  f"({event.samples_per_s:,.0f} samples/s)", file=self.stream)
+            print((_("{end}epoch {epoch}/{epochs}  {logs}  ({samples_per_s:,.0f} samples/s)")
+                     .format(end=end, epoch=event.epoch, epochs=event.epochs, logs=logs, samples_per_s=event.samples_per_s)), file=self.stream)
         elif event.kind in ("error", "probe") and event.message:
             print(event.message, file=self.stream)
         elif event.kind == "end" and event.message:
@@ -66,10 +68,9 @@ class TextProgress:
         done = event.step / max(event.steps_per_epoch, 1)
         filled = int(done * BAR_WIDTH)
         loss = event.logs.get("loss", float("nan"))
-        line = (f"epoch {event.epoch}/{event.epochs} "
-                f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] "
-                f"{event.step}/{event.steps_per_epoch}  loss {loss:.4f}  "
-                f"ETA {format_seconds(event.eta_s)}")
+        line = ((_("epoch {epoch}/{epochs} [{value}{value2}] {step}/{steps_per_epoch}  loss "
+                   "{loss:.4f}  ETA {eta_s}")
+                   .format(epoch=event.epoch, epochs=event.epochs, value='#' * filled, value2='.' * (BAR_WIDTH - filled), step=event.step, steps_per_epoch=event.steps_per_epoch, loss=loss, eta_s=format_seconds(event.eta_s))))
         self.stream.write(f"\r{line}\x1b[K" if self._is_tty else line + "\n")
 
 
@@ -90,7 +91,7 @@ def run_until_interrupted(engine: Any) -> Any:
     """Run the engine; a first Ctrl+C stops it after the current step (what was learned is
     kept and reported), a second one interrupts at once."""
     def stop_gently(signum: int, frame: Any) -> None:
-        print("\nstopping after this step (Ctrl+C again to abort)", file=sys.stderr)
+        print(_("\nstopping after this step (Ctrl+C again to abort)"), file=sys.stderr)
         engine.stop()
         signal.signal(signal.SIGINT, previous)
 
@@ -128,9 +129,9 @@ def run_train_command(args: argparse.Namespace) -> int:
         from playground.export.keras_file import export_keras
 
         export_keras(project, args.out)
-        print(f"Wrote {args.out}", file=sys.stderr)
+        print(_("Wrote {out}").format(out=args.out), file=sys.stderr)
     if args.save:
         session.save()
-        print(f"Saved weights and history into {args.project}", file=sys.stderr)
+        print(_("Saved weights and history into {project}").format(project=args.project), file=sys.stderr)
     print(json.dumps(final_metrics(result)))
     return 0 if result.status != "diverged" else 3
