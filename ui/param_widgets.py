@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit,
                                QSpinBox, QWidget)
 
@@ -71,10 +71,16 @@ class ParamEditor(QWidget):
         return line
 
     def _placeholder(self) -> str:
-        texts = {"int_tuple": "e.g. 3, 3", "optional_int_tuple": "empty = same as pool size",
-                 "shape": "e.g. 7, 7, 64", "batch_shape": "e.g. 28, 28, 1",
-                 "padding2d": "e.g. 1  or  1, 2", "float_or_pair": "e.g. 0.1  or  -0.2, 0.2",
-                 "axis": "e.g. -1", "optional_int": "empty = none",
+        # QT_TRANSLATE_NOOP marks the texts for lupdate; self.tr translates them here.
+        texts = {"int_tuple": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 3, 3"),
+                 "optional_int_tuple": QT_TRANSLATE_NOOP("ParamEditor",
+                                                         "empty = same as pool size"),
+                 "shape": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 7, 7, 64"),
+                 "batch_shape": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 28, 28, 1"),
+                 "padding2d": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 1  or  1, 2"),
+                 "float_or_pair": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 0.1  or  -0.2, 0.2"),
+                 "axis": QT_TRANSLATE_NOOP("ParamEditor", "e.g. -1"),
+                 "optional_int": QT_TRANSLATE_NOOP("ParamEditor", "empty = none"),
                  "rnn_layer": '{"class_name": "LSTM", "config": {...}}'}
         text = texts.get(self.spec.kind, "")
         return self.tr(text) if text else ""

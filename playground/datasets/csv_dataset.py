@@ -9,7 +9,7 @@ from playground.datasets.csv_import import ON_PROBLEM, TASK_CHOICES, build
 from playground.datasets.csv_snippet import csv_snippet
 from playground.datasets.csv_table import read_csv
 from playground.errors import DatasetError
-from playground.i18n import _
+from playground.i18n import N_, _
 
 
 INFO = DatasetInfo(
@@ -17,7 +17,7 @@ INFO = DatasetInfo(
     _("Any table saved as CSV: choose the columns to learn from and the column to predict."),
     _("Your data"), ("binary", "multiclass", "regression"),
     (DatasetParam("path", "path", "", _("The CSV file (a header row, then one example per "
-                    "row)."), label="File"),
+                    "row)."), label=N_("File")),
      DatasetParam("target", "text", "", _("Column to predict (empty = the last column)."),
                   label=_("Target column")),
      DatasetParam("features", "columns", [], _("Columns the model learns from (empty = all "

@@ -21,10 +21,11 @@ from playground.datasets.base import Dataset, split_train_test
 from playground.datasets.csv_table import Column, CsvTable, Problem
 from playground.datasets.scaling import fit_scaler
 from playground.errors import DatasetError
-from playground.i18n import _
+from playground.i18n import N_, _
 
-TASK_CHOICES = ("auto", "classification", "regression")
-ON_PROBLEM = ("stop", "skip rows")  # values stored in projects; shown translated
+# Values stored in projects; N_ marks them so the app shows them translated.
+TASK_CHOICES = (N_("auto"), N_("classification"), N_("regression"))
+ON_PROBLEM = (N_("stop"), N_("skip rows"))
 MAX_CATEGORIES = 30       # a text feature with more distinct values is refused
 MAX_CLASSES = 100
 CLASSIFY_MAX_UNIQUE = 20  # whole-number targets with at most this many values are classes

@@ -25,9 +25,9 @@ from playground.datasets.scaling import scale_splits
 from playground.datasets.scaling_snippet import scaling_lines
 from playground.datasets.base import split_train_test
 from playground.errors import DatasetError
-from playground.i18n import _
+from playground.i18n import N_, _
 
-COLORS = ("grayscale", "rgb")
+COLORS = (N_("grayscale"), N_("rgb"))  # stored values; N_: shown translated
 
 
 def read_images(folder, size, color, max_per_class=0):
@@ -73,7 +73,7 @@ INFO = DatasetInfo(
     _("A folder with one sub-folder per class, e.g. cats/ and dogs/, each holding pictures."),
     _("Your data"), ("binary", "multiclass"),
     (DatasetParam("path", "path", "", _("The folder whose sub-folders are the classes."),
-                  label="Folder"),
+                  label=N_("Folder")),
      DatasetParam("size", "int", 32, _("Pictures are resized to this many pixels square: "
                     "small sizes train much faster."), label=_("Image size"), minimum=4,
                   maximum=512),

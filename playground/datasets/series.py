@@ -21,9 +21,10 @@ from playground.datasets.base import (
     test_fraction_param,
 )
 from playground.errors import DatasetError
-from playground.i18n import _
+from playground.i18n import N_, _
 
-WAVES = ("sine", "two sines", "sawtooth")  # values stored in projects; shown translated
+# Values stored in projects; N_ marks them so the app shows them translated.
+WAVES = (N_("sine"), N_("two sines"), N_("sawtooth"))
 
 
 def make_series(length, wave, period, noise, rng):

@@ -108,13 +108,13 @@ _GENERATORS: dict[str, Callable[..., tuple[np.ndarray, np.ndarray]]] = {
 }
 
 _TEXT = {
-    "circle": ("Circle", _("Blue points in a disc surrounded by a ring of orange points: no "
+    "circle": (_("Circle"), _("Blue points in a disc surrounded by a ring of orange points: no "
                  "straight line separates them."), "binary", 0.0),
-    "xor": ("XOR", _("Points in four squares; opposite corners share a colour. A single "
+    "xor": (_("XOR"), _("Points in four squares; opposite corners share a colour. A single "
               "neuron cannot learn this, a hidden layer can."), "binary", 0.0),
     "gaussian": (_("Gaussian clusters"), _("Round clouds of points, one per class; more noise "
                    "makes the clouds overlap."), "classification", 0.1),
-    "spiral": ("Spiral", _("Interleaved spiral arms: the hardest 2-D pattern, it needs a "
+    "spiral": (_("Spiral"), _("Interleaved spiral arms: the hardest 2-D pattern, it needs a "
                  "deeper network."), "classification", 0.0),
     "linear": (_("Linearly separable points"), _("Two classes that one straight line separates: "
                  "a single neuron (a perceptron) is enough."), "binary", 0.0),

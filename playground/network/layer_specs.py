@@ -5,7 +5,7 @@ passed to the Keras class as they are. Help sentences are for someone who does n
 """
 from __future__ import annotations
 
-from playground.i18n import _
+from playground.i18n import N_, _
 from playground.network.specs import LayerSpec, ParamSpec
 
 ACTIVATIONS = ("linear", "relu", "sigmoid", "tanh", "softmax", "leaky_relu", "elu", "selu",
@@ -97,7 +97,7 @@ LAYER_SPECS: tuple[LayerSpec, ...] = (
                 "(e.g. 28×28×1 for a small grey image, 2 for a point)."),
               (ParamSpec("batch_shape", "batch_shape", [None, 2],
                          _("Shape of one example, without the batch size, e.g. [28, 28, 1] for "
-                           "an image or [2] for a point."), label="Shape"),
+                           "an image or [2] for a point."), label=N_("Shape")),
                ParamSpec("dtype", "choice", "float32",
                          _("Kind of numbers fed in: decimals (float32) for most data, whole "
                            "numbers (int32) for word or category ids fed to an Embedding."),
@@ -190,7 +190,7 @@ LAYER_SPECS: tuple[LayerSpec, ...] = (
                          {"module": "keras.layers", "class_name": "LSTM",
                           "config": {"units": 32, "return_sequences": False},
                           "registered_name": None},
-                         _("The recurrent layer run in both directions."), label="Layer"),
+                         _("The recurrent layer run in both directions."), label=N_("Layer")),
                ParamSpec("merge_mode", "choice", "concat",
                          _("How the two directions are combined: side by side (concat), added, "
                            "multiplied or averaged."), choices=("concat", "sum", "mul", "ave"))),
@@ -278,7 +278,7 @@ LAYER_SPECS: tuple[LayerSpec, ...] = (
                 "784 numbers into a 28×28×1 image."),
               (ParamSpec("target_shape", "shape", [28, 28, 1],
                          _("The new shape of one example, without the batch size."),
-                         label=_("Target shape")),),
+                         label=N_("Target shape")),),
               summary_keys=("target_shape",)),
     LayerSpec("UpSampling2D", "UpSampling2D", "Reshaping",
               _("Makes an image larger by repeating (or blending) its pixels."),

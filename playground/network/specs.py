@@ -14,11 +14,12 @@ from typing import Any
 
 from playground.errors import ParameterError
 from playground.fields import FieldSpec, format_number
-from playground.i18n import _
+from playground.i18n import N_, _, language
 
+# Names are keys; N_ marks them for the catalog so the palette shows them translated.
 CATEGORIES = (
-    "Core", "Convolution", "Pooling", "Recurrent", "Attention", "Merge", "Normalization",
-    "Regularization", "Reshaping", "Preprocessing", "Other",
+    N_("Core"), N_("Convolution"), N_("Pooling"), N_("Recurrent"), N_("Attention"), N_("Merge"),
+    N_("Normalization"), N_("Regularization"), N_("Reshaping"), N_("Preprocessing"), N_("Other"),
 )
 
 # Kinds of parameter value (what the inspector shows and how values are checked):
@@ -41,6 +42,15 @@ class ParamSpec(FieldSpec):
 
     length: int = 0  # for int_tuple kinds
     exclusive_maximum: bool = False
+
+    @property
+    def title(self) -> str:
+        """English: the name in words ("Kernel size"). Other languages show the Keras name
+        itself ("kernel_size"), as people meet it in Keras code and documentation; the
+        translated help beside it explains it."""
+        if language() == "en":
+            return super().title
+        return self.label and _(self.label) or self.name
 
     def validate(self, value: Any, where: str = "") -> Any:
         """Return ``value`` normalized to Keras config form, or raise ParameterError.
