@@ -26,7 +26,8 @@ LANGUAGES = ("zh_CN",)
 TS_TEMPLATE = "ui/i18n/keras_playground_{lang}.ts"
 PO_TEMPLATE = "playground/locale/{lang}/LC_MESSAGES/playground.po"
 QT_PLACEHOLDER = re.compile(r"%L?\d|%n")
-PRINTF_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifgrxe%]")
+# printf conversions as Python writes them (%s, %d, %(name)s, %.2f); "50% in" is not one.
+PRINTF_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0+]*\d*(?:\.\d+)?[sdifgrxe]")
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ def format_fields(text: str) -> list[str]:
 
 
 def placeholders(text: str, qt: bool) -> list[str]:
-    """Every placeholder a translation must keep: Qt's %1 and %n (ui) or printf's %s and
-    str.format's {name} (core)."""
+    """Every placeholder a translation must keep: Qt's %1 and %n (ui), or str.format's
+    {name} and printf's %s (core)."""
     if qt:
         return sorted(QT_PLACEHOLDER.findall(text))
     return sorted(PRINTF_PLACEHOLDER.findall(text.replace("%%", ""))) + format_fields(text)
@@ -140,8 +141,7 @@ def po_problems(lang: str) -> list[Problem]:
             problems.append(Problem(where, msgid, "not translated"))
             continue
         for text in translations:
-            if placeholders(text, qt=False) != placeholders(forms[-1 if len(forms) > 1
-                                                                  else 0], qt=False):
+            if placeholders(text, qt=False) != placeholders(forms[-1], qt=False):
                 problems.append(Problem(where, msgid, f"placeholders differ in {text!r}"))
     return problems
 

@@ -21,7 +21,7 @@ from playground.datasets.base import Dataset, split_train_test
 from playground.datasets.csv_table import Column, CsvTable, Problem
 from playground.datasets.scaling import fit_scaler
 from playground.errors import DatasetError
-from playground.i18n import N_, _
+from playground.i18n import N_, _, ngettext
 
 # Values stored in projects; N_ marks them so the app shows them translated.
 TASK_CHOICES = (N_("auto"), N_("classification"), N_("regression"))
@@ -271,7 +271,7 @@ def describe_column(column: Column) -> str:
         bad = int(np.count_nonzero(column.bad_numbers))
         text = "numbers"
         if bad:
-            text += _(", {bad} text cell{value}").format(bad=bad, value='s' if bad != 1 else '')
+            text += ngettext(", {bad} text cell", ", {bad} text cells", bad).format(bad=bad)
     else:
         text = (_("text, {unique_text} different values")
                   .format(unique_text=len(column.unique_text())))

@@ -383,9 +383,11 @@ class Graph:
             return (_("{display_name} already has an input: it takes one. Remove the existing "
                       "connection first, or use a merge layer (Add, Concatenate) to combine "
                       "several.").format(display_name=dst.display_name()))
-        which = _("Input {value} of ").format(value=port + 1) if port is not None else _("Every input of ")
-        return (_("{which}{display_name} is already connected. Remove that connection "
-                  "first.").format(which=which, display_name=dst.display_name()))
+        if port is not None:
+            return _("Input {port} of {display_name} is already connected. Remove that "
+                     "connection first.").format(port=port + 1, display_name=dst.display_name())
+        return _("Every input of {display_name} is already connected. Remove a connection "
+                 "first.").format(display_name=dst.display_name())
 
     def _emit_structure(self) -> None:
         self.structure_changed.emit()

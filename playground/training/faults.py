@@ -27,7 +27,7 @@ ACTIVATION_COPIES = 2
 def check_finite_data(dataset: Any) -> None:
     """Refuse inputs or targets holding NaN or infinity: the loss would be NaN at once."""
     for split in ("train", "val", "test"):
-        for part, label in (("x", "inputs"), ("y", "targets")):
+        for part, label in (("x", _("inputs")), ("y", _("targets"))):
             array = getattr(dataset, f"{part}_{split}", None)
             if array is None:
                 continue
@@ -38,7 +38,7 @@ def check_finite_data(dataset: Any) -> None:
             if bad.any():
                 rows = np.flatnonzero(bad.reshape(len(array), -1).any(axis=1)) \
                     if array.ndim else np.array([0])
-                name = {"train": "training", "val": "validation", "test": "test"}[split]
+                name = {"train": _("training"), "val": _("validation"), "test": _("test")}[split]
                 raise TrainingError(
                     (_("The {name} {label} of '{dataset}' hold {sum} missing (NaN) or infinite "
                        "value(s), first in example {value}. The loss would be NaN from the "
