@@ -57,8 +57,8 @@ def format_fields(text: str) -> list[str]:
 def placeholders(text: str, qt: bool) -> list[str]:
     """Every placeholder a translation must keep: Qt's %1 and %n (ui), or str.format's
     {name} and printf's %s (core)."""
-    if qt:
-        return sorted(QT_PLACEHOLDER.findall(text))
+    if qt:  # a few ui texts are filled with str.format ({0}) after translation
+        return sorted(QT_PLACEHOLDER.findall(text)) + format_fields(text)
     return sorted(PRINTF_PLACEHOLDER.findall(text.replace("%%", ""))) + format_fields(text)
 
 

@@ -84,6 +84,19 @@ def compiled_qm(language: str) -> Path | None:
     return qm
 
 
+class ContextFallbackTranslator(QTranslator):
+    """Our .qm, looked up in the caller's context and then without one: lupdate files texts
+    passed to a module's own ``tr()`` helper (``ui/commands.py``, ``ui/crash.py``...) or to
+    a borrowed ``scene.tr`` under no context, while Qt asks with the helper's context."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        text = super().translate(context, source, disambiguation, n)
+        if not text and context:
+            text = super().translate("", source, disambiguation, n)
+        return text
+
+
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Translate the app into ``language`` ('en' or 'zh_CN'): the core's catalog and the
     Qt translators. Returns the translators installed (kept alive by ``app``)."""
@@ -98,7 +111,7 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
         app.installTranslator(qt_own)
         installed.append(qt_own)
     qm = compiled_qm(language)
-    ours = QTranslator(app)
+    ours = ContextFallbackTranslator(app)
     if qm is not None and ours.load(str(qm)):
         app.installTranslator(ours)
         installed.append(ours)

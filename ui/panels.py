@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from ui.autosave import Autosave
@@ -42,7 +43,7 @@ class Panels:
 def install_panels(window: "MainWindow") -> Panels:
     document, scene = window.document, window.scene
     palette = PalettePanel(window.edit_actions.add_layer_after_selected)
-    window.add_panel(palette, window.tr("Layers"), "left", "palette_panel")
+    window.add_panel(palette, QCoreApplication.translate("MainWindow", "Layers"), "left", "palette_panel")
     window.edit_actions.findLayerRequested.connect(palette.focus_search)
 
     training = TrainingPanel(document, window, window.tfLoaded, window.closing)
@@ -52,17 +53,17 @@ def install_panels(window: "MainWindow") -> Panels:
 
     inspector = InspectorPanel(document, scene, window.shapes, window.tf_loader, window,
                                insight.make_layer_view)
-    window.add_panel(inspector, window.tr("Inspector"), "right", "inspector_panel")
+    window.add_panel(inspector, QCoreApplication.translate("MainWindow", "Inspector"), "right", "inspector_panel")
     window.edit_actions.renameRequested.connect(inspector.focus_rename)
     # Dataset and lesson share the right side under the inspector (added in this order).
     window.dock_dataset_panels(dataset, lesson)
 
     autosave = Autosave(document, window, window.closing, window.file_actions.maybe_save,
                         window)
-    window.add_panel(training, window.tr("Training"), "bottom", "training_panel")
-    window.add_panel(insight, window.tr("Inside the network"), "bottom", "insight_panel")
+    window.add_panel(training, QCoreApplication.translate("MainWindow", "Training"), "bottom", "training_panel")
+    window.add_panel(insight, QCoreApplication.translate("MainWindow", "Inside the network"), "bottom", "insight_panel")
     # Last, so it is the last bottom tab (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
-    window.add_panel(summary, window.tr("Model summary"), "bottom", "summary_panel")
+    window.add_panel(summary, QCoreApplication.translate("MainWindow", "Model summary"), "bottom", "summary_panel")
     return Panels(palette, inspector, training, insight, dataset, lesson, summary, autosave,
                   lessons_action)
