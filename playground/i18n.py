@@ -7,7 +7,7 @@ Placeholders are named and filled *after* translation, so a translation may reor
 
     _("{layer} needs {count} inputs").format(layer=name, count=n)
 
-The compiled ``.mo`` file is built by ``scripts/setup.sh`` (``pybabel compile``); when it is
+The compiled ``.mo`` file is built by ``scripts/setup.sh`` (:func:`compile_all`); when it is
 missing or older than its ``.po`` (a checkout, an edited catalog) it is compiled here, in
 memory, with Babel, and written beside the ``.po`` when that folder is writable.
 
@@ -82,6 +82,15 @@ def compile_catalog(language: str) -> bytes:
     except OSError:
         pass  # a read-only install: the in-memory catalog serves this run
     return data
+
+
+def compile_all() -> list[str]:
+    """Compile every language's catalog (scripts/setup.sh); returns the languages."""
+    done = [language for language in LANGUAGES
+            if language != DEFAULT_LANGUAGE and catalog_paths(language)[0].exists()]
+    for language in done:
+        compile_catalog(language)
+    return done
 
 
 def load_translations(language: str) -> gettext.NullTranslations:
