@@ -90,11 +90,13 @@ class ContextFallbackTranslator(QTranslator):
     a borrowed ``scene.tr`` under no context, while Qt asks with the helper's context."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
         text = super().translate(context, source, disambiguation, n)
         if not text and context:
             text = super().translate("", source, disambiguation, n)
-        return text
+        # None (a null QString) lets Qt ask the next translator (qtbase for Qt's own
+        # buttons); an empty string would be taken as the translation.
+        return text or None
 
 
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # formats, devices, the language menu's own "English", Keras's log keys (the early-stopping
 # monitor) and names taken from Keras code.
 KEPT_NAMES = {
-    "Keras", "keras", "TensorFlow", "Python", "py", "CSV", "MNIST", "PNG", "SVG", "JSON",
+    "Keras", "Playground", "keras", "TensorFlow", "Python", "py", "CSV", "MNIST", "PNG", "SVG", "JSON",
     "GPU", "CPU", "XOR", "ReLU", "Adam", "SGD", "Transformer", "English",
     "loss", "val_loss", "val_accuracy", "id", "key", "query", "value", "target", "x1", "x2",
 }
@@ -68,3 +68,27 @@ def test_the_check_sees_english_when_the_app_is_in_english():
     """The same check fails on the English window: it can tell the languages apart."""
     found = english_words(window_texts("en"), keras_names())
     assert {"File", "Training", "Dataset"} <= set(found)
+
+
+@pytest.mark.gui
+def test_qt_dialog_buttons_and_context_free_texts_are_translated(qapp):
+    """Qt's own texts come from qtbase_zh_CN; texts lupdate filed without a context (module
+    tr helpers) are found; a text of neither stays as it is (not blanked)."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from playground import i18n
+    from ui.language import install_translations
+
+    previous_language, previous_locale = i18n.language(), QLocale()
+    installed = install_translations(qapp, "zh_CN")
+    try:
+        assert len(installed) == 2
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert QCoreApplication.translate("MainWindow", "&Settings") == "设置(&S)"
+        assert QCoreApplication.translate("commands", "Connect layers") == "连接层"
+        assert QCoreApplication.translate("MainWindow", "no such text") == "no such text"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        i18n.set_language(previous_language)
+        QLocale.setDefault(previous_locale)

@@ -25,8 +25,9 @@ def install_datasets(window: "MainWindow") -> tuple[DatasetPanel, LessonPanel, Q
     action = QAction(QCoreApplication.translate("MainWindow", "Open &Lesson…"), window)
     action.setObjectName("open_lesson_action")
     action.setShortcut(QKeySequence("Ctrl+L"))
-    action.setToolTip(QCoreApplication.translate("MainWindow", "Open a ready-made lesson (XOR, MNIST, perceptron…) as a "
-                                "new untitled project."))
+    action.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Open a ready-made lesson (XOR, MNIST, perceptron…) as a new untitled "
+        "project."))
     action.triggered.connect(lambda _checked=False: show_gallery(window))
     files = window.file_actions
     files.menu.insertAction(files.recent_menu.menuAction(), action)

@@ -1698,6 +1698,18 @@ was {2}</source>
 <context>
     <name>TrainingCurves</name>
     <message>
+        <source>accuracy</source>
+        <translation>准确率 (accuracy)</translation>
+    </message>
+    <message>
+        <source>mae</source>
+        <translation>平均绝对误差 (mae)</translation>
+    </message>
+    <message>
+        <source>mse</source>
+        <translation>均方误差 (mse)</translation>
+    </message>
+    <message>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>

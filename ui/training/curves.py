@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -36,6 +36,12 @@ def _curve(plot: pg.PlotItem, name: str, pen: Any, symbol: str | None = None) ->
     item.setDownsampling(auto=True, method="peak")
     item.setClipToView(True)
     return item
+
+
+# Keras's metric keys as plot titles (translations keep the key beside the name).
+METRIC_TITLES = {"accuracy": QT_TRANSLATE_NOOP("TrainingCurves", "accuracy"),
+                 "mae": QT_TRANSLATE_NOOP("TrainingCurves", "mae"),
+                 "mse": QT_TRANSLATE_NOOP("TrainingCurves", "mse")}
 
 
 class TrainingCurves(QWidget):
@@ -138,7 +144,8 @@ class TrainingCurves(QWidget):
         self._curves["val_loss"] = _curve(loss_plot, self.tr("validation, per epoch"),
                                           pg.mkPen(COLORS["val"], width=2), "s")
         for metric in self._metrics:
-            plot = self._add_plot(metric, metric, metric)
+            title = self.tr(METRIC_TITLES.get(metric, metric))
+            plot = self._add_plot(metric, title, title)
             self._series[metric] = GrowingSeries()
             self._series[f"val_{metric}"] = GrowingSeries()
             self._curves[metric] = _curve(plot, self.tr("training"),
