@@ -144,8 +144,8 @@ class TrainingCurves(QWidget):
         self._curves["val_loss"] = _curve(loss_plot, self.tr("validation, per epoch"),
                                           pg.mkPen(COLORS["val"], width=2), "s")
         for metric in self._metrics:
-            title = self.tr(METRIC_TITLES.get(metric, metric))
-            plot = self._add_plot(metric, title, title)
+            # Title translated; the axis keeps the short Keras key (a long label is cut).
+            plot = self._add_plot(metric, self.tr(METRIC_TITLES.get(metric, metric)), metric)
             self._series[metric] = GrowingSeries()
             self._series[f"val_{metric}"] = GrowingSeries()
             self._curves[metric] = _curve(plot, self.tr("training"),
