@@ -18,7 +18,7 @@ def run_presets_command(args: argparse.Namespace) -> int:
     width = max((len(p.name) for p in presets), default=0)
     for p in presets:
         where = f"  [{p.path}]" if args.paths else ""
-        print(f"{p.name:<{width}}  {p.description}{where}")
+        print(f"{p.name:<{width}}  {_(p.description)}{where}")  # stored in English
     print((_("\nTrain one: python -m playground train {name}/NAME{SUFFIX}")
              .format(name=presets_dir().name, SUFFIX=SUFFIX)))
     return 0

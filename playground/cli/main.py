@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +23,16 @@ from playground.i18n import _
 
 COMMANDS = ("check", "import", "export", "train", "presets")
 
+
+
+def _columns(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * (width - _columns(text))
+    return fill + text if right else text + fill
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from playground.files.project import load_project
@@ -33,17 +44,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
     from playground.network.layer_calls import layer_names
 
     names = layer_names(graph)
-    rows = [("id", _("layer (type)"), _("output shape"), "params")]
+    rows = [("id", _("layer (type)"), _("output shape"), _("params"))]
     for node in graph.topological_order():
         shape = report.nodes.get(node.id)
         rows.append((node.id, f"{names[node.id]} ({node.layer_type})",
                      format_shape(shape.output_shape) if shape and shape.ok else "error",
                      f"{shape.params:,}" if shape else "-"))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    widths = [max(_columns(r[i]) for r in rows) for i in range(4)]
     print(_("Model {name!r}: {graph} layers").format(name=graph.name, graph=len(graph)))
     for i, row in enumerate(rows):
-        print("  ".join(cell.ljust(w) if j < 3 else cell.rjust(w)
-                        for j, (cell, w) in enumerate(zip(row, widths))))
+        print("  ".join(_pad(cell, w, right=j == 3) for j, (cell, w) in enumerate(zip(row, widths))))
         if i == 0:
             print("  ".join("-" * w for w in widths))
     print((_("Total params: {total_params:,} (trainable: {trainable_params:,}, "
