@@ -103,7 +103,9 @@ class TrainingCurves(QWidget):
         # every curve update (the axes' text is the costliest thing to paint).
         plot.setLabel("bottom", self.tr("epoch"))
         plot.setLabel("left", y_label)
-        plot.addLegend(offset=(-10, 10))
+        # Rows closer than the default: CJK text is taller, and four rows must fit above
+        # the axis of a small plot.
+        plot.addLegend(offset=(-10, 10), verSpacing=-5)
         plot.enableAutoRange(y=False)  # ranged by _keep_in_view: a still axis paints less
         line = pg.InfiniteLine(angle=90, movable=False,
                                pen=pg.mkPen((80, 80, 80, 120), style=pg.QtCore.Qt.DashLine))
