@@ -48,7 +48,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for node in graph.topological_order():
         shape = report.nodes.get(node.id)
         rows.append((node.id, f"{names[node.id]} ({node.layer_type})",
-                     format_shape(shape.output_shape) if shape and shape.ok else "error",
+                     format_shape(shape.output_shape) if shape and shape.ok else _("error"),
                      f"{shape.params:,}" if shape else "-"))
     widths = [max(_columns(r[i]) for r in rows) for i in range(4)]
     print(_("Model {name!r}: {graph} layers").format(name=graph.name, graph=len(graph)))

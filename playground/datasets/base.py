@@ -143,7 +143,7 @@ class DatasetParam(FieldSpec):
                 raise refuse(_("one of ") + ", ".join(repr(c) for c in self.choices))
         elif self.kind in ("text", "path"):
             if not isinstance(value, str):
-                raise refuse("text")
+                raise refuse(_("text"))
         elif self.kind == "columns":
             if not isinstance(value, (list, tuple)) or \
                     not all(isinstance(v, str) for v in value):

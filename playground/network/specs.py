@@ -89,7 +89,7 @@ class ParamSpec(FieldSpec):
             return value
         if k in ("str", "activation"):
             if not isinstance(value, str) or not value.strip():
-                raise refuse(_("a name") if k == "activation" else "text")
+                raise refuse(_("a name") if k == "activation" else _("text"))
             if k == "activation" and value.strip() not in self.choices \
                     and _known_activation(value.strip()) is False:
                 raise refuse(_("an activation Keras knows, such as ")
