@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import logging
 import os
 from pathlib import Path
 from typing import Mapping
@@ -79,8 +80,8 @@ def compile_catalog(language: str) -> bytes:
         tmp = mo_path.with_suffix(".mo.tmp")
         tmp.write_bytes(data)
         tmp.replace(mo_path)
-    except OSError:
-        pass  # a read-only install: the in-memory catalog serves this run
+    except OSError as exc:  # a read-only install: the in-memory catalog serves this run
+        logging.getLogger(__name__).info("compiled catalog not cached at %s: %s", mo_path, exc)
     return data
 
 
