@@ -14,6 +14,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Messages are asserted in English whatever the machine's locale (tests that need Chinese
+# choose it themselves).
+os.environ.setdefault("KERAS_PLAYGROUND_LANG", "en")
 # Recovery files and the error log go to a throwaway folder, never the user's own.
 if "PLAYGROUND_CONFIG_DIR" not in os.environ:
     os.environ["PLAYGROUND_CONFIG_DIR"] = tempfile.mkdtemp(prefix="kp-test-data-")

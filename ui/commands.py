@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from playground.network.graph import Edge, Graph, Position
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
@@ -80,7 +80,7 @@ class AddNode(GraphCommand):
                  trainable: bool = True, node_id: str | None = None,
                  call_kwargs: dict[str, Any] | None = None,
                  call_style: str | None = None) -> None:
-        super().__init__(graph, _tr("Add %1").replace("%1", layer_type))
+        super().__init__(graph, tr("Add %1").replace("%1", layer_type))
         self.layer_type = layer_type
         self.position = position
         self.params = copy.deepcopy(params)
@@ -104,7 +104,7 @@ class RemoveNodes(GraphCommand):
     """Delete nodes and every edge touching them; undo restores ids, params and edges."""
 
     def __init__(self, graph: Graph, node_ids: list[str]) -> None:
-        super().__init__(graph, _tr("Delete %n layer(s)").replace("%n", str(len(node_ids))))
+        super().__init__(graph, tr("Delete %n layer(s)").replace("%n", str(len(node_ids))))
         self.node_ids = list(node_ids)
         self._saved: list[tuple[int, dict[str, Any]]] = []
         self._edges: list[Edge] = []
@@ -142,7 +142,7 @@ class Connect(GraphCommand):
 
     def __init__(self, graph: Graph, source: str, target: str, port: int | None = None,
                  source_port: int = 0, if_allowed: bool = False) -> None:
-        super().__init__(graph, _tr("Connect layers"))
+        super().__init__(graph, tr("Connect layers"))
         self.source, self.target, self.port = source, target, port
         self.source_port, self.if_allowed = source_port, if_allowed
         self.edge: Edge | None = None
@@ -162,7 +162,7 @@ class Connect(GraphCommand):
 
 class Disconnect(GraphCommand):
     def __init__(self, graph: Graph, edge: Edge) -> None:
-        super().__init__(graph, _tr("Remove connection"))
+        super().__init__(graph, tr("Remove connection"))
         self.edge = edge
 
     def do(self) -> None:
@@ -176,7 +176,7 @@ class Disconnect(GraphCommand):
 class SetParams(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, updates: dict[str, Any]) -> None:
         names = ", ".join(updates)
-        super().__init__(graph, _tr("Change %1").replace("%1", names))
+        super().__init__(graph, tr("Change %1").replace("%1", names))
         self.node_id = node_id
         self.updates = copy.deepcopy(updates)
         self._old = {k: copy.deepcopy(graph.node(node_id).params.get(k)) for k in updates}
@@ -202,7 +202,7 @@ class ReplaceParams(GraphCommand):
     """Replace a (generic) node's whole configuration."""
 
     def __init__(self, graph: Graph, node_id: str, params: dict[str, Any]) -> None:
-        super().__init__(graph, _tr("Edit configuration"))
+        super().__init__(graph, tr("Edit configuration"))
         self.node_id = node_id
         self.params = copy.deepcopy(params)
         self._old = copy.deepcopy(graph.node(node_id).params)
@@ -216,7 +216,7 @@ class ReplaceParams(GraphCommand):
 
 class Rename(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, name: str | None) -> None:
-        super().__init__(graph, _tr("Rename layer"))
+        super().__init__(graph, tr("Rename layer"))
         self.node_id, self.name = node_id, name
         self._old = graph.node(node_id).name
 
@@ -229,7 +229,7 @@ class Rename(GraphCommand):
 
 class SetTrainable(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, trainable: bool) -> None:
-        super().__init__(graph, _tr("Freeze layer") if not trainable else _tr("Unfreeze layer"))
+        super().__init__(graph, tr("Freeze layer") if not trainable else tr("Unfreeze layer"))
         self.node_id, self.trainable = node_id, trainable
         self._old = graph.node(node_id).trainable  # not "not trainable": it may not change
 
@@ -245,7 +245,7 @@ class MoveNodes(GraphCommand):
 
     def __init__(self, graph: Graph, moves: dict[str, tuple[Position, Position]],
                  text: str | None = None) -> None:
-        super().__init__(graph, text or _tr("Move %n layer(s)").replace("%n", str(len(moves))))
+        super().__init__(graph, text or tr("Move %n layer(s)").replace("%n", str(len(moves))))
         self.moves = dict(moves)
 
     def do(self) -> None:

@@ -208,8 +208,8 @@ class InspectorPanel(QScrollArea):
                 editor.committed.connect(lambda v, name=p.name: self._commit(name, v))
                 editor.setEnabled(not locked)
                 self.editors[p.name] = editor
-                params_form.addRow(self.tr(p.title), editor)
-                help_label = _label(self.tr(p.help), "help")
+                params_form.addRow(p.title, editor)  # the core translates titles and help
+                help_label = _label(p.help, "help")
                 params_form.addRow(help_label)
                 error = _label("", "error")
                 error.setVisible(False)

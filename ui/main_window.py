@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollA
 
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
+from playground.i18n import language
 from ui.document import Document
+from ui.language import LanguageMenu
 from ui.shape_service import ShapeService
 from ui.tf_loader import TFLoader
 from ui.training.tensorboard_help import TensorBoardHelp
@@ -105,6 +107,10 @@ class MainWindow(QMainWindow):
             "Put every panel back where it was when the app was first opened."))
         self.reset_layout_action.triggered.connect(self.reset_layout)
         self.view_menu.addSeparator()
+        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.settings_menu.addMenu(LanguageMenu(self.settings, language(),
+                                                lambda text: self.show_message(text, 8000),
+                                                self))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.edit_actions.add_help_actions(self.help_menu)
         self.tensorboard_help = TensorBoardHelp(self, document, self.help_menu)

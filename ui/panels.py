@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from ui.autosave import Autosave
@@ -48,13 +49,13 @@ def install_training_menu(window: "MainWindow", document: Any) -> None:
     def open_dialog() -> None:
         from ui.training.launch_kit_dialog import LaunchKitDialog
 
-        name = document.session.display_name(window.tr("Untitled")).removesuffix(".kpg")
+        name = document.session.display_name(QCoreApplication.translate("MainWindow", "Untitled")).removesuffix(".kpg")
         LaunchKitDialog(document.project, name, window).exec()
 
-    menu = window.menuBar().addMenu(window.tr("&Training"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Training"))
     window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-    action = QAction(window.tr("Run on several machines…"), window)
-    action.setStatusTip(window.tr("Write a launch kit to train this project on several "
+    action = QAction(QCoreApplication.translate("MainWindow", "Run on several machines…"), window)
+    action.setStatusTip(QCoreApplication.translate("MainWindow", "Write a launch kit to train this project on several "
                                   "machines with TensorFlow's multi-worker strategy"))
     action.triggered.connect(open_dialog)
     menu.addAction(action)
@@ -63,7 +64,7 @@ def install_training_menu(window: "MainWindow", document: Any) -> None:
 def install_panels(window: "MainWindow") -> Panels:
     document, scene = window.document, window.scene
     palette = PalettePanel(window.edit_actions.add_layer_after_selected)
-    window.add_panel(palette, window.tr("Layers"), "left", "palette_panel")
+    window.add_panel(palette, QCoreApplication.translate("MainWindow", "Layers"), "left", "palette_panel")
     window.edit_actions.findLayerRequested.connect(palette.focus_search)
 
     training = TrainingPanel(document, window, window.tfLoaded, window.closing)
@@ -74,21 +75,21 @@ def install_panels(window: "MainWindow") -> Panels:
 
     inspector = InspectorPanel(document, scene, window.shapes, window.tf_loader, window,
                                insight.make_layer_view)
-    window.add_panel(inspector, window.tr("Inspector"), "right", "inspector_panel")
+    window.add_panel(inspector, QCoreApplication.translate("MainWindow", "Inspector"), "right", "inspector_panel")
     window.edit_actions.renameRequested.connect(inspector.focus_rename)
     autosave = Autosave(document, window, window.closing, window.file_actions.maybe_save,
                         window)
-    window.add_panel(training, window.tr("Training"), "bottom", "training_panel")
-    window.add_panel(insight, window.tr("Inside the network"), "bottom-right",
+    window.add_panel(training, QCoreApplication.translate("MainWindow", "Training"), "bottom", "training_panel")
+    window.add_panel(insight, QCoreApplication.translate("MainWindow", "Inside the network"), "bottom-right",
                      "insight_panel")
     # Dataset and lesson share the right side under the inspector (docked in this order:
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
     install_training_menu(window, document)
     tune = TunePanel(document, window.closing)
-    window.add_panel(tune, window.tr("Tune"), "bottom", "tune_panel")
+    window.add_panel(tune, QCoreApplication.translate("MainWindow", "Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
-    window.add_panel(summary, window.tr("Model summary"), "bottom", "summary_panel")
+    window.add_panel(summary, QCoreApplication.translate("MainWindow", "Model summary"), "bottom", "summary_panel")
     return Panels(palette, inspector, training, insight, dataset, lesson, summary, tune,
                   autosave, lessons_action)

@@ -15,6 +15,7 @@ import threading
 import time
 from typing import Any, TextIO
 
+from playground.i18n import _
 from playground.training.events import (EpochEnded, ProbeFailed, RunDiverged, RunEnded,
                                         RunStarted, StepsDone, TrainingEvent,
                                         format_seconds)
@@ -30,24 +31,25 @@ RESTARTS_ENV = "PLAYGROUND_WORKER_RESTARTS"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("train", help="train a project's model headless")
-    p.add_argument("project", help="project file (.kpg)")
-    p.add_argument("--epochs", type=int, help="number of epochs (default: the project's)")
-    p.add_argument("--batch-size", type=int, help="batch size (default: the project's)")
-    p.add_argument("--device", help="auto, cpu, gpu:N or gpus (default: the project's)")
-    p.add_argument("--out", metavar="MODEL.keras", help="write the trained model here")
+    p = subparsers.add_parser("train", help=_("train a project's model headless"))
+    p.add_argument("project", help=_("project file (.kpg)"))
+    p.add_argument("--epochs", type=int, help=_("number of epochs (default: the project's)"))
+    p.add_argument("--batch-size", type=int, help=_("batch size (default: the project's)"))
+    p.add_argument("--device", help=_("auto, cpu, gpu:N or gpus (default: the project's)"))
+    p.add_argument("--out", metavar="MODEL.keras", help=_("write the trained model here"))
     p.add_argument("--tensorboard", metavar="DIR",
-                   help="write TensorBoard logs of this run into a new folder under DIR "
-                        "(see them with: tensorboard --logdir DIR)")
+                   help=_("write TensorBoard logs of this run into a new folder under DIR "
+                          "(see them with: tensorboard --logdir DIR)"))
     p.add_argument("--save", action="store_true",
-                   help="store the trained weights and this run's history in the project")
+                   help=_("store the trained weights and this run's history in the project"))
     p.add_argument("--workers", metavar="HOST:PORT,...",
-                   help="train on several machines: every worker's address, the same list "
-                        "on each (TF_CONFIG, when set, is used instead)")
-    p.add_argument("--index", type=int, help="this machine's place in --workers (0 = chief)")
+                   help=_("train on several machines: every worker's address, the same list "
+                          "on each (TF_CONFIG, when set, is used instead)"))
+    p.add_argument("--index", type=int,
+                   help=_("this machine's place in --workers (0 = chief)"))
     p.add_argument("--checkpoint-dir", metavar="DIR",
-                   help="save a checkpoint after every epoch; started again with the same "
-                        "folder, the run resumes from the last one")
+                   help=_("save a checkpoint after every epoch; started again with the same "
+                          "folder, the run resumes from the last one"))
     p.set_defaults(func=run_train_command)
 
 
@@ -68,10 +70,13 @@ class TextProgress:
 
     def __call__(self, event: TrainingEvent) -> None:
         if isinstance(event, RunStarted):
-            self._print(f"Training on {event.device}: {event.train_samples} examples, "
-                        f"{event.epochs} epochs, loss {event.loss}")
+            self._print(_("Training on {device}: {train_samples} examples, {epochs} epochs, "
+                          "loss {loss}").format(device=event.device,
+                                                train_samples=event.train_samples,
+                                                epochs=event.epochs, loss=event.loss))
             if event.first_epoch > 1:
-                self._print(f"Resuming from the checkpoint of epoch {event.first_epoch - 1}")
+                self._print(_("Resuming from the checkpoint of epoch {epoch}").format(
+                    epoch=event.first_epoch - 1))
         elif isinstance(event, StepsDone):
             now = time.perf_counter()
             if now - self._last_draw >= self._interval:
@@ -81,8 +86,10 @@ class TextProgress:
             logs = "  ".join(f"{k} {v:.4g}" for k, v in event.logs.items())
             end = "\r\x1b[K" if self._is_tty else ""
             p = event.progress
-            print(f"{end}{self.prefix}epoch {p.epoch}/{p.epochs}  {logs}  "
-                  f"({p.samples_per_s:,.0f} samples/s)", file=self.stream)
+            print(_("{end}{prefix}epoch {epoch}/{epochs}  {logs}  ({samples_per_s} samples/s)")
+                  .format(end=end, prefix=self.prefix, epoch=p.epoch, epochs=p.epochs,
+                          logs=logs, samples_per_s=f"{p.samples_per_s:,.0f}"),
+                  file=self.stream)
         elif isinstance(event, (RunDiverged, ProbeFailed)) \
                 or isinstance(event, RunEnded) and event.message:
             self._print(event.message)
@@ -93,10 +100,11 @@ class TextProgress:
         done = p.step / max(p.steps_per_epoch, 1)
         filled = int(done * BAR_WIDTH)
         loss = event.logs.get("loss", float("nan"))
-        line = (f"{self.prefix}epoch {p.epoch}/{p.epochs} "
-                f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] "
-                f"{p.step}/{p.steps_per_epoch}  loss {loss:.4f}  "
-                f"ETA {format_seconds(p.eta_s)}")
+        line = self.prefix + _("epoch {epoch}/{epochs} [{done}{left}] {step}/{steps_per_epoch}  "
+                               "loss {loss}  ETA {eta_s}").format(
+            epoch=p.epoch, epochs=p.epochs, done="#" * filled, left="." * (BAR_WIDTH - filled),
+            step=p.step, steps_per_epoch=p.steps_per_epoch, loss=f"{loss:.4f}",
+            eta_s=format_seconds(p.eta_s))
         self.stream.write(f"\r{line}\x1b[K" if self._is_tty else line + "\n")
 
 
@@ -117,7 +125,7 @@ def run_until_interrupted(engine: Any) -> Any:
     """Run the engine; a first Ctrl+C stops it after the current step (what was learned is
     kept and reported), a second one interrupts at once."""
     def stop_gently(signum: int, frame: Any) -> None:
-        print("\nstopping after this step (Ctrl+C again to abort)", file=sys.stderr)
+        print(_("\nstopping after this step (Ctrl+C again to abort)"), file=sys.stderr)
         engine.stop()
         signal.signal(signal.SIGINT, previous)
 
@@ -220,15 +228,15 @@ def _train(args: argparse.Namespace, workers: Any) -> int:
         from playground.export.keras_file import export_keras
 
         export_keras(project, args.out)
-        print(f"Wrote {args.out}", file=sys.stderr)
+        print(_("Wrote {out}").format(out=args.out), file=sys.stderr)
     if settings.tensorboard:
         from playground.training.tensorboard import default_log_root, open_command
 
         root = args.tensorboard or default_log_root(args.project)
-        print(f"TensorBoard logs in {root}: see them with {open_command(root)}",
-              file=sys.stderr)
+        print(_("TensorBoard logs in {root}: see them with {command}").format(
+            root=root, command=open_command(root)), file=sys.stderr)
     if args.save:
         session.save()
-        print(f"Saved weights and history into {args.project}", file=sys.stderr)
+        print(_("Saved weights and history into {project}").format(project=args.project), file=sys.stderr)
     print(json.dumps(final_metrics(result)))
     return 0 if result.status != "diverged" else 3

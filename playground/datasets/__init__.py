@@ -11,6 +11,7 @@ from typing import Any
 
 from playground.datasets.base import Dataset, DatasetEntry, DatasetInfo, DatasetParam
 from playground.errors import DatasetError
+from playground.i18n import _
 
 __all__ = ["Dataset", "DatasetInfo", "DatasetParam", "dataset_names", "dataset_info",
            "load_dataset", "python_snippet", "load_from_choice", "all_infos"]
@@ -56,8 +57,8 @@ def all_infos() -> list[DatasetInfo]:
 def _entry(name: str) -> DatasetEntry:
     entries = _entries()
     if name not in entries:
-        raise DatasetError(f"There is no dataset named {name!r}. Available datasets: "
-                           f"{', '.join(entries)}.")
+        raise DatasetError((_("There is no dataset named {name!r}. Available datasets: {entries}.")
+                              .format(name=name, entries=', '.join(entries))))
     return entries[name]
 
 
@@ -74,12 +75,13 @@ def load_dataset(name: str, params: dict[str, Any] | None = None) -> Dataset:
 def load_from_choice(choice: dict[str, Any]) -> Dataset:
     """Load a project's dataset choice ``{"name": ..., "params": {...}}``."""
     if not isinstance(choice, dict) or not isinstance(choice.get("name"), str):
-        raise DatasetError("The project does not say which dataset to use: expected "
-                           "{\"name\": ..., \"params\": {...}}. Pick a dataset in the "
-                           "dataset panel.")
+        raise DatasetError(_("The project does not say which dataset to use: expected "
+                             "{\"name\": ..., \"params\": {...}}. Pick a dataset in the "
+                             "dataset panel."))
     params = choice.get("params") or {}
     if not isinstance(params, dict):
-        raise DatasetError(f"The settings of dataset {choice['name']} must be an object.")
+        raise DatasetError((_("The settings of dataset {name} must be an object.")
+                              .format(name=choice['name'])))
     return load_dataset(choice["name"], params)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from playground.i18n import _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
@@ -82,7 +83,7 @@ def _series(ds: "Dataset", max_items: int) -> dict[str, Any]:
     centre = test_start if test_start is not None else shown // 2
     start = int(np.clip(centre - shown * 2 // 3, 0, len(values) - shown))
     part = slice(start, start + shown)
-    return {"x": t[part], "y": values[part], "x_label": "time step",
+    return {"x": t[part], "y": values[part], "x_label": _("time step"),
             "y_label": "value", "style": "line", "test_start": test_start}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import (InsightError, class_probabilities, output_activation,
                                        run_model)
 
@@ -85,7 +86,8 @@ def grid_for_points(points: np.ndarray, resolution: int = DEFAULT_RESOLUTION,
     span = np.maximum(hi - lo, 1e-6)
     lo, hi = lo - margin * span, hi + margin * span
     if resolution < 2:
-        raise InsightError(f"The grid needs at least 2 cells per side. Received: {resolution}.")
+        raise InsightError((_("The grid needs at least 2 cells per side. Received: {resolution}.")
+                              .format(resolution=resolution)))
     return GridSpec(xs=np.linspace(lo[0], hi[0], resolution),
                     ys=np.linspace(lo[1], hi[1], resolution))
 
@@ -128,7 +130,8 @@ def dataset_boundary(model: Any, dataset: Any,
     """:func:`boundary_grid` on a grid covering the dataset's points."""
     if not is_2d_input(tuple(dataset.input_shape)):
         raise InsightError(
-            "The decision boundary is drawn only for datasets of 2-D points "
-            f"(input shape (2,)); this one has input shape {tuple(dataset.input_shape)}.")
+            (_("The decision boundary is drawn only for datasets of 2-D points (input "
+               "shape (2,)); this one has input shape {input_shape}.")
+               .format(input_shape=tuple(dataset.input_shape))))
     return boundary_grid(model, grid_for_points(dataset_points(dataset), resolution),
                          dataset.task)

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import (InsightError, activation_name, intermediate_model,
                                        model_layers, run_intermediate)
 from playground.insight.boundary import GridSpec, dataset_points, grid_for_points, is_2d_input
@@ -47,12 +48,13 @@ class NeuronMapper:
     def __init__(self, model: Any, max_units: int = MAX_UNITS_PER_LAYER) -> None:
         shape = tuple(model.inputs[0].shape[1:]) if getattr(model, "inputs", None) else ()
         if not is_2d_input(shape):
-            raise InsightError("Neuron heatmaps need a model whose input is 2 numbers (x, y); "
-                               f"this model takes input shape {shape}.")
+            raise InsightError((_("Neuron heatmaps need a model whose input is 2 numbers (x, y); this "
+                                  "model takes input shape {shape}.")
+                                  .format(shape=shape)))
         self.layers = dense_layers(model)
         if not self.layers:
-            raise InsightError("The model has no Dense layer, so there are no neurons to show. "
-                               "Add a Dense layer after the input.")
+            raise InsightError(_("The model has no Dense layer, so there are no neurons to show. "
+                                 "Add a Dense layer after the input."))
         self.sub_model = intermediate_model(model, self.layers)
         self.max_units = max_units
 

@@ -24,6 +24,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import InsightError, model_layers
 from playground.insight.boundary import (BoundaryGrid, GridSpec, boundary_grid, dataset_points,
                                          grid_for_points, is_2d_input)
@@ -240,7 +241,8 @@ def conv_sample(dataset: Any, index: int) -> np.ndarray:
     x = dataset.x_test if getattr(dataset, "x_test", None) is not None and \
         len(dataset.x_test) else dataset.x_train
     if not 0 <= index < len(x):
-        raise InsightError(f"Sample {index} does not exist; pick 0 to {len(x) - 1}.")
+        raise InsightError((_("Sample {index} does not exist; pick 0 to {value}.")
+                              .format(index=index, value=len(x) - 1)))
     return np.asarray(x[index])
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 
 from playground.errors import UnknownLayerTypeError
+from playground.i18n import _
 from playground.network.layer_specs import LAYER_SPECS
 from playground.network.specs import CATEGORIES, RNN_TYPES, LayerSpec, ParamSpec
 
@@ -44,7 +45,8 @@ def get(type_name: str) -> LayerSpec:
     if spec is not None:
         return spec
     if not isinstance(type_name, str) or not type_name.isidentifier():
-        raise UnknownLayerTypeError(f"{type_name!r} is not a layer type name.")
+        raise UnknownLayerTypeError((_("{type_name!r} is not a layer type name.")
+                                       .format(type_name=type_name)))
     from playground.kerasenv import keras as _load_keras
 
     keras = _load_keras()  # only for types outside the catalog
@@ -52,13 +54,15 @@ def get(type_name: str) -> LayerSpec:
     cls = getattr(keras.layers, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, keras.layers.Layer)) \
             or type_name in ("Layer", "Lambda", "TFSMLayer", "InputSpec"):
-        hint = (" Lambda layers run arbitrary Python code, so they cannot be used safely."
+        hint = (_(" Lambda layers run arbitrary Python code, so they cannot be used safely.")
                 if type_name == "Lambda" else "")
         raise UnknownLayerTypeError(
-            f"Unknown layer type {type_name!r}: it is not in the catalog and not a built-in "
-            f"Keras layer.{hint} Pick a layer from the palette.")
+            (_("Unknown layer type {type_name!r}: it is not in the catalog and not a "
+               "built-in Keras layer.{hint} Pick a layer from the palette.")
+               .format(type_name=type_name, hint=hint)))
     with _generic_lock:  # one spec object per type, whichever thread asks first
         return _GENERIC.setdefault(type_name, LayerSpec(
             type_name, type_name, "Other",
-            f"Keras {type_name} layer (edited as its Keras configuration).",
+            (_("Keras {type_name} layer (edited as its Keras configuration).")
+             .format(type_name=type_name)),
             max_inputs=None, call_style="list", is_generic=True))

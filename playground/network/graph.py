@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from psygnal import Signal
 
+from playground.i18n import _
 from playground.network import catalog
 from playground.network.elements import (Edge, Node, Position, as_position, check_name,
                                          edge_arguments, node_arguments)
@@ -74,7 +75,8 @@ class Graph:
         try:
             return self._nodes[node_id]
         except KeyError:
-            raise NodeNotFoundError(f"There is no node with id {node_id!r} in the graph.") from None
+            raise NodeNotFoundError((_("There is no node with id {node_id!r} in the graph.")
+                                       .format(node_id=node_id))) from None
 
     def incoming(self, node_id: str) -> list[Edge]:
         """Edges into ``node_id`` ordered by input port."""
@@ -175,21 +177,24 @@ class Graph:
         if node_id is None:
             node_id = self.new_id()
         elif node_id in self._nodes:
-            raise ParameterError(f"A node with id {node_id!r} already exists.", node_id, "id")
+            raise ParameterError((_("A node with id {node_id!r} already exists.")
+                                    .format(node_id=node_id)), node_id, "id")
         merged = spec.default_params()
         merged.update(copy.deepcopy(params or {}))
         for key, value in list(merged.items()):
             p = spec.param(key)
             if p is not None:
-                merged[key] = p.validate(value, where=f"{layer_type} node {node_id}")
+                merged[key] = p.validate(value, where=(_("{layer_type} node {node_id}")
+                                                         .format(layer_type=layer_type, node_id=node_id)))
         if name is not None:
             check_name(name, node_id)
             if any(n.name == name for n in self._nodes.values()):
                 raise ParameterError(
-                    f"The name {name!r} is already used by another node: layer names must be "
-                    "unique. Choose another name.", node_id, "name")
+                    _("The name {name!r} is already used by another node: layer names must be "
+                      "unique. Choose another name.").format(name=name), node_id, "name")
         if call_style not in (None, "single", "list", "positional"):
-            raise ParameterError(f"Node {node_id}: call_style must be 'single', 'list' or 'positional'.",
+            raise ParameterError((_("Node {node_id}: call_style must be 'single', 'list' or 'positional'.")
+                                    .format(node_id=node_id)),
                                  node_id, "call_style")
         node = Node(node_id, spec.type_name, merged, as_position(position), name,
                     bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style)
@@ -229,8 +234,9 @@ class Graph:
             p = spec.param(key)
             if p is None and not spec.is_generic and key not in node.params:
                 raise ParameterError(
-                    f"{node.display_name()}: {spec.type_name} has no parameter {key!r}. "
-                    f"Its parameters are: {', '.join(q.name for q in spec.params)}.",
+                    (_("{display_name}: {type_name} has no parameter {key!r}. Its parameters "
+                       "are: {value}.")
+                       .format(display_name=node.display_name(), type_name=spec.type_name, key=key, value=', '.join(q.name for q in spec.params))),
                     node_id, key)
             checked[key] = (p.validate(value, where=node.display_name())
                             if p is not None else copy.deepcopy(value))
@@ -244,8 +250,8 @@ class Graph:
         """Replace the whole parameter dict (generic nodes edited as config text)."""
         node = self.node(node_id)
         if not isinstance(params, dict):
-            raise ParameterError(f"{node.display_name()}: the configuration must be a "
-                                 "JSON object ({...}).", node_id, "config")
+            raise ParameterError((_("{display_name}: the configuration must be a JSON object ({{...}}).")
+                                    .format(display_name=node.display_name())), node_id, "config")
         # Catalog parameters left out take their defaults, as when the file is loaded
         # again (from_dict -> add_node): otherwise a save + reopen would not be equal.
         checked = {} if node.spec.is_generic else node.spec.default_params()
@@ -265,8 +271,8 @@ class Graph:
             check_name(name, node_id)
             if any(n.name == name and n.id != node_id for n in self._nodes.values()):
                 raise ParameterError(
-                    f"The name {name!r} is already used by another node: layer names must be "
-                    "unique. Choose another name.", node_id, "name")
+                    _("The name {name!r} is already used by another node: layer names must be "
+                      "unique. Choose another name.").format(name=name), node_id, "name")
         node.name = name
         self.node_changed.emit(node)
         self._emit_structure()
@@ -309,8 +315,8 @@ class Graph:
 
     def disconnect(self, edge: Edge) -> None:
         if edge not in self._edges:
-            raise NodeNotFoundError(f"There is no connection {edge.source} -> "
-                                    f"{edge.target} (input {edge.port + 1}).")
+            raise NodeNotFoundError((_("There is no connection {source} -> {target} (input {value}).")
+                                       .format(source=edge.source, target=edge.target, value=edge.port + 1)))
         self._edges.remove(edge)
         self.edge_removed.emit(edge)
         self._emit_structure()
@@ -326,35 +332,37 @@ class Graph:
         src, dst = self.node(source), self.node(target)
         spec = dst.spec
         if source == target:
-            raise CycleError(f"{src.display_name()} cannot feed into itself.")
+            raise CycleError((_("{display_name} cannot feed into itself.")
+                                .format(display_name=src.display_name())))
         if spec.max_inputs == 0:
-            raise ArityError(f"{dst.display_name()} is an Input: it takes data from the "
-                             "dataset, not from another layer. Connect it to the next layer "
-                             "instead.")
+            raise ArityError((_("{display_name} is an Input: it takes data from the dataset, not from "
+                                "another layer. Connect it to the next layer instead.")
+                                .format(display_name=dst.display_name())))
         if source_port < 0:
-            raise ArityError(f"Output {source_port} of {src.display_name()} does not exist.")
+            raise ArityError((_("Output {source_port} of {display_name} does not exist.")
+                                .format(source_port=source_port, display_name=src.display_name())))
         # The same tensor may feed two ports on purpose (self-attention: query = value), so
         # only an unaimed repeat (no port chosen) counts as an accidental duplicate.
         for e in self._edges:
             if e.source == source and e.target == target and e.source_port == source_port \
                     and (port is None or port == e.port):
-                raise DuplicateEdgeError(f"{src.display_name()} is already connected to "
-                                         f"{dst.display_name()}. To feed the same output into "
-                                         "a second input on purpose, drop it on that input.")
+                raise DuplicateEdgeError((_("{display_name} is already connected to {display_name2}. To feed the "
+                                            "same output into a second input on purpose, drop it on that input.")
+                                            .format(display_name=src.display_name(), display_name2=dst.display_name())))
         used = {e.port for e in self.incoming(target)}
         if port is None:
             port = self.free_port(target)
             if port is None:
                 raise ArityError(self._full_message(dst))
         if port < 0 or (spec.max_inputs is not None and port >= spec.max_inputs):
-            raise ArityError(f"{dst.display_name()} has no input {port + 1}: it takes "
-                             f"{spec.arity_text()}.")
+            raise ArityError((_("{display_name} has no input {value}: it takes {arity_text}.")
+                                .format(display_name=dst.display_name(), value=port + 1, arity_text=spec.arity_text())))
         if port in used:
             raise ArityError(self._full_message(dst, port))
         if source in self.descendants(target):
-            raise CycleError(f"Connecting {src.display_name()} to {dst.display_name()} would "
-                             "make a loop (data would flow in a circle). Connect layers so data "
-                             "always flows forward.")
+            raise CycleError((_("Connecting {display_name} to {display_name2} would make a loop (data "
+                                "would flow in a circle). Connect layers so data always flows forward.")
+                                .format(display_name=src.display_name(), display_name2=dst.display_name())))
         return port
 
     def descendants(self, node_id: str) -> set[str]:
@@ -372,12 +380,14 @@ class Graph:
     def _full_message(self, dst: Node, port: int | None = None) -> str:
         spec = dst.spec
         if spec.max_inputs == 1:
-            return (f"{dst.display_name()} already has an input: it takes one. Remove the "
-                    "existing connection first, or use a merge layer (Add, Concatenate) to "
-                    "combine several.")
-        which = f"Input {port + 1} of " if port is not None else "Every input of "
-        return (f"{which}{dst.display_name()} is already connected. Remove that connection "
-                "first.")
+            return (_("{display_name} already has an input: it takes one. Remove the existing "
+                      "connection first, or use a merge layer (Add, Concatenate) to combine "
+                      "several.").format(display_name=dst.display_name()))
+        if port is not None:
+            return _("Input {port} of {display_name} is already connected. Remove that "
+                     "connection first.").format(port=port + 1, display_name=dst.display_name())
+        return _("Every input of {display_name} is already connected. Remove a connection "
+                 "first.").format(display_name=dst.display_name())
 
     def _emit_structure(self) -> None:
         self.structure_changed.emit()
@@ -401,12 +411,12 @@ class Graph:
         KeyError are turned into ParameterError so callers see one family of errors.
         """
         if not isinstance(data, dict):
-            raise ParameterError("The graph must be a JSON object with 'nodes' and 'edges'.")
+            raise ParameterError(_("The graph must be a JSON object with 'nodes' and 'edges'."))
         graph = cls(str(data.get("name", "model")))
         nodes = data.get("nodes", [])
         edges = data.get("edges", [])
         if not isinstance(nodes, list) or not isinstance(edges, list):
-            raise ParameterError("The graph's 'nodes' and 'edges' must be lists.")
+            raise ParameterError(_("The graph's 'nodes' and 'edges' must be lists."))
         for i, nd in enumerate(nodes):
             graph.add_node(**node_arguments(i, nd))
         for i, ed in enumerate(edges):

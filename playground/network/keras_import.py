@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.network import catalog
 from playground.errors import GraphError, ModelImportError
 from playground.network.graph import Graph
@@ -44,32 +45,36 @@ def import_keras_file(path: str | Path) -> tuple[Graph, Weights]:
 def check_keras_file(path: Path) -> None:
     """Cheap checks before handing a file to Keras: exists, is a zip with a sane config."""
     if not path.is_file():
-        raise ModelImportError(f"{path} does not exist or is not a file.")
+        raise ModelImportError(_("{path} does not exist or is not a file.").format(path=path))
     if path.stat().st_size == 0:
-        raise ModelImportError(f"{path.name} is empty (0 bytes): it is not a Keras model.")
+        raise ModelImportError((_("{name} is empty (0 bytes): it is not a Keras model.")
+                                  .format(name=path.name)))
     if not zipfile.is_zipfile(path):
-        raise ModelImportError(f"{path.name} is not a .keras model file (a .keras file is a "
-                               "zip archive made by model.save). Choose a file saved with "
-                               "Keras 3's model.save('name.keras').")
+        raise ModelImportError((_("{name} is not a .keras model file (a .keras file is a zip archive made "
+                                  "by model.save). Choose a file saved with Keras 3's "
+                                  "model.save('name.keras').")
+                                  .format(name=path.name)))
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("config.json")
             if info.file_size > MAX_CONFIG_BYTES:
-                raise ModelImportError(f"{path.name}: its model description is "
-                                       f"{info.file_size // 2**20} MB, too large to be real.")
+                raise ModelImportError((_("{name}: its model description is {value} MB, too large to be real.")
+                                          .format(name=path.name, value=info.file_size // 2**20)))
             config = json.loads(zf.read(info).decode("utf-8"))
     except KeyError:
-        raise ModelImportError(f"{path.name} has no config.json: it is not a Keras 3 model "
-                               "file (old .h5 models must be re-saved as .keras).") from None
+        raise ModelImportError((_("{name} has no config.json: it is not a Keras 3 model file (old .h5 "
+                                  "models must be re-saved as .keras).")
+                                  .format(name=path.name))) from None
     except RecursionError:
-        raise ModelImportError(f"{path.name}: its model description is nested too deeply "
-                               "to be a real model; the file is damaged or crafted.") from None
+        raise ModelImportError((_("{name}: its model description is nested too deeply to be a real model; "
+                                  "the file is damaged or crafted.")
+                                  .format(name=path.name))) from None
     except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError,
             ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
         # zipfile raises ValueError/NotImplementedError/RuntimeError for bad offsets,
         # unknown compression and encrypted members.
-        raise ModelImportError(f"{path.name} is damaged or truncated ({exc}). Save the "
-                               "model again.") from None
+        raise ModelImportError((_("{name} is damaged or truncated ({exc}). Save the model again.")
+                                  .format(name=path.name, exc=exc))) from None
     unsafe = _find_unsafe(config)
     if unsafe:
         raise ModelImportError(unsafe)
@@ -78,20 +83,22 @@ def check_keras_file(path: Path) -> None:
 def _find_unsafe(obj: Any, depth: int = 0) -> str | None:
     """A reason to refuse if the config asks for code (Lambda, custom objects)."""
     if depth > 200:
-        return "The model description is nested too deeply to be a real model."
+        return _("The model description is nested too deeply to be a real model.")
     if isinstance(obj, dict):
         cls = obj.get("class_name")
         if cls == "Lambda":
             name = obj.get("config", {}).get("name", "?") if isinstance(obj.get("config"),
                                                                          dict) else "?"
-            return (f"The model contains a Lambda layer ({name!r}), which runs Python code "
-                    "stored in the file. For your safety it is refused (Keras safe mode). "
-                    "Replace the Lambda with built-in layers and save the model again.")
+            return ((_("The model contains a Lambda layer ({name!r}), which runs Python code "
+                       "stored in the file. For your safety it is refused (Keras safe mode). "
+                       "Replace the Lambda with built-in layers and save the model again.")
+                       .format(name=name)))
         if obj.get("registered_name") and isinstance(obj.get("registered_name"), str) \
                 and ">" in obj["registered_name"]:
-            return (f"The model uses a custom object {obj['registered_name']!r} whose code is "
-                    "not part of Keras, so it cannot be loaded safely. Only models made of "
-                    "built-in Keras layers can be imported.")
+            return ((_("The model uses a custom object {registered_name!r} whose code is not "
+                       "part of Keras, so it cannot be loaded safely. Only models made of "
+                       "built-in Keras layers can be imported.")
+                       .format(registered_name=obj['registered_name'])))
         for value in obj.values():
             found = _find_unsafe(value, depth + 1)
             if found:
@@ -107,12 +114,14 @@ def _find_unsafe(obj: Any, depth: int = 0) -> str | None:
 def _explain_load_error(path: Path, exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "safe_mode" in str(exc) or "unsafe" in str(exc).lower():
-        return (f"{path.name} needs to run code stored in the file (e.g. a Lambda layer), "
-                "which is refused for your safety (Keras safe mode).")
+        return ((_("{name} needs to run code stored in the file (e.g. a Lambda layer), "
+                   "which is refused for your safety (Keras safe mode).")
+                   .format(name=path.name)))
     if "Could not locate" in str(exc) or "Unknown layer" in str(exc):
-        return (f"{path.name} uses a layer or object that is not built into Keras ({text}). "
-                "Only models made of built-in Keras layers can be imported.")
-    return f"Keras could not load {path.name}: {text}"
+        return ((_("{name} uses a layer or object that is not built into Keras ({text}). "
+                   "Only models made of built-in Keras layers can be imported.")
+                   .format(name=path.name, text=text)))
+    return _("Keras could not load {name}: {text}").format(name=path.name, text=text)
 
 
 def graph_from_model(model: "keras.Model") -> tuple[Graph, Weights]:
@@ -145,8 +154,8 @@ def _type_for(class_name: str, layer_name: str) -> str:
     try:
         return catalog.get(class_name).type_name
     except GraphError as exc:
-        raise ModelImportError(f"Layer {layer_name!r} is a {class_name}, which cannot be "
-                               f"imported: {exc}") from None
+        raise ModelImportError((_("Layer {layer_name!r} is a {class_name}, which cannot be imported: {exc}")
+                                  .format(layer_name=layer_name, class_name=class_name, exc=exc))) from None
 
 
 def _weights_of(layer: Any) -> list[np.ndarray]:
@@ -158,8 +167,9 @@ def _weights_of(layer: Any) -> list[np.ndarray]:
 def _from_functional(model: "keras.Model") -> tuple[Graph, Weights]:
     config = model.get_config()
     if not isinstance(config, dict) or "layers" not in config:
-        raise ModelImportError(f"Model {model.name!r} is a subclassed model (its structure "
-                               "is Python code, not data), so it cannot be shown as a graph.")
+        raise ModelImportError((_("Model {name!r} is a subclassed model (its structure is Python code, not "
+                                  "data), so it cannot be shown as a graph.")
+                                  .format(name=model.name)))
     graph = Graph(config.get("name") or model.name)
     weights: Weights = {}
     node_of_layer: dict[str, str] = {}
@@ -168,14 +178,15 @@ def _from_functional(model: "keras.Model") -> tuple[Graph, Weights]:
         layer_name = entry["config"].get("name", entry.get("name"))
         class_name = entry["class_name"]
         if class_name in ("Functional", "Sequential", "Model"):
-            raise ModelImportError(f"Layer {layer_name!r} is a whole model nested inside this "
-                                   "one. Nested models are not supported yet: build the model "
-                                   "as one flat functional model and save it again.")
+            raise ModelImportError((_("Layer {layer_name!r} is a whole model nested inside this one. Nested "
+                                      "models are not supported yet: build the model as one flat functional "
+                                      "model and save it again.")
+                                      .format(layer_name=layer_name)))
         inbound = entry.get("inbound_nodes", [])
         if len(inbound) > 1:
-            raise ModelImportError(f"Layer {layer_name!r} is shared (used {len(inbound)} "
-                                   "times). Shared layers are not supported: give each use "
-                                   "its own layer.")
+            raise ModelImportError((_("Layer {layer_name!r} is shared (used {inbound} times). Shared layers "
+                                      "are not supported: give each use its own layer.")
+                                      .format(layer_name=layer_name, inbound=len(inbound))))
         params, name, trainable = _node_params(entry["config"])
         layer_type = _type_for(class_name, layer_name)
         node = graph.add_node(layer_type, {}, name=name or layer_name, trainable=trainable)
@@ -222,8 +233,9 @@ def _connect_call(graph: Graph, node_id: str, call: dict[str, Any],
     else:
         for arg in args:
             if not _is_tensor(arg):
-                raise ModelImportError(f"Layer {node.name!r} is called with a non-tensor "
-                                       "positional argument, which is not supported.")
+                raise ModelImportError((_("Layer {name!r} is called with a non-tensor positional argument, which "
+                                          "is not supported.")
+                                          .format(name=node.name)))
             tensors.append(arg)
         if len(tensors) > 1 or node.spec.call_style == "positional":
             node.call_style = "positional"

@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from playground.i18n import _
 from playground.training import device as device_mod
 from playground.training.data import RunData, prepare_data
 from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
@@ -239,8 +240,9 @@ class TrainingEngine:
                 result = probe.fn(self.model, self.dataset)
             except Exception as error:  # a broken view must not end training: report it
                 self.probes.pop(name)
-                self._emit(ProbeFailed(name, f"The view '{name}' failed and was turned off "
-                                             f"for this run: {error}"))
+                self._emit(ProbeFailed(name, _("The view '{name}' failed and was turned off "
+                                               "for this run: {error}").format(
+                                                   name=name, error=error)))
                 continue
             self._emit(ProbeResult(name, result))
 
@@ -265,7 +267,7 @@ class TrainingEngine:
         agree = (lambda epoch: int(min(self.workers.gather(epoch)))) \
             if self.workers is not None else (lambda epoch: epoch)
         done, history = self._checkpoints.restore(agree)
-        for _ in range(done):
+        for _epoch in range(done):
             rng.permutation(n)
         return done, history
 
@@ -389,8 +391,9 @@ class TrainingEngine:
                     wait += 1
                     if wait >= s.patience:
                         status = "early_stopped"
-                        message = (f"Stopped early after epoch {epoch}: {monitor} has not "
-                                   f"improved for {wait} epochs (best {best:.4g}).")
+                        message = ((_("Stopped early after epoch {epoch}: {monitor} has not improved for "
+                                      "{wait} epochs (best {best:.4g}).")
+                                      .format(epoch=epoch, monitor=monitor, wait=wait, best=best)))
                         break
         if self.model.optimizer is not None and epochs_done:
             self.model.optimizer.finalize_variable_values(self.model.trainable_weights)

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from playground.errors import TrainingError
+from playground.i18n import _
 from playground.training.settings import TrainingSettings
 
 
@@ -20,11 +21,13 @@ def make_optimizer(name: str, learning_rate: float) -> Any:
 
 
 def divergence_message(value: float, epoch: int, step: int, learning_rate: float) -> str:
-    what = "not a number (NaN)" if math.isnan(value) else "infinite"
-    return (f"Training stopped: the loss became {what} at epoch {epoch}, step {step}. "
-            f"The learning rate may be too high — try {learning_rate / 10:g} instead of "
-            f"{learning_rate:g} — or the inputs hold very large or missing values. The "
-            "weights were put back to how they were at the start of that epoch.")
+    what = _("not a number (NaN)") if math.isnan(value) else _("infinite")
+    return _("Training stopped: the loss became {what} at epoch {epoch}, step {step}. "
+             "The learning rate may be too high — try {value} instead of "
+             "{learning_rate} — or the inputs hold very large or missing values. "
+             "The weights were put back to how they were at the start of that epoch."
+             ).format(what=what, epoch=epoch, step=step, value=f"{learning_rate / 10:g}",
+                      learning_rate=f"{learning_rate:g}")
 
 
 def monitored_value(settings: TrainingSettings, has_validation: bool,
@@ -36,19 +39,21 @@ def monitored_value(settings: TrainingSettings, has_validation: bool,
         monitor = monitor[4:]
     if settings.early_stopping and monitor.removeprefix("val_") not in ("loss", *metrics):
         raise TrainingError(
-            f"Early stopping watches '{settings.monitor}', but this run only reports "
-            f"{', '.join(('loss', *metrics))} (and their val_ versions): choose one of those "
-            "to watch.")
+            _("Early stopping watches '{monitor}', but this run only reports {value} "
+              "(and their val_ versions): choose one of those to watch.")
+            .format(monitor=settings.monitor, value=", ".join(("loss", *metrics))))
     return monitor
 
 
 def check_replicas(stepper: Any, batch_size: int) -> None:
     if batch_size < stepper.replicas:
         raise TrainingError(
-            f"The batch size ({batch_size}) is smaller than the number of model copies "
-            f"training together ({stepper.replicas}): each needs at least one example per "
-            f"step. Use a batch size of at least {stepper.replicas}.")
+            _("The batch size ({batch_size}) is smaller than the number of model copies "
+              "training together ({replicas}): each needs at least one example per step. "
+              "Use a batch size of at least {replicas}.")
+            .format(batch_size=batch_size, replicas=stepper.replicas))
     if stepper.steps_per_epoch < 1:
         raise TrainingError(
-            f"{stepper.num_samples} training examples are too few for "
-            f"{stepper.replicas} model copies: use more data or fewer workers.")
+            _("{samples} training examples are too few for {replicas} model copies: use "
+              "more data or fewer workers.")
+            .format(samples=stepper.num_samples, replicas=stepper.replicas))

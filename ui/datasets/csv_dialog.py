@@ -86,7 +86,7 @@ class CsvImportDialog(QDialog):
         self.test_share.setValue(self._params["test_fraction"])
         self.scaling = QComboBox(self)
         for method in SCALINGS:
-            self.scaling.addItem(self.tr(SCALING_TITLES[method]), method)
+            self.scaling.addItem(SCALING_TITLES[method], method)
         self.scaling.setCurrentIndex(SCALINGS.index(self._params["scaling"]))
         self.scaling_why = QLabel(self)
         self.scaling_why.setWordWrap(True)
@@ -202,7 +202,7 @@ class CsvImportDialog(QDialog):
         self.features.clear()
         for name in names:
             self.target.addItem(name, name)
-            item = QListWidgetItem(f"{name}  —  {self.tr(descriptions[name])}")
+            item = QListWidgetItem(f"{name}  —  {descriptions[name]}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in chosen and name != target
@@ -245,7 +245,7 @@ class CsvImportDialog(QDialog):
             self.detected.setText("")
             return
         sel = check(self.table, params["features"], params["target"], params["task"])
-        self.detected.setText("<small>" + self.tr(describe_selection(self.table, sel))
+        self.detected.setText("<small>" + describe_selection(self.table, sel)
                               + "</small>" if not sel.fatal else "")
         listed = [str(p) for p in sel.fatal + sel.problems][:LISTED_PROBLEMS]
         count = sel.total_problems + len(sel.fatal)
@@ -276,5 +276,5 @@ class CsvImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def _show_scaling_why(self) -> None:
-        self.scaling_why.setText("<small>" + self.tr(SCALING_WHY[self.scaling.currentData()])
+        self.scaling_why.setText("<small>" + SCALING_WHY[self.scaling.currentData()]
                                  + "</small>")

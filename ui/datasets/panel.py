@@ -19,7 +19,7 @@ from playground.datasets import all_infos, dataset_info
 from playground.datasets.mnist import set_app_data_dir
 from playground.errors import DatasetError
 from ui.background import BackgroundRunner
-from ui.datasets.param_form import DatasetParamForm, tr
+from ui.datasets.param_form import DatasetParamForm
 from ui.datasets.preview import DatasetPreview
 from playground.session import Session
 from ui.document import Document
@@ -63,8 +63,8 @@ class DatasetPanel(QWidget):
             if family is not None and info.family != family:
                 self.chooser.insertSeparator(self.chooser.count())
             family = info.family
-            self.chooser.addItem(tr(info.title), info.name)
-            self.chooser.setItemData(self.chooser.count() - 1, tr(info.description),
+            self.chooser.addItem(info.title, info.name)
+            self.chooser.setItemData(self.chooser.count() - 1, info.description,
                                      Qt.ItemDataRole.ToolTipRole)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
@@ -185,7 +185,7 @@ class DatasetPanel(QWidget):
         try:
             index = self.chooser.findData(name)
             self.chooser.setCurrentIndex(index)
-            self.description.setText(tr(info.description))
+            self.description.setText(info.description)
             self.form.set_info(info, params)
             self.import_csv.setVisible(name == "csv")
             self.import_images.setVisible(name == "image_folder")
@@ -284,7 +284,7 @@ class DatasetPanel(QWidget):
         choice, dataset, preview = result
         self.dataset = dataset
         self.document.session.offer_dataset(choice, dataset)
-        self.summary.setText(tr(dataset.summary()))
+        self.summary.setText(dataset.summary())
         self.summary.setStyleSheet("")
         self._show_problems(dataset.problems)
         self.preview.show_preview(preview)

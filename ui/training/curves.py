@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -40,6 +40,12 @@ def _curve(plot: pg.PlotItem, name: str, pen: Any, symbol: str | None = None) ->
     item.setDownsampling(auto=True, method="peak")
     item.setClipToView(True)
     return item
+
+
+# Keras's metric keys as plot titles (translations keep the key beside the name).
+METRIC_TITLES = {"accuracy": QT_TRANSLATE_NOOP("TrainingCurves", "accuracy"),
+                 "mae": QT_TRANSLATE_NOOP("TrainingCurves", "mae"),
+                 "mse": QT_TRANSLATE_NOOP("TrainingCurves", "mse")}
 
 
 class EpochAxis(pg.AxisItem):
@@ -125,7 +131,7 @@ class TrainingCurves(QWidget):
         plot.setLabel("left", y_label)
         for axis in ("left", "bottom"):  # "loss (x0.001)" puzzles a beginner: plain numbers
             plot.getAxis(axis).enableAutoSIPrefix(False)
-        legend = pg.LegendItem(colCount=2, labelTextSize="8pt")
+        legend = pg.LegendItem(colCount=2, labelTextSize="8pt", verSpacing=-5)
         self.graphics.addItem(legend, row=row, col=col)
         self.graphics.ci.layout.setColumnStretchFactor(col, 1)  # equal widths
         plot.legend = legend   # plot.plot(name=...) puts each curve in it
@@ -170,7 +176,8 @@ class TrainingCurves(QWidget):
         self._curves["val_loss"] = _curve(loss_plot, self.tr("validation"),
                                           pg.mkPen(COLORS["val"], width=2), "s")
         for metric in self._metrics:
-            plot = self._add_plot(metric, metric, metric)
+            # Title translated; the axis keeps the short Keras key (a long label is cut).
+            plot = self._add_plot(metric, self.tr(METRIC_TITLES.get(metric, metric)), metric)
             self._series[metric] = GrowingSeries()
             self._series[f"val_{metric}"] = GrowingSeries()
             self._curves[metric] = _curve(plot, self.tr("training"),
