@@ -14,26 +14,27 @@ import sys
 import threading
 from typing import Any
 
+from playground.i18n import _
 from playground.tuning.search import SearchEvent, SearchSummary
 from playground.tuning.space import SearchSpace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("tune", help="search for good settings (Optuna) headless")
-    p.add_argument("project", help="project file (.kpg) with a search space")
+    p = subparsers.add_parser("tune", help=_("search for good settings (Optuna) headless"))
+    p.add_argument("project", help=_("project file (.kpg) with a search space"))
     p.add_argument("--trials", type=int, required=True,
-                   help="trials the study should hold in all (earlier runs and other "
-                        "processes on the same study count)")
+                   help=_("trials the study should hold in all (earlier runs and other "
+                          "processes on the same study count)"))
     p.add_argument("--timeout", type=float, metavar="S",
-                   help="start no new trial after S seconds")
+                   help=_("start no new trial after S seconds"))
     p.add_argument("--storage", metavar="URL",
-                   help="study database URL (default: sqlite:///PROJECT.optuna.db next to "
-                        "the project; PostgreSQL/MySQL URLs share it between machines)")
-    p.add_argument("--study", metavar="NAME", help="study name (default: the project's)")
-    p.add_argument("--objective", help="value to improve, e.g. val_loss or val_accuracy")
+                   help=_("study database URL (default: sqlite:///PROJECT.optuna.db next to "
+                          "the project; PostgreSQL/MySQL URLs share it between machines)"))
+    p.add_argument("--study", metavar="NAME", help=_("study name (default: the project's)"))
+    p.add_argument("--objective", help=_("value to improve, e.g. val_loss or val_accuracy"))
     p.add_argument("--direction", choices=("minimize", "maximize"))
     p.add_argument("--pruner", choices=("median", "halving", "none"))
-    p.add_argument("--seed", type=int, help="seed of the sampler")
+    p.add_argument("--seed", type=int, help=_("seed of the sampler"))
     p.set_defaults(func=run_tune_command)
 
 
@@ -61,8 +62,10 @@ def trial_line(event: SearchEvent, objective: str, space: SearchSpace, graph: An
     score = f"{objective} {record.value:.5g}" if record.value is not None else ""
     params = "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
                        for k, v in readable_params(space, graph, record.params).items())
-    line = f"trial {record.number:>3}  {record.state:<8}  {score:<22}  " \
-           f"({record.duration_s:.1f} s)  {params}"
+    line = _("trial {number:>3}  {state:<8}  {score:<22}  ({duration:.1f} s)  {params}"
+             ).format(number=record.number, state=record.state, score=score,
+                      duration=record.duration_s, params=params)
+
     return line + (f"  — {record.message}" if record.message and record.state != "complete"
                    else "")
 
@@ -97,7 +100,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
             setattr(settings, name, getattr(args, name))
     space, notes = project_space(project).without_missing_nodes(project.graph)
     for note in notes:
-        print(f"warning: {note}", file=sys.stderr)
+        print(_("warning: {problem}").format(problem=note), file=sys.stderr)
     settings.validate()
     space.validate(project.graph)
     url = args.storage or settings.storage or default_storage_url(args.project)
@@ -114,8 +117,9 @@ def run_tune_command(args: argparse.Namespace) -> int:
     in_main = threading.current_thread() is threading.main_thread()
 
     def stop_gently(signum: int, frame: Any) -> None:
-        print("\nstopping after this trial's current step (Ctrl+C again to abort)",
+        print(_("\nstopping after this trial's current step (Ctrl+C again to abort)"),
               file=sys.stderr)
+
         search.stop()
         signal.signal(signal.SIGINT, previous)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground.datasets.csv_table import CsvTable, Problem
+from playground.i18n import _
 
 
 def text_column_problems(table: CsvTable, features: list[str],
@@ -22,21 +23,23 @@ def text_column_problems(table: CsvTable, features: list[str],
     for name in text_columns:
         column = table.column(name)  # raises with the list of real columns
         if name not in features:
-            fatal.append(Problem("is marked as a text column but is not a feature: tick it "
-                                 "as a feature, or unmark it.", name))
+            fatal.append(Problem(_("is marked as a text column but is not a feature: tick it "
+                                   "as a feature, or unmark it."), name))
         elif not np.any(~column.missing):
-            fatal.append(Problem("is empty: no row has text in it. Unmark it as a text "
-                                 "column, or fill it in the file.", name))
+            fatal.append(Problem(_("is empty: no row has text in it. Unmark it as a text "
+                                   "column, or fill it in the file."), name))
         elif column.kind == "numeric":
-            fatal.append(Problem("holds numbers, not text, so it cannot be kept as text: "
-                                 "unmark it as a text column (its numbers are then used as "
-                                 "they are), or choose a column of words.", name))
+            fatal.append(Problem(_("holds numbers, not text, so it cannot be kept as text: "
+                                   "unmark it as a text column (its numbers are then used as "
+                                   "they are), or choose a column of words."), name))
     others = [f for f in features if f not in text_columns]
     if text_columns and others:
         fatal.append(Problem(
-            "A model with one Input takes either raw text or numbers: with text columns "
-            f"kept as text, the other features ({', '.join(others)}) cannot be used too. "
-            "Untick them, or mark them as text columns as well."))
+            _("A model with one Input takes either raw text or numbers: with text columns "
+              "kept as text, the other features ({features}) cannot be used too. "
+              "Untick them, or mark them as text columns as well.")
+            .format(features=", ".join(others))))
+
     return fatal
 
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from playground.datasets.base import (Dataset, DatasetEntry, DatasetInfo, DatasetParam,
                                       seed_param, split_train_test, test_fraction_param)
+from playground.i18n import _
 
 TOPICS = ("weather", "sport", "food", "music")
 
@@ -78,14 +79,15 @@ def topic_sentences(samples, borrow, rng):
 
 
 INFO = DatasetInfo(
-    "sentences", "Topic sentences (text)",
-    "Short English sentences, each about the weather, sport, food or music. A text model "
-    "reads the words and predicts the topic.",
+    "sentences", _("Topic sentences (text)"),
+    _("Short English sentences, each about the weather, sport, food or music. A text model "
+      "reads the words and predicts the topic."),
     "Text", ("multiclass",),
-    (DatasetParam("samples", "int", 2000, "How many sentences to make (training + test).",
+    (DatasetParam("samples", "int", 2000, _("How many sentences to make (training + test)."),
                   minimum=20, maximum=100_000),
-     DatasetParam("borrow", "float", 0.3, "Chance that a sentence borrows one word from "
-                  "another topic: higher makes the task harder.", label="Borrowed words",
+     DatasetParam("borrow", "float", 0.3, _("Chance that a sentence borrows one word from "
+                  "another topic: higher makes the task harder."), label=_("Borrowed words"),
+
                   minimum=0.0, maximum=1.0),
      test_fraction_param(0.25), seed_param()))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from playground.errors import ExportError
+from playground.i18n import _
 
 if TYPE_CHECKING:
     from playground.files.project import Project
@@ -41,13 +42,17 @@ class ExportReport:
 
     def summary(self) -> str:
         """One paragraph for the user (the CLI prints it, the app shows it)."""
-        verdict = "matches" if self.matches else "DOES NOT match"
-        text = (f"Wrote {self.path} ({_size_text(self.size_bytes)}). Loaded with "
-                f"{self.runtime} and run on {self.samples} {self.sample_source}: it "
-                f"{verdict} the Keras model (largest difference {self.max_difference:.3g}, "
-                f"allowed {self.tolerance:.3g}).")
+        text = (_("Wrote {path} ({size}). Loaded with {runtime} and run on {samples} "
+                  "{sample_source}: it matches the Keras model (largest difference "
+                  "{difference}, allowed {tolerance}).") if self.matches else
+                _("Wrote {path} ({size}). Loaded with {runtime} and run on {samples} "
+                  "{sample_source}: it DOES NOT match the Keras model (largest difference "
+                  "{difference}, allowed {tolerance}).")).format(
+            path=self.path, size=_size_text(self.size_bytes), runtime=self.runtime,
+            samples=self.samples, sample_source=self.sample_source,
+            difference=f"{self.max_difference:.3g}", tolerance=f"{self.tolerance:.3g}")
         if self.labels_path is not None:
-            text += f" Class names: {self.labels_path.name}."
+            text += _(" Class names: {name}.").format(name=self.labels_path.name)
         for note in self.notes:
             text += f" {note}"
         return text
@@ -55,7 +60,7 @@ class ExportReport:
 
 def _size_text(size: int) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return _("{size} bytes").format(size=size)
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / (1024 * 1024):.1f} MB"
@@ -73,12 +78,12 @@ def weights_notes(project: "Project", model: Any) -> list[str]:
     from playground.network.keras_build import stale_weights
 
     if not project.weights:
-        return ["The model is untrained: the file holds fresh random weights. Train it "
-                "first to export what it learned."]
+        return [_("The model is untrained: the file holds fresh random weights. Train it "
+                  "first to export what it learned.")]
     stale = stale_weights(project.graph, model, project.weights)
     if stale:
-        return [f"{', '.join(stale)} changed since training and start from fresh weights: "
-                "train again to export trained ones."]
+        return [_("{layers} changed since training and start from fresh weights: "
+                  "train again to export trained ones.").format(layers=", ".join(stale))]
     return []
 
 
@@ -124,9 +129,10 @@ def require_extra(extra: str) -> None:
     missing = [m for m in modules if importlib.util.find_spec(m) is None]
     if missing:
         raise ExportError(
-            f"{what} export needs the optional package(s) {', '.join(missing)}, which are "
-            f"not installed. Install them with: pip install \"keras-playground[{extra}]\" "
-            f"(or pip install {' '.join(modules)}).")
+            _("{what} export needs the optional package(s) {missing}, which are not "
+              "installed. Install them with: pip install \"keras-playground[{extra}]\" "
+              "(or pip install {modules}).").format(
+                what=what, missing=", ".join(missing), extra=extra, modules=" ".join(modules)))
 
 
 def unsupported_layer_error(error: BaseException, model: Any, format_name: str,
@@ -136,13 +142,16 @@ def unsupported_layer_error(error: BaseException, model: Any, format_name: str,
     text = str(error)
     ops = _unsupported_ops(text)
     layer = _layer_in(text, model)
-    need = f" (it needs {', '.join(ops)})" if ops else ""
+    need = _(" (it needs {ops})").format(ops=", ".join(ops)) if ops else ""
     if layer is not None:
         kind = type(layer).__name__
-        return ExportError(f"{format_name} cannot express layer '{layer.name}' ({kind}){need}. "
-                           f"{fix}")
+        return ExportError(_("{format_name} cannot express layer '{layer}' ({kind}){need}. "
+                             "{fix}").format(format_name=format_name, layer=layer.name,
+                                              kind=kind, need=need, fix=fix))
     first = text.strip().splitlines()[0][:300] if text.strip() else type(error).__name__
-    return ExportError(f"{format_name} conversion failed{need}: {first}. {fix}")
+    return ExportError(_("{format_name} conversion failed{need}: {first}. {fix}").format(
+        format_name=format_name, need=need, first=first, fix=fix))
+
 
 
 def _unsupported_ops(text: str) -> list[str]:

@@ -20,12 +20,13 @@ from playground.export.deploy import (ExportReport, export_model, input_names, i
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check
 from playground.files.fileio import atomic_path
+from playground.i18n import N_, _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
     from playground.files.project import Project
 
-FIX = "Replace or remove that layer to export to ONNX, or export to a SavedModel."
+FIX = N_("Replace or remove that layer to export to ONNX, or export to a SavedModel.")
 
 
 def write_onnx(model: Any, path: Path) -> None:
@@ -45,8 +46,8 @@ def run_onnx(path: str | Path, model: Any, inputs: list[np.ndarray]) -> list[np.
     feed_names = [i.name for i in session.get_inputs()]
     wanted = input_names(model)
     if sorted(feed_names) != sorted(wanted):
-        raise ExportError(f"The ONNX file's inputs are {', '.join(feed_names)}, not the model's "
-                          f"{', '.join(wanted)}.")
+        raise ExportError(_("The ONNX file's inputs are {inputs}, not the model's {wanted}.")
+                          .format(inputs=", ".join(feed_names), wanted=", ".join(wanted)))
     return [np.asarray(o) for o in session.run(None, dict(zip(wanted, inputs)))]
 
 
@@ -56,7 +57,8 @@ def export_onnx(project: "Project", path: str | Path, dataset: "Dataset | None" 
     write a classifier's labels file beside it."""
     path = Path(path)
     if path.suffix.lower() != ".onnx":
-        raise ExportError(f"{path.name}: an ONNX model file must end in .onnx.")
+        raise ExportError(_("{name}: an ONNX model file must end in .onnx.")
+                          .format(name=path.name))
     require_extra("onnx")
     model = export_model(project)
     try:
@@ -66,7 +68,8 @@ def export_onnx(project: "Project", path: str | Path, dataset: "Dataset | None" 
     except ExportError:
         raise
     except Exception as error:  # noqa: BLE001 - named in words, with the layer
-        raise unsupported_layer_error(error, model, "ONNX", FIX) from error
+        raise unsupported_layer_error(error, model, "ONNX", _(FIX)) from error
+
     check = prepare_check(project, model, dataset, load_data)
     import onnxruntime
 

@@ -21,6 +21,7 @@ from playground.export.deploy import (ExportReport, export_model, input_names, i
                                       unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check
+from playground.i18n import _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
@@ -61,8 +62,9 @@ def export_saved_model(project: "Project", folder: str | Path,
     folder = Path(folder)
     if folder.exists() and not (folder.is_dir() and (
             not any(folder.iterdir()) or (folder / "saved_model.pb").exists())):
-        raise ExportError(f"{folder} already exists and is not a SavedModel folder: choose a "
-                          "new folder name (a SavedModel is a folder of files).")
+        raise ExportError(_("{folder} already exists and is not a SavedModel folder: choose "
+                            "a new folder name (a SavedModel is a folder of files).")
+                          .format(folder=folder))
     model = export_model(project)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
@@ -70,8 +72,8 @@ def export_saved_model(project: "Project", folder: str | Path,
         try:
             write_saved_model(model, staging)
         except Exception as error:  # noqa: BLE001 - named in words, with the layer
-            raise unsupported_layer_error(error, model, "SavedModel", "Replace or remove "
-                                          "that layer to export a SavedModel.") from error
+            raise unsupported_layer_error(error, model, "SavedModel", _(
+                "Replace or remove that layer to export a SavedModel.")) from error
         if folder.exists():
             shutil.rmtree(folder)
         staging.rename(folder)
@@ -81,8 +83,10 @@ def export_saved_model(project: "Project", folder: str | Path,
     outputs = run_saved_model(folder, model, check.inputs)
     names = ", ".join(input_names(model))
     return ExportReport("SavedModel", folder, _folder_size(folder),
-                        "TensorFlow's SavedModel loader", check.difference(outputs),
+                        _("TensorFlow's SavedModel loader"), check.difference(outputs),
                         check.tolerance("float"), len(check.inputs[0]), check.source,
                         write_labels(check.dataset, folder),
-                        [f"Serving signature '{SIGNATURE}' takes: {names}.",
+                        [_("Serving signature '{signature}' takes: {names}.")
+                         .format(signature=SIGNATURE, names=names),
+
                          *weights_notes(project, model)])

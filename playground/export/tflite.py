@@ -24,14 +24,15 @@ from playground.export.deploy import (ExportReport, export_model, input_names, i
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check, run_per_sample
 from playground.files.fileio import atomic_write_bytes
+from playground.i18n import N_, _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
     from playground.files.project import Project
 
 QUANTIZATIONS = ("dynamic", "float16")
-FIX = ("Replace or remove that layer to export to LiteRT, or export to ONNX or a SavedModel, "
-       "which take every TensorFlow operation.")
+FIX = N_("Replace or remove that layer to export to LiteRT, or export to ONNX or a "
+         "SavedModel, which take every TensorFlow operation.")
 
 
 def convert(model: Any, quantize: str | None = None, batch: int | None = None) -> bytes:
@@ -102,10 +103,11 @@ def export_tflite(project: "Project", path: str | Path, quantize: str | None = N
     (8-bit weights) or ``"float16"`` (half-size weights)."""
     path = Path(path)
     if path.suffix.lower() != ".tflite":
-        raise ExportError(f"{path.name}: a LiteRT model file must end in .tflite.")
+        raise ExportError(_("{name}: a LiteRT model file must end in .tflite.")
+                          .format(name=path.name))
     if quantize not in (None, *QUANTIZATIONS):
-        raise ExportError(f"Unknown quantisation {quantize!r}: choose dynamic or float16 (or "
-                          "leave it out for a float model).")
+        raise ExportError(_("Unknown quantisation {quantize}: choose dynamic or float16 (or "
+                            "leave it out for a float model).").format(quantize=repr(quantize)))
     model = export_model(project)
     batch: int | None = 1 if _is_recurrent(model) else None
     try:
@@ -119,18 +121,19 @@ def export_tflite(project: "Project", path: str | Path, quantize: str | None = N
     except ExportError:
         raise
     except Exception as error:  # noqa: BLE001 - named in words, with the layer
-        raise unsupported_layer_error(error, model, "LiteRT", FIX) from error
+        raise unsupported_layer_error(error, model, "LiteRT", _(FIX)) from error
     atomic_write_bytes(path, data)
     check = prepare_check(project, model, dataset, load_data)
     outputs, runtime = run_tflite(path, model, check.inputs, batch)
     notes = weights_notes(project, model)
     if quantize == "dynamic":
-        notes.append("Weights stored as 8-bit integers (dynamic-range quantisation).")
+        notes.append(_("Weights stored as 8-bit integers (dynamic-range quantisation)."))
     elif quantize == "float16":
-        notes.append("Weights stored as 16-bit floats.")
+        notes.append(_("Weights stored as 16-bit floats."))
     if batch == 1:
-        notes.append("It takes one example at a time (recurrent layers need a fixed batch "
-                     "size in LiteRT).")
+        notes.append(_("It takes one example at a time (recurrent layers need a fixed batch "
+                       "size in LiteRT)."))
+
     return ExportReport("LiteRT", path, path.stat().st_size, runtime,
                         check.difference(outputs), check.tolerance(quantize or "float"),
                         len(check.inputs[0]), check.source, write_labels(check.dataset, path),

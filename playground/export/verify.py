@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 import numpy as np
 
 from playground.errors import PlaygroundError
+from playground.i18n import N_, _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
@@ -28,18 +29,25 @@ def tolerance(kind: str, reference: Sequence[np.ndarray]) -> float:
     return TOLERANCES[kind] * scale
 
 
-def project_dataset(project: "Project") -> tuple["Dataset | None", str]:
+# Where the checked examples came from, by the dataset split they were taken from.
+SOURCE_TEXTS = {"test": N_("test examples of '{title}'"),
+                "validation": N_("validation examples of '{title}'"),
+                "training": N_("training examples of '{title}'")}
+
+
+def project_dataset(
+project: "Project") -> tuple["Dataset | None", str]:
     """The project's dataset, or None and why not (an export is still checked, on random
     inputs, when its data cannot be loaded, e.g. a CSV file that moved)."""
     from playground.datasets import load_dataset
 
     choice = project.dataset or {}
     if not choice.get("name"):
-        return None, "the project has no dataset"
+        return None, _("the project has no dataset")
     try:
         return load_dataset(choice["name"], choice.get("params") or {}), ""
     except (PlaygroundError, OSError) as error:
-        return None, f"its dataset could not be loaded ({error})"
+        return None, _("its dataset could not be loaded ({error})").format(error=error)
 
 
 def sample_inputs(model: Any, dataset: "Dataset | None", count: int = SAMPLES,
@@ -75,11 +83,14 @@ def sample_inputs(model: Any, dataset: "Dataset | None", count: int = SAMPLES,
             arrays.append(rng.uniform(low, high, size=(n, *size)).astype(dtype))
         made_up += 1
     if source is None:
-        return arrays, "random inputs" + (f" ({why_no_data})" if why_no_data else "")
-    described = f"{source[0]} examples of '{dataset.title}'"  # type: ignore[union-attr]
+        return arrays, _("random inputs") + (
+            _(" ({why_no_data})").format(why_no_data=why_no_data) if why_no_data else "")
+    described = _(SOURCE_TEXTS[source[0]]).format(
+        title=dataset.title)  # type: ignore[union-attr]
     if made_up:
-        described += (f" ({made_up} of the {real + made_up} inputs do not take the dataset's "
-                      "examples: random numbers in the data's range there)")
+        described += _(" ({made_up} of the {inputs} inputs do not take the dataset's "
+                       "examples: random numbers in the data's range there)"
+                       ).format(made_up=made_up, inputs=real + made_up)
     return arrays, described
 
 
@@ -97,8 +108,9 @@ def keras_outputs(model: Any, inputs: list[np.ndarray]) -> list[np.ndarray]:
 def max_difference(reference: Sequence[np.ndarray], outputs: Sequence[np.ndarray]) -> float:
     """Largest absolute difference over every output (NaN anywhere counts as infinite)."""
     if len(reference) != len(outputs):
-        raise PlaygroundError(f"The exported model gives {len(outputs)} output(s), the Keras "
-                              f"model {len(reference)}.")
+        raise PlaygroundError(_("The exported model gives {outputs} output(s), the Keras "
+                                "model {reference}.")
+                              .format(outputs=len(outputs), reference=len(reference)))
     worst = 0.0
     for ref, out in zip(reference, outputs):
         out = np.asarray(out, dtype=np.float64).reshape(ref.shape)

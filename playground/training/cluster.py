@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.errors import TrainingError
+from playground.i18n import _
 
 # How long a worker waits for the others to join, and how long a collective waits for a
 # worker mid-run before the run ends with an error (a worker that died) rather than waiting
@@ -64,19 +65,21 @@ def parse_workers(text: str, index: int | None) -> Cluster:
     """``host:port,host:port,...`` and this worker's index; raises TrainingError."""
     addresses = tuple(part.strip() for part in text.split(",") if part.strip())
     for address in addresses:
-        host, _, port = address.rpartition(":")
+        host, _colon, port = address.rpartition(":")
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
-            raise TrainingError(f"'{address}' is not a worker address: write host:port, "
-                                "e.g. 192.168.1.20:12345, and separate workers by commas.")
+            raise TrainingError(_("'{address}' is not a worker address: write host:port, "
+                                  "e.g. 192.168.1.20:12345, and separate workers by commas.")
+                                .format(address=address))
     if len(set(addresses)) != len(addresses):
-        raise TrainingError("The same worker address is listed twice in --workers: give "
-                            "each worker its own host:port.")
+        raise TrainingError(_("The same worker address is listed twice in --workers: give "
+                              "each worker its own host:port."))
     if index is None:
-        raise TrainingError("--workers needs --index: this machine's place in the list, "
-                            "0 for the first (the chief), 1 for the second, …")
+        raise TrainingError(_("--workers needs --index: this machine's place in the list, "
+                              "0 for the first (the chief), 1 for the second, …"))
     if not 0 <= index < len(addresses):
-        raise TrainingError(f"--index {index} is outside the {len(addresses)} workers "
-                            f"listed: use 0 to {len(addresses) - 1}.")
+        raise TrainingError(_("--index {index} is outside the {count} workers listed: use "
+                              "0 to {last}.").format(index=index, count=len(addresses),
+                                                     last=len(addresses) - 1))
     return Cluster(addresses, index)
 
 
@@ -93,10 +96,10 @@ def cluster_from_env(environ: dict[str, str] | None = None) -> Cluster | None:
         index = int(task["index"]) + (len(cluster.get("chief", []))
                                       if task.get("type") == "worker" else 0)
     except (ValueError, KeyError, TypeError) as error:
-        raise TrainingError(f"TF_CONFIG is not a valid cluster description ({error}). "
-                            'Expected e.g. {"cluster": {"worker": ["host1:12345", '
-                            '"host2:12345"]}, "task": {"type": "worker", "index": 0}}.'
-                            ) from None
+        raise TrainingError(_("TF_CONFIG is not a valid cluster description ({error}). "
+                              "Expected e.g. {example}.").format(
+            error=error, example='{"cluster": {"worker": ["host1:12345", "host2:12345"]}, '
+                                 '"task": {"type": "worker", "index": 0}}')) from None
     if len(workers) < 2:
         return None
     return parse_workers(",".join(workers), index)
@@ -104,7 +107,7 @@ def cluster_from_env(environ: dict[str, str] | None = None) -> Cluster | None:
 
 def answers(address: str, timeout_s: float = 0.5) -> bool:
     """Whether something accepts TCP connections at ``host:port``."""
-    host, _, port = address.rpartition(":")
+    host, _colon, port = address.rpartition(":")
     try:
         with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s):
             return True
@@ -124,16 +127,17 @@ def wait_for_workers(cluster: Cluster, timeout_s: float) -> None:
     until every worker joined, however long), so this plain-socket meeting comes first: once
     every worker answers, all of them are about to start TensorFlow and its wait is short.
     A worker that already started TensorFlow answers through TensorFlow's server."""
-    host, _, port = cluster.addresses[cluster.index].rpartition(":")
+    host, _colon, port = cluster.addresses[cluster.index].rpartition(":")
     listener = socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listener.bind(("", int(port)))
     except OSError as error:
         listener.close()
-        raise TrainingError(f"Worker {cluster.index} cannot listen on port {port} "
-                            f"({error.strerror}): another program uses it. Choose another "
-                            "port for this worker in --workers (on every machine).") from None
+        raise TrainingError(_("Worker {index} cannot listen on port {port} ({reason}): "
+                              "another program uses it. Choose another port for this worker "
+                              "in --workers (on every machine).").format(
+            index=cluster.index, port=port, reason=error.strerror)) from None
     listener.listen(16)
     listener.settimeout(0.05)
     others = [a for i, a in enumerate(cluster.addresses) if i != cluster.index]
@@ -144,10 +148,12 @@ def wait_for_workers(cluster: Cluster, timeout_s: float) -> None:
             waited = time.monotonic() - started
             if waited > timeout_s:
                 raise WorkersUnreachable(
-                    f"Worker {cluster.index} waited {waited:.0f} s but could not reach "
-                    f"{', '.join(sorted(waiting))}. Start the training command on every "
-                    "machine listed in --workers (each with its own --index), and check "
-                    "the addresses, the ports and that no firewall blocks them.")
+                    _("Worker {index} waited {waited} s but could not reach {waiting}. "
+                      "Start the training command on every machine listed in --workers "
+                      "(each with its own --index), and check the addresses, the ports and "
+                      "that no firewall blocks them.").format(
+                        index=cluster.index, waited=f"{waited:.0f}",
+                        waiting=", ".join(sorted(waiting))))
             waiting = {a for a in waiting if not answers(a, 0.2)}
             try:  # answer the others' checks (and drop the connection at once)
                 while True:
@@ -191,9 +197,11 @@ class WorkerSetup:
 
     def description(self) -> str:
         per_worker = self.strategy.num_replicas_in_sync // self.cluster.size
-        where = "CPU" if per_worker == 1 else f"{per_worker} devices"
-        return (f"{self.cluster.size} workers ({where} each), this is worker "
-                f"{self.cluster.index} at {self.cluster.addresses[self.cluster.index]}")
+        where = "CPU" if per_worker == 1 else _("{count} devices").format(count=per_worker)
+        return _("{size} workers ({where} each), this is worker {index} at {address}").format(
+            size=self.cluster.size, where=where, index=self.cluster.index,
+            address=self.cluster.addresses[self.cluster.index])
+
 
     def gather(self, value: float) -> list[float]:
         """Every replica's ``value`` (every worker must call this, in the same order)."""

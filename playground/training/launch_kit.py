@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from playground.i18n import _
 from playground.training.cluster import parse_workers
 
 if TYPE_CHECKING:
@@ -40,32 +41,37 @@ def worker_command(addresses: tuple[str, ...], index: int) -> str:
 
 
 def readme_text(project_name: str, addresses: tuple[str, ...]) -> str:
+    # One message per paragraph (line breaks inside), so a translation wraps its own lines.
     lines = [
-        f"Training '{project_name}' on {len(addresses)} machines",
+        _("Training '{project}' on {count} machines").format(project=project_name,
+                                                               count=len(addresses)),
         "",
-        "1. Copy this folder to every machine, each with Keras Playground installed",
-        "   (scripts/setup.sh), and open a terminal in it.",
-        "2. On each machine run its own script (any order; each waits up to a minute",
-        "   for the others):",
+        _("1. Copy this folder to every machine, each with Keras Playground installed\n"
+          "   (scripts/setup.sh), and open a terminal in it.\n"
+          "2. On each machine run its own script (any order; each waits up to a minute\n"
+          "   for the others):"),
     ]
     for i, address in enumerate(addresses):
-        role = " (the chief: writes the results)" if i == 0 else ""
+        role = _(" (the chief: writes the results)") if i == 0 else ""
         lines.append(f"     {address}: sh run-worker-{i}.sh{role}")
     lines += [
         "",
-        "The project's batch size is the global batch: each step, every machine trains on",
-        "its own share of it, and all machines end with the same weights. Every worker",
-        "prints its progress. When the run ends the chief writes",
-        f"{MODEL_FILE} and stores the weights and history in {PROJECT_FILE}.",
+        _("The project's batch size is the global batch: each step, every machine trains on\n"
+          "its own share of it, and all machines end with the same weights. Every worker\n"
+          "prints its progress. When the run ends the chief writes\n"
+          "{model_file} and stores the weights and history in {project_file}.").format(
+            model_file=MODEL_FILE, project_file=PROJECT_FILE),
         "",
-        f"After every epoch each worker saves a checkpoint in {CHECKPOINT_DIR}/. If a",
-        "machine stops, start its script again: the others wait for it and the run",
-        "resumes from the last finished epoch.",
+        _("After every epoch each worker saves a checkpoint in {checkpoint_dir}/. If a\n"
+          "machine stops, start its script again: the others wait for it and the run\n"
+          "resumes from the last finished epoch.").format(checkpoint_dir=CHECKPOINT_DIR),
         "",
-        "The ports must be free and reachable between the machines (open them in the",
-        "firewall). Launchers that set TF_CONFIG themselves (Kubeflow's TFJob, Vertex AI)",
-        "need no --workers/--index: see tf_config-worker-N.json for what each worker gets,",
-        f"and run: python -m playground train {PROJECT_FILE} --checkpoint-dir {CHECKPOINT_DIR}",
+        _("The ports must be free and reachable between the machines (open them in the\n"
+          "firewall). Launchers that set TF_CONFIG themselves (Kubeflow's TFJob, Vertex AI)\n"
+          "need no --workers/--index: see tf_config-worker-N.json for what each worker gets,\n"
+          "and run: {command}").format(
+            command=f"python -m playground train {PROJECT_FILE} "
+                    f"--checkpoint-dir {CHECKPOINT_DIR}"),
     ]
     return "\n".join(lines) + "\n"
 
@@ -79,8 +85,8 @@ def write_launch_kit(project: "Project", folder: str | Path, workers: str,
 
     cluster = parse_workers(workers, 0)
     if cluster.size < 2:
-        raise TrainingError("Name at least two machines (host:port, separated by commas): "
-                            "one machine trains with the Train button.")
+        raise TrainingError(_("Name at least two machines (host:port, separated by commas): "
+                              "one machine trains with the Train button."))
     root = Path(folder)
     root.mkdir(parents=True, exist_ok=True)
     files = [root / PROJECT_FILE]
@@ -88,9 +94,11 @@ def write_launch_kit(project: "Project", folder: str | Path, workers: str,
     commands = tuple(worker_command(cluster.addresses, i) for i in range(cluster.size))
     for i, command in enumerate(commands):
         script = root / f"run-worker-{i}.sh"
-        script.write_text(f"#!/bin/sh\n# Worker {i} of {cluster.size}: run on "
-                          f"{cluster.addresses[i]}, in this folder.\n"
-                          f'cd "$(dirname "$0")" && exec {command}\n')
+        comment = _("Worker {index} of {size}: run on {address}, in this folder.").format(
+            index=i, size=cluster.size, address=cluster.addresses[i])
+        # UTF-8 whatever the locale: the comment and README may be in Chinese.
+        script.write_text(f"#!/bin/sh\n# {comment}\n"
+                          f'cd "$(dirname "$0")" && exec {command}\n', encoding="utf-8")
         script.chmod(0o755)
         config = root / f"tf_config-worker-{i}.json"
         config.write_text(json.dumps({"cluster": {"worker": list(cluster.addresses)},
@@ -98,6 +106,7 @@ def write_launch_kit(project: "Project", folder: str | Path, workers: str,
                           + "\n")
         files += [script, config]
     readme = root / "README.txt"
-    readme.write_text(readme_text(project_name, cluster.addresses))
+    readme.write_text(readme_text(project_name, cluster.addresses), encoding="utf-8")
+
     files.append(readme)
     return LaunchKit(root, commands, tuple(files))

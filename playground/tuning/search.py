@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from playground.errors import TuningError
 from playground.files.project import Project
+from playground.i18n import _
 from playground.training.events import TrainingEvent
 from playground.tuning.space import SearchSpace
 from playground.tuning.study import TuneSettings
@@ -122,8 +123,9 @@ class Search:
                 break
             trial = self.study.ask()
             if trial.number >= self.settings.trials:  # another process took the last one
-                trial.set_user_attr("message", "Not run: the study already had "
-                                               f"{self.settings.trials} trials.")
+                trial.set_user_attr("message", _("Not run: the study already had "
+                                                 "{trials} trials.")
+                                    .format(trials=self.settings.trials))
                 self.study.tell(trial, state=optuna.trial.TrialState.FAIL)
                 break
             records.append(self._run_trial(trial))
@@ -149,7 +151,8 @@ class Search:
         except TrialFailed as failed:
             message = str(failed)
         except TrialStopped:
-            message = "Stopped by you before it finished."
+            message = _("Stopped by you before it finished.")
+
         except BaseException as error:  # the search cannot go on: record why, then stop
             trial.set_user_attr("message", str(error) or type(error).__name__)
             self.study.tell(trial, state=optuna.trial.TrialState.FAIL)

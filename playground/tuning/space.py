@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.errors import TuningError
+from playground.i18n import N_, _
 from playground.network.graph import Graph
 from playground.training.settings import OPTIMIZERS
 
@@ -27,8 +28,9 @@ TRAINING_FIELDS: dict[str, tuple[str, float | None, float | None, tuple[Any, ...
     "batch_size": ("int", 1, 65536, ()),
     "epochs": ("int", 1, 100000, ()),
 }
-TRAINING_TITLES = {"optimizer": "Optimizer", "learning_rate": "Learning rate",
-                   "batch_size": "Batch size", "epochs": "Epochs"}
+# Marked N_ and translated where a message names the setting.
+TRAINING_TITLES = {"optimizer": N_("Optimizer"), "learning_rate": N_("Learning rate"),
+                   "batch_size": N_("Batch size"), "epochs": N_("Epochs")}
 # Activations offered when a search over an activation is switched on.
 DEFAULT_ACTIVATIONS = ("relu", "tanh", "sigmoid", "elu")
 
@@ -62,9 +64,9 @@ class Dimension:
     def from_dict(cls, data: Any) -> "Dimension":
         if not isinstance(data, dict) or not isinstance(data.get("param"), str) \
                 or data.get("kind") not in ("int", "float", "choice"):
-            raise TuningError("The search space saved in the project is damaged (an entry "
-                              f"without a parameter or kind: {data!r}). Switch the search "
-                              "of that field off and on again.")
+            raise TuningError(_("The search space saved in the project is damaged (an entry "
+                                "without a parameter or kind: {entry}). Switch the search "
+                                "of that field off and on again.").format(entry=repr(data)))
         choices = data.get("choices") or []
         return cls(param=data["param"], kind=data["kind"], node=data.get("node"),
                    low=data.get("low"), high=data.get("high"), log=bool(data.get("log")),
@@ -118,8 +120,8 @@ class SearchSpace:
             if dim.node is None or dim.node in graph:
                 kept.append(dim)
             else:
-                dropped.append(f"{dim.param} of the deleted layer {dim.node} is no longer "
-                               "searched.")
+                dropped.append(_("{param} of the deleted layer {node} is no longer "
+                                 "searched.").format(param=dim.param, node=dim.node))
         return SearchSpace(kept), dropped
 
     # ------------------------------------------------------------ storage
@@ -131,17 +133,17 @@ class SearchSpace:
         if data is None:
             return cls()
         if not isinstance(data, list):
-            raise TuningError("The search space saved in the project is damaged (expected a "
-                              "list of searched fields). Switch the searches on again.")
+            raise TuningError(_("The search space saved in the project is damaged (expected "
+                                "a list of searched fields). Switch the searches on again."))
         return cls([Dimension.from_dict(item) for item in data])
 
     # ------------------------------------------------------------ checks
     def validate(self, graph: Graph) -> None:
         """Raise TuningError naming the layer (or setting) and parameter to fix."""
         if not self._dims:
-            raise TuningError("Nothing is searched yet: switch on \"search this\" for at "
-                              "least one layer setting (in the inspector) or training "
-                              "setting, then start the search again.")
+            raise TuningError(_("Nothing is searched yet: switch on \"search this\" for at "
+                                "least one layer setting (in the inspector) or training "
+                                "setting, then start the search again."))
         for dim in self.dimensions:
             check_dimension(dim, graph)
 
@@ -183,49 +185,58 @@ def check_dimension(dim: Dimension, graph: Graph) -> None:
     limits = _limits(dim, graph, where)
     if dim.kind == "choice":
         if not dim.choices:
-            raise TuningError(f"{where}: the set of choices to try is empty. Tick at least "
-                              "one choice, or switch off \"search this\".")
+            raise TuningError(_("{where}: the set of choices to try is empty. Tick at least "
+                                "one choice, or switch off \"search this\".").format(where=where))
         allowed = limits[2]
         bad = [c for c in dim.choices if allowed and c not in allowed]
         if bad:
-            raise TuningError(f"{where}: {', '.join(map(repr, bad))} is not one of the "
-                              f"choices ({', '.join(map(str, allowed))}).")
+            raise TuningError(_("{where}: {bad} is not one of the choices ({allowed}).")
+                              .format(where=where, bad=", ".join(map(repr, bad)),
+                                      allowed=", ".join(map(str, allowed))))
         return
     low, high = dim.low, dim.high
     for name, value in (("from", low), ("to", high)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) \
                 or not math.isfinite(value):
-            raise TuningError(f"{where}: the range needs a number in '{name}'. "
-                              f"Received: {value!r}.")
+            raise TuningError(_("{where}: the range needs a number in '{name}'. "
+                                "Received: {value}.")
+                              .format(where=where, name=name, value=repr(value)))
     if low > high:
-        raise TuningError(f"{where}: the range is inverted (from {low:g} to {high:g}). "
-                          "Make 'from' smaller than 'to'.")
+        raise TuningError(_("{where}: the range is inverted (from {low} to {high}). "
+                            "Make 'from' smaller than 'to'.")
+                          .format(where=where, low=f"{low:g}", high=f"{high:g}"))
     if dim.kind == "int" and math.ceil(low) > math.floor(high):
-        raise TuningError(f"{where}: the range from {low:g} to {high:g} holds no whole "
-                          "number. Widen it.")
+        raise TuningError(_("{where}: the range from {low} to {high} holds no whole "
+                            "number. Widen it.")
+                          .format(where=where, low=f"{low:g}", high=f"{high:g}"))
     if dim.log and low <= 0:
-        raise TuningError(f"{where}: a log scale needs a range above 0 (from {low:g}). Start "
-                          "the range at a small positive number such as 0.0001, or switch "
-                          "the log scale off.")
+        raise TuningError(_("{where}: a log scale needs a range above 0 (from {low}). Start "
+                            "the range at a small positive number such as 0.0001, or switch "
+                            "the log scale off.").format(where=where, low=f"{low:g}"))
     minimum, maximum = limits[0], limits[1]
     if minimum is not None and low < minimum:
-        raise TuningError(f"{where}: the range starts at {low:g}, below the smallest allowed "
-                          f"value {minimum:g}. Start it at {minimum:g} or more.")
+        raise TuningError(_("{where}: the range starts at {low}, below the smallest allowed "
+                            "value {minimum}. Start it at {minimum} or more.")
+                          .format(where=where, low=f"{low:g}", minimum=f"{minimum:g}"))
     if maximum is not None and high > maximum:
-        raise TuningError(f"{where}: the range ends at {high:g}, above the largest allowed "
-                          f"value {maximum:g}. End it at {maximum:g} or less.")
+        raise TuningError(_("{where}: the range ends at {high}, above the largest allowed "
+                            "value {maximum}. End it at {maximum} or less.")
+                          .format(where=where, high=f"{high:g}", maximum=f"{maximum:g}"))
 
 
 def describe(dim: Dimension, graph: Graph | None) -> str:
     """How a message names the dimension: "Layer 'dense_1' (Dense), units"."""
     if dim.node is None:
-        return f"Training setting {TRAINING_TITLES.get(dim.param, dim.param)}"
+        title = TRAINING_TITLES.get(dim.param)
+        return _("Training setting {title}").format(
+            title=_(title) if title else dim.param)
     if graph is None or dim.node not in graph:
-        return f"Layer {dim.node} (deleted), {dim.param}"
+        return _("Layer {node} (deleted), {param}").format(node=dim.node, param=dim.param)
     from playground.network.layer_calls import layer_names
 
     node = graph.node(dim.node)
-    return f"Layer '{layer_names(graph)[node.id]}' ({node.layer_type}), {dim.param}"
+    return _("Layer '{name}' ({layer_type}), {param}").format(
+        name=layer_names(graph)[node.id], layer_type=node.layer_type, param=dim.param)
 
 
 def _limits(dim: Dimension, graph: Graph, where: str
@@ -233,16 +244,19 @@ def _limits(dim: Dimension, graph: Graph, where: str
     """(minimum, maximum, allowed choices) for the dimension's parameter."""
     if dim.node is None:
         if dim.param not in TRAINING_FIELDS:
-            raise TuningError(f"{where} cannot be searched; searchable settings are "
-                              f"{', '.join(TRAINING_FIELDS)}.")
+            raise TuningError(_("{where} cannot be searched; searchable settings are "
+                                "{settings}.")
+                              .format(where=where, settings=", ".join(TRAINING_FIELDS)))
         kind, minimum, maximum, choices = TRAINING_FIELDS[dim.param]
         _check_kind(dim, kind, where)
         return minimum, maximum, choices
     if dim.node not in graph:
-        raise TuningError(f"{where}: that layer was deleted. Switch its search off.")
+        raise TuningError(_("{where}: that layer was deleted. Switch its search off.")
+                          .format(where=where))
     spec = graph.node(dim.node).spec.param(dim.param)
     if spec is None or spec.kind not in RANGE_KINDS + CHOICE_KINDS:
-        raise TuningError(f"{where} cannot be searched: only numbers and choices can.")
+        raise TuningError(_("{where} cannot be searched: only numbers and choices can.")
+                          .format(where=where))
     _check_kind(dim, "choice" if spec.kind in CHOICE_KINDS else spec.kind, where)
     maximum = spec.maximum
     if maximum is not None and spec.exclusive_maximum:
@@ -254,8 +268,10 @@ def _limits(dim: Dimension, graph: Graph, where: str
 
 def _check_kind(dim: Dimension, kind: str, where: str) -> None:
     if dim.kind != kind:
-        raise TuningError(f"{where}: saved as a {dim.kind} search but the setting is a "
-                          f"{kind}. Switch its search off and on again.")
+        raise TuningError(_("{where}: saved as a {saved} search but the setting is a "
+                            "{kind}. Switch its search off and on again.")
+                          .format(where=where, saved=dim.kind, kind=kind))
+
 
 
 def default_dimension(node: str | None, param: str, kind: str, value: Any,

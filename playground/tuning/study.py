@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from playground.errors import TuningError
+from playground.i18n import _
 
 PRUNERS = ("median", "halving", "none")
 DIRECTIONS = ("minimize", "maximize")
@@ -43,27 +44,29 @@ class TuneSettings:
     def validate(self) -> None:
         if isinstance(self.trials, bool) or not isinstance(self.trials, int) \
                 or self.trials < 1:
-            raise TuningError("The number of trials must be a whole number of at least 1. "
-                              f"Received: trials={self.trials!r}.")
+            raise TuningError(_("The number of trials must be a whole number of at least 1. "
+                                "Received: trials={trials}.").format(trials=repr(self.trials)))
         if self.timeout_s is not None and (
                 isinstance(self.timeout_s, bool) or not isinstance(self.timeout_s, (int, float))
                 or not math.isfinite(self.timeout_s) or self.timeout_s <= 0):
-            raise TuningError("The time limit must be a positive number of seconds, or empty "
-                              f"for none. Received: timeout={self.timeout_s!r}.")
+            raise TuningError(_("The time limit must be a positive number of seconds, or "
+                                "empty for none. Received: timeout={timeout}.")
+                              .format(timeout=repr(self.timeout_s)))
         if not isinstance(self.objective, str) or not self.objective.strip():
-            raise TuningError("Say which value the search should improve, e.g. 'val_loss'.")
+            raise TuningError(_("Say which value the search should improve, e.g. "
+                                "'val_loss'."))
         if self.direction not in DIRECTIONS:
-            raise TuningError(f"The direction must be 'minimize' or 'maximize'. "
-                              f"Received: {self.direction!r}.")
+            raise TuningError(_("The direction must be 'minimize' or 'maximize'. "
+                                "Received: {direction}.").format(direction=repr(self.direction)))
         if self.pruner not in PRUNERS:
-            raise TuningError(f"The pruner must be one of {', '.join(PRUNERS)}. "
-                              f"Received: {self.pruner!r}.")
+            raise TuningError(_("The pruner must be one of {pruners}. Received: {pruner}.")
+                              .format(pruners=", ".join(PRUNERS), pruner=repr(self.pruner)))
         if self.seed is not None and (isinstance(self.seed, bool)
                                       or not isinstance(self.seed, int) or self.seed < 0):
-            raise TuningError("The seed must be empty or a whole number of 0 or more. "
-                              f"Received: seed={self.seed!r}.")
+            raise TuningError(_("The seed must be empty or a whole number of 0 or more. "
+                                "Received: seed={seed}.").format(seed=repr(self.seed)))
         if not isinstance(self.study, str) or not self.study.strip():
-            raise TuningError("The study needs a name, e.g. 'search'.")
+            raise TuningError(_("The study needs a name, e.g. 'search'."))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,8 +74,8 @@ class TuneSettings:
     @classmethod
     def from_dict(cls, data: Any) -> "TuneSettings":
         if data is not None and not isinstance(data, dict):
-            raise TuningError("The search settings saved in the project are damaged; set "
-                              "them again in the Tune panel.")
+            raise TuningError(_("The search settings saved in the project are damaged; set "
+                                "them again in the Tune panel."))
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in (data or {}).items() if k in known})
 
@@ -85,8 +88,8 @@ def default_direction(objective: str) -> str:
 def default_storage_url(project_path: str | Path | None) -> str:
     """``sqlite:///<project>.optuna.db`` next to the project file."""
     if project_path is None:
-        raise TuningError("Save the project first: the search is kept in a file next to it "
-                          "(or give a database URL).")
+        raise TuningError(_("Save the project first: the search is kept in a file next to "
+                            "it (or give a database URL)."))
     path = Path(project_path).resolve()
     return f"sqlite:///{path.with_name(path.stem + STUDY_SUFFIX)}"
 
@@ -102,14 +105,15 @@ def open_storage(url: str) -> Any:
     try:
         return _rdb_storage(url, engine_kwargs)
     except ImportError as exc:
-        raise TuningError(f"The study storage {url} needs a database driver that is not "
-                          f"installed ({exc.name or exc}). Install it with pip, or use a "
-                          "sqlite:/// URL.") from None
+        raise TuningError(_("The study storage {url} needs a database driver that is not "
+                            "installed ({driver}). Install it with pip, or use a "
+                            "sqlite:/// URL.").format(url=url, driver=exc.name or exc)) \
+            from None
     except Exception as exc:  # SQLAlchemy's errors (bad URL, refused connection) and more
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise TuningError(f"The study storage {url} cannot be opened: {reason}. Check the "
-                          "URL, that the database server runs and that you may use it.") \
-            from None
+        raise TuningError(_("The study storage {url} cannot be opened: {reason}. Check the "
+                            "URL, that the database server runs and that you may use it.")
+                          .format(url=url, reason=reason)) from None
 
 
 def _rdb_storage(url: str, engine_kwargs: dict[str, Any]) -> Any:
@@ -131,8 +135,9 @@ def _rdb_storage(url: str, engine_kwargs: dict[str, Any]) -> Any:
 def check_storage_url(url: str) -> None:
     """The checks that need no connection (quick: the app makes them before starting)."""
     if not isinstance(url, str) or "://" not in url:
-        raise TuningError(f"The study storage {url!r} is not a database URL. Use e.g. "
-                          "sqlite:///search.db or postgresql://user@host/db.")
+        raise TuningError(_("The study storage {url} is not a database URL. Use e.g. "
+                            "sqlite:///search.db or postgresql://user@host/db.")
+                          .format(url=repr(url)))
     if url.startswith("sqlite"):
         _check_sqlite_folder(url)
 
@@ -140,8 +145,9 @@ def check_storage_url(url: str) -> None:
 def _check_sqlite_folder(url: str) -> None:
     path = url.split(":///", 1)[-1] if ":///" in url else ""
     if path and path != ":memory:" and not Path(path).parent.is_dir():
-        raise TuningError(f"The study file {path} cannot be created: the folder "
-                          f"{Path(path).parent} does not exist.")
+        raise TuningError(_("The study file {path} cannot be created: the folder "
+                            "{folder} does not exist.")
+                          .format(path=path, folder=Path(path).parent))
 
 
 def make_pruner(name: str) -> Any:
@@ -167,19 +173,24 @@ def open_study(settings: TuneSettings, storage_url: str) -> Any:
                                     study_name=settings.study, direction=settings.direction,
                                     load_if_exists=True)
     except Exception as exc:  # noqa: BLE001 - a storage that fails on first use
-        raise TuningError(f"The study '{settings.study}' in {storage_url} cannot be opened: "
-                          f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}."
-                          ) from None
+        raise TuningError(_("The study '{study}' in {url} cannot be opened: {reason}.")
+                          .format(study=settings.study, url=storage_url,
+                                  reason=str(exc).splitlines()[0] if str(exc)
+                                  else type(exc).__name__)) from None
     wanted = optuna.study.StudyDirection[settings.direction.upper()]
     if study.direction != wanted:
-        raise TuningError(f"The study '{settings.study}' was made to "
-                          f"{study.direction.name.lower()} its objective, not to "
-                          f"{settings.direction}. Give the search another study name.")
+        raise TuningError(_("The study '{study}' was made to {saved} its objective, not to "
+                            "{direction}. Give the search another study name.")
+                          .format(study=settings.study, saved=study.direction.name.lower(),
+                                  direction=settings.direction))
     saved = study.user_attrs.get("objective")
     if saved is None:
         study.set_user_attr("objective", settings.objective)
     elif saved != settings.objective:
-        raise TuningError(f"The study '{settings.study}' scores trials by {saved}, not by "
-                          f"{settings.objective}. Choose {saved} again, or give the search "
-                          "another study name.")
+        raise TuningError(_("The study '{study}' scores trials by {saved}, not by "
+                            "{objective}. Choose {saved} again, or give the search "
+                            "another study name.")
+                          .format(study=settings.study, saved=saved,
+                                  objective=settings.objective))
+
     return study

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from playground.errors import PlaygroundError, TuningError
 from playground.files.project import Project
+from playground.i18n import _
 from playground.training.events import EpochEnded, TrainingEvent
 from playground.training.settings import TrainingSettings
 from playground.tuning.space import SearchSpace
@@ -138,18 +139,23 @@ class TrialRunner:
             with self._lock:
                 self._engine = None
         if missing:
-            raise TuningError(f"The search scores trials by {self.objective}, but training "
-                              f"reports only {', '.join(missing[0])}. Choose one of those "
-                              "as the objective (val_ values need validation data).")
+            raise TuningError(_("The search scores trials by {objective}, but training "
+                                "reports only {reported}. Choose one of those as the "
+                                "objective (val_ values need validation data).")
+                              .format(objective=self.objective,
+                                      reported=", ".join(missing[0])))
         if pruned_at:
-            raise optuna.TrialPruned(f"Pruned after epoch {pruned_at[0]}: worse than the "
-                                     "earlier trials at that point.")
+            raise optuna.TrialPruned(_("Pruned after epoch {epoch}: worse than the earlier "
+                                       "trials at that point.").format(epoch=pruned_at[0]))
         if self._stopped:
             raise TrialStopped()
         if result.status == "diverged":
             raise TrialFailed(result.message)
         value = result.final_logs.get(self.objective)
         if value is None or not math.isfinite(value):
-            raise TrialFailed(f"The run ended without a finite {self.objective} "
-                              f"({result.status}, {result.epochs_done} epochs).")
+            raise TrialFailed(_("The run ended without a finite {objective} "
+                                "({status}, {epochs_done} epochs).")
+                              .format(objective=self.objective, status=result.status,
+                                      epochs_done=result.epochs_done))
+
         return float(value), result
