@@ -108,7 +108,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     project = load_project(args.project)
     if args.keras:
         stale = export_keras(project, args.keras)
-        state = _("with trained weights") if project.weights else "untrained"
+        state = _("with trained weights") if project.weights else _("untrained")
         print(_("Wrote {keras} ({state})").format(keras=args.keras, state=state))
         if stale:
             print((_("warning: {stale} changed since training: exported with fresh weights. "
@@ -198,5 +198,6 @@ def main(argv: list[str] | None = None) -> int:
         print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
+
         return 130

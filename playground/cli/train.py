@@ -147,31 +147,36 @@ def run_train_command(args: argparse.Namespace) -> int:
     # Multi-worker: the strategy must be TensorFlow's first work in this process.
     cluster = parse_workers(args.workers, args.index) if args.workers else cluster_from_env()
     if args.index is not None and cluster is None:
-        raise TrainingError("--index is only for multi-worker runs: give --workers too.")
+        raise TrainingError(_("--index is only for multi-worker runs: give --workers too."))
+
     enable_memory_growth()
     if cluster is None:
         return _train(args, None)
     from playground.training.cluster import WorkerSetup, connect
 
     workers = WorkerSetup(connect(cluster), cluster)
-    print(f"[worker {cluster.index}] joined {cluster.size} workers", file=sys.stderr)
+    print(_("[worker {index}] joined {size} workers").format(index=cluster.index,
+                                                              size=cluster.size),
+          file=sys.stderr)
     try:
         return _train(args, workers)
     except Exception as error:  # noqa: BLE001 - only TensorFlow's own errors are explained
         if not type(error).__module__.startswith("tensorflow"):
             raise
-        lost = (f"[worker {cluster.index}] lost contact with the other workers "
-                f"({type(error).__name__}).")
+        lost = _("[worker {index}] lost contact with the other workers ({error}).").format(
+            index=cluster.index, error=type(error).__name__)
         if args.checkpoint_dir and _may_restart():
-            print(f"{lost} Starting again: this worker waits for the others (up to "
-                  f"{worker_timeout_s(JOIN_TIMEOUT_S):.0f} s) and resumes from the last "
-                  "finished epoch. Start the worker that stopped again.", file=sys.stderr,
-                  flush=True)
+            print(lost + _(" Starting again: this worker waits for the others (up to "
+                           "{seconds} s) and resumes from the last finished epoch. Start the "
+                           "worker that stopped again.").format(
+                      seconds=f"{worker_timeout_s(JOIN_TIMEOUT_S):.0f}"),
+                  file=sys.stderr, flush=True)
             _restart_process()
-        print(f"{lost} Start every worker again" + (
-            " with the same --checkpoint-dir to resume from the last finished epoch."
-            if args.checkpoint_dir else "; add --checkpoint-dir DIR to be able to resume "
-            "after such a failure."), file=sys.stderr, flush=True)
+        print(lost + (
+            _(" Start every worker again with the same --checkpoint-dir to resume from the "
+              "last finished epoch.") if args.checkpoint_dir else
+            _(" Start every worker again; add --checkpoint-dir DIR to be able to resume "
+              "after such a failure.")), file=sys.stderr, flush=True)
         # TensorFlow's collective threads may still wait on the lost worker: do not join them.
         os._exit(LOST_EXIT_CODE)
 
@@ -219,8 +224,10 @@ def _train(args: argparse.Namespace, workers: Any) -> int:
                                  checkpoint_dir=args.checkpoint_dir)
     result = run_until_interrupted(engine)
     if not chief:  # the chief alone writes files and the summary: nothing to clash
-        print(f"{prefix}finished ({result.status}, {result.epochs_done} epochs); worker 0 "
-              "writes the results", file=sys.stderr)
+        print(_("{prefix}finished ({status}, {epochs_done} epochs); worker 0 writes the "
+                "results").format(prefix=prefix, status=result.status,
+                                  epochs_done=result.epochs_done), file=sys.stderr)
+
         return 0 if result.status != "diverged" else 3
     # weights + history into the in-memory project
     session.record_run(result.history_entry(), trained_weights(session.graph, result))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from playground.errors import PlaygroundError
 from playground.files.fileio import atomic_path, atomic_write_text
+from playground.i18n import _
 from playground.network.keras_build import build_model, stale_weights
 from playground.files.project import Project
 
@@ -19,7 +20,8 @@ def export_keras(project: Project, path: str | Path) -> list[str]:
     """
     path = Path(path)
     if path.suffix != ".keras":
-        raise PlaygroundError(f"{path.name}: a Keras model file must end in .keras.")
+        raise PlaygroundError(_("{name}: a Keras model file must end in .keras.")
+                              .format(name=path.name))
     model = build_model(project.graph, project.weights)
     _refuse_empty_vocabularies(model)
     with atomic_path(path, suffix=".tmp.keras") as tmp:
@@ -34,9 +36,11 @@ def _refuse_empty_vocabularies(model: object) -> None:
     empty = [layer.name for layer in model.layers if needs_adapt(layer)]
     if empty:
         raise PlaygroundError(
-            f"{', '.join(empty)} has no vocabulary yet, and a .keras file without one "
-            "cannot be opened again. Train the model first (the vocabulary is learned from "
-            "the training data before training starts), then export.")
+            _("{layers} has no vocabulary yet, and a .keras file without one cannot be "
+              "opened again. Train the model first (the vocabulary is learned from the "
+              "training data before training starts), then export.")
+            .format(layers=", ".join(empty)))
+
 
 
 def export_python(project: Project, path: str | Path) -> Path:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from playground.errors import BuildError
+from playground.i18n import _
 from playground.network.graph import Graph, Node
 from playground.network.layer_calls import arrange_call, layer_names
 from playground.files.project import Project
@@ -91,8 +92,10 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str]) 
               for e in graph.incoming(node.id)]
     for key in node.call_kwargs:
         if not _is_name(key):
-            raise BuildError(f"{node.display_name()}: {key!r} cannot be a keyword argument "
-                             "of a layer call.", {node.id: f"{key!r} is not a valid name."})
+            raise BuildError(_("{layer}: {key} cannot be a keyword argument of a layer call.")
+                             .format(layer=node.display_name(), key=repr(key)),
+                             {node.id: _("{key} is not a valid name.").format(key=repr(key))})
+
     positional, kwargs, ports, style = arrange_call(node, inputs)
     call_kwargs = [f"{key}={value if key in ports else repr(value)}"
                    for key, value in kwargs.items()]

@@ -275,7 +275,8 @@ def _from_sequential(model: "keras.Model") -> tuple[Graph, Weights]:
             graph.connect(previous, node.id)
         previous = node.id
     if not graph.input_nodes():
-        raise ModelImportError(f"Sequential model {model.name!r} has no input shape, so its "
-                               "layers were never built. Add keras.Input(shape=...) as its "
-                               "first layer and save it again.")
+        raise ModelImportError(_("Sequential model {name} has no input shape, so its layers "
+                                 "were never built. Add keras.Input(shape=...) as its first "
+                                 "layer and save it again.").format(name=repr(model.name)))
+
     return graph, weights
