@@ -108,10 +108,6 @@
         <translation>移动 %n 个层</translation>
     </message>
     <message>
-        <source>Paste %n layer(s)</source>
-        <translation>粘贴 %n 个层</translation>
-    </message>
-    <message>
         <source>%1 cannot be empty. %2</source>
         <translation>%1 不能为空。%2</translation>
     </message>
@@ -174,10 +170,10 @@ It is kept in %2.</source>
     </message>
 </context>
 <context>
-    <name>BackgroundTask</name>
+    <name>BackgroundRunner</name>
     <message>
         <source>Unexpected error ({kind}: {error}). The details were written to {log}.</source>
-        <translation>意外错误（{kind}：{error}）。详细信息已写入 {log}。</translation>
+        <translation type="unfinished">意外错误（{kind}：{error}）。详细信息已写入 {log}。</translation>
     </message>
 </context>
 <context>
@@ -187,8 +183,8 @@ It is kept in %2.</source>
         <translation>决策边界</translation>
     </message>
     <message>
-        <source>The background shows what the model answers at every spot; the dots are the data. Tick &quot;Paint points&quot; and click or drag to add points, right-click to erase them.</source>
-        <translation>背景显示模型在每个位置给出的答案；圆点是数据。勾选“绘制点”后单击或拖动即可添加点，右键单击可擦除。</translation>
+        <source>The background is the model&apos;s answer at every spot; the dots are the data.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show test data</source>
@@ -207,6 +203,10 @@ It is kept in %2.</source>
         <translation>绘制点</translation>
     </message>
     <message>
+        <source>Tick, then click or drag on the picture to add points of the chosen class; right-click to erase them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Value of the points you paint</source>
         <translation>你绘制的点的数值</translation>
     </message>
@@ -221,6 +221,33 @@ It is kept in %2.</source>
     <message>
         <source>{0} training points (white rim), {1} test points (black rim), {2} painted (squares)</source>
         <translation>{0} 个训练点（白边），{1} 个测试点（黑边），{2} 个绘制的点（方块）</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasEdits</name>
+    <message>
+        <source>Insert %1</source>
+        <translation type="unfinished">插入 %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished">添加 %1</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished">重新连接</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation type="unfinished">无法粘贴：%1</translation>
+    </message>
+    <message>
+        <source>Arrange automatically</source>
+        <translation type="unfinished">自动排列</translation>
     </message>
 </context>
 <context>
@@ -444,6 +471,89 @@ It is kept in %2.</source>
     </message>
 </context>
 <context>
+    <name>DeploymentExports</name>
+    <message>
+        <source>LiteRT / TensorFlow Lite (.tflite)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LiteRT, 8-bit Weights (.tflite)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LiteRT, 16-bit Float Weights (.tflite)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TensorFlow SavedModel (folder)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX (.onnx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the model for another runtime, then load it there and compare its outputs with Keras&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export LiteRT Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LiteRT models (*.tflite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export TensorFlow SavedModel (a folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SavedModel folders (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export ONNX Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting and checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation type="unfinished">无法导出</translation>
+    </message>
+    <message>
+        <source>It matches the Keras model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does NOT match the Keras model closely enough: check it before using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked with %1 on %2 %3: the largest difference from the Keras model&apos;s outputs is %4 (allowed: %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class names, one per line: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DigitView</name>
     <message>
         <source>Draw a digit</source>
@@ -612,32 +722,8 @@ It is kept in %2.</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <source>Insert %1</source>
-        <translation>插入 %1</translation>
-    </message>
-    <message>
-        <source>Add %1</source>
-        <translation>添加 %1</translation>
-    </message>
-    <message>
-        <source>Reconnect</source>
-        <translation>重新连接</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
         <source>The clipboard holds no layers to paste. Copy layers on the canvas first.</source>
         <translation>剪贴板中没有可粘贴的层。请先在画布上复制层。</translation>
-    </message>
-    <message>
-        <source>Cannot paste: %1</source>
-        <translation>无法粘贴：%1</translation>
-    </message>
-    <message>
-        <source>Arrange automatically</source>
-        <translation>自动排列</translation>
     </message>
     <message>
         <source>Unfreeze (train this layer)</source>
@@ -1174,6 +1260,45 @@ Connect two layers by dragging from the dot under one to the dot above the other
     </message>
 </context>
 <context>
+    <name>LaunchKitDialog</name>
+    <message>
+        <source>Run on several machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes a folder to copy to every machine: the project, one command per machine, a TF_CONFIG example and a README. Each machine trains on its share of every batch; all end with the same weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every machine as address:port, separated by commas; the first one (the chief) writes the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machines:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write kit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the launch kit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written to %1. Run on each machine, in that folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LayerView</name>
     <message>
         <source>Layer</source>
@@ -1236,6 +1361,14 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every panel back where it was when the app was first opened.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1314,6 +1447,22 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <translation>把一个现成的课程（XOR、MNIST、感知机…）作为新的未命名项目打开。</translation>
     </message>
     <message>
+        <source>Untitled</source>
+        <translation type="unfinished">未命名</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run on several machines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a launch kit to train this project on several machines with TensorFlow&apos;s multi-worker strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Layers</source>
         <translation>层</translation>
     </message>
@@ -1328,6 +1477,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>Inside the network</source>
         <translation>网络内部</translation>
+    </message>
+    <message>
+        <source>Tune</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Model summary</source>
@@ -1535,6 +1688,37 @@ was {2}</source>
     </message>
 </context>
 <context>
+    <name>SearchField</name>
+    <message>
+        <source>search this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the hyper-parameter search (Tune panel) try values of this field in the range or set given here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try values spread evenly in orders of magnitude (0.001, 0.01, 0.1) rather than in equal steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choices, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsForm</name>
     <message>
         <source>automatic (from the data)</source>
@@ -1551,6 +1735,10 @@ was {2}</source>
     <message>
         <source>random</source>
         <translation>随机</translation>
+    </message>
+    <message>
+        <source>write TensorBoard logs</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Automatic (GPU if available)</source>
@@ -1609,6 +1797,10 @@ was {2}</source>
         <translation>计算在哪里运行。“自动”在 TensorFlow 找到 GPU 时使用 GPU，否则使用 CPU。</translation>
     </message>
     <message>
+        <source>Also record each run for TensorBoard (the loss and metrics per epoch, the model&apos;s graph, how the weights spread), in a folder beside the project file. Help ▸ TensorBoard Logs shows how to open them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
@@ -1657,6 +1849,10 @@ was {2}</source>
         <translation>设备</translation>
     </message>
     <message>
+        <source>TensorBoard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Point at or click a setting to see what it means.</source>
         <translation>把鼠标指向或单击一个设置，即可看到它的含义。</translation>
     </message>
@@ -1686,6 +1882,41 @@ was {2}</source>
     <message>
         <source>Total params: %1   ·   Trainable params: %2   ·   Non-trainable params: %3</source>
         <translation>参数总数：%1   ·   可训练参数：%2   ·   不可训练参数：%3</translation>
+    </message>
+</context>
+<context>
+    <name>TensorBoardHelp</name>
+    <message>
+        <source>&amp;TensorBoard Logs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where this project&apos;s training logs are, and the command that opens them in TensorBoard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs of %1 run(s) are there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are none yet: tick “write TensorBoard logs” in the training settings, then train.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With “write TensorBoard logs” on, each training run of this project is recorded in its own folder under:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To see them, run this command in a terminal and open http://localhost:6006 in a web browser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TensorBoard Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Command</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1742,22 +1973,6 @@ was {2}</source>
         <translation>损失</translation>
     </message>
     <message>
-        <source>training, each batch</source>
-        <translation>训练，每个批次</translation>
-    </message>
-    <message>
-        <source>training, smoothed</source>
-        <translation>训练，平滑后</translation>
-    </message>
-    <message>
-        <source>training, per epoch</source>
-        <translation>训练，每轮</translation>
-    </message>
-    <message>
-        <source>validation, per epoch</source>
-        <translation>验证，每轮</translation>
-    </message>
-    <message>
         <source>training</source>
         <translation>训练</translation>
     </message>
@@ -1766,8 +1981,24 @@ was {2}</source>
         <translation>验证</translation>
     </message>
     <message>
-        <source>Earlier runs (faded, dotted = training, dashed = validation):</source>
-        <translation>之前的训练（淡色，点线 = 训练，虚线 = 验证）：</translation>
+        <source>each batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss of each batch and of each epoch is drawn here as the model learns (press Train).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier runs drawn faded (dotted = training, dashed = validation); point here for their settings.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>epoch %1</source>
@@ -1932,10 +2163,203 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     </message>
 </context>
 <context>
+    <name>TuneController</name>
+    <message>
+        <source>The search failed unexpectedly ({kind}): {error}. The details were written to {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TunePanel</name>
+    <message>
+        <source>Apply best search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many trials the study should hold in all (earlier searches of the same study count).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>successive halving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop hopeless trials early: &apos;median&apos; stops a trial doing worse than the median of earlier ones at the same epoch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation type="unfinished">随机</translation>
+    </message>
+    <message>
+        <source>a file next to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the study is kept: empty for a SQLite file next to the project, or a database URL such as postgresql://user@host/db to share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">停止</translation>
+    </message>
+    <message>
+        <source>Apply best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the best trial&apos;s values into the layers and training settings (one undo step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pruning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished">轮次</translation>
+    </message>
+    <message>
+        <source>Score per trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score against a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch on &quot;search this&quot; for the settings to try (inspector, training settings), then press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the study…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trial has finished yet: there is nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied trial %1 (Edit ▸ Undo takes it back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What mattered most: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best: trial %1, %2 = %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Keras Playground</source>
         <translation>Keras Playground</translation>
+    </message>
+</context>
+<context>
+    <name>clipboard</name>
+    <message>
+        <source>Paste %n layer(s)</source>
+        <translation type="unfinished">粘贴 %n 个层</translation>
     </message>
 </context>
 </TS>
