@@ -173,7 +173,7 @@ It is kept in %2.</source>
     <name>BackgroundRunner</name>
     <message>
         <source>Unexpected error ({kind}: {error}). The details were written to {log}.</source>
-        <translation type="unfinished">意外错误（{kind}：{error}）。详细信息已写入 {log}。</translation>
+        <translation>意外错误（{kind}：{error}）。详细信息已写入 {log}。</translation>
     </message>
 </context>
 <context>
@@ -184,7 +184,7 @@ It is kept in %2.</source>
     </message>
     <message>
         <source>The background is the model&apos;s answer at every spot; the dots are the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>背景是模型在每个位置给出的答案；圆点是数据。</translation>
     </message>
     <message>
         <source>Show test data</source>
@@ -204,7 +204,7 @@ It is kept in %2.</source>
     </message>
     <message>
         <source>Tick, then click or drag on the picture to add points of the chosen class; right-click to erase them.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选后，在图上单击或拖动即可添加所选类别的点；右键单击可擦除它们。</translation>
     </message>
     <message>
         <source>Value of the points you paint</source>
@@ -227,27 +227,27 @@ It is kept in %2.</source>
     <name>CanvasEdits</name>
     <message>
         <source>Insert %1</source>
-        <translation type="unfinished">插入 %1</translation>
+        <translation>插入 %1</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished">添加 %1</translation>
+        <translation>添加 %1</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished">重新连接</translation>
+        <translation>重新连接</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Cannot paste: %1</source>
-        <translation type="unfinished">无法粘贴：%1</translation>
+        <translation>无法粘贴：%1</translation>
     </message>
     <message>
         <source>Arrange automatically</source>
-        <translation type="unfinished">自动排列</translation>
+        <translation>自动排列</translation>
     </message>
 </context>
 <context>
@@ -474,83 +474,83 @@ It is kept in %2.</source>
     <name>DeploymentExports</name>
     <message>
         <source>LiteRT / TensorFlow Lite (.tflite)…</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteRT / TensorFlow Lite（.tflite）…</translation>
     </message>
     <message>
         <source>LiteRT, 8-bit Weights (.tflite)…</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteRT，8 位整数权重（.tflite）…</translation>
     </message>
     <message>
         <source>LiteRT, 16-bit Float Weights (.tflite)…</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteRT，16 位浮点权重（.tflite）…</translation>
     </message>
     <message>
         <source>TensorFlow SavedModel (folder)…</source>
-        <translation type="unfinished"></translation>
+        <translation>TensorFlow SavedModel（文件夹）…</translation>
     </message>
     <message>
         <source>ONNX (.onnx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX（.onnx）…</translation>
     </message>
     <message>
         <source>Write the model for another runtime, then load it there and compare its outputs with Keras&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>为其他运行时写出模型，然后在那里加载它，并把它的输出与 Keras 的输出比较。</translation>
     </message>
     <message>
         <source>Export LiteRT Model</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 LiteRT 模型</translation>
     </message>
     <message>
         <source>LiteRT models (*.tflite)</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteRT 模型 (*.tflite)</translation>
     </message>
     <message>
         <source>Export TensorFlow SavedModel (a folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 TensorFlow SavedModel（一个文件夹）</translation>
     </message>
     <message>
         <source>SavedModel folders (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>SavedModel 文件夹 (*)</translation>
     </message>
     <message>
         <source>Export ONNX Model</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 ONNX 模型</translation>
     </message>
     <message>
         <source>ONNX models (*.onnx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
         <source>Exporting and checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出并检查 %1…</translation>
     </message>
     <message>
         <source>Cannot export</source>
-        <translation type="unfinished">无法导出</translation>
+        <translation>无法导出</translation>
     </message>
     <message>
         <source>It matches the Keras model.</source>
-        <translation type="unfinished"></translation>
+        <translation>它与 Keras 模型一致。</translation>
     </message>
     <message>
         <source>It does NOT match the Keras model closely enough: check it before using it.</source>
-        <translation type="unfinished"></translation>
+        <translation>它与 Keras 模型的差异过大：使用前请先检查。</translation>
     </message>
     <message>
         <source>Wrote %1 (%2 KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>已写出 %1（%2 KB）。</translation>
     </message>
     <message>
         <source>Checked with %1 on %2 %3: the largest difference from the Keras model&apos;s outputs is %4 (allowed: %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>已用 %1 在 %2 个%3上检查：与 Keras 模型输出的最大差异为 %4（允许：%5）。</translation>
     </message>
     <message>
         <source>Class names, one per line: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别名称（每行一个）：%1</translation>
     </message>
     <message>
         <source>%1 export</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 导出</translation>
     </message>
 </context>
 <context>
@@ -1263,39 +1263,39 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <name>LaunchKitDialog</name>
     <message>
         <source>Run on several machines</source>
-        <translation type="unfinished"></translation>
+        <translation>在多台机器上运行</translation>
     </message>
     <message>
         <source>Writes a folder to copy to every machine: the project, one command per machine, a TF_CONFIG example and a README. Each machine trains on its share of every batch; all end with the same weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>写出一个要复制到每台机器上的文件夹：其中有项目、每台机器各一条命令、一个 TF_CONFIG 示例和一份 README。每台机器训练每个批次中属于自己的一份，最终都得到相同的权重。</translation>
     </message>
     <message>
         <source>Every machine as address:port, separated by commas; the first one (the chief) writes the results.</source>
-        <translation type="unfinished"></translation>
+        <translation>每台机器写成 地址:端口，用逗号分隔；第一台（主节点）写出结果。</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Machines:</source>
-        <translation type="unfinished"></translation>
+        <translation>机器：</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹：</translation>
     </message>
     <message>
         <source>Write kit</source>
-        <translation type="unfinished"></translation>
+        <translation>写出启动包</translation>
     </message>
     <message>
         <source>Folder for the launch kit</source>
-        <translation type="unfinished"></translation>
+        <translation>启动包所在的文件夹</translation>
     </message>
     <message>
         <source>Written to %1. Run on each machine, in that folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1。请在每台机器的该文件夹中运行：</translation>
     </message>
 </context>
 <context>
@@ -1364,11 +1364,11 @@ Connect two layers by dragging from the dot under one to the dot above the other
     </message>
     <message>
         <source>Reset &amp;Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
         <source>Put every panel back where it was when the app was first opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个面板放回应用首次打开时的位置。</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -1448,19 +1448,19 @@ Connect two layers by dragging from the dot under one to the dot above the other
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished">未命名</translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>Run on several machines…</source>
-        <translation type="unfinished"></translation>
+        <translation>在多台机器上运行…</translation>
     </message>
     <message>
         <source>Write a launch kit to train this project on several machines with TensorFlow&apos;s multi-worker strategy</source>
-        <translation type="unfinished"></translation>
+        <translation>写出启动包，用 TensorFlow 的多工作节点策略在多台机器上训练这个项目</translation>
     </message>
     <message>
         <source>Layers</source>
@@ -1480,7 +1480,7 @@ Connect two layers by dragging from the dot under one to the dot above the other
     </message>
     <message>
         <source>Tune</source>
-        <translation type="unfinished"></translation>
+        <translation>调参</translation>
     </message>
     <message>
         <source>Model summary</source>
@@ -1691,31 +1691,31 @@ was {2}</source>
     <name>SearchField</name>
     <message>
         <source>search this</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索此项</translation>
     </message>
     <message>
         <source>Let the hyper-parameter search (Tune panel) try values of this field in the range or set given here.</source>
-        <translation type="unfinished"></translation>
+        <translation>让超参数搜索（调参面板）在这里给出的范围或集合中尝试这个字段的值。</translation>
     </message>
     <message>
         <source>log</source>
-        <translation type="unfinished"></translation>
+        <translation>对数</translation>
     </message>
     <message>
         <source>Try values spread evenly in orders of magnitude (0.001, 0.01, 0.1) rather than in equal steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>按数量级均匀地尝试取值（0.001、0.01、0.1），而不是按相等的步长。</translation>
     </message>
     <message>
         <source>choices, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>选项，用逗号分隔</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>到</translation>
     </message>
 </context>
 <context>
@@ -1738,7 +1738,7 @@ was {2}</source>
     </message>
     <message>
         <source>write TensorBoard logs</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 TensorBoard 日志</translation>
     </message>
     <message>
         <source>Automatic (GPU if available)</source>
@@ -1798,7 +1798,7 @@ was {2}</source>
     </message>
     <message>
         <source>Also record each run for TensorBoard (the loss and metrics per epoch, the model&apos;s graph, how the weights spread), in a folder beside the project file. Help ▸ TensorBoard Logs shows how to open them.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时为 TensorBoard 记录每次运行（每轮的损失和指标、模型的计算图、权重的分布），保存在项目文件旁的文件夹中。“帮助 ▸ TensorBoard 日志”说明如何打开它们。</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -1850,7 +1850,7 @@ was {2}</source>
     </message>
     <message>
         <source>TensorBoard</source>
-        <translation type="unfinished"></translation>
+        <translation>TensorBoard</translation>
     </message>
     <message>
         <source>Point at or click a setting to see what it means.</source>
@@ -1888,35 +1888,35 @@ was {2}</source>
     <name>TensorBoardHelp</name>
     <message>
         <source>&amp;TensorBoard Logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>TensorBoard 日志(&amp;T)…</translation>
     </message>
     <message>
         <source>Where this project&apos;s training logs are, and the command that opens them in TensorBoard</source>
-        <translation type="unfinished"></translation>
+        <translation>这个项目的训练日志在哪里，以及在 TensorBoard 中打开它们的命令</translation>
     </message>
     <message>
         <source>Logs of %1 run(s) are there.</source>
-        <translation type="unfinished"></translation>
+        <translation>那里有 %1 次运行的日志。</translation>
     </message>
     <message>
         <source>There are none yet: tick “write TensorBoard logs” in the training settings, then train.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前还没有：请在训练设置中勾选“写入 TensorBoard 日志”，然后训练。</translation>
     </message>
     <message>
         <source>With “write TensorBoard logs” on, each training run of this project is recorded in its own folder under:</source>
-        <translation type="unfinished"></translation>
+        <translation>打开“写入 TensorBoard 日志”后，这个项目的每次训练都会记录在以下位置下各自的文件夹中：</translation>
     </message>
     <message>
         <source>To see them, run this command in a terminal and open http://localhost:6006 in a web browser:</source>
-        <translation type="unfinished"></translation>
+        <translation>要查看它们，请在终端中运行以下命令，然后在网页浏览器中打开 http://localhost:6006：</translation>
     </message>
     <message>
         <source>TensorBoard Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>TensorBoard 日志</translation>
     </message>
     <message>
         <source>Copy Command</source>
-        <translation type="unfinished"></translation>
+        <translation>复制命令</translation>
     </message>
 </context>
 <context>
@@ -1982,23 +1982,23 @@ was {2}</source>
     </message>
     <message>
         <source>each batch</source>
-        <translation type="unfinished"></translation>
+        <translation>每个批次</translation>
     </message>
     <message>
         <source>smoothed</source>
-        <translation type="unfinished"></translation>
+        <translation>平滑</translation>
     </message>
     <message>
         <source>each epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮</translation>
     </message>
     <message>
         <source>The loss of each batch and of each epoch is drawn here as the model learns (press Train).</source>
-        <translation type="unfinished"></translation>
+        <translation>模型学习时，每个批次和每轮的损失会画在这里（按“训练”开始）。</translation>
     </message>
     <message>
         <source>Earlier runs drawn faded (dotted = training, dashed = validation); point here for their settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>之前的运行以淡色绘制（点线 = 训练，虚线 = 验证）；把鼠标指向这里可查看它们的设置。</translation>
     </message>
     <message>
         <source>epoch %1</source>
@@ -2166,186 +2166,186 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <name>TuneController</name>
     <message>
         <source>The search failed unexpectedly ({kind}): {error}. The details were written to {log}.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索意外失败（{kind}）：{error}。详细信息已写入 {log}。</translation>
     </message>
 </context>
 <context>
     <name>TunePanel</name>
     <message>
         <source>Apply best search result</source>
-        <translation type="unfinished"></translation>
+        <translation>应用最佳搜索结果</translation>
     </message>
     <message>
         <source>How many trials the study should hold in all (earlier searches of the same study count).</source>
-        <translation type="unfinished"></translation>
+        <translation>研究总共应包含多少个试验（同一研究之前的搜索也计算在内）。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>minimise</source>
-        <translation type="unfinished"></translation>
+        <translation>最小化</translation>
     </message>
     <message>
         <source>maximise</source>
-        <translation type="unfinished"></translation>
+        <translation>最大化</translation>
     </message>
     <message>
         <source>median</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数</translation>
     </message>
     <message>
         <source>successive halving</source>
-        <translation type="unfinished"></translation>
+        <translation>逐次减半</translation>
     </message>
     <message>
         <source>Stop hopeless trials early: &apos;median&apos; stops a trial doing worse than the median of earlier ones at the same epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>提前停止没有希望的试验：“中位数”会停止在同一轮中表现差于之前试验中位数的试验。</translation>
     </message>
     <message>
         <source>random</source>
-        <translation type="unfinished">随机</translation>
+        <translation>随机</translation>
     </message>
     <message>
         <source>a file next to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目旁的文件</translation>
     </message>
     <message>
         <source>Where the study is kept: empty for a SQLite file next to the project, or a database URL such as postgresql://user@host/db to share it.</source>
-        <translation type="unfinished"></translation>
+        <translation>研究保存在哪里：留空则使用项目旁的 SQLite 文件，或填写数据库 URL（如 postgresql://user@host/db）以便共享。</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Apply best</source>
-        <translation type="unfinished"></translation>
+        <translation>应用最佳</translation>
     </message>
     <message>
         <source>Write the best trial&apos;s values into the layers and training settings (one undo step).</source>
-        <translation type="unfinished"></translation>
+        <translation>把最佳试验的取值写入各层和训练设置（可一步撤销）。</translation>
     </message>
     <message>
         <source>Trials</source>
-        <translation type="unfinished"></translation>
+        <translation>试验数</translation>
     </message>
     <message>
         <source>Time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>时间限制</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <source>Pruning</source>
-        <translation type="unfinished"></translation>
+        <translation>剪枝</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>存储</translation>
     </message>
     <message>
         <source>Study</source>
-        <translation type="unfinished"></translation>
+        <translation>研究</translation>
     </message>
     <message>
         <source>Trial</source>
-        <translation type="unfinished"></translation>
+        <translation>试验</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>取值</translation>
     </message>
     <message>
         <source>Current trial</source>
-        <translation type="unfinished"></translation>
+        <translation>当前试验</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished">轮次</translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>Score per trial</source>
-        <translation type="unfinished"></translation>
+        <translation>每个试验的得分</translation>
     </message>
     <message>
         <source>trial</source>
-        <translation type="unfinished"></translation>
+        <translation>试验</translation>
     </message>
     <message>
         <source>Score against a value</source>
-        <translation type="unfinished"></translation>
+        <translation>得分与取值的关系</translation>
     </message>
     <message>
         <source>Switch on &quot;search this&quot; for the settings to try (inspector, training settings), then press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>为要尝试的设置打开“搜索此项”（属性检查器、训练设置），然后按“开始”。</translation>
     </message>
     <message>
         <source>Opening the study…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开研究…</translation>
     </message>
     <message>
         <source>No trial has finished yet: there is nothing to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有完成的试验：没有可以应用的结果。</translation>
     </message>
     <message>
         <source>Applied trial %1 (Edit ▸ Undo takes it back).</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用试验 %1（“编辑 ▸ 撤销”可以撤回）。</translation>
     </message>
     <message>
         <source>Trial %1</source>
-        <translation type="unfinished"></translation>
+        <translation>试验 %1</translation>
     </message>
     <message>
         <source>Trial %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>试验 %1：%2</translation>
     </message>
     <message>
         <source>What mattered most: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>影响最大的：%1</translation>
     </message>
     <message>
         <source>Search stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索已停止。</translation>
     </message>
     <message>
         <source>Search finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索已完成。</translation>
     </message>
     <message>
         <source>Best: trial %1, %2 = %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳：试验 %1，%2 = %3。</translation>
     </message>
 </context>
 <context>
@@ -2359,7 +2359,7 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <name>clipboard</name>
     <message>
         <source>Paste %n layer(s)</source>
-        <translation type="unfinished">粘贴 %n 个层</translation>
+        <translation>粘贴 %n 个层</translation>
     </message>
 </context>
 </TS>
