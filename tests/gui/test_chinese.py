@@ -13,21 +13,25 @@ import pytest
 
 from playground.network.catalog import LAYER_SPECS
 from playground.training.settings import LOSSES, METRICS, OPTIMIZERS
+from playground.tuning.study import OBJECTIVES
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Names kept as they are in every language (see docs/glossary_zh_CN.md): products, file
 # formats, devices, the language menu's own "English", Keras's log keys (the early-stopping
-# monitor) and names taken from Keras code.
+# monitor, the search objective) and names taken from Keras code; "search" is the default
+# study name, a value stored with the search (renaming it would open another study).
 KEPT_NAMES = {
     "Keras", "Playground", "keras", "TensorFlow", "Python", "py", "CSV", "MNIST", "PNG", "SVG", "JSON",
+    "LiteRT", "Lite", "tflite", "SavedModel", "ONNX", "onnx", "TensorBoard", "SQLite", "URL",
+    "search",
     "GPU", "CPU", "XOR", "ReLU", "Adam", "SGD", "Transformer", "English",
     "loss", "val_loss", "val_accuracy", "id", "key", "query", "value", "target", "x1", "x2",
 }
 
 
 def keras_names() -> set[str]:
-    names = set(KEPT_NAMES) | set(OPTIMIZERS) | set(LOSSES) | set(METRICS)
+    names = set(KEPT_NAMES) | set(OPTIMIZERS) | set(LOSSES) | set(METRICS) | set(OBJECTIVES)
     for spec in LAYER_SPECS:
         names.add(spec.type_name)
         for param in spec.params:
@@ -38,10 +42,11 @@ def keras_names() -> set[str]:
 
 def english_words(texts: list[str], allowed: set[str]) -> dict[str, str]:
     """Each word of Latin letters that is not an allowed name -> a text it appears in.
-    Single letters are formula symbols (F = 1.8 × C + 32) and menu accelerators."""
+    Single letters are formula symbols (F = 1.8 × C + 32) and menu accelerators; an example
+    address (postgresql://user@host/db) is not a sentence."""
     found = {}
     for text in texts:
-        for word in re.findall(r"[A-Za-z][A-Za-z0-9_]+", text):
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9_]+", re.sub(r"\w+://\S*", " ", text)):
             if word not in allowed:
                 found.setdefault(word, text)
     return found
