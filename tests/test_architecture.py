@@ -153,6 +153,7 @@ def _layer_of(module: str) -> int:
 
 def test_core_layers_import_only_downwards_and_never_the_gui():
     modules = _source_modules()
+    imports = _file_imports()
     wrong = []
     for name, path in modules.items():
         if not name.startswith("playground"):
@@ -162,7 +163,7 @@ def test_core_layers_import_only_downwards_and_never_the_gui():
                 wrong.append(f"{name} imports {imported}")
         mine = _layer_of(name)
         own_package = name.split(".")[1] if "." in name else ""
-        for target in _file_imports()[name]:
+        for target in imports[name]:
             if not target.startswith("playground.") or target.split(".")[1] == own_package:
                 continue
             theirs = _layer_of(target)

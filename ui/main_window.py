@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         # Bottom docks by column ("bottom", "bottom-right"); each column's docks are tabs.
         self._bottom_docks: dict[str, list[QDockWidget]] = {}
         self._default_state: QByteArray | None = None
+        self._first_shown_size: QSize | None = None
         self.first_start = True   # no saved window geometry (set by restore_layout)
         self._size_docks_when_shown = False
         # The panels, typed (ui.panels.Panels): set by whoever installs them (app, tests).
@@ -200,6 +201,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
+        if self._first_shown_size is None:
+            self._first_shown_size = self.size()
         if self._size_docks_when_shown:
             self._size_docks_when_shown = False
             QTimer.singleShot(0, self._default_dock_sizes)
@@ -208,6 +211,11 @@ class MainWindow(QMainWindow):
         """Every panel back to its first-start place and size (View ▸ Reset Layout)."""
         if self._default_state is not None:  # closed panels come back, moved ones return
             self.restoreState(self._default_state, _LAYOUT_VERSION)
+        # A panel moved beside others can have made the window grow past the screen to fit
+        # their minimum sizes: back to the size it opened with.
+        if self._first_shown_size is not None and not (self.isMaximized()
+                                                       or self.isFullScreen()):
+            self.resize(self._first_shown_size)
         for column in self._bottom_docks.values():
             column[0].raise_()
         # Sized once the restored docks are laid out (sizes asked for before are lost).

@@ -23,7 +23,7 @@ def _max_tokens(default: int | None, what: str) -> ParamSpec:
     return ParamSpec("max_tokens", "optional_int", default,
                      _("Largest vocabulary: only the most frequent {what} are kept, the rest "
                        "count as unknown. Empty keeps them all.").format(what=what),
-                     minimum=1, maximum=BIG_VOCABULARY)
+                     minimum=2, maximum=BIG_VOCABULARY)  # Keras: must be > 1
 
 
 def _output_mode(default: str, choices: tuple[str, ...] = LOOKUP_MODES) -> ParamSpec:

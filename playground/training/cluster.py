@@ -155,18 +155,13 @@ def wait_for_workers(cluster: Cluster, timeout_s: float) -> None:
                         index=cluster.index, waited=f"{waited:.0f}",
                         waiting=", ".join(sorted(waiting))))
             waiting = {a for a in waiting if not answers(a, 0.2)}
-            try:  # answer the others' checks (and drop the connection at once)
-                while True:
-                    listener.accept()[0].close()
-            except OSError:
-                pass
+            # answer the others' checks (and drop the connection at once) until none waits
+            while _answer_one(listener):
+                continue
         # Keep answering a moment, so the last worker to arrive also sees this one.
         until = time.monotonic() + 1.0
         while time.monotonic() < until:
-            try:
-                listener.accept()[0].close()
-            except OSError:
-                pass
+            _answer_one(listener)
     finally:
         listener.close()
 
@@ -217,3 +212,13 @@ class WorkerSetup:
             self._gather = tf.function(gather, autograph=False)
         values = self._gather(tf.constant(float(value), tf.float32))
         return [float(v) for v in values.numpy()]
+
+
+def _answer_one(listener: Any) -> bool:
+    """Accept and close one waiting connection (another worker's check that this one is
+    up); False when none is waiting (the non-blocking accept raises)."""
+    try:
+        listener.accept()[0].close()
+    except OSError:   # nobody waiting right now: not an error, the caller decides
+        return False
+    return True

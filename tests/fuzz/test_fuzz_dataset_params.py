@@ -55,7 +55,10 @@ def test_random_dataset_settings(data):
         return
     count("dataset settings", "loaded" if not param_junk else "loaded (junk key ignored)")
     assert len(ds.x_train) == len(ds.y_train) > 0
-    assert np.isfinite(np.asarray(ds.x_train, dtype=float)).all()
+    if ds.x_train.dtype.kind not in "UO":   # raw text (sentences) is checked as text
+        assert np.isfinite(np.asarray(ds.x_train, dtype=float)).all()
+    else:
+        assert all(isinstance(s, str) and s for s in ds.x_train.ravel())
     assert ds.x_train.shape[1:] == tuple(ds.input_shape)
     if ds.task in ("binary", "multiclass"):
         assert set(np.unique(ds.y_train)) <= set(range(len(ds.class_names)))

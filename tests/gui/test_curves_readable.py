@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 
 from ui.training.curves import COLORS, EpochAxis, TrainingCurves
+from playground.training.events import EpochEnded, Progress, StepsDone
 
 
 def _curves(qtbot) -> TrainingCurves:
@@ -27,9 +28,9 @@ def test_epoch_axis_ticks_only_whole_epochs(qtbot):  # qtbot: a QApplication exi
 def test_loss_axis_has_no_si_prefix_and_legends_do_not_cover_the_data(qtbot):
     curves = _curves(qtbot)
     curves.begin_run(["accuracy"], epochs=5)
-    curves.add_progress({"batch_losses": [0.0012, 0.0011, 0.0010], "epoch": 1, "step": 3,
-                         "steps_per_epoch": 3})
-    curves.add_epoch({"epoch": 1, "logs": {"loss": 0.0011, "accuracy": 0.5}})
+    curves.add_progress(_steps([0.0012, 0.0011, 0.0010], epoch=1, step=3, steps_per_epoch=3))
+    curves.add_epoch(EpochEnded(Progress(epoch=1, epochs=5), {"loss": 0.0011,
+                                                              "accuracy": 0.5}))
     curves.flush()
     qtbot.wait(20)
     plots = [i for i in curves.graphics.ci.items if isinstance(i, pg.PlotItem)]
@@ -51,9 +52,15 @@ def test_empty_plot_says_what_will_come_until_the_first_loss(qtbot):
     curves = _curves(qtbot)
     curves.begin_run([], epochs=3)
     assert curves.empty_hint.isVisible()
-    curves.add_progress({"batch_losses": [0.7], "epoch": 1, "step": 1, "steps_per_epoch": 2})
+    curves.add_progress(_steps([0.7], epoch=1, step=1, steps_per_epoch=2))
     curves.flush()
     assert not curves.empty_hint.isVisible()
     curves.begin_run([], epochs=3)   # the next run starts empty again
     assert curves.empty_hint.isVisible()
     assert tuple(curves._plots["loss"].vb.viewRange()[1]) == (0.0, 1.0)
+
+
+def _steps(losses: list[float], epoch: int, step: int, steps_per_epoch: int) -> StepsDone:
+    """What the controller hands the curves: steps ending at ``step`` of ``epoch``."""
+    return StepsDone(Progress(epoch=epoch, step=step, steps_per_epoch=steps_per_epoch),
+                     {}, tuple(losses), ((epoch, step, len(losses)),))

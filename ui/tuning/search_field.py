@@ -2,6 +2,8 @@
 log scale) or its choices. It edits the project's search space through the session."""
 from __future__ import annotations
 
+import re
+
 from typing import Any, Callable
 
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QLineEdit,
@@ -126,9 +128,10 @@ class SearchField(QWidget):
 
 
 def _number_or_text(text: str) -> Any:
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return {"true": True, "false": False}.get(text.lower(), text)
+    """A typed choice value: a whole number, a decimal, true/false, or else the text."""
+    if re.fullmatch(r"[+-]?\d+", text.strip()):
+        return int(text)
+    try:
+        return float(text)
+    except ValueError:   # not a number: a word such as "relu" or "true"
+        return {"true": True, "false": False}.get(text.lower(), text)
