@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from playground.errors import UnknownLayerTypeError
 from playground.network.layer_specs import LAYER_SPECS
+from playground.network.nested import GROUP_SPECS
+from playground.network.operations import is_op_type, op_spec
 from playground.network.specs import CATEGORIES, RNN_TYPES, LayerSpec, ParamSpec
 
 __all__ = ["CATEGORIES", "RNN_TYPES", "LayerSpec", "ParamSpec", "all_specs", "by_category", "get"]
@@ -40,6 +42,10 @@ def get(type_name: str) -> LayerSpec:
     spec = _BY_NAME.get(type_name) or _BY_KERAS_CLASS.get(type_name) or _GENERIC.get(type_name)
     if spec is not None:
         return spec
+    if isinstance(type_name, str) and type_name in GROUP_SPECS:  # a nested model
+        return GROUP_SPECS[type_name]
+    if is_op_type(type_name):  # a keras.ops operation
+        return op_spec(type_name)
     if not isinstance(type_name, str) or not type_name.isidentifier():
         raise UnknownLayerTypeError(f"{type_name!r} is not a layer type name.")
     from playground.kerasenv import keras as _load_keras

@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from psygnal import Signal
 
 from playground.network import catalog
+from playground.network.edge_rules import check_edge
 from playground.network.elements import (Edge, Node, Position, as_position, check_name,
                                          edge_arguments, node_arguments)
 from playground.errors import (
@@ -165,6 +166,7 @@ class Graph:
         call_kwargs: dict[str, Any] | None = None,
         call_style: str | None = None,
         index: int | None = None,
+        shares: str | None = None,
     ) -> Node:
         """Add a layer; missing parameters take the catalog's defaults.
 
@@ -192,7 +194,8 @@ class Graph:
             raise ParameterError(f"Node {node_id}: call_style must be 'single', 'list' or 'positional'.",
                                  node_id, "call_style")
         node = Node(node_id, spec.type_name, merged, as_position(position), name,
-                    bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style)
+                    bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style,
+                    shares)
         if index is None or index >= len(self._nodes):
             self._nodes[node_id] = node
         else:  # back at its old place (undo of a delete): node order decides model I/O order
@@ -323,39 +326,7 @@ class Graph:
 
     # -------------------------------------------------------------- internals
     def _check_edge(self, source: str, target: str, port: int | None, source_port: int) -> int:
-        src, dst = self.node(source), self.node(target)
-        spec = dst.spec
-        if source == target:
-            raise CycleError(f"{src.display_name()} cannot feed into itself.")
-        if spec.max_inputs == 0:
-            raise ArityError(f"{dst.display_name()} is an Input: it takes data from the "
-                             "dataset, not from another layer. Connect it to the next layer "
-                             "instead.")
-        if source_port < 0:
-            raise ArityError(f"Output {source_port} of {src.display_name()} does not exist.")
-        # The same tensor may feed two ports on purpose (self-attention: query = value), so
-        # only an unaimed repeat (no port chosen) counts as an accidental duplicate.
-        for e in self._edges:
-            if e.source == source and e.target == target and e.source_port == source_port \
-                    and (port is None or port == e.port):
-                raise DuplicateEdgeError(f"{src.display_name()} is already connected to "
-                                         f"{dst.display_name()}. To feed the same output into "
-                                         "a second input on purpose, drop it on that input.")
-        used = {e.port for e in self.incoming(target)}
-        if port is None:
-            port = self.free_port(target)
-            if port is None:
-                raise ArityError(self._full_message(dst))
-        if port < 0 or (spec.max_inputs is not None and port >= spec.max_inputs):
-            raise ArityError(f"{dst.display_name()} has no input {port + 1}: it takes "
-                             f"{spec.arity_text()}.")
-        if port in used:
-            raise ArityError(self._full_message(dst, port))
-        if source in self.descendants(target):
-            raise CycleError(f"Connecting {src.display_name()} to {dst.display_name()} would "
-                             "make a loop (data would flow in a circle). Connect layers so data "
-                             "always flows forward.")
-        return port
+        return check_edge(self, source, target, port, source_port)
 
     def descendants(self, node_id: str) -> set[str]:
         """Nodes reachable from ``node_id``. An edge source->target would close a loop
@@ -368,16 +339,6 @@ class Graph:
                     reach.add(t)
                     stack.append(t)
         return reach
-
-    def _full_message(self, dst: Node, port: int | None = None) -> str:
-        spec = dst.spec
-        if spec.max_inputs == 1:
-            return (f"{dst.display_name()} already has an input: it takes one. Remove the "
-                    "existing connection first, or use a merge layer (Add, Concatenate) to "
-                    "combine several.")
-        which = f"Input {port + 1} of " if port is not None else "Every input of "
-        return (f"{which}{dst.display_name()} is already connected. Remove that connection "
-                "first.")
 
     def _emit_structure(self) -> None:
         self.structure_changed.emit()
