@@ -339,3 +339,31 @@ def test_a_version_1_project_opens_in_the_new_format(tmp_path):
     saved = save_project(project, tmp_path / "new.kpg")
     with zipfile.ZipFile(saved) as zf:
         assert json.loads(zf.read("project.json"))["format_version"] == FORMAT_VERSION == 2
+
+
+@pytest.mark.parametrize("which", ["ops", "shared", "nested"])
+def test_the_exported_python_program_builds_the_same_model(which, transfer_model):
+    from playground.export.python_program import model_code
+
+    k = keras()
+    if which == "nested":
+        model, shape = transfer_model, (2, 32, 32, 3)
+    else:
+        a = k.Input((4,), name="a")
+        if which == "ops":
+            x = k.ops.reshape(k.layers.Dense(4, name="d")(a) * 2.0 + a, (-1, 2, 2))
+            out = k.layers.Flatten()(k.ops.transpose(x, (0, 2, 1)))
+        else:
+            shared = k.layers.Dense(4, name="shared")
+            out = k.layers.Add()([shared(a), shared(shared(a))])
+        model, shape = k.Model(a, out, name=which), (2, 4)
+        randomize(model)
+    graph, _ = graph_from_model(model)
+    namespace = {"keras": k, "layers": k.layers, "np": np}
+    exec("\n".join(model_code(graph)), namespace)  # the program as the user would run it
+    program = namespace["model"]
+    assert [type(x).__name__ for x in program.layers] == [type(x).__name__ for x in model.layers]
+    program.set_weights(model.get_weights())
+    sample = np.random.default_rng(6).random(shape).astype("float32")
+    np.testing.assert_allclose(np.asarray(program(sample)), np.asarray(model(sample)),
+                               rtol=1e-6)
