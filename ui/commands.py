@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from playground.network.graph import Edge, Graph, Position
+from playground.network.groups import set_group_trainable
+from playground.network.nested import is_group_type
 
 
 def _tr(text: str) -> str:
@@ -185,15 +187,22 @@ class Rename(GraphCommand):
 
 
 class SetTrainable(GraphCommand):
+    """Freeze or unfreeze a layer; a nested model with every layer inside it (one click,
+    as ``base.trainable = False`` in Keras)."""
+
     def __init__(self, graph: Graph, node_id: str, trainable: bool) -> None:
         super().__init__(graph, _tr("Freeze layer") if not trainable else _tr("Unfreeze layer"))
         self.node_id, self.trainable = node_id, trainable
         self._old = graph.node(node_id).trainable  # not "not trainable": it may not change
+        self._old_params = (copy.deepcopy(graph.node(node_id).params)
+                            if is_group_type(graph.node(node_id).layer_type) else None)
 
     def do(self) -> None:
-        self.graph.set_trainable(self.node_id, self.trainable)
+        set_group_trainable(self.graph, self.node_id, self.trainable)
 
     def undo(self) -> None:
+        if self._old_params is not None:
+            self.graph.replace_params(self.node_id, copy.deepcopy(self._old_params))
         self.graph.set_trainable(self.node_id, self._old)
 
 

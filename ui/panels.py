@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from ui.autosave import Autosave
+from ui.canvas.group_dialog import open_group_window
 from ui.datasets.install import install_datasets
 from ui.datasets.panel import DatasetPanel
 from ui.insight.panel import InsightPanel
@@ -54,6 +55,12 @@ def install_panels(window: "MainWindow") -> Panels:
                                insight.make_layer_view)
     window.add_panel(inspector, window.tr("Inspector"), "right", "inspector_panel")
     window.edit_actions.renameRequested.connect(inspector.focus_rename)
+
+    def open_group(node_id: str) -> None:  # a nested model opens in its own window
+        open_group_window(document, node_id, window, window.tf_loader.is_loaded)
+
+    inspector.openGroupRequested.connect(open_group)
+    scene.nodeOpenRequested.connect(open_group)
     # Dataset and lesson share the right side under the inspector (added in this order).
     window.dock_dataset_panels(dataset, lesson)
 

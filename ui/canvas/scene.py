@@ -30,6 +30,7 @@ class GraphScene(QGraphicsScene):
     layerDropped = Signal(str, QPointF)              # layer type, scene position
     refused = Signal(str)                            # why a gesture was refused
     contextMenuRequested = Signal(object, QPointF)   # item under cursor (or None), screen pos
+    nodeOpenRequested = Signal(str)                  # node double-clicked (a nested model opens)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -210,6 +211,15 @@ class GraphScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self._press_positions:
             self._emit_moves()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        node_item = next((item for item in self.items(event.scenePos())
+                          if isinstance(item, NodeItem)), None)
+        if node_item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.nodeOpenRequested.emit(node_item.node_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def _emit_moves(self) -> None:
         moves: dict[str, tuple[Position, Position]] = {}

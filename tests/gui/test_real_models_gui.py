@@ -1,0 +1,81 @@
+"""Nested models, shared layers and operations on the canvas: a nested model opens in its
+own window and closes back as one undo step, freezes in one click; a shared layer's
+second call leads to its owner; an operation shows its call."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QPushButton
+
+from playground.files.project import Project
+from playground.network.keras_build import build_model
+from playground.network.keras_import import graph_from_model
+from ui.canvas.group_dialog import GroupDialog
+
+
+def _model():
+    import keras
+
+    block = keras.Sequential([keras.Input((4,)), keras.layers.Dense(6, name="inner")],
+                             name="block")
+    a, b = keras.Input((4,), name="a"), keras.Input((4,), name="b")
+    shared = keras.layers.Dense(4, name="shared")
+    x = block(shared(a), training=False) + 1.0
+    y = block(shared(b), training=False)
+    return keras.Model([a, b], keras.layers.Concatenate(name="cat")([x, y]), name="gui_model")
+
+
+def _load(window):
+    graph, weights = graph_from_model(_model())
+    window.document.replace_project(Project(graph=graph, weights=weights))
+    return window.document.graph
+
+
+def _buttons(widget):
+    return {b.text(): b for b in widget.findChildren(QPushButton) if not b.isHidden()}
+
+
+def test_group_freezes_in_one_click_and_opens_to_edit_its_inside(tf_window, qtbot):
+    graph = _load(tf_window)
+    group = next(n for n in graph if n.layer_type == "Sequential" and not n.shares)
+    tf_window.scene.select_nodes([group.id])
+    inspector = tf_window.panels.inspector
+    assert "Open inside…" in _buttons(inspector)
+    inspector.trainable.setChecked(False)  # one click freezes the block and its layers
+    assert not group.trainable and group.params["layers"][1]["config"]["trainable"] is False
+    tf_window.document.undo_stack.undo()
+    assert group.trainable and group.params["layers"][1]["config"]["trainable"] is True
+
+    tf_window.scene.nodeOpenRequested.emit(group.id)  # what a double-click does
+    dialog = tf_window.findChild(GroupDialog)
+    assert dialog is not None and dialog.isVisible()
+    inner_dense = next(n for n in dialog.inner if n.name == "inner")
+    dialog.scene.select_nodes([inner_dense.id])
+    text = dialog.config.toPlainText().replace('"units": 6', '"units": 3')
+    dialog.config.setPlainText(text)
+    assert dialog.apply_config()
+    dialog.inner_weights.pop(inner_dense.id)  # the layer changed size: fresh weights
+    dialog.accept()
+    assert group.params["layers"][1]["config"]["units"] == 3
+    model = build_model(graph, tf_window.document.project.weights)
+    assert tuple(model.output.shape) == (None, 6)  # both calls of the block changed
+    tf_window.document.undo_stack.undo()
+    assert group.params["layers"][1]["config"]["units"] == 6
+
+
+def test_shared_call_leads_to_its_owner_and_operation_shows_its_call(tf_window, qtbot):
+    graph = _load(tf_window)
+    twin = next(n for n in graph if n.shares and n.layer_type == "Dense")
+    tf_window.scene.select_nodes([twin.id])
+    inspector = tf_window.panels.inspector
+    assert not inspector.editors  # no form of its own: it is edited through its owner
+    _buttons(inspector)["Select shared"].click()
+    assert inspector.node_id == twin.shares
+    op = next(n for n in graph if n.layer_type == "ops.numpy.Add")
+    tf_window.scene.select_nodes([op.id])
+    labels = " ".join(w.text() for w in inspector.findChildren(type(inspector.shape_label)))
+    assert "add(x, 1.0)" in labels
+    weights = tf_window.document.project.weights
+    sample = [np.ones((1, 4), "float32")] * 2
+    # A copy of the graph (what copy/paste and training snapshots use) keeps sharing.
+    np.testing.assert_array_equal(np.asarray(build_model(graph, weights)(sample)),
+                                  np.asarray(build_model(graph.copy(), weights)(sample)))
