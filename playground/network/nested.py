@@ -86,3 +86,13 @@ def with_trainable(params: Any, trainable: bool, depth: int = 0) -> Any:
 def inner_layer_count(params: dict[str, Any]) -> int:
     layers = params.get("layers")
     return len(layers) if isinstance(layers, list) else 0
+
+
+def group_input_count(type_name: str, params: dict[str, Any]) -> int:
+    """How many tensors the nested model takes (its Inputs)."""
+    if type_name == "Sequential":
+        return 1
+    refs = params.get("input_layers")
+    if isinstance(refs, list) and len(refs) == 3 and isinstance(refs[0], str):
+        return 1
+    return len(refs) if isinstance(refs, (list, dict)) and refs else 1

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem
                                QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
 
 from playground.network.graph import Edge
-from playground.network.nested import is_group_type
+from playground.network.nested import group_input_count, is_group_type
 from playground.network.node_text import node_title
 from playground.network.shapes import format_shape
 from ui import theme
@@ -128,7 +128,10 @@ class NodeItem(QGraphicsObject):
         graph = self._scene.graph
         spec = self.node.spec
         used = [e.port for e in graph.incoming(self.node_id)]
-        if spec.is_generic:
+        if is_group_type(self.node.layer_type):  # one port per input of the nested model
+            count = max(group_input_count(self.node.layer_type, self.node.params),
+                        (max(used) + 1) if used else 1)
+        elif spec.is_generic:
             # Most Keras layers take one input; more can be added by dropping a
             # connection on the layer itself, so no spare port is shown.
             count = (max(used) + 1) if used else 1
