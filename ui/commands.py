@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from playground.network.graph import Edge, Graph, Position
 from playground.network.groups import set_group_trainable
 from playground.network.nested import is_group_type
+from playground.network.pretrained import is_pretrained_type
 
 
 def _tr(text: str) -> str:
@@ -51,8 +52,10 @@ def execute(stack: QUndoStack, command: GraphCommand) -> GraphCommand:
 class AddNode(GraphCommand):
     def __init__(self, graph: Graph, layer_type: str, position: Position,
                  params: dict[str, Any] | None = None, name: str | None = None,
-                 trainable: bool = True, node_id: str | None = None) -> None:
+                 trainable: bool | None = None, node_id: str | None = None) -> None:
         super().__init__(graph, _tr("Add %1").replace("%1", layer_type))
+        if trainable is None:  # a pretrained base arrives frozen (transfer learning)
+            trainable = not is_pretrained_type(layer_type)
         self.layer_type = layer_type
         self.position = position
         self.params = copy.deepcopy(params)

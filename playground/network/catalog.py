@@ -14,12 +14,13 @@ from playground.errors import UnknownLayerTypeError
 from playground.network.layer_specs import LAYER_SPECS
 from playground.network.nested import GROUP_SPECS
 from playground.network.operations import is_op_type, op_spec
+from playground.network.pretrained import PRETRAINED_SPECS
 from playground.network.specs import CATEGORIES, RNN_TYPES, LayerSpec, ParamSpec
 
 __all__ = ["CATEGORIES", "RNN_TYPES", "LayerSpec", "ParamSpec", "all_specs", "by_category", "get"]
 
 
-_BY_NAME: dict[str, LayerSpec] = {s.type_name: s for s in LAYER_SPECS}
+_BY_NAME: dict[str, LayerSpec] = {s.type_name: s for s in (*LAYER_SPECS, *PRETRAINED_SPECS)}
 # Keras class names that differ from our type names (InputLayer is shown as "Input").
 _BY_KERAS_CLASS: dict[str, LayerSpec] = {s.keras_class: s for s in LAYER_SPECS}
 _GENERIC: dict[str, LayerSpec] = {}
@@ -32,7 +33,7 @@ def all_specs() -> list[LayerSpec]:
 
 def by_category() -> dict[str, list[LayerSpec]]:
     groups: dict[str, list[LayerSpec]] = {c: [] for c in CATEGORIES}
-    for spec in LAYER_SPECS:
+    for spec in (*LAYER_SPECS, *PRETRAINED_SPECS):  # the palette: layers, then bases
         groups[spec.category].append(spec)
     return {c: specs for c, specs in groups.items() if specs}
 

@@ -44,7 +44,9 @@ def build_model(graph: Graph, weights: dict[str, list[np.ndarray]] | None = None
         if node.shares:  # another call of the owner's layer (called before it: call_order)
             layer = layers[node.shares]
         else:
-            layer = make_layer(node, names[node.id])
+            # Pretrained weights are read only when no trained ones are stored for it.
+            fresh = node.id not in (weights or {})
+            layer = make_layer(node, names[node.id], load_weights=fresh)
             layers[node.id] = layer
         if node.spec.is_input:
             outputs_of[node.id] = [layer.output]   # what keras.Input returns

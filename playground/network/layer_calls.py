@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from playground.errors import BuildError
 from playground.network.graph import Graph, Node
 from playground.network.nested import is_group_type, make_group
+from playground.network.pretrained import is_pretrained_type, make_base
 from playground.network.operations import (PORT_KEY, call_operation, is_op_type,
                                            make_operation)
 from playground.kerasenv import keras as load_keras
@@ -31,7 +32,8 @@ def snake_case(class_name: str) -> str:
 
 
 def default_layer_name(node: Node) -> str:
-    return f"{snake_case(node.layer_type)}_{node.id}"
+    # "ops.numpy.Add" -> add_n3, "pretrained.MobileNetV2" -> mobile_net_v2_n3
+    return f"{snake_case(node.layer_type.rsplit('.', 1)[-1])}_{node.id}"
 
 
 def layer_names(graph: Graph) -> dict[str, str]:
@@ -61,9 +63,12 @@ def layer_class(node: Node) -> type:
     return cls
 
 
-def make_layer(node: Node, name: str) -> "keras.layers.Layer":
+def make_layer(node: Node, name: str, load_weights: bool = False) -> "keras.layers.Layer":
     """A fresh Keras layer for ``node`` (raises whatever Keras raises for a bad config):
-    an operation for an operation node, a whole model for a group node."""
+    an operation for an operation node, a whole model for a group node or a pretrained
+    base (its pretrained weights only with ``load_weights``: building to train)."""
+    if is_pretrained_type(node.layer_type):
+        return make_base(node.layer_type, node.params, name, node.trainable, load_weights)
     if is_op_type(node.layer_type):
         return make_operation(node.layer_type, node.params, name)
     if is_group_type(node.layer_type):

@@ -17,7 +17,7 @@ from playground.fields import FieldSpec, format_number
 
 CATEGORIES = (
     "Core", "Convolution", "Pooling", "Recurrent", "Attention", "Merge", "Normalization",
-    "Regularization", "Reshaping", "Preprocessing", "Other",
+    "Regularization", "Reshaping", "Preprocessing", "Pretrained", "Other",
 )
 
 # Kinds of parameter value (what the inspector shows and how values are checked):

@@ -367,3 +367,43 @@ def test_the_exported_python_program_builds_the_same_model(which, transfer_model
     sample = np.random.default_rng(6).random(shape).astype("float32")
     np.testing.assert_allclose(np.asarray(program(sample)), np.asarray(model(sample)),
                                rtol=1e-6)
+
+
+# ------------------------------------------------------------------------ pretrained bases
+def test_a_pretrained_base_from_the_palette_exports_as_a_frozen_nested_model(tmp_path):
+    from playground import Graph
+    from playground.network import catalog
+    from playground.network.chains import add_chain
+
+    assert "pretrained.MobileNetV3Small" in [s.type_name for s in
+                                             catalog.by_category()["Pretrained"]]
+    graph = Graph("transfer")
+    ids = [n.id for n in add_chain(graph, [
+        ("Input", {"batch_shape": [None, 32, 32, 3]}),
+        ("pretrained.MobileNetV3Small", {"input_shape": [32, 32, 3]}),
+        ("GlobalAveragePooling2D", {}), ("Dense", {"units": 2})])]
+    graph.set_trainable(ids[1], False)  # what a palette drop does (ui.commands.AddNode)
+    report = infer_shapes(graph)
+    assert report.ok, report.error_summary()
+    assert report.nodes[ids[1]].output_shape == (None, 1, 1, 576)
+    assert report.nodes[ids[1]].trainable_params == 0 < report.nodes[ids[1]].params
+    model = build_model(graph)
+    assert type(model.layers[1]).__name__ == "Functional" and not model.layers[1].trainable
+    assert model.layers[1].name == "mobile_net_v3_small_n2"
+    imported, weights = graph_from_model(model)  # the full round trip: nested tests above
+    base = next(n for n in imported if n.layer_type == "Functional")
+    assert not base.trainable and weights[base.id][0].shape == (3, 3, 3, 16)
+
+
+def test_a_missing_weights_file_for_a_pretrained_base_is_explained():
+    from playground import Graph
+    from playground.errors import BuildError
+    from playground.network.chains import add_chain
+
+    graph = Graph("transfer")
+    add_chain(graph, [("Input", {"batch_shape": [None, 32, 32, 3]}),
+                      ("pretrained.MobileNetV2", {"input_shape": [32, 32, 3],
+                                                  "weights": "/no/such/weights.h5"})])
+    assert infer_shapes(graph).ok  # shapes never read weights
+    with pytest.raises(BuildError, match="MobileNetV2 refused its settings"):
+        build_model(graph)
