@@ -132,6 +132,12 @@ def _type_for(class_name: str, layer_name: str, module: Any = "keras.layers") ->
     try:
         return catalog.get(class_name).type_name
     except GraphError as exc:
+        if isinstance(module, str) and module not in ("keras.layers", "keras"):
+            raise ModelImportError(
+                f"Layer {layer_name!r} is a {class_name} defined in {module}, not one of "
+                "the built-in keras.layers, so it cannot be shown as a node yet. Models made "
+                "of keras.layers layers, keras.ops operations and nested models import; "
+                "replace it with built-in layers to import this model.") from None
         raise ModelImportError(f"Layer {layer_name!r} is a {class_name}, which cannot be "
                                f"imported: {exc}") from None
 

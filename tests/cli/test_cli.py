@@ -120,3 +120,23 @@ def test_export_says_which_layers_lost_their_trained_weights(tmp_path: Path, cap
     assert "hidden" in err and "fresh weights" in err
     out_layer = graph.nodes[2]
     assert out_layer.display_name() in err          # its input size changed too
+
+
+def test_import_check_export_a_model_with_operations_sharing_and_nesting(tmp_path: Path,
+                                                                         capsys):
+    """The command line takes the models the Keras guides write (issue 13) end to end."""
+    k = keras()
+    block = k.Sequential([k.Input((4,)), k.layers.Dense(4, name="inner")], name="block")
+    a, b = k.Input((4,), name="a"), k.Input((4,), name="b")
+    shared = k.layers.Dense(4, name="shared")
+    out = k.layers.Concatenate()([block(shared(a)) + 3.0, block(shared(b))])
+    model = k.Model([a, b], out)
+    model.save(tmp_path / "m.keras")
+    proj = tmp_path / "m.kpg"
+    assert main(["import", str(tmp_path / "m.keras"), "--out", str(proj)]) == 0
+    assert main(["check", str(proj)]) == 0
+    assert "(None, 8)" in capsys.readouterr().out
+    assert main(["export", str(proj), "--keras", str(tmp_path / "again.keras")]) == 0
+    again = k.saving.load_model(tmp_path / "again.keras", safe_mode=True)
+    x = [np.ones((2, 4), "float32"), np.zeros((2, 4), "float32")]
+    assert np.array_equal(np.asarray(model(x)), np.asarray(again(x)))
