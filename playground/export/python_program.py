@@ -17,7 +17,9 @@ from playground.network.layer_calls import arrange_call, layer_names
 from playground.network.nested import is_group_type
 from playground.network.operations import is_op_type
 from playground.network.sharing import call_order, sharing_nodes
-from playground.export.python_special import group_constructor, operation_line
+from playground.network.pretrained import is_pretrained_type
+from playground.export.python_special import (group_constructor, operation_line,
+                                              pretrained_constructor)
 from playground.files.project import Project
 
 HEADER = '''"""{title}
@@ -98,6 +100,9 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str],
         ctor = shared[node.shares]
     elif is_group_type(node.layer_type):
         ctor = group_constructor(node, layer_name)
+    elif is_pretrained_type(node.layer_type):
+        ctor = python_identifier(var[node.id] + "_base", set(var.values()))
+        prefix = pretrained_constructor(node, layer_name, ctor)
     elif spec.is_generic or nested or odd_keys:
         # Nested objects (a wrapped layer, initializers) are rebuilt exactly from config.
         ctor = f"layers.{cls}.from_config(\n    {_literal(config, 4)}\n)"
@@ -105,7 +110,7 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str],
         args = ", ".join(f"{k}={v!r}" for k, v in config.items())
         ctor = f"layers.{cls}({args})"
     if node.id in shared:
-        prefix, ctor = [f"{shared[node.id]} = {ctor}"], shared[node.id]
+        prefix, ctor = prefix + [f"{shared[node.id]} = {ctor}"], shared[node.id]
     for key in node.call_kwargs:
         if not _is_name(key):
             raise BuildError(f"{node.display_name()}: {key!r} cannot be a keyword argument "

@@ -68,3 +68,19 @@ def group_constructor(node: Node, layer_name: str) -> str:
     text = pprint.pformat(serialized(node.layer_type, node.params, layer_name, node.trainable),
                           width=88, sort_dicts=False).replace("\n", "\n    ")
     return f"keras.saving.deserialize_keras_object(\n    {text},\n    safe_mode=True)"
+
+
+def pretrained_constructor(node: Node, layer_name: str, variable: str) -> list[str]:
+    """A keras.applications base without its top, frozen as on the canvas (its weights:
+    none or imagenet as chosen; a local file's path stays as written)."""
+    from playground.network.pretrained import PREFIX
+
+    name = node.layer_type[len(PREFIX):]
+    source = str(node.params.get("weights", "none"))
+    weights = None if source.strip().lower() == "none" else source
+    shape = tuple(node.params.get("input_shape", (96, 96, 3)))
+    lines = [f"{variable} = keras.applications.{name}(include_top=False, "
+             f"weights={weights!r}, input_shape={shape!r}, name={layer_name!r})"]
+    if not node.trainable:
+        lines.append(f"{variable}.trainable = False")
+    return lines

@@ -205,6 +205,11 @@ class LayerSpec:
         self._index.update({p.name: p for p in self.params})
 
     @property
+    def title(self) -> str:
+        """The name people see: ``pretrained.MobileNetV2`` -> ``MobileNetV2``."""
+        return self.type_name.rsplit(".", 1)[-1]
+
+    @property
     def is_input(self) -> bool:
         return self.max_inputs == 0
 
@@ -230,7 +235,7 @@ class LayerSpec:
 
     def summary(self, params: dict[str, Any]) -> str:
         """"Dense · 64 · relu": the type and its key settings, for the canvas."""
-        parts = [self.type_name]
+        parts = [self.title]
         for key in self.summary_keys:
             value = params.get(key)
             if key == "layer" and isinstance(value, dict):

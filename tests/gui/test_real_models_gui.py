@@ -79,3 +79,16 @@ def test_shared_call_leads_to_its_owner_and_operation_shows_its_call(tf_window, 
     # A copy of the graph (what copy/paste and training snapshots use) keeps sharing.
     np.testing.assert_array_equal(np.asarray(build_model(graph, weights)(sample)),
                                   np.asarray(build_model(graph.copy(), weights)(sample)))
+
+
+def test_a_pretrained_base_dropped_from_the_palette_arrives_frozen(window):
+    from PySide6.QtCore import QPointF
+
+    palette = window.panels.palette
+    item = next(i for i in palette.layer_items() if i.text(0) == "MobileNetV2")
+    assert item.parent().text(0) == "Pretrained"
+    node_id = window.edit_actions.add_layer_at("pretrained.MobileNetV2", QPointF(0, 0))
+    node = window.document.graph.node(node_id)
+    assert not node.trainable and node.params["weights"] == "none"
+    window.document.undo_stack.undo()
+    assert node_id not in window.document.graph

@@ -390,6 +390,11 @@ def test_a_pretrained_base_from_the_palette_exports_as_a_frozen_nested_model(tmp
     model = build_model(graph)
     assert type(model.layers[1]).__name__ == "Functional" and not model.layers[1].trainable
     assert model.layers[1].name == "mobile_net_v3_small_n2"
+    from playground.export.python_program import model_code
+
+    code = "\n".join(model_code(graph))
+    assert "keras.applications.MobileNetV3Small(include_top=False, weights=None" in code
+    assert "_base.trainable = False" in code
     imported, weights = graph_from_model(model)  # the full round trip: nested tests above
     base = next(n for n in imported if n.layer_type == "Functional")
     assert not base.trainable and weights[base.id][0].shape == (3, 3, 3, 16)
