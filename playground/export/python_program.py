@@ -18,8 +18,9 @@ from playground.network.nested import is_group_type
 from playground.network.operations import is_op_type
 from playground.network.sharing import call_order, sharing_nodes
 from playground.network.pretrained import is_pretrained_type
-from playground.export.python_special import (group_constructor, operation_line,
-                                              pretrained_constructor)
+from playground.network.app_layers import is_app_layer_type
+from playground.export.python_special import (app_layer_constructor, group_constructor,
+                                              operation_line, pretrained_constructor)
 from playground.files.project import Project
 
 HEADER = '''"""{title}
@@ -100,6 +101,8 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str],
         ctor = shared[node.shares]
     elif is_group_type(node.layer_type):
         ctor = group_constructor(node, layer_name)
+    elif is_app_layer_type(node.layer_type):
+        ctor = app_layer_constructor(node, config)
     elif is_pretrained_type(node.layer_type):
         ctor = python_identifier(var[node.id] + "_base", set(var.values()))
         prefix = pretrained_constructor(node, layer_name, ctor)

@@ -84,3 +84,13 @@ def pretrained_constructor(node: Node, layer_name: str, variable: str) -> list[s
     if not node.trainable:
         lines.append(f"{variable}.trainable = False")
     return lines
+
+
+def app_layer_constructor(node: Node, config: dict[str, Any]) -> str:
+    """A keras.applications layer (ConvNeXt's LayerScale) rebuilt from its config."""
+    from playground.network.app_layers import app_layer_class
+
+    cls = app_layer_class(node.layer_type)
+    text = pprint.pformat({"module": cls.__module__, "class_name": cls.__name__,
+                           "config": config}, width=88, sort_dicts=False)
+    return f"keras.saving.deserialize_keras_object(\n    {text.replace(chr(10), chr(10) + '    ')})"

@@ -11,6 +11,7 @@ has loaded); only looking up a type that is not in the catalog does.
 from __future__ import annotations
 
 from playground.errors import UnknownLayerTypeError
+from playground.network.app_layers import app_layer_spec, is_app_layer_type
 from playground.network.layer_specs import LAYER_SPECS
 from playground.network.nested import GROUP_SPECS
 from playground.network.operations import is_op_type, op_spec
@@ -47,6 +48,8 @@ def get(type_name: str) -> LayerSpec:
         return GROUP_SPECS[type_name]
     if is_op_type(type_name):  # a keras.ops operation
         return op_spec(type_name)
+    if is_app_layer_type(type_name):  # a layer of keras.applications (LayerScale)
+        return app_layer_spec(type_name)
     if not isinstance(type_name, str) or not type_name.isidentifier():
         raise UnknownLayerTypeError(f"{type_name!r} is not a layer type name.")
     from playground.kerasenv import keras as _load_keras

@@ -17,6 +17,7 @@ import numpy as np
 
 from playground.network import catalog
 from playground.errors import GraphError, ModelImportError
+from playground.network.app_layers import app_type_for
 from playground.network.graph import Graph, Node
 from playground.network.layer_calls import PORT_KEY
 from playground.network.nested import group_type_for
@@ -129,8 +130,9 @@ def _type_for(class_name: str, layer_name: str, module: Any = "keras.layers") ->
             return catalog.get(op_type).type_name
         except GraphError:
             raise ModelImportError(unsupported_message(layer_name, module, class_name)) from None
+    app_type = app_type_for(module, class_name)
     try:
-        return catalog.get(class_name).type_name
+        return catalog.get(app_type or class_name).type_name
     except GraphError as exc:
         if isinstance(module, str) and module not in ("keras.layers", "keras"):
             raise ModelImportError(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from playground.errors import BuildError
 from playground.network.graph import Graph, Node
+from playground.network.app_layers import app_layer_class, is_app_layer_type
 from playground.network.nested import is_group_type, make_group
 from playground.network.pretrained import is_pretrained_type, make_base
 from playground.network.operations import (PORT_KEY, call_operation, is_op_type,
@@ -55,6 +56,8 @@ def layer_names(graph: Graph) -> dict[str, str]:
 
 
 def layer_class(node: Node) -> type:
+    if is_app_layer_type(node.layer_type):
+        return app_layer_class(node.layer_type)
     keras = load_keras()
     cls = getattr(keras.layers, node.spec.keras_class, None)
     if cls is None:  # catalog out of step with the installed Keras

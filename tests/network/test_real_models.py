@@ -341,13 +341,32 @@ def test_a_version_1_project_opens_in_the_new_format(tmp_path):
         assert json.loads(zf.read("project.json"))["format_version"] == FORMAT_VERSION == 2
 
 
-@pytest.mark.parametrize("which", ["ops", "shared", "nested"])
+def test_a_keras_applications_layer_round_trips(tmp_path):
+    """ConvNeXt's LayerScale lives in keras.applications, not keras.layers."""
+    from keras.src.applications.convnext import LayerScale
+
+    k = keras()
+    a = k.Input((3, 4), name="a")
+    stem = k.Sequential([k.layers.Dense(4, name="stem_dense")], name="stem")
+    out = LayerScale(init_values=0.5, projection_dim=4, name="scale")(stem(a)) + a
+    model = k.Model(a, out, name="convnext_like")
+    randomize(model)
+    graph, _ = round_trip(model, tmp_path, np.ones((2, 3, 4), "float32"))
+    assert "applications.convnext.LayerScale" in {n.layer_type for n in graph}
+
+
+@pytest.mark.parametrize("which", ["ops", "shared", "nested", "app_layer"])
 def test_the_exported_python_program_builds_the_same_model(which, transfer_model):
     from playground.export.python_program import model_code
 
     k = keras()
     if which == "nested":
         model, shape = transfer_model, (2, 32, 32, 3)
+    elif which == "app_layer":
+        from keras.src.applications.convnext import LayerScale
+
+        a = k.Input((4,), name="a")
+        model, shape = k.Model(a, LayerScale(0.5, 4)(a)), (2, 4)
     else:
         a = k.Input((4,), name="a")
         if which == "ops":
