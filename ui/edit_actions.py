@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from playground.network import catalog
 from playground.errors import GraphError
 from ui import commands, theme
+from ui.shared_actions import add_shared_call_action
 from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
 from ui.window_parts import WindowParts
 
@@ -420,6 +421,7 @@ class EditActions(QObject):
                                     else self.tr("Freeze (keep weights fixed)"))
             freeze.triggered.connect(lambda: self._run(commands.SetTrainable(
                 self.graph, node.id, not node.trainable)))
+            add_shared_call_action(menu, self.graph, node, self._run)
             menu.addSeparator()
             for a in (self.cut, self.copy, self.duplicate, self.delete):
                 menu.addAction(a)

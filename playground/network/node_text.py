@@ -1,5 +1,5 @@
 """The short text a canvas node shows, for every kind of node: a layer ("Dense · 64 ·
-relu"), an operation ("add(x, 3.0)"), a nested model ("Functional · 154 layers") and a
+relu"), an operation ("add(x, 3.0)"), a nested model ("augment · 3 layers") and a
 second call of a shared layer (its owner's text, marked ⇄)."""
 from __future__ import annotations
 
@@ -37,5 +37,5 @@ def node_title(graph: Graph, node: Node) -> str:
     if is_op_type(node.layer_type):
         return operation_text(node, len(graph.incoming(node.id)))
     if is_group_type(node.layer_type):
-        return f"{node.layer_type} · {inner_layer_count(node.params)} layers"
+        return f"{node.display_name()} · {inner_layer_count(node.params)} layers"
     return node.label()

@@ -92,3 +92,25 @@ def test_a_pretrained_base_dropped_from_the_palette_arrives_frozen(window):
     assert not node.trainable and node.params["weights"] == "none"
     window.document.undo_stack.undo()
     assert node_id not in window.document.graph
+
+
+def test_a_layer_called_again_shares_its_weights(window):
+    from PySide6.QtWidgets import QMenu
+
+    from tests.gui.conftest import mlp
+    from ui.shared_actions import AddSharedCall, add_shared_call_action
+
+    graph = window.document.graph
+    ids = mlp(graph)
+    menu = QMenu()
+    add_shared_call_action(menu, graph, graph.node(ids[0]), window.edit_actions._run)
+    assert not menu.actions()  # an Input has no layer to share
+    add_shared_call_action(menu, graph, graph.node(ids[1]), window.edit_actions._run)
+    menu.actions()[0].trigger()
+    twin = next(n for n in graph if n.shares)
+    assert twin.shares == ids[1] and twin.layer_type == "Dense"
+    window.document.undo_stack.undo()
+    assert not any(n.shares for n in graph)
+    window.document.undo_stack.redo()
+    assert graph.node(twin.id).shares == ids[1]
+    assert AddSharedCall(graph, twin.id).owner_id == ids[1]  # a call of a call: the layer
