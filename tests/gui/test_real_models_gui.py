@@ -114,3 +114,22 @@ def test_a_layer_called_again_shares_its_weights(window):
     window.document.undo_stack.redo()
     assert graph.node(twin.id).shares == ids[1]
     assert AddSharedCall(graph, twin.id).owner_id == ids[1]  # a call of a call: the layer
+
+
+def test_a_shared_layer_and_its_call_are_linked_on_the_canvas(window):
+    from tests.gui.conftest import mlp
+    from ui.shared_actions import AddSharedCall
+    from ui import commands
+
+    graph = window.document.graph
+    ids = mlp(graph)
+    links = window.scene.share_links.items
+    assert not links
+    cmd = commands.execute(window.document.undo_stack, AddSharedCall(graph, ids[1]))
+    assert list(links) == [cmd.node_id]
+    before = links[cmd.node_id].path().boundingRect()
+    graph.move_node(cmd.node_id, (900.0, 600.0))
+    window.scene.node_items[cmd.node_id].setPos(900.0, 600.0)
+    assert links[cmd.node_id].path().boundingRect() != before  # the link follows the box
+    window.document.undo_stack.undo()
+    assert not links
