@@ -12,6 +12,7 @@ from playground.network.graph import Graph, Node
 from playground.network.nested import inner_layer_count, is_group_type
 from playground.network.node_text import operation_text
 from playground.network.operations import is_op_type
+from playground.network.sharing import owner_of
 
 
 def _tr(text: str) -> str:
@@ -32,8 +33,8 @@ def special_section(graph: Graph, node: Node, parent: QWidget,
     box = QWidget(parent)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
-    if node.shares and node.shares in graph:
-        owner = graph.node(node.shares)
+    owner = owner_of(graph, node) if node.shares else None
+    if owner is not None:
         layout.addWidget(_label(_tr(
             "This is another call of the layer %1: the same layer, the same weights. "
             "Change its settings there; every call follows.").replace(

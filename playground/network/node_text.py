@@ -9,6 +9,7 @@ from playground.network.elements import Node
 from playground.network.graph import Graph
 from playground.network.nested import inner_layer_count, is_group_type
 from playground.network.operations import is_op_type, is_port, op_arguments, short_name
+from playground.network.sharing import owner_of
 
 _PORT_NAMES = "xyzuvw"
 
@@ -32,8 +33,9 @@ def operation_text(node: Node, port_count: int) -> str:
 
 
 def node_title(graph: Graph, node: Node) -> str:
-    if node.shares and node.shares in graph:
-        return f"⇄ {node_title(graph, graph.node(node.shares))}"
+    if node.shares:
+        owner = owner_of(graph, node)
+        return f"⇄ {node_title(graph, owner) if owner is not None else node.label()}"
     if is_op_type(node.layer_type):
         return operation_text(node, len(graph.incoming(node.id)))
     if is_group_type(node.layer_type):

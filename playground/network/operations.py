@@ -107,7 +107,11 @@ def make_operation(type_name: str, params: dict[str, Any], name: str) -> Any:
 
 # ------------------------------------------------------------------ call templates
 def is_port(value: Any) -> bool:
-    return isinstance(value, dict) and set(value) == {PORT_KEY}
+    """``{"__port__": n}`` with n a whole number from 0 (a crafted file's other values are
+    constants, which Keras then refuses in words)."""
+    return isinstance(value, dict) and set(value) == {PORT_KEY} \
+        and isinstance(value[PORT_KEY], int) and not isinstance(value[PORT_KEY], bool) \
+        and 0 <= value[PORT_KEY] < 10_000
 
 
 def template_of(value: Any, tensors: list[Any], is_tensor: Any) -> Any:

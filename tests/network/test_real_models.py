@@ -431,3 +431,33 @@ def test_a_missing_weights_file_for_a_pretrained_base_is_explained():
     assert infer_shapes(graph).ok  # shapes never read weights
     with pytest.raises(BuildError, match="MobileNetV2 refused its settings"):
         build_model(graph)
+
+
+@pytest.mark.parametrize("node, needle", [
+    ({"type": "ops.numpy.Add", "call_kwargs": {"__args__": [{"__port__": "x"}, 1.0]}},
+     "made for 0 input(s)"),
+    ({"type": "ops.numpy.Add", "call_kwargs": {"__args__": [{"__port__": 5}, 1.0]}},
+     "made for 6 input(s)"),
+    ({"type": "ops.numpy.Add", "call_kwargs": {"__args__": "nonsense"}}, None),
+    ({"type": "Dense", "params": {"units": 2}, "shares": "n1"}, "not the same kind"),
+    ({"type": "Dense", "params": {"units": 2}, "shares": "n2"}, "not the same kind"),
+    ({"type": "Dense", "params": {"units": 2}, "shares": "gone"}, "was deleted"),
+    ({"type": "Sequential", "params": {"layers": "nonsense"}}, "refused"),
+])
+def test_crafted_operation_sharing_and_group_nodes_become_node_errors(node, needle):
+    """A project file can hold anything: every case is a message on the node, never a
+    traceback."""
+    from playground import Graph
+
+    graph = Graph.from_dict({"nodes": [
+        {"id": "n1", "type": "Input", "params": {"batch_shape": [None, 2]}},
+        {"id": "n2", **node}], "edges": [{"source": "n1", "target": "n2"}]})
+    report = infer_shapes(graph)
+    error = report.nodes["n2"].error
+    if needle is None:
+        assert error is None or error
+    else:
+        assert error and needle in error, error
+    from playground.network.node_text import node_title
+
+    assert node_title(graph, graph.node("n2"))
