@@ -28,6 +28,7 @@ from playground.datasets import load_dataset  # noqa: E402
 from playground.insight.probes import live_probes  # noqa: E402
 from playground.kerasenv import keras  # noqa: E402
 from playground.training import TrainingEngine, TrainingSettings  # noqa: E402
+from playground.training.events import ProbeResult  # noqa: E402
 from playground.training.events import Probe  # noqa: E402
 
 
@@ -55,7 +56,7 @@ def run_once(dataset, settings, with_probes: bool) -> tuple[float, int, float, f
     events = [0]
 
     def callback(event):
-        if event.kind == "probe" and event.probe_result is not None:
+        if isinstance(event, ProbeResult) and event.result is not None:
             events[0] += 1
 
     budgeted = live_probes(dataset, model) if with_probes else {}

@@ -51,7 +51,7 @@ def main() -> None:
         marks: list[float] = []
 
         def on_event(event, marks=marks):
-            if event.kind in ("start", "epoch"):
+            if type(event).__name__ in ("RunStarted", "EpochEnded"):
                 marks.append(time.perf_counter())
 
         settings = TrainingSettings(epochs=args.epochs, batch_size=args.batch_size,

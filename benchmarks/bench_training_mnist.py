@@ -76,7 +76,7 @@ def main() -> None:
         marks: list[tuple[float, float]] = []
 
         def on_event(event):
-            if event.kind in ("start", "epoch"):
+            if type(event).__name__ in ("RunStarted", "EpochEnded"):
                 marks.append((time.perf_counter(), time.process_time()))
 
         settings = TrainingSettings(optimizer="adam", epochs=args.epochs,

@@ -19,6 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import numpy as np  # noqa: E402
 
+from playground.training.events import EpochEnded, StepsDone  # noqa: E402
+
 
 def make_model():
     from playground.kerasenv import keras
@@ -40,13 +42,13 @@ class ThrottledConsumer:
         self._last = 0.0
 
     def __call__(self, event) -> None:
-        if event.kind == "batch":
+        if isinstance(event, StepsDone):
             self.losses.extend(event.batch_losses)
             now = time.perf_counter()
             if now - self._last >= 0.04:
                 self._last = now
                 self.updates += 1
-        elif event.kind == "epoch":
+        elif isinstance(event, EpochEnded):
             self.epoch_times.append(time.perf_counter())
 
 

@@ -87,7 +87,7 @@ def main() -> None:
     marks: list[tuple[float, str]] = []
     c = panel.controller
     c.runInfo.connect(lambda _i: marks.append((time.perf_counter(), "run start")))
-    c.epochEnded.connect(lambda e: marks.append((time.perf_counter(), f"epoch {e['epoch']}")))
+    c.epochEnded.connect(lambda e: marks.append((time.perf_counter(), f"epoch {e.progress.epoch}")))
     c.finished.connect(lambda _e: marks.append((time.perf_counter(), "finished")))
     panel.controller.runningChanged.connect(lambda running: running or app.exit(0))
     # Train once TensorFlow has loaded and the panel's background warm-up run is over, as

@@ -65,3 +65,12 @@ class DatasetError(PlaygroundError):
 
 class TrainingError(PlaygroundError):
     """Training cannot start or had to stop; the message says what to change."""
+
+
+class TuningError(PlaygroundError):
+    """A search cannot start or go on (search space, storage, objective); says what to do."""
+
+
+class ExportError(PlaygroundError):
+    """A model cannot be written in a format (a layer the format lacks, a missing optional
+    package, an output that does not match Keras); the message names the layer or package."""

@@ -56,6 +56,7 @@ class Session:
     training_settings_changed = Signal()
     notes_changed = Signal()
     shapes_changed = Signal(object)       # the latest ShapeReport
+    tuning_changed = Signal()             # project.tuning: search space or search settings
 
     def __init__(self, project: Project | None = None, path: str | Path | None = None) -> None:
         self.project: Project = project if project is not None else new_project()
@@ -229,18 +230,53 @@ class Session:
                     probes: "dict[str, Probe] | None" = None,
                     graph: Graph | None = None,
                     weights: dict[str, list[Any]] | None = None,
-                    dataset_choice: dict[str, Any] | None = None) -> "TrainingEngine":
+                    dataset_choice: dict[str, Any] | None = None,
+                    log_root: str | Path | None = None,
+                    **engine_options: Any) -> "TrainingEngine":
         """An engine for this project's model and the shared dataset, with ``settings`` (the
         project's by default). A caller that took snapshots (the app's worker: the user may
         go on editing) passes ``graph``, ``weights`` and ``dataset_choice``. Builds the
-        model and loads the data: call it where blocking is fine."""
+        model and loads the data: call it where blocking is fine. With the "write
+        TensorBoard logs" setting on, the run is logged under ``log_root`` (by default
+        beside the project file, see :func:`tensorboard_root`). ``engine_options`` go to
+        the engine (``workers``, ``checkpoint_dir``: the multi-worker ``train``)."""
         from playground.training.run import make_engine
 
         project = self.project if graph is None else \
             dataclasses.replace(self.project, graph=graph, weights=weights)
         settings = settings if settings is not None else self.training_settings()
+        logs = None
+        if settings.tensorboard:
+            logs = Path(log_root) if log_root is not None else self.tensorboard_root()
         return make_engine(project, settings, callback, probes,
-                           self.load_dataset(dataset_choice))
+                           self.load_dataset(dataset_choice), logs, **engine_options)
+
+    def tensorboard_root(self) -> Path:
+        """Where this project's TensorBoard logs go: a folder beside the project file."""
+        from playground.training.tensorboard import default_log_root
+
+        return default_log_root(self.path)
+
+    # ------------------------------------------------------------------ search (tuning)
+    def set_search_dimension(self, node: str | None, param: str, dimension: Any) -> None:
+        """Search ``param`` of layer ``node`` (None: a training setting) over
+        ``dimension`` (a ``playground.tuning.space.Dimension``), or stop searching it
+        (``dimension`` None)."""
+        from playground.tuning import project_space
+
+        space = project_space(self.project)
+        if dimension is None:
+            space.remove(node, param)
+        else:
+            space.set(dimension)
+        self.set_tuning({**self.project.tuning, "space": space.to_list()})
+
+    def set_tuning(self, data: dict[str, Any]) -> None:
+        """Store the search space and settings (``playground.tuning.tuning_data``)."""
+        if data != self.project.tuning:
+            self.project.tuning = data
+            self.tuning_changed.emit()
+            self.set_modified(True)
 
     # ------------------------------------------------------------------ shapes
     def set_shape_report(self, report: "ShapeReport") -> None:

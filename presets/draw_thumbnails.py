@@ -11,6 +11,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from playground.datasets import load_from_choice
+from playground.datasets.preview import make_preview
 from playground.files.project import Project
 
 WIDTH, HEIGHT = 192, 128
@@ -24,7 +25,7 @@ def draw_thumbnail(project: Project, path: Path) -> None:
     if project.dataset["name"] == "mnist":
         params["subset"] = 200  # a few pictures are enough to draw
     dataset = load_from_choice({"name": project.dataset["name"], "params": params})
-    preview = dataset.preview(max_items=400)
+    preview = make_preview(dataset, max_items=400)
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     kind = preview["kind"]
@@ -32,6 +33,8 @@ def draw_thumbnail(project: Project, path: Path) -> None:
         _points(draw, preview)
     elif kind == "images":
         _images(image, preview)
+    elif kind == "table":
+        _table(draw, preview)
     else:
         _series(draw, preview)
     draw.rectangle([0, 0, WIDTH - 1, HEIGHT - 1], outline=(200, 200, 210))
@@ -80,3 +83,12 @@ def _series(draw: ImageDraw.ImageDraw, preview: dict) -> None:
         px, py = _scale(x, 10, WIDTH - 10), _scale(-y, 10, HEIGHT - 10)
         for cx, cy in zip(px, py):
             draw.ellipse([cx - 2, cy - 2, cx + 2, cy + 2], fill=CLASS_COLOURS[0])
+
+
+def _table(draw: ImageDraw.ImageDraw, preview: dict) -> None:
+    """The first rows as lines of text, coloured by class (sentences for a text set)."""
+    names = preview["class_names"]
+    for i, row in enumerate(preview["rows"][:9]):
+        colour = CLASS_COLOURS[names.index(row[-1]) % len(CLASS_COLOURS)] \
+            if row[-1] in names else CLASS_COLOURS[1]
+        draw.text((6, 4 + i * 13), " ".join(row[:-1])[:34], fill=colour)

@@ -3,7 +3,8 @@
 # environment in .venv, and the app with its test tools. Safe to run again (it is quick
 # when everything is already there).
 #   scripts/setup.sh          # for running the app
-#   scripts/setup.sh --test   # also the test tools (pytest, pytest-qt, hypothesis)
+#   scripts/setup.sh --test   # also the test tools (pytest, pytest-qt, hypothesis) and the
+#                             # optional export packages (onnx, litert extras) their tests use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,10 @@ if command -v dpkg-query >/dev/null; then
   for p in $apt_pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
   done
+  # Chinese text (the app's zh_CN translation) needs a CJK font; Noto CJK when there is none.
+  if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+    missing="$missing fontconfig fonts-noto-cjk"
+  fi
 fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else sudo="none"; fi
@@ -41,7 +46,16 @@ fi
 stamp=.venv/.installed-$want_test
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  if [ $want_test = 1 ]; then extra=".[test]"; else extra="."; fi
+  if [ $want_test = 1 ]; then extra=".[test,onnx,litert]"; else extra="."; fi
   .venv/bin/python -m pip install -q -e "$extra"
   touch "$stamp"
 fi
+
+# Compiled translations, built from the files in the repository (never committed): the
+# core's gettext catalogs (.po -> .mo, Babel) and the ui's Qt translations (.ts -> .qm).
+# (Babel's write_mo through playground.i18n, not `pybabel compile`: its printf check takes
+# "99% on" in a lesson text for a placeholder; tests/test_translations.py checks them.)
+.venv/bin/python -c "from playground.i18n import compile_all; compile_all()"
+for ts in ui/i18n/*.ts; do
+  .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done

@@ -4,6 +4,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -13,6 +14,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Messages are asserted in English whatever the machine's locale (tests that need Chinese
+# choose it themselves).
+os.environ.setdefault("KERAS_PLAYGROUND_LANG", "en")
 # Recovery files and the error log go to a throwaway folder, never the user's own.
 if "PLAYGROUND_CONFIG_DIR" not in os.environ:
     os.environ["PLAYGROUND_CONFIG_DIR"] = tempfile.mkdtemp(prefix="kp-test-data-")
@@ -41,6 +45,12 @@ def _no_leftover_threads():
         t.join(timeout=5)
     still = [t.name for t in leftover if t.is_alive()]
     assert not still, f"test left threads running: {still}"
+    # Background jobs run on Qt pool threads, which Python's list does not show as running
+    # work: no runner may still have a job running or waiting once the test is over.
+    background = sys.modules.get("ui.background")
+    if background is not None:
+        busy = [r.name for r in background.running_runners() if not r.wait(5)]
+        assert not busy, f"test left background jobs running: {busy}"
 
 
 @pytest.fixture

@@ -10,7 +10,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from playground.i18n import language
 from playground.kerasenv import configure_environment
+from ui.language import APPLICATION, ORGANIZATION, install_translations
 
 _STARTED = time.perf_counter()
 
@@ -38,8 +40,10 @@ def run_app(args: list[str]) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Keras Playground")
-    app.setOrganizationName("KerasPlayground")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    # ui.launcher chose the language before the core was imported; Qt follows it.
+    app.translators = install_translations(app, language())
     app.setApplicationDisplayName(app.translate("app", "Keras Playground"))
     from ui.theme import app_icon
 
@@ -51,7 +55,7 @@ def run_app(args: list[str]) -> int:
     apply_theme(app, os.environ.get("KERAS_PLAYGROUND_THEME")
                 or str(QSettings().value("ui/theme", "system")))
     window = create_window(app)
-    window.show()
+    window.show_window()  # maximized at the first start
     if os.environ.get("KP_STARTUP_PROBE"):  # benchmarks/bench_startup.py: report, then leave
         QTimer.singleShot(0, _report_shown_and_exit)
     # Start TensorFlow's import only once the window is on screen.

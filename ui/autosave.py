@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from playground.files import recovery
 from playground.files.crash_log import logger
 from playground.errors import PlaygroundError
-from ui.background import BackgroundTask
+from ui.background import BackgroundRunner
 from ui.document import Document
 from ui.status import StatusLine
 
@@ -47,7 +47,9 @@ class Autosave(QObject):
         self.document = document
         self.recovery_session = recovery_session if recovery_session is not None \
             else recovery.RecoverySession()
-        self._task: BackgroundTask | None = None
+        self._writer = BackgroundRunner("autosave", self)
+        self._writer.done.connect(self._on_written)
+        self._writer.failed.connect(self._on_failed)
         self._closed = False
         # Replaceable in tests: returns RESTORE, DISCARD or LATER for one session.
         self.ask_restore: Callable[[recovery.RecoveryInfo], str] = self._ask_restore
@@ -60,23 +62,19 @@ class Autosave(QObject):
 
     # ------------------------------------------------------------ autosave
     def is_busy(self) -> bool:
-        return self._task is not None
+        return self._writer.busy
 
     def autosave_now(self) -> bool:
         """Start writing the recovery file if there are unsaved changes; False if not."""
-        if self._closed or self._task is not None or not self.document.modified:
+        if self._closed or self._writer.busy or not self.document.modified:
             return False
         snap = recovery.snapshot(self.document.project, self.document.path)
         session = self.recovery_session
-        task = BackgroundTask(lambda: session.write_snapshot(snap), "autosave", self)
-        task.finished.connect(self._on_written)
-        task.failed.connect(self._on_failed)
-        self._task = task.start()
+        self._writer.request(lambda: session.write_snapshot(snap))
         return True
 
     def wait(self) -> None:
-        if self._task is not None:
-            self._task.wait()
+        self._writer.wait()
 
     def _on_written(self, _wrote: object) -> None:
         self._task_done()
@@ -90,9 +88,6 @@ class Autosave(QObject):
         self.failed.emit(text)
 
     def _task_done(self) -> None:
-        if self._task is not None:
-            self._task.wait()
-        self._task = None
         if not self.document.modified or self._closed:
             self._clear()  # saved (or closed) while the write was running
 
@@ -102,15 +97,14 @@ class Autosave(QObject):
                 self.timer.start()
             return
         self.timer.stop()
-        if self._task is None:
+        if not self._writer.busy:
             self._clear()  # the project on disk (or a fresh one) is all there is
 
     def shutdown(self) -> None:
         """Clean close: the user saved or chose to discard, so nothing is left to recover."""
         self._closed = True
         self.timer.stop()
-        self.wait()
-        self._task = None
+        self._writer.shutdown()
         self._clear()
 
     def _clear(self) -> None:

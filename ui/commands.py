@@ -2,7 +2,9 @@
 
 Commands are applied with :func:`execute`: the edit runs first (a refused edit raises its
 typed error and nothing is pushed), then the command goes on the stack without running
-twice. Gestures that touch several things (paste, delete a selection) are macros.
+twice. A gesture that touches several things (paste, delete a selection, insert a layer
+into a connection) is one :class:`Batch`: all of its steps are done, or, when one is
+refused, the ones already done are undone and nothing at all reaches the undo stack.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from playground.network.nested import is_group_type
 from playground.network.pretrained import is_pretrained_type
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
@@ -41,6 +43,32 @@ class GraphCommand(QUndoCommand):
         self.do()
 
 
+class Batch(GraphCommand):
+    """Several commands as one undo step, done in order and undone in reverse.
+
+    A step may depend on an earlier one (a connection to a node added before it): give
+    new nodes their ids up front with ``graph.new_id()``."""
+
+    def __init__(self, graph: Graph, text: str, steps: list[GraphCommand]) -> None:
+        super().__init__(graph, text)
+        self.steps = list(steps)
+
+    def do(self) -> None:
+        done: list[GraphCommand] = []
+        try:
+            for step in self.steps:
+                step.do()
+                done.append(step)
+        except BaseException:
+            for step in reversed(done):  # all or nothing: the graph is as it was
+                step.undo()
+            raise
+
+    def undo(self) -> None:
+        for step in reversed(self.steps):
+            step.undo()
+
+
 def execute(stack: QUndoStack, command: GraphCommand) -> GraphCommand:
     """Run ``command`` now (raising its error if refused), then record it for undo."""
     command.do()
@@ -52,8 +80,11 @@ def execute(stack: QUndoStack, command: GraphCommand) -> GraphCommand:
 class AddNode(GraphCommand):
     def __init__(self, graph: Graph, layer_type: str, position: Position,
                  params: dict[str, Any] | None = None, name: str | None = None,
-                 trainable: bool | None = None, node_id: str | None = None) -> None:
-        super().__init__(graph, _tr("Add %1").replace("%1", layer_type))
+                 trainable: bool | None = None, node_id: str | None = None,
+                 call_kwargs: dict[str, Any] | None = None,
+                 call_style: str | None = None, shares: str | None = None) -> None:
+        super().__init__(graph, tr("Add %1").replace("%1", layer_type))
+        self.shares = shares  # another call of that node's layer (a shared layer)
         if trainable is None:  # a pretrained base arrives frozen (transfer learning)
             trainable = not is_pretrained_type(layer_type)
         self.layer_type = layer_type
@@ -62,10 +93,13 @@ class AddNode(GraphCommand):
         self.name = name
         self.trainable = trainable
         self.node_id = node_id  # fixed at the first do() so redo recreates the same id
+        self.call_kwargs = copy.deepcopy(call_kwargs)
+        self.call_style = call_style
 
     def do(self) -> None:
         node = self.graph.add_node(self.layer_type, self.params, self.position, self.name,
-                                   self.trainable, self.node_id)
+                                   self.trainable, self.node_id, self.call_kwargs,
+                                   self.call_style, shares=self.shares)
         self.node_id = node.id
 
     def undo(self) -> None:
@@ -76,7 +110,7 @@ class RemoveNodes(GraphCommand):
     """Delete nodes and every edge touching them; undo restores ids, params and edges."""
 
     def __init__(self, graph: Graph, node_ids: list[str]) -> None:
-        super().__init__(graph, _tr("Delete %n layer(s)").replace("%n", str(len(node_ids))))
+        super().__init__(graph, tr("Delete %n layer(s)").replace("%n", str(len(node_ids))))
         self.node_ids = list(node_ids)
         self._saved: list[tuple[int, dict[str, Any]]] = []
         self._edges: list[Edge] = []
@@ -108,23 +142,33 @@ class RemoveNodes(GraphCommand):
 
 
 class Connect(GraphCommand):
-    def __init__(self, graph: Graph, source: str, target: str, port: int | None = None) -> None:
-        super().__init__(graph, _tr("Connect layers"))
+    """Output ``source_port`` of ``source`` to input ``port`` of ``target`` (the first free
+    input when None). ``if_allowed``: a refused connection is skipped, not an error (the
+    new layer of "add after the selection" is connected only where it fits)."""
+
+    def __init__(self, graph: Graph, source: str, target: str, port: int | None = None,
+                 source_port: int = 0, if_allowed: bool = False) -> None:
+        super().__init__(graph, tr("Connect layers"))
         self.source, self.target, self.port = source, target, port
+        self.source_port, self.if_allowed = source_port, if_allowed
         self.edge: Edge | None = None
 
     def do(self) -> None:
-        self.edge = self.graph.connect(self.source, self.target, self.port)
-        self.port = self.edge.port
+        if self.if_allowed and self.graph.can_connect(
+                self.source, self.target, self.port, self.source_port) is not None:
+            self.edge = None
+            return
+        self.edge = self.graph.connect(self.source, self.target, self.port, self.source_port)
+        self.port = self.edge.port  # redo takes the same input again
 
     def undo(self) -> None:
-        assert self.edge is not None
-        self.graph.disconnect(self.edge)
+        if self.edge is not None:
+            self.graph.disconnect(self.edge)
 
 
 class Disconnect(GraphCommand):
     def __init__(self, graph: Graph, edge: Edge) -> None:
-        super().__init__(graph, _tr("Remove connection"))
+        super().__init__(graph, tr("Remove connection"))
         self.edge = edge
 
     def do(self) -> None:
@@ -138,7 +182,7 @@ class Disconnect(GraphCommand):
 class SetParams(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, updates: dict[str, Any]) -> None:
         names = ", ".join(updates)
-        super().__init__(graph, _tr("Change %1").replace("%1", names))
+        super().__init__(graph, tr("Change %1").replace("%1", names))
         self.node_id = node_id
         self.updates = copy.deepcopy(updates)
         self._old = {k: copy.deepcopy(graph.node(node_id).params.get(k)) for k in updates}
@@ -164,7 +208,7 @@ class ReplaceParams(GraphCommand):
     """Replace a (generic) node's whole configuration."""
 
     def __init__(self, graph: Graph, node_id: str, params: dict[str, Any]) -> None:
-        super().__init__(graph, _tr("Edit configuration"))
+        super().__init__(graph, tr("Edit configuration"))
         self.node_id = node_id
         self.params = copy.deepcopy(params)
         self._old = copy.deepcopy(graph.node(node_id).params)
@@ -178,7 +222,7 @@ class ReplaceParams(GraphCommand):
 
 class Rename(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, name: str | None) -> None:
-        super().__init__(graph, _tr("Rename layer"))
+        super().__init__(graph, tr("Rename layer"))
         self.node_id, self.name = node_id, name
         self._old = graph.node(node_id).name
 
@@ -194,7 +238,7 @@ class SetTrainable(GraphCommand):
     as ``base.trainable = False`` in Keras)."""
 
     def __init__(self, graph: Graph, node_id: str, trainable: bool) -> None:
-        super().__init__(graph, _tr("Freeze layer") if not trainable else _tr("Unfreeze layer"))
+        super().__init__(graph, tr("Freeze layer") if not trainable else tr("Unfreeze layer"))
         self.node_id, self.trainable = node_id, trainable
         self._old = graph.node(node_id).trainable  # not "not trainable": it may not change
         self._old_params = (copy.deepcopy(graph.node(node_id).params)
@@ -214,7 +258,7 @@ class MoveNodes(GraphCommand):
 
     def __init__(self, graph: Graph, moves: dict[str, tuple[Position, Position]],
                  text: str | None = None) -> None:
-        super().__init__(graph, text or _tr("Move %n layer(s)").replace("%n", str(len(moves))))
+        super().__init__(graph, text or tr("Move %n layer(s)").replace("%n", str(len(moves))))
         self.moves = dict(moves)
 
     def do(self) -> None:
@@ -224,29 +268,3 @@ class MoveNodes(GraphCommand):
     def undo(self) -> None:
         for nid, (old, _new) in self.moves.items():
             self.graph.move_node(nid, old)
-
-
-def paste_nodes(stack: QUndoStack, graph: Graph, nodes: list[dict[str, Any]],
-                edges: list[dict[str, Any]], offset: Position) -> list[str]:
-    """Add copies of ``nodes`` (with the ``edges`` among them) as one undo macro.
-
-    Returns the new node ids. Names get a suffix when taken, since Keras needs unique names.
-    """
-    id_map: dict[str, str] = {}
-    stack.beginMacro(_tr("Paste %n layer(s)").replace("%n", str(len(nodes))))
-    try:
-        for data in nodes:
-            x, y = data.get("position", (0.0, 0.0))
-            name = data.get("name")
-            cmd = AddNode(graph, data["type"], (x + offset[0], y + offset[1]),
-                          data.get("params"), graph.unique_name(name) if name else None,
-                          bool(data.get("trainable", True)))
-            execute(stack, cmd)
-            id_map[data["id"]] = cmd.node_id  # type: ignore[assignment]
-        for e in edges:
-            if e["source"] in id_map and e["target"] in id_map:
-                execute(stack, Connect(graph, id_map[e["source"]], id_map[e["target"]],
-                                       int(e.get("port", 0))))
-    finally:
-        stack.endMacro()
-    return list(id_map.values())

@@ -1,27 +1,23 @@
-"""Edit and View menus: undo/redo, clipboard, delete, layout, zoom; canvas gestures -> commands.
+"""Edit and View menus: undo/redo, clipboard, delete, layout, zoom, theme, help.
 
-Every change goes through an undo command (``ui.commands``). Structural edits are refused
-with the reason while the document is locked (e.g. during training).
+The menu's actions and the canvas's gestures are applied by :class:`ui.canvas_edits.
+CanvasEdits` (one undo command per gesture); this module only makes the actions and
+connects them. Structural edits are refused with the reason while the document is locked
+(e.g. during training).
 """
 from __future__ import annotations
-
-import json
 
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from playground.network import catalog
-from playground.errors import GraphError
-from ui import commands, theme
+from ui import clipboard, theme
+from ui.canvas.items import EdgeItem, NodeItem
+from ui.canvas_edits import CanvasEdits
 from ui.shared_actions import add_shared_call_action
-from ui.canvas.items import EdgeItem, NODE_HEIGHT, NODE_WIDTH, NodeItem
 from ui.window_parts import WindowParts
 
-
-CLIPBOARD_TAG = "keras-playground-layers"
-PASTE_OFFSET = 40.0
-ROW_GAP = 120.0  # the automatic layout's row spacing
+CLIPBOARD_TAG = clipboard.CLIPBOARD_TAG
 
 
 class EditActions(QObject):
@@ -37,6 +33,8 @@ class EditActions(QObject):
         self.document = window.document
         self.scene = window.scene
         self.view = window.view
+        self.edits = CanvasEdits(self.document, self.scene, self.view, window.show_message,
+                                 self)
         stack = self.document.undo_stack
         menu = window.menuBar().addMenu(self.tr("&Edit"))
         self.menu = menu
@@ -65,7 +63,7 @@ class EditActions(QObject):
         self.duplicate = self._action(self.tr("D&uplicate"), QKeySequence("Ctrl+D"),
                                       self.duplicate_selection)
         self.delete = self._action(self.tr("&Delete"), QKeySequence.StandardKey.Delete,
-                                   self.delete_selection)
+                                   self.edits.delete_selection)
         self.delete.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete),
                                   QKeySequence(Qt.Key.Key_Backspace)])
         for a in (self.cut, self.copy, self.paste, self.duplicate, self.delete):
@@ -76,7 +74,7 @@ class EditActions(QObject):
         menu.addAction(self.select_all)
         menu.addSeparator()
         self.auto_layout = self._action(self.tr("Arrange &Automatically"),
-                                        QKeySequence("Ctrl+L"), self.arrange)
+                                        QKeySequence("Ctrl+L"), self.edits.arrange)
         self.auto_layout.setToolTip(self.tr("Lay out the whole graph in tidy rows"))
         menu.addAction(self.auto_layout)
         menu.addSeparator()
@@ -100,12 +98,12 @@ class EditActions(QObject):
         self.snap.setChecked(self.scene.snap_to_grid)
         self.snap.toggled.connect(lambda on: setattr(self.scene, "snap_to_grid", on))
 
-        self.scene.layerDropped.connect(self.add_layer_at)
-        self.scene.connectRequested.connect(self.connect_nodes)
-        self.scene.disconnectRequested.connect(
-            lambda edge: self._run(commands.Disconnect(self.graph, edge)))
-        self.scene.reconnectRequested.connect(self.reconnect)
-        self.scene.nodesMoved.connect(self.move_nodes)
+        edits = self.edits
+        self.scene.layerDropped.connect(edits.add_layer_at)
+        self.scene.connectRequested.connect(edits.connect_nodes)
+        self.scene.disconnectRequested.connect(edits.disconnect)
+        self.scene.reconnectRequested.connect(edits.reconnect)
+        self.scene.nodesMoved.connect(edits.move_nodes)
         self.scene.refused.connect(self.window.show_message)
         self.scene.contextMenuRequested.connect(self.show_context_menu)
         self.scene.selectionChanged.connect(self._update_enabled)
@@ -161,11 +159,11 @@ class EditActions(QObject):
         action.triggered.connect(self.show_help)
 
     def _undo(self) -> None:
-        if not self._locked():
+        if not self.edits.locked():
             self.document.undo_stack.undo()
 
     def _redo(self) -> None:
-        if not self._locked():
+        if not self.edits.locked():
             self.document.undo_stack.redo()
 
     def _update_undo(self, *_args: object) -> None:
@@ -184,251 +182,61 @@ class EditActions(QObject):
             a.setEnabled(has_nodes)
         self.delete.setEnabled(has_any)
 
-    # ------------------------------------------------------------- helpers
-    @property
-    def graph(self):
-        return self.document.graph
-
-    def _run(self, command: commands.GraphCommand, structural: bool = True) -> bool:
-        """Apply a command; a refused edit is reported in words, never raised to Qt."""
-        if structural and self._locked():
-            return False
-        try:
-            commands.execute(self.document.undo_stack, command)
-        except GraphError as exc:
-            self.window.show_message(str(exc))
-            return False
-        return True
-
-    def _locked(self) -> bool:
-        if self.document.locked:
-            self.window.show_message(self.document.lock_message())
-        return self.document.locked
-
-    def _snap(self, x: float, y: float) -> tuple[float, float]:
-        if not self.scene.snap_to_grid:
-            return (x, y)
-        g = self.scene.GRID
-        return (round(x / g) * g, round(y / g) * g)
-
-    # ------------------------------------------------------- canvas gestures
+    # ------------------------------------------------------ canvas gestures
     def add_layer_at(self, layer_type: str, scene_pos: QPointF) -> str | None:
-        """Create a layer centred on ``scene_pos`` (a palette drop). Dropped on a
-        connection, the layer is spliced into it: a -> new -> b, one undo step."""
-        pos = self._snap(scene_pos.x() - NODE_WIDTH / 2, scene_pos.y() - NODE_HEIGHT / 2)
-        edge = self.scene.edge_at(scene_pos)
-        if edge is not None and not catalog.get(layer_type).is_input:
-            return self._splice(layer_type, pos, edge)
-        cmd = commands.AddNode(self.graph, layer_type, pos)
-        if not self._run(cmd):
-            return None
-        self.scene.select_nodes([cmd.node_id])
-        return cmd.node_id
-
-    def _splice(self, layer_type: str, pos: tuple[float, float], edge) -> str | None:
-        if self._locked():
-            return None
-        graph, stack = self.graph, self.document.undo_stack
-        stack.beginMacro(self.tr("Insert %1").replace("%1", layer_type))
-        cmd = commands.AddNode(graph, layer_type, pos)
-        try:
-            ok = self._run(cmd) and self._run(commands.Disconnect(graph, edge)) \
-                and self._run(commands.Connect(graph, edge.source, cmd.node_id)) \
-                and self._run(commands.Connect(graph, cmd.node_id, edge.target, edge.port))
-        finally:
-            stack.endMacro()
-        if not ok:
-            stack.undo()  # leave the graph as it was; the status bar says why
-            return None
-        self.scene.select_nodes([cmd.node_id])
-        return cmd.node_id
+        return self.edits.add_layer_at(layer_type, scene_pos)
 
     def add_layer_after_selected(self, layer_type: str) -> str | None:
-        """Palette double-click / Enter: add the layer after the selected one, connected.
-
-        When the selected layer feeds exactly one other, the new layer is inserted between
-        them (the layers below move down a row), as when building a model in sequence.
-        All of it is one undo step.
-        """
-        if self._locked():
-            return None
-        selected = self.scene.selected_node_ids()
-        anchor = self.graph.node(selected[-1]) if selected else self._last_node()
-        if anchor is None:
-            center = self.view.mapToScene(self.view.viewport().rect().center())
-            return self.add_layer_at(layer_type, center)
-        graph = self.graph
-        takes_input = not catalog.get(layer_type).is_input
-        outgoing = graph.outgoing(anchor.id)
-        insert_before = outgoing[0] if takes_input and len(outgoing) == 1 else None
-        stack = self.document.undo_stack
-        stack.beginMacro(self.tr("Add %1").replace("%1", layer_type))
-        ok = True
-        try:
-            if insert_before is not None:
-                below = {insert_before.target} | graph.descendants(insert_before.target)
-                moves = {}
-                for nid in below:
-                    x, y = graph.node(nid).position
-                    moves[nid] = ((x, y), (x, y + ROW_GAP))
-                ok = self._run(commands.MoveNodes(graph, moves), structural=False) and \
-                    self._run(commands.Disconnect(graph, insert_before))
-            pos = self._free_spot(anchor.position[0], anchor.position[1] + ROW_GAP)
-            cmd = commands.AddNode(graph, layer_type, pos)
-            ok = ok and self._run(cmd)
-            if ok and takes_input and graph.can_connect(anchor.id, cmd.node_id) is None:
-                self._run(commands.Connect(graph, anchor.id, cmd.node_id))
-            if ok and insert_before is not None and graph.can_connect(
-                    cmd.node_id, insert_before.target, insert_before.port) is None:
-                self._run(commands.Connect(graph, cmd.node_id, insert_before.target,
-                                           insert_before.port))
-        finally:
-            stack.endMacro()
-        if not ok:
-            stack.undo()  # nothing half-done stays behind
-            return None
-        self.scene.select_nodes([cmd.node_id])
-        self.view.ensureVisible(self.scene.node_items[cmd.node_id])
-        return cmd.node_id
-
-    def _free_spot(self, x: float, y: float) -> tuple[float, float]:
-        """(x, y) snapped, moved right until the new layer would not cover another one."""
-        x, y = self._snap(x, y)
-        taken = [n.position for n in self.graph]
-        while any(abs(px - x) < NODE_WIDTH + 10 and abs(py - y) < NODE_HEIGHT + 10
-                  for px, py in taken):
-            x += NODE_WIDTH + 20
-        return (x, y)
-
-    def _last_node(self):
-        order = self.graph.topological_order()
-        return order[-1] if order else None
-
-    def connect_nodes(self, source: str, target: str, port: int) -> None:
-        self._run(commands.Connect(self.graph, source, target, None if port < 0 else port))
-
-    def reconnect(self, edge, target: str, port: int) -> None:
-        """Move a connection's input end elsewhere: one undo step (or nothing if refused)."""
-        if self._locked():
-            return
-        stack = self.document.undo_stack
-        stack.beginMacro(self.tr("Reconnect"))
-        ok = self._run(commands.Disconnect(self.graph, edge)) and self._run(
-            commands.Connect(self.graph, edge.source, target, None if port < 0 else port))
-        stack.endMacro()
-        if not ok:  # the scene checked first, so this is rare: put the connection back
-            stack.undo()
-
-    def move_nodes(self, moves: dict) -> None:
-        self._run(commands.MoveNodes(self.graph, moves), structural=False)
-
-    # ------------------------------------------------------------ editing
-    def delete_selection(self) -> None:
-        nodes = self.scene.selected_node_ids()
-        edges = [e for e in self.scene.selected_edges()
-                 if e.source not in nodes and e.target not in nodes]
-        if not nodes and not edges:
-            return
-        if self._locked():
-            return
-        stack = self.document.undo_stack
-        stack.beginMacro(self.tr("Delete"))
-        try:
-            for edge in edges:
-                self._run(commands.Disconnect(self.graph, edge))
-            if nodes:
-                self._run(commands.RemoveNodes(self.graph, nodes))
-        finally:
-            stack.endMacro()
+        return self.edits.add_layer_after_selected(layer_type)
 
     def select_all_nodes(self) -> None:
         self.scene.select_nodes(list(self.scene.node_items))
 
+    # ------------------------------------------------------------ clipboard
     def _selection_payload(self) -> dict | None:
-        ids = self.scene.selected_node_ids()
-        if not ids:
-            return None
-        chosen = set(ids)
-        nodes = [self.graph.node(n).to_dict() for n in ids]
-        edges = [e.to_dict() for e in self.graph.edges
-                 if e.source in chosen and e.target in chosen]
-        return {"nodes": nodes, "edges": edges}
+        return clipboard.selection_payload(self.document.graph,
+                                           self.scene.selected_node_ids())
 
     def copy_selection(self) -> None:
         payload = self._selection_payload()
-        if payload is None:
-            return
-        # Plain JSON text (tagged): pastes into another window of the app, and avoids
-        # handing a QMimeData to the clipboard, which crashes PySide at exit.
-        QGuiApplication.clipboard().setText(json.dumps({CLIPBOARD_TAG: payload}))
+        if payload is not None:
+            QGuiApplication.clipboard().setText(clipboard.payload_text(payload))
 
     def cut_selection(self) -> None:
-        if self._locked():
+        if self.edits.locked():
             return
         self.copy_selection()
-        self.delete_selection()
+        self.edits.delete_selection()
 
     def paste_clipboard(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        try:
-            payload = json.loads(text)[CLIPBOARD_TAG] if text.lstrip().startswith("{") else None
-        except (json.JSONDecodeError, KeyError, TypeError):
-            payload = None
-        if not isinstance(payload, dict) or not isinstance(payload.get("nodes"), list):
+        payload = clipboard.payload_from_text(QGuiApplication.clipboard().text())
+        if payload is None:
             self.window.show_message(self.tr("The clipboard holds no layers to paste. Copy "
                                              "layers on the canvas first."))
             return
-        self._paste(payload)
+        self.edits.paste(payload)
 
     def duplicate_selection(self) -> None:
         payload = self._selection_payload()
         if payload is not None:
-            self._paste(payload)
-
-    def _paste(self, payload: dict) -> None:
-        if self._locked():
-            return
-        try:
-            new_ids = commands.paste_nodes(self.document.undo_stack, self.graph,
-                                           payload["nodes"], payload.get("edges", []),
-                                           (PASTE_OFFSET, PASTE_OFFSET))
-        except (GraphError, KeyError, TypeError, ValueError) as exc:
-            self.window.show_message(self.tr("Cannot paste: %1").replace("%1", str(exc)))
-            return
-        self.scene.select_nodes(new_ids)
-
-    def arrange(self) -> None:
-        """Automatic layout as one undoable move of every node."""
-        from playground.network.layout import auto_layout
-
-        copy = self.graph.copy()
-        result = auto_layout(copy)
-        positions = result if isinstance(result, dict) else {n.id: n.position for n in copy}
-        moves = {nid: (self.graph.node(nid).position, tuple(pos))
-                 for nid, pos in positions.items()
-                 if nid in self.graph and tuple(pos) != self.graph.node(nid).position}
-        if moves:
-            self._run(commands.MoveNodes(self.graph, moves, self.tr("Arrange automatically")),
-                      structural=False)
-        self.view.fit_all()
+            self.edits.paste(payload)
 
     # --------------------------------------------------------- context menu
     def show_context_menu(self, item, screen_pos: QPointF) -> None:
         menu = QMenu(self.window)
         if isinstance(item, NodeItem):
-            node = self.graph.node(item.node_id)
+            node = self.document.graph.node(item.node_id)
             freeze = menu.addAction(self.tr("Unfreeze (train this layer)") if not node.trainable
                                     else self.tr("Freeze (keep weights fixed)"))
-            freeze.triggered.connect(lambda: self._run(commands.SetTrainable(
-                self.graph, node.id, not node.trainable)))
-            add_shared_call_action(menu, self.graph, node, self._run)
+            freeze.triggered.connect(
+                lambda: self.edits.set_trainable(node.id, not node.trainable))
+            add_shared_call_action(menu, self.document.graph, node, self.edits.run)
             menu.addSeparator()
             for a in (self.cut, self.copy, self.duplicate, self.delete):
                 menu.addAction(a)
         elif isinstance(item, EdgeItem):
             remove = menu.addAction(self.tr("Remove Connection"))
-            remove.triggered.connect(lambda: self._run(commands.Disconnect(self.graph,
-                                                                           item.edge)))
+            remove.triggered.connect(lambda: self.edits.disconnect(item.edge))
         else:
             menu.addAction(self.paste)
             menu.addAction(self.select_all)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from playground.errors import PlaygroundError
 from playground.files.project import SUFFIX, Project, load_project, save_project
-from ui.background import BackgroundTask
+from ui.background import BackgroundRunner
 from ui.document import new_project
 from ui.window_parts import WindowParts
 
@@ -33,7 +33,7 @@ class FileActions(QObject):
         self.window = window
         self.document = window.document
         self.settings = window.settings
-        self._tasks: list[BackgroundTask] = []
+        self._tasks: list[BackgroundRunner] = []  # one per running import/export
         # Replaceable in tests: they return a path or None (cancelled).
         self.ask_open_path: Callable[[str, str], str | None] = self._ask_open_path
         self.ask_save_path: Callable[[str, str, str], str | None] = self._ask_save_path
@@ -57,6 +57,13 @@ class FileActions(QObject):
                                       QKeySequence("Ctrl+E"), self.export_keras_dialog)
         self.export_python = self._add(export, self.tr("Python Script (.py)…"), None,
                                        self.export_python_dialog)
+        export.addSeparator()
+        from ui.export_actions import DeploymentExports
+
+        self.deployment = DeploymentExports(
+            window, export, self.document,  # type: ignore[arg-type]
+            lambda *args: self.ask_save_path(*args), self._background, self._snapshot,
+            self._stem)
         export.addSeparator()
         self.export_png = self._add(export, self.tr("Canvas as PNG Image…"), None,
                                     lambda: self.export_image_dialog("png"))
@@ -251,8 +258,8 @@ class FileActions(QObject):
 
     # --------------------------------------------------------- import/export
     def _background(self, fn: Callable, name: str, done: Callable, what: str,
-                    error_title: str | None = None) -> BackgroundTask:
-        task = BackgroundTask(fn, name, self)
+                    error_title: str | None = None) -> BackgroundRunner:
+        task = BackgroundRunner(name, self)  # its own: no import/export replaces another
         self._tasks.append(task)
         self.busyChanged.emit(True)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
@@ -261,6 +268,8 @@ class FileActions(QObject):
         def finish() -> None:
             QApplication.restoreOverrideCursor()
             self._tasks.remove(task)
+            task.shutdown()  # the job has returned: this joins its thread
+            task.deleteLater()
             self.busyChanged.emit(bool(self._tasks))
             self.window.statusBar().clearMessage()
 
@@ -272,9 +281,10 @@ class FileActions(QObject):
             finish()
             self._error(error_title or self.tr("Something went wrong"), message)
 
-        task.finished.connect(ok)
+        task.done.connect(ok)
         task.failed.connect(fail)
-        return task.start()
+        task.request(fn)
+        return task
 
     def is_busy(self) -> bool:
         return bool(self._tasks)

@@ -18,11 +18,13 @@ from playground.errors import GraphError, PlaygroundError
 from playground.network.graph import Node
 from playground.network.layer_calls import layer_names
 from playground.network.shapes import format_shape
+from playground.tuning.space import CHOICE_KINDS, RANGE_KINDS, default_dimension
 from ui import commands, theme
 from ui.canvas.scene import GraphScene
 from ui.document import Document
 from ui.inspector_kinds import special_section
 from ui.param_widgets import ParamEditor, is_invalid
+from ui.tuning.search_field import SearchField
 from ui.shape_service import ShapeService
 from ui.status import StatusLine
 from ui.tf_loader import TFLoader
@@ -35,6 +37,9 @@ def _label(text: str = "", role: str = "", parent: QWidget | None = None) -> QLa
     if role:
         label.setProperty("role", role)
     return label
+
+
+SEARCHABLE_KINDS = RANGE_KINDS + CHOICE_KINDS
 
 
 class InspectorPanel(QScrollArea):
@@ -59,6 +64,7 @@ class InspectorPanel(QScrollArea):
         self.node_id: str | None = None
         self.editors: dict[str, ParamEditor] = {}
         self.errors: dict[str, QLabel] = {}
+        self.search_fields: dict[str, SearchField] = {}
         self.config_edit: QPlainTextEdit | None = None
         self.config_error: QLabel | None = None
         self.shape_label: QLabel | None = None   # made with the form of a selected node
@@ -110,6 +116,7 @@ class InspectorPanel(QScrollArea):
         layout.setSpacing(8)
         self.setWidget(body)
         self.editors, self.errors = {}, {}
+        self.search_fields: dict[str, SearchField] = {}
         self.config_edit = self.config_error = None
         return layout
 
@@ -140,17 +147,12 @@ class InspectorPanel(QScrollArea):
                if graph.node(nid).trainable != trainable]
         if not ids:
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(self.tr("Freeze layers") if not trainable
-                         else self.tr("Unfreeze layers"))
-        try:
-            for nid in ids:
-                reason = self._execute(commands.SetTrainable(graph, nid, trainable))
-                if reason is not None:
-                    self.status.show_message(reason)
-                    break
-        finally:
-            stack.endMacro()
+        text = self.tr("Freeze layers") if not trainable else self.tr("Unfreeze layers")
+        # One command: every layer changes, or (one refused) none does and nothing is pushed.
+        reason = self._execute(commands.Batch(graph, text, [
+            commands.SetTrainable(graph, nid, trainable) for nid in ids]))
+        if reason is not None:
+            self.status.show_message(reason)
 
     def _show_node(self, node_id: str | None) -> None:
         layout = self._fresh()
@@ -216,13 +218,16 @@ class InspectorPanel(QScrollArea):
                 editor.committed.connect(lambda v, name=p.name: self._commit(name, v))
                 editor.setEnabled(not locked)
                 self.editors[p.name] = editor
-                params_form.addRow(self.tr(p.title), editor)
-                help_label = _label(self.tr(p.help), "help")
+                params_form.addRow(p.title, editor)  # the core translates titles and help
+                help_label = _label(p.help, "help")
                 params_form.addRow(help_label)
                 error = _label("", "error")
                 error.setVisible(False)
                 self.errors[p.name] = error
                 params_form.addRow(error)
+                if p.kind in SEARCHABLE_KINDS:
+                    self.search_fields[p.name] = self._search_field(node, p)
+                    params_form.addRow(self.search_fields[p.name])
             layout.addLayout(params_form)
         if locked:
             layout.addWidget(_label(self.document.lock_message(), "help"))
@@ -231,6 +236,14 @@ class InspectorPanel(QScrollArea):
         layout.addStretch(1)
         self._load_values()
         self._show_shape()
+
+    def _search_field(self, node: Node, p: Any) -> SearchField:
+        """The "search this" toggle of a numeric or choice parameter (Tune panel)."""
+        kind = "choice" if p.kind in CHOICE_KINDS else p.kind
+        return SearchField(self.document.session, node.id, p.name, kind,
+                           lambda: default_dimension(node.id, p.name, p.kind,
+                                                     node.params.get(p.name), p.minimum,
+                                                     p.maximum, tuple(p.choices)), self)
 
     def _build_config_editor(self, layout: QVBoxLayout) -> None:
         layout.addWidget(_label(self.tr("Keras configuration"), "heading"))

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import sys
 
-from playground.cli.main import COMMANDS
+from ui.language import apply_language_choice
+
+# The language first: the core translates its catalog's texts when they are imported.
+apply_language_choice()
+
+from playground.cli.main import COMMANDS  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

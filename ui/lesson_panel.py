@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
 
+from playground.i18n import _ as core_text  # texts stored in English (lessons)
+
 
 class LessonPanel(QWidget):
     def __init__(self, document: Any, parent: QWidget | None = None) -> None:
@@ -19,6 +21,12 @@ class LessonPanel(QWidget):
         self.notes.setObjectName("lesson_notes")
         self.notes.setPlaceholderText(self.tr("Your notes about this project (saved with it)."))
         layout = QVBoxLayout(self)
+        # Low minimums: on a 1366×768 screen this panel shares a short column with the
+        # inspector (the training curves and live views take the lower half); both scroll.
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        self.lesson.setMinimumHeight(40)
+        self.notes.setMinimumHeight(28)
         layout.addWidget(self.title)
         layout.addWidget(self.lesson, 3)
         layout.addWidget(QLabel(self.tr("Notes:"), self))
@@ -33,10 +41,10 @@ class LessonPanel(QWidget):
         self._showing = True
         try:
             title = project.title or self.tr("Your project")
-            self.title.setText(f"<b>{self.tr(title)}</b>"
-                               + (f"<br>{self.tr(project.description)}"
+            self.title.setText(f"<b>{core_text(title)}</b>"
+                               + (f"<br>{core_text(project.description)}"
                                   if project.description else ""))
-            self.lesson.setPlainText(self.tr(project.lesson) if project.lesson else self.tr(
+            self.lesson.setPlainText(core_text(project.lesson) if project.lesson else self.tr(
                 "No lesson for this project. Open one with File ▸ Open Lesson…"))
             self.notes.setPlainText(project.notes)
         finally:

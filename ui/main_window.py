@@ -8,28 +8,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
+from playground.i18n import language
 from ui.document import Document
+from ui.language import LanguageMenu
 from ui.shape_service import ShapeService
 from ui.tf_loader import TFLoader
+from ui.training.tensorboard_help import TensorBoardHelp
 
 _AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
     "right": Qt.DockWidgetArea.RightDockWidgetArea,
     "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
+    "bottom-right": Qt.DockWidgetArea.BottomDockWidgetArea,
 }
 # Bump when the set of docks changes so an old saved layout is not applied to a new one.
-_LAYOUT_VERSION = 1
+_LAYOUT_VERSION = 2
 
 
 # A panel taller than this gets a scroll bar instead of forcing the window to grow past
 # the screen (docks cannot be smaller than their contents' minimum size).
-_TALL_PANEL = 280
+_TALL_PANEL = 320   # fits the bottom area on a 1366×768 screen (see _default_dock_sizes)
 
 
 def _scrollable_if_tall(widget: QWidget) -> QWidget:
@@ -58,11 +62,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
         self.setAcceptDrops(True)
-        # Side panels run the full height; the bottom area sits under the canvas only.
+        # The bottom area (training curves beside the live views) runs the full width, so
+        # both fit side by side from 1366 pixels up; the side panels sit beside the canvas.
         self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._fit_to_screen()
 
         self.scene = GraphScene(self)
@@ -78,7 +83,11 @@ class MainWindow(QMainWindow):
         self.shapes.failed.connect(self._show_shape_failure)
         self.shapes.reportReady.connect(self._clear_shape_failure)
 
-        self._bottom_docks: list[QDockWidget] = []
+        # Bottom docks by column ("bottom", "bottom-right"); each column's docks are tabs.
+        self._bottom_docks: dict[str, list[QDockWidget]] = {}
+        self._default_state: QByteArray | None = None
+        self.first_start = True   # no saved window geometry (set by restore_layout)
+        self._size_docks_when_shown = False
         # The panels, typed (ui.panels.Panels): set by whoever installs them (app, tests).
         self.panels: Any = None
         self._build_status_bar()
@@ -92,8 +101,19 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.edit_actions.add_view_actions(self.view_menu)
         self.view_menu.addSeparator()
+        self.reset_layout_action = self.view_menu.addAction(self.tr("Reset &Layout"))
+        self.reset_layout_action.setObjectName("reset_layout_action")
+        self.reset_layout_action.setToolTip(self.tr(
+            "Put every panel back where it was when the app was first opened."))
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.view_menu.addSeparator()
+        self.settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.settings_menu.addMenu(LanguageMenu(self.settings, language(),
+                                                lambda text: self.show_message(text, 8000),
+                                                self))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.edit_actions.add_help_actions(self.help_menu)
+        self.tensorboard_help = TensorBoardHelp(self, document, self.help_menu)
 
         document.projectReplaced.connect(self._bind_project)
         document.modifiedChanged.connect(lambda _m: self._update_title())
@@ -106,7 +126,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------- panels
     def add_panel(self, widget: QWidget, title: str, area: str = "right",
                   object_name: str | None = None) -> QDockWidget:
-        """Dock ``widget`` ("left" | "right" | "bottom"; bottom panels become tabs).
+        """Dock ``widget`` ("left" | "right" | "bottom" | "bottom-right"). The bottom area
+        has two columns side by side ("bottom", "bottom-right"); the panels of one column
+        become tabs, the first one added shown.
 
         ``object_name`` must be stable: the saved window layout refers to it.
         """
@@ -119,11 +141,15 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(_AREAS[area], dock)
-        if area == "bottom":
-            if self._bottom_docks:
-                self.tabifyDockWidget(self._bottom_docks[-1], dock)
-            self._bottom_docks.append(dock)
-            self._bottom_docks[0].raise_()
+        if area in ("bottom", "bottom-right"):
+            column = self._bottom_docks.setdefault(area, [])
+            if column:
+                self.tabifyDockWidget(column[-1], dock)
+            elif area == "bottom-right" and self._bottom_docks.get("bottom"):
+                self.splitDockWidget(self._bottom_docks["bottom"][0], dock,
+                                     Qt.Orientation.Horizontal)
+            column.append(dock)
+            column[0].raise_()
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
 
@@ -138,43 +164,82 @@ class MainWindow(QMainWindow):
             lambda: (lesson_dock if self.document.project.lesson else data_dock).raise_())
 
     def _fit_to_screen(self) -> None:
+        """Fill the screen's free area (the first start also maximizes, see show_window;
+        this is what shows where nothing manages windows)."""
         screen = QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(1360, 860)
             return
         area = screen.availableGeometry()
-        self.resize(min(1440, int(area.width() * 0.92)), min(900, int(area.height() * 0.9)))
+        self.setGeometry(area)
 
     def restore_layout(self) -> None:
-        """Apply the dock layout and geometry saved at the last close (if any)."""
+        """Apply the dock layout and geometry saved at the last close (if any); keep the
+        default layout for View ▸ Reset Layout."""
+        self._default_state = self.saveState(_LAYOUT_VERSION)
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
+        self.first_start = geometry is None
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is None or not self.restoreState(state, _LAYOUT_VERSION):
             self._default_dock_sizes()
+            # Once shown (and maximized) the window has its real size: size the docks again.
+            self._size_docks_when_shown = True
+
+    def show_window(self) -> None:
+        """Show the window: maximized the first time, else as it was left."""
+        if self.first_start:
+            self.showMaximized()
+        else:
+            self.show()
+        # Keys go to the canvas from the start (Delete, arrows, Ctrl+0 …), not to whatever
+        # widget Qt would pick (the palette's search box).
+        self.activateWindow()
+        self.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._size_docks_when_shown:
+            self._size_docks_when_shown = False
+            QTimer.singleShot(0, self._default_dock_sizes)
+
+    def reset_layout(self) -> None:
+        """Every panel back to its first-start place and size (View ▸ Reset Layout)."""
+        if self._default_state is not None:  # closed panels come back, moved ones return
+            self.restoreState(self._default_state, _LAYOUT_VERSION)
+        for column in self._bottom_docks.values():
+            column[0].raise_()
+        # Sized once the restored docks are laid out (sizes asked for before are lost).
+        QTimer.singleShot(0, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
-        """First start: a narrow palette, a roomy inspector, a bottom area of a third."""
+        """A narrow palette, a roomy inspector, and the bottom area as high as the curves
+        and the live view need (about half the window), split between the two."""
+        width, height = self.width(), self.height()
         docks = self.findChildren(QDockWidget)
         by_area: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
         for dock in docks:
             by_area.setdefault(self.dockWidgetArea(dock), []).append(dock)
         left = by_area.get(Qt.DockWidgetArea.LeftDockWidgetArea, [])
         right = by_area.get(Qt.DockWidgetArea.RightDockWidgetArea, [])
-        bottom = by_area.get(Qt.DockWidgetArea.BottomDockWidgetArea, [])
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         if left:
-            self.resizeDocks(left[:1], [210], Qt.Orientation.Horizontal)
+            self.resizeDocks(left[:1], [min(220, max(170, int(width * 0.12)))], horizontal)
         if right:
-            self.resizeDocks(right[:1], [330], Qt.Orientation.Horizontal)
+            self.resizeDocks(right[:1], [min(380, max(290, int(width * 0.2)))], horizontal)
             if len(right) > 1:  # the inspector (first) gets the larger share
-                self.resizeDocks(right, [int(self.height() * 0.55)]
-                                 + [int(self.height() * 0.45 / (len(right) - 1))]
-                                 * (len(right) - 1), Qt.Orientation.Vertical)
-        if bottom:
-            # Training curves and the views inside the network need room; the canvas keeps
-            # the rest (it zooms to fit).
-            self.resizeDocks(bottom[:1], [int(self.height() * 0.45)], Qt.Orientation.Vertical)
+                self.resizeDocks(right, [int(height * 0.55)]
+                                 + [int(height * 0.45 / (len(right) - 1))]
+                                 * (len(right) - 1), vertical)
+        columns = [self._bottom_docks[key][0] for key in ("bottom", "bottom-right")
+                   if self._bottom_docks.get(key)]
+        if columns:
+            # The canvas keeps the rest (it zooms to fit).
+            self.resizeDocks(columns[:1], [min(600, max(400, int(height * 0.5)))], vertical)
+        if len(columns) == 2:  # the live view: wide enough for its plot and its controls
+            live = max(445, int(width * 0.33))
+            self.resizeDocks(columns, [width - live, live], horizontal)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLineEdit, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from playground.i18n import _ as core_text  # category names (playground.network.specs)
+
 from playground.network import catalog
 from ui import theme
 from ui.canvas.view import LAYER_MIME
@@ -88,7 +90,7 @@ class PalettePanel(QWidget):
         bold = self.tree.font()
         bold.setBold(True)
         for category, specs in catalog.by_category().items():
-            group = QTreeWidgetItem(self.tree, [self.tr(category)])
+            group = QTreeWidgetItem(self.tree, [core_text(category)])
             group.setFont(0, bold)
             group.setIcon(0, _swatch(theme.category_color(category)))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -127,7 +129,7 @@ class PalettePanel(QWidget):
             for i in range(group.childCount()):
                 item = group.child(i)
                 spec = catalog.get(item.data(0, TYPE_ROLE))
-                hay = f"{spec.type_name} {spec.category} {spec.help}".lower()
+                hay = f"{spec.type_name} {spec.category} {core_text(spec.category)} {spec.help}".lower()
                 visible = not needle or needle in hay
                 item.setHidden(not visible)
                 any_visible |= visible

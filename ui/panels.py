@@ -8,8 +8,9 @@ the window's menus and for tests; no panel looks another up on the window.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from ui.autosave import Autosave
@@ -22,6 +23,7 @@ from ui.lesson_panel import LessonPanel
 from ui.palette import PalettePanel
 from ui.summary import SummaryPanel
 from ui.training.panel import TrainingPanel
+from ui.tuning.panel import TunePanel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -36,24 +38,45 @@ class Panels:
     dataset: DatasetPanel
     lesson: LessonPanel
     summary: SummaryPanel
+    tune: TunePanel
     autosave: Autosave
     lessons_action: QAction
+
+
+def install_training_menu(window: "MainWindow", document: Any) -> None:
+    """Training ▸ Run on several machines… (a launch kit for the current project)."""
+    from PySide6.QtGui import QAction
+
+    def open_dialog() -> None:
+        from ui.training.launch_kit_dialog import LaunchKitDialog
+
+        name = document.session.display_name(QCoreApplication.translate("MainWindow", "Untitled")).removesuffix(".kpg")
+        LaunchKitDialog(document.project, name, window).exec()
+
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Training"))
+    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    action = QAction(QCoreApplication.translate("MainWindow", "Run on several machines…"), window)
+    action.setStatusTip(QCoreApplication.translate("MainWindow", "Write a launch kit to train this project on several "
+                                  "machines with TensorFlow's multi-worker strategy"))
+    action.triggered.connect(open_dialog)
+    menu.addAction(action)
 
 
 def install_panels(window: "MainWindow") -> Panels:
     document, scene = window.document, window.scene
     palette = PalettePanel(window.edit_actions.add_layer_after_selected)
-    window.add_panel(palette, window.tr("Layers"), "left", "palette_panel")
+    window.add_panel(palette, QCoreApplication.translate("MainWindow", "Layers"), "left", "palette_panel")
     window.edit_actions.findLayerRequested.connect(palette.focus_search)
 
     training = TrainingPanel(document, window, window.tfLoaded, window.closing)
     dataset, lesson, lessons_action = install_datasets(window)
     insight = InsightPanel(document, scene, window, training.controller, dataset)
     insight.edgeWeightsChanged.connect(scene.set_edge_weights)
+    window.closing.connect(insight.shutdown)
 
     inspector = InspectorPanel(document, scene, window.shapes, window.tf_loader, window,
                                insight.make_layer_view)
-    window.add_panel(inspector, window.tr("Inspector"), "right", "inspector_panel")
+    window.add_panel(inspector, QCoreApplication.translate("MainWindow", "Inspector"), "right", "inspector_panel")
     window.edit_actions.renameRequested.connect(inspector.focus_rename)
 
     def open_group(node_id: str) -> None:  # a nested model opens in its own window
@@ -61,15 +84,19 @@ def install_panels(window: "MainWindow") -> Panels:
 
     inspector.openGroupRequested.connect(open_group)
     scene.nodeOpenRequested.connect(open_group)
-    # Dataset and lesson share the right side under the inspector (added in this order).
-    window.dock_dataset_panels(dataset, lesson)
-
     autosave = Autosave(document, window, window.closing, window.file_actions.maybe_save,
                         window)
-    window.add_panel(training, window.tr("Training"), "bottom", "training_panel")
-    window.add_panel(insight, window.tr("Inside the network"), "bottom", "insight_panel")
-    # Last, so it is the last bottom tab (training comes first).
+    window.add_panel(training, QCoreApplication.translate("MainWindow", "Training"), "bottom", "training_panel")
+    window.add_panel(insight, QCoreApplication.translate("MainWindow", "Inside the network"), "bottom-right",
+                     "insight_panel")
+    # Dataset and lesson share the right side under the inspector (docked in this order:
+    # the default layout's sizes depend on it).
+    window.dock_dataset_panels(dataset, lesson)
+    install_training_menu(window, document)
+    tune = TunePanel(document, window.closing)
+    window.add_panel(tune, QCoreApplication.translate("MainWindow", "Tune"), "bottom", "tune_panel")
+    # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
-    window.add_panel(summary, window.tr("Model summary"), "bottom", "summary_panel")
-    return Panels(palette, inspector, training, insight, dataset, lesson, summary, autosave,
-                  lessons_action)
+    window.add_panel(summary, QCoreApplication.translate("MainWindow", "Model summary"), "bottom", "summary_panel")
+    return Panels(palette, inspector, training, insight, dataset, lesson, summary, tune,
+                  autosave, lessons_action)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit,
                                QSpinBox, QWidget)
 
@@ -71,10 +71,16 @@ class ParamEditor(QWidget):
         return line
 
     def _placeholder(self) -> str:
-        texts = {"int_tuple": "e.g. 3, 3", "optional_int_tuple": "empty = same as pool size",
-                 "shape": "e.g. 7, 7, 64", "batch_shape": "e.g. 28, 28, 1",
-                 "padding2d": "e.g. 1  or  1, 2", "float_or_pair": "e.g. 0.1  or  -0.2, 0.2",
-                 "axis": "e.g. -1", "optional_int": "empty = none",
+        # QT_TRANSLATE_NOOP marks the texts for lupdate; self.tr translates them here.
+        texts = {"int_tuple": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 3, 3"),
+                 "optional_int_tuple": QT_TRANSLATE_NOOP("ParamEditor",
+                                                         "empty = same as pool size"),
+                 "shape": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 7, 7, 64"),
+                 "batch_shape": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 28, 28, 1"),
+                 "padding2d": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 1  or  1, 2"),
+                 "float_or_pair": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 0.1  or  -0.2, 0.2"),
+                 "axis": QT_TRANSLATE_NOOP("ParamEditor", "e.g. -1"),
+                 "optional_int": QT_TRANSLATE_NOOP("ParamEditor", "empty = none"),
                  "rnn_layer": '{"class_name": "LSTM", "config": {...}}'}
         text = texts.get(self.spec.kind, "")
         return self.tr(text) if text else ""
@@ -153,7 +159,7 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
     if not text:
         if spec.kind in ("optional_int_tuple", "optional_int"):
             return None
-        raise ParameterError(_tr("%1 cannot be empty. %2").replace("%1", spec.title)
+        raise ParameterError(tr("%1 cannot be empty. %2").replace("%1", spec.title)
                              .replace("%2", spec.help), None, spec.name)
     candidate = text
     if spec.kind in ("batch_shape", "shape") and not text.startswith("["):
@@ -166,7 +172,7 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
     try:
         value = json.loads(candidate)
     except (json.JSONDecodeError, RecursionError):  # RecursionError: "[[[[…" pasted
-        raise ParameterError(_tr("%1: “%2” is not understood. Write numbers separated by "
+        raise ParameterError(tr("%1: “%2” is not understood. Write numbers separated by "
                                  "commas (%3).").replace("%1", spec.title)
                              .replace("%2", text).replace("%3", _example(spec)), None,
                              spec.name) from None
@@ -175,11 +181,13 @@ def parse_text(spec: ParamSpec, text: str) -> Any:
     return value
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("ParamEditor", text)
 
 
 def _example(spec: ParamSpec) -> str:
-    return _tr({"int_tuple": "e.g. 3, 3", "shape": "e.g. 7, 7, 64",
-                "batch_shape": "e.g. 28, 28, 1", "padding2d": "e.g. 1, 1"}
-               .get(spec.kind, "see the help below"))
+    examples = {"int_tuple": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 3, 3"),
+                "shape": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 7, 7, 64"),
+                "batch_shape": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 28, 28, 1"),
+                "padding2d": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 1, 1")}
+    return tr(examples.get(spec.kind, QT_TRANSLATE_NOOP("ParamEditor", "see the help below")))

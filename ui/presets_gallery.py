@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QListWidget, QListWidgetItem, QMessageBox, QTextBrowser,
                                QVBoxLayout, QWidget)
 
+from playground.i18n import _ as core_text  # texts stored in English (lessons)
+
 from playground.errors import PlaygroundError
 from playground.files.lessons import PresetInfo, list_presets, open_preset
 
@@ -48,11 +50,11 @@ class PresetsGallery(QDialog):
         self.list.setWordWrap(True)
         self.list.setSpacing(6)
         for info in self.presets:
-            item = QListWidgetItem(f"{tr(info.title)}\n{tr(info.description)}")
+            item = QListWidgetItem(f"{core_text(info.title)}\n{core_text(info.description)}")
             if info.thumbnail is not None:
                 item.setIcon(QIcon(QPixmap(str(info.thumbnail))))
             item.setData(Qt.ItemDataRole.UserRole, info.name)
-            item.setToolTip(tr(info.description))
+            item.setToolTip(core_text(info.description))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             self.list.addItem(item)
         self.title = QLabel(self)
@@ -101,8 +103,8 @@ class PresetsGallery(QDialog):
             self.title.setText("")
             self.lesson.setPlainText("")
             return
-        self.title.setText(f"<b>{tr(info.title)}</b><br>{tr(info.description)}")
-        self.lesson.setPlainText(tr(info.lesson))
+        self.title.setText(f"<b>{core_text(info.title)}</b><br>{core_text(info.description)}")
+        self.lesson.setPlainText(core_text(info.lesson))
 
     def _open_selected(self) -> None:
         name = self.selected_name()
@@ -124,7 +126,7 @@ def open_preset_in_window(window: "MainWindow", name: str) -> bool:
     window.document.replace_project(project, None)
     window.view.fit_all()
     window.show_message(tr("Opened the lesson “%1” as a new untitled project.")
-                        .replace("%1", tr(project.title)))
+                        .replace("%1", core_text(project.title)))
     return True
 
 

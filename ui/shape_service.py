@@ -1,46 +1,51 @@
 """Debounced shape inference off the UI thread.
 
 After an edit the graph's ``structure_changed`` restarts a short timer; when it fires (and
-TensorFlow has loaded) a copy of the graph is handed to ``playground.network.shapes.infer_shapes`` on
-a worker thread. Results for an outdated copy are dropped and inference runs again, so the
-report shown always matches the graph and the UI never waits for Keras.
+TensorFlow has loaded) a copy of the graph is handed to
+``playground.network.shapes.infer_shapes`` on the service's background runner. An edit made
+meanwhile drops the running inference's result and asks again (the newest request wins), so
+the report shown always matches the graph and the UI never waits for Keras.
 """
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from playground.errors import PlaygroundError
 from playground.network.graph import Graph
+from ui.background import BackgroundRunner
 from ui.tf_loader import TFLoader
 
 DEBOUNCE_MS = 150
 
 
+def _infer(graph: Graph) -> Any:
+    from playground.network.shapes import infer_shapes
+
+    return infer_shapes(graph)
+
+
 class ShapeService(QObject):
-    """``reportReady(ShapeReport)`` after each finished inference of the current graph."""
+    """``reportReady(ShapeReport)`` after each finished inference of the current graph;
+    ``failed(message)`` when inference itself failed (a bug: it is logged too)."""
 
     reportReady = Signal(object)
     failed = Signal(str)
-    _finished = Signal(int, object, str)
 
     def __init__(self, tf_loader: TFLoader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._loader = tf_loader
         self._graph: Graph | None = None
         self.report: Any = None
-        self._generation = 0
-        self._thread: threading.Thread | None = None
-        self._pending = False
-        self._in_flight = False  # started, and its result not yet handled on the UI thread
-        self._closed = False
+        # Lower priority: TensorFlow's op threads start from here and must yield to the UI.
+        self._runner = BackgroundRunner("shape-inference", self, lower_priority=True)
+        self._runner.done.connect(self._delivered)
+        self._runner.failed.connect(self.failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._start)
-        self._finished.connect(self._on_finished)
+        self._closed = False
         tf_loader.loaded.connect(lambda _s: self.schedule())
 
     def set_graph(self, graph: Graph) -> None:
@@ -52,69 +57,33 @@ class ShapeService(QObject):
         self.schedule()
 
     def schedule(self) -> None:
-        """Ask for a fresh report soon (edits within DEBOUNCE_MS share one run)."""
-        self._generation += 1
+        """Ask for a fresh report soon (edits within DEBOUNCE_MS share one run). The running
+        inference is of an older graph now: its result is dropped."""
+        self._runner.cancel()
         if not self._closed:
             self._timer.start()
 
     @property
     def busy(self) -> bool:
         """True until the report for the current graph has been delivered."""
-        return self._timer.isActive() or self._in_flight
+        return self._timer.isActive() or self._runner.busy
 
     def _start(self) -> None:
         if self._graph is None or self._closed or not self._loader.is_loaded:
             return
-        if self._in_flight:
-            self._pending = True  # rerun when the current one ends
-            return
-        # The worker gets its own copy: the user may keep editing the live graph.
-        snapshot = self._graph.copy()
-        generation = self._generation
-        self._thread = threading.Thread(target=self._infer, args=(snapshot, generation),
-                                        name="shape-inference")
-        self._in_flight = True
-        self._thread.start()
+        snapshot = self._graph.copy()  # the user may keep editing the live graph
+        self._runner.request(lambda: _infer(snapshot))
 
-    def _infer(self, graph: Graph, generation: int) -> None:
-        from playground.kerasenv import lower_thread_priority
-        from playground.network.shapes import infer_shapes
-
-        lower_thread_priority()
-
-        try:
-            report = infer_shapes(graph)
-        except PlaygroundError as exc:
-            self._finished.emit(generation, None, str(exc))
-            return
-        except Exception as exc:
-            # A bug: the service must not wait for this run forever, and the traceback
-            # must be seen, so report it and re-raise for threading's excepthook to log.
-            self._finished.emit(generation, None, f"Shape inference failed unexpectedly "
-                                                  f"({type(exc).__name__}: {exc}).")
-            raise
-        self._finished.emit(generation, report, "")
-
-    def _on_finished(self, generation: int, report: object, error: str) -> None:
-        self._in_flight = False
-        if self._closed:
-            return
-        if self._pending or generation != self._generation:
-            self._pending = False
-            self._timer.start()
-            return
-        if error:
-            self.failed.emit(error)
-            return
+    def _delivered(self, report: Any) -> None:
         self.report = report
         self.reportReady.emit(report)
 
     def wait(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
+        """Block until a running inference has ended (tests)."""
+        self._runner.wait(timeout)
 
     def shutdown(self) -> None:
         """Stop scheduling and wait for a running inference to end."""
         self._closed = True
         self._timer.stop()
-        self.wait()
+        self._runner.shutdown()

@@ -6,34 +6,44 @@ names and bad values raise DatasetError saying what is accepted) and returns a
 """
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from playground.datasets.base import Dataset, DatasetEntry, DatasetInfo, DatasetParam
 from playground.errors import DatasetError
+from playground.i18n import _
 
 __all__ = ["Dataset", "DatasetInfo", "DatasetParam", "dataset_names", "dataset_info",
            "load_dataset", "python_snippet", "load_from_choice", "all_infos"]
 
 _registry: dict[str, DatasetEntry] | None = None
+_registry_lock = threading.Lock()  # datasets are loaded on worker threads too
 
 
 def _entries() -> dict[str, DatasetEntry]:
     global _registry
-    if _registry is None:
-        from playground.datasets import (
-            celsius,
-            csv_dataset,
-            image_folder,
-            mnist,
-            series,
-            synthetic2d,
-        )
+    with _registry_lock:
+        if _registry is None:
+            _registry = _build_registry()
+        return _registry
 
-        entries: list[DatasetEntry] = []
-        for module in (synthetic2d, celsius, series, mnist, csv_dataset, image_folder):
-            entries += module.entries()
-        _registry = {e.info.name: e for e in entries}
-    return _registry
+
+def _build_registry() -> dict[str, DatasetEntry]:
+    from playground.datasets import (
+        celsius,
+        csv_dataset,
+        image_folder,
+        mnist,
+        sentences,
+        series,
+        synthetic2d,
+    )
+
+    entries: list[DatasetEntry] = []
+    for module in (synthetic2d, celsius, series, mnist, sentences, csv_dataset,
+                   image_folder):
+        entries += module.entries()
+    return {e.info.name: e for e in entries}
 
 
 def dataset_names() -> list[str]:
@@ -47,8 +57,8 @@ def all_infos() -> list[DatasetInfo]:
 def _entry(name: str) -> DatasetEntry:
     entries = _entries()
     if name not in entries:
-        raise DatasetError(f"There is no dataset named {name!r}. Available datasets: "
-                           f"{', '.join(entries)}.")
+        raise DatasetError((_("There is no dataset named {name!r}. Available datasets: {entries}.")
+                              .format(name=name, entries=', '.join(entries))))
     return entries[name]
 
 
@@ -65,12 +75,13 @@ def load_dataset(name: str, params: dict[str, Any] | None = None) -> Dataset:
 def load_from_choice(choice: dict[str, Any]) -> Dataset:
     """Load a project's dataset choice ``{"name": ..., "params": {...}}``."""
     if not isinstance(choice, dict) or not isinstance(choice.get("name"), str):
-        raise DatasetError("The project does not say which dataset to use: expected "
-                           "{\"name\": ..., \"params\": {...}}. Pick a dataset in the "
-                           "dataset panel.")
+        raise DatasetError(_("The project does not say which dataset to use: expected "
+                             "{\"name\": ..., \"params\": {...}}. Pick a dataset in the "
+                             "dataset panel."))
     params = choice.get("params") or {}
     if not isinstance(params, dict):
-        raise DatasetError(f"The settings of dataset {choice['name']} must be an object.")
+        raise DatasetError((_("The settings of dataset {name} must be an object.")
+                              .format(name=choice['name'])))
     return load_dataset(choice["name"], params)
 
 

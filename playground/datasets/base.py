@@ -14,6 +14,7 @@ import numpy as np
 
 from playground.errors import DatasetError
 from playground.fields import FieldSpec
+from playground.i18n import _
 
 TASKS = ("binary", "multiclass", "regression", "sequence")
 CLASSIFICATION_TASKS = ("binary", "multiclass")
@@ -49,8 +50,8 @@ class Dataset:
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
-            raise DatasetError(f"Dataset {self.name}: task must be one of {', '.join(TASKS)}; "
-                               f"received {self.task!r}.")
+            raise DatasetError((_("Dataset {name}: task must be one of {TASKS}; received {task!r}.")
+                                  .format(name=self.name, TASKS=', '.join(TASKS), task=self.task)))
         self.input_shape = tuple(int(d) for d in self.input_shape)
 
     # ----------------------------------------------------------------- facts
@@ -86,19 +87,21 @@ class Dataset:
     def summary(self) -> str:
         """One plain sentence: sizes, input shape and what is predicted."""
         sizes = self.split_sizes()
-        parts = [f"{sizes['train']} training"]
+        parts = [_("{train} training").format(train=sizes['train'])]
         if sizes["validation"]:
-            parts.append(f"{sizes['validation']} validation")
+            parts.append(_("{validation} validation").format(validation=sizes['validation']))
         if sizes["test"]:
-            parts.append(f"{sizes['test']} test")
+            parts.append(_("{test} test").format(test=sizes['test']))
         shape = " × ".join(str(d) for d in self.input_shape)
         if self.is_classification:
-            target = f"{self.num_classes} classes"
+            target = _("{num_classes} classes").format(num_classes=self.num_classes)
         elif self.task == "sequence":
-            target = "the next value"
+            target = _("the next value")
         else:
-            target = "a number" if self.output_size == 1 else f"{self.output_size} numbers"
-        return f"{', '.join(parts)} examples; each input is {shape}; predicts {target}."
+            target = _("a number") if self.output_size == 1 else (_("{output_size} numbers")
+                                                                 .format(output_size=self.output_size))
+        return (_("{parts} examples; each input is {shape}; predicts {target}.")
+                  .format(parts=', '.join(parts), shape=shape, target=target))
 
 
 @dataclass(frozen=True)
@@ -115,59 +118,60 @@ class DatasetParam(FieldSpec):
     def validate(self, value: Any, dataset: str) -> Any:
         """Return ``value`` normalized, or raise DatasetError saying what is accepted."""
         def refuse(expected: str) -> DatasetError:
-            return DatasetError(f"Dataset {dataset}: setting '{self.title}' must be "
-                                f"{expected}. Received: {self.name}={value!r}")
+            return DatasetError((_("Dataset {dataset}: setting '{title}' must be {expected}. Received: "
+                                   "{name}={value!r}")
+                                   .format(dataset=dataset, title=self.title, expected=expected, name=self.name, value=value)))
 
         if self.kind == "int":
             if isinstance(value, bool) or not isinstance(value, (int, float, np.integer)) \
                     or not np.isfinite(value) or float(value) != int(value):
-                raise refuse("a whole number" + self.range_text())
+                raise refuse(_("a whole number") + self.range_text())
             value = int(value)
             self._check_range(value, refuse)
         elif self.kind == "float":
             if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) \
                     or not np.isfinite(value):
-                raise refuse("a number" + self.range_text())
+                raise refuse(_("a number") + self.range_text())
             value = float(value)
             self._check_range(value, refuse)
         elif self.kind == "bool":
             if not isinstance(value, (bool, np.bool_)):
-                raise refuse("true or false")
+                raise refuse(_("true or false"))
             value = bool(value)
         elif self.kind == "choice":
             if value not in self.choices:
-                raise refuse("one of " + ", ".join(repr(c) for c in self.choices))
+                raise refuse(_("one of ") + ", ".join(repr(c) for c in self.choices))
         elif self.kind in ("text", "path"):
             if not isinstance(value, str):
-                raise refuse("text")
+                raise refuse(_("text"))
         elif self.kind == "columns":
             if not isinstance(value, (list, tuple)) or \
                     not all(isinstance(v, str) for v in value):
-                raise refuse("a list of column names")
+                raise refuse(_("a list of column names"))
             value = list(value)
         elif self.kind == "int_list":
             if not isinstance(value, (list, tuple)) or not all(
                     isinstance(v, (int, np.integer)) and not isinstance(v, bool)
                     for v in value):
-                raise refuse("a list of whole numbers")
+                raise refuse(_("a list of whole numbers"))
             value = [int(v) for v in value]
             for v in value:
                 self._check_range(v, refuse)
         elif self.kind == "points":
             value = _validate_points(value, refuse)
         else:  # a spec error, not a user error
-            raise ValueError(f"unknown dataset parameter kind {self.kind!r}")
+            raise ValueError(_("unknown dataset parameter kind {kind!r}").format(kind=self.kind))
         return value
 
     def _check_range(self, v: float, refuse: Callable[[str], DatasetError]) -> None:
         if (self.minimum is not None and v < self.minimum) or \
                 (self.maximum is not None and v > self.maximum):
-            kind = "a whole number" if self.kind in ("int", "int_list") else "a number"
+            kind = _("a whole number") if self.kind in ("int", "int_list") else _("a number")
             raise refuse(kind + self.range_text())
 
 
 def _validate_points(value: Any, refuse: Callable[[str], DatasetError]) -> list[list[float]]:
-    expected = "a list of painted points [x, y, target] (three finite numbers each)"
+    expected = _("a list of painted points [x, y, target] (three finite numbers each)")
     if not isinstance(value, (list, tuple)):
         raise refuse(expected)
     points = []
@@ -204,9 +208,8 @@ class DatasetInfo:
         known = {p.name for p in self.params}
         unknown = sorted(set(params) - known)
         if unknown:
-            raise DatasetError(f"Dataset {self.name} has no setting named "
-                               f"{', '.join(repr(u) for u in unknown)}. Its settings are: "
-                               f"{', '.join(sorted(known))}.")
+            raise DatasetError((_("Dataset {name} has no setting named {value}. Its settings are: {known}.")
+                                  .format(name=self.name, value=', '.join(repr(u) for u in unknown), known=', '.join(sorted(known)))))
         full = self.default_params()
         for p in self.params:
             if p.name in params:
@@ -227,32 +230,32 @@ class DatasetEntry:
 
 # ----------------------------------------------------------------- shared params
 def samples_param(default: int = 500, maximum: int = 100_000) -> DatasetParam:
-    return DatasetParam("samples", "int", default, "How many examples to make in total "
-                        "(training + test).", minimum=10, maximum=maximum)
+    return DatasetParam("samples", "int", default, _("How many examples to make in total "
+                          "(training + test)."), minimum=10, maximum=maximum)
 
 
 def noise_param(default: float, maximum: float = 1.0, help: str = "") -> DatasetParam:
-    return DatasetParam("noise", "float", default, help or "How much random scatter is "
-                        "added: more noise makes the task harder and shows overfitting.",
+    return DatasetParam("noise", "float", default, help or _("How much random scatter is "
+                          "added: more noise makes the task harder and shows overfitting."),
                         minimum=0.0, maximum=maximum)
 
 
 def test_fraction_param(default: float = 0.5) -> DatasetParam:
-    return DatasetParam("test_fraction", "float", default, "Share of the examples kept "
-                        "aside to test the trained model on data it has never seen.",
-                        label="Test share", minimum=0.05, maximum=0.9)
+    return DatasetParam("test_fraction", "float", default, _("Share of the examples kept "
+                          "aside to test the trained model on data it has never seen."),
+                        label=_("Test share"), minimum=0.05, maximum=0.9)
 
 
 def seed_param() -> DatasetParam:
-    return DatasetParam("seed", "int", 0, "Number that fixes the random choices: the same "
-                        "seed always gives the same data.", minimum=0, maximum=2**31 - 1,
+    return DatasetParam("seed", "int", 0, _("Number that fixes the random choices: the same "
+                          "seed always gives the same data."), minimum=0, maximum=2**31 - 1,
                         advanced=True)
 
 
 def scaling_param(default: str) -> DatasetParam:
     from playground.datasets.scaling import SCALING_HELP, SCALINGS
 
-    return DatasetParam("scaling", "choice", default, SCALING_HELP, label="Input scaling",
+    return DatasetParam("scaling", "choice", default, SCALING_HELP, label=_("Input scaling"),
                         choices=SCALINGS)
 
 

@@ -23,6 +23,7 @@ from playground.datasets.base import (
     test_fraction_param,
 )
 from playground.datasets.scaling import scale_splits
+from playground.i18n import _
 
 WEIGHT, BIAS = 1.8, 32.0
 
@@ -35,14 +36,14 @@ def celsius_table(samples, noise, rng):
 
 
 INFO = DatasetInfo(
-    "celsius", "Celsius to Fahrenheit",
-    "Pairs of temperatures in °C and °F. One neuron can learn the rule F = 1.8 × C + 32: "
-    "its weight and bias become 1.8 and 32.",
+    "celsius", _("Celsius to Fahrenheit"),
+    _("Pairs of temperatures in °C and °F. One neuron can learn the rule F = 1.8 × C + 32: "
+      "its weight and bias become 1.8 and 32."),
     "Numbers", ("regression",),
-    (DatasetParam("samples", "int", 100, "How many temperature pairs to make.",
+    (DatasetParam("samples", "int", 100, _("How many temperature pairs to make."),
                   minimum=3, maximum=100_000),
-     noise_param(0.0, maximum=20.0, help="Measurement error added to °F, in degrees: with "
-                 "noise the learned numbers come out close to, not exactly, 1.8 and 32."),
+     noise_param(0.0, maximum=20.0, help=_("Measurement error added to °F, in degrees: with "
+                   "noise the learned numbers come out close to, not exactly, 1.8 and 32.")),
      test_fraction_param(0.2), scaling_param("none"), seed_param()))
 
 

@@ -12,12 +12,14 @@ from playground.datasets.scaling_snippet import scaling_lines
 
 def csv_snippet(params: dict[str, Any]) -> str:
     table = read_csv(params["path"], params["has_header"])
-    sel = check(table, params["features"], params["target"], params["task"])
+    sel = check(table, params["features"], params["target"], params["task"],
+                params.get("text_columns"))
+    keep_text = bool(sel.text_columns)  # raw text for a string Input: no one-hot
     names = table.column_names
     width = len(names)
     features = [(names.index(f), table.column(f).kind == "text") for f in sel.features]
-    categories = {names.index(f): table.column(f).unique_text(~sel.bad_rows)
-                  for f in sel.features if table.column(f).kind == "text"}
+    categories = {} if keep_text else {names.index(f): table.column(f).unique_text(
+        ~sel.bad_rows) for f in sel.features if table.column(f).kind == "text"}
     target_index = names.index(sel.target)
     target = table.column(sel.target)
     classification = sel.task == "classification"
@@ -32,6 +34,7 @@ def csv_snippet(params: dict[str, Any]) -> str:
         f"# (column index, is text) of each feature column of {table.path}",
         f"FEATURES = {features!r}",
         f"CATEGORIES = {categories!r}  # one-hot categories of text columns",
+        f"KEEP_TEXT = {keep_text!r}  # text columns go to the model as raw text",
         f"TARGET = {target_index}  # column '{sel.target}'",
     ]
     if classification:
@@ -63,7 +66,10 @@ def csv_snippet(params: dict[str, Any]) -> str:
         "            if is_text:",
         "                if cell.lower() in MISSING:",
         "                    raise ValueError('missing value')",
-        "                features += [float(cell == c) for c in CATEGORIES[index]]",
+        "                if KEEP_TEXT:",
+        "                    features.append(cell)",
+        "                else:",
+        "                    features += [float(cell == c) for c in CATEGORIES[index]]",
         "            else:",
         "                features.append(number(cell))",
         "        cell = r[TARGET].strip()",
@@ -82,7 +88,7 @@ def csv_snippet(params: dict[str, Any]) -> str:
         "    except ValueError:",
         "        continue  # a row with a problem: the app loads it only with 'skip rows'",
         "    x_rows.append(features)",
-        "x = np.array(x_rows, dtype=np.float32)",
+        f"x = np.array(x_rows, dtype={'np.str_' if keep_text else 'np.float32'})",
         f"y = np.array(y_rows, dtype={'np.int32' if classification else 'np.float32'})",
         "",
         "",
@@ -97,14 +103,14 @@ def csv_snippet(params: dict[str, Any]) -> str:
     position = 0
     for index, is_text in features:
         if is_text:
-            position += len(categories[index])
+            position += len(categories.get(index, []))
         else:
             numeric_cols.append(position)
             position += 1
     scaled = scaling_lines(params["scaling"], per_feature=True,
                            splits=("x_train[:, NUMERIC]", "x_test[:, NUMERIC]"),
                            fit_on="x_train[:, NUMERIC]")
-    if numeric_cols and scaled:
+    if numeric_cols and scaled and not keep_text:
         lines.append(f"NUMERIC = {numeric_cols!r}  # positions of the numeric features")
         lines += scaled
     lines.append("x_val, y_val = None, None  # validation comes from validation_split")

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from playground.errors import DatasetError
+from playground.i18n import _
 
 MISSING_TOKENS = ("", "na", "n/a", "nan", "null", "none", "?", "-", "--", "#n/a", "missing")
 # Spelled as files spell them (NA, NaN, Null...): matching these avoids lower-casing every cell.
@@ -38,9 +39,9 @@ class Problem:
     def __str__(self) -> str:
         where = []
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(_("row {row}").format(row=self.row))
         if self.column is not None:
-            where.append(f"column '{self.column}'")
+            where.append(_("column '{column}'").format(column=self.column))
         return (", ".join(where).capitalize() + ": " if where else "") + self.message
 
 
@@ -84,8 +85,9 @@ class CsvTable:
         for c in self.columns:
             if c.name == name:
                 return c
-        raise DatasetError(f"The table {Path(self.path).name} has no column named {name!r}. "
-                           f"Its columns are: {', '.join(self.column_names)}.")
+        raise DatasetError((_("The table {name} has no column named {name2!r}. Its columns are: "
+                              "{column_names}.")
+                              .format(name=Path(self.path).name, name2=name, column_names=', '.join(self.column_names))))
 
     def row_number(self, index: int | np.ndarray) -> int | np.ndarray:
         return index + self.first_row
@@ -109,13 +111,16 @@ def read_csv(path: str | os.PathLike[str], has_header: bool = True) -> CsvTable:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise DatasetError(f"The table file {path} cannot be opened ({exc.strerror}). "
-                           "Check the path, or pick the file again.") from exc
+        raise DatasetError((_("The table file {path} cannot be opened ({strerror}). Check the path, or "
+                              "pick the file again.")
+                              .format(path=path, strerror=exc.strerror))) from exc
     if not path.is_file():
-        raise DatasetError(f"{path} is a folder, not a table file. Pick a .csv file.")
+        raise DatasetError((_("{path} is a folder, not a table file. Pick a .csv file.")
+                              .format(path=path)))
     if stat.st_size > MAX_FILE_BYTES:
-        raise DatasetError(f"{path.name} is {stat.st_size / 1e9:.1f} GB: too large to load "
-                           "into memory. Use a smaller sample of the rows.")
+        raise DatasetError((_("{name} is {value:.1f} GB: too large to load into memory. Use a smaller "
+                              "sample of the rows.")
+                              .format(name=path.name, value=stat.st_size / 1e9)))
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, has_header)
     with _cache_lock:
         if key in _cache:
@@ -130,8 +135,9 @@ def read_csv(path: str | os.PathLike[str], has_header: bool = True) -> CsvTable:
 def _read_text(path: Path) -> str:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
-        raise DatasetError(f"{path.name} is not a text table (it looks like a binary file, "
-                           "e.g. a spreadsheet). Save it as CSV from your spreadsheet program.")
+        raise DatasetError((_("{name} is not a text table (it looks like a binary file, e.g. a "
+                              "spreadsheet). Save it as CSV from your spreadsheet program.")
+                              .format(name=path.name)))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -155,21 +161,24 @@ def _sniff_delimiter(sample: str) -> str:
 
 def _parse(path: Path, text: str, has_header: bool) -> CsvTable:
     if not text.strip():
-        raise DatasetError(f"{path.name} is empty. A table needs a header row and data rows.")
+        raise DatasetError((_("{name} is empty. A table needs a header row and data rows.")
+                              .format(name=path.name)))
     delimiter = _sniff_delimiter(text[:65536])
     try:
         rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
                 if r and "".join(r).strip()]
     except csv.Error as exc:
-        raise DatasetError(f"{path.name} is not a valid CSV table: {exc}.") from exc
+        raise DatasetError((_("{name} is not a valid CSV table: {exc}.")
+                              .format(name=path.name, exc=exc))) from exc
     if not rows:  # only separators and blanks, e.g. ",,,"
-        raise DatasetError(f"{path.name} has no values, only separators. A table needs a "
-                           "header row and data rows.")
+        raise DatasetError(_("{name} has no values, only separators. A table needs a header row and "
+                             "data rows.").format(name=path.name))
+    # Made-up column names are data (a project saves its target by name): never translated.
     header = rows[0] if has_header else [f"column {i + 1}" for i in range(len(rows[0]))]
     body = rows[1:] if has_header else rows
     first_row = 2 if has_header else 1
     if not body:
-        raise DatasetError(f"{path.name} has a header but no data rows.")
+        raise DatasetError(_("{name} has a header but no data rows.").format(name=path.name))
     names = _column_names(header)
     width = len(names)
     problems: list[Problem] = []
@@ -178,8 +187,8 @@ def _parse(path: Path, text: str, has_header: bool) -> CsvTable:
         if len(row) != width:
             ragged[i] = True
             if len(problems) < 100:
-                problems.append(Problem(f"has {len(row)} values but the header has {width} "
-                                        "columns.", None, i + first_row))
+                problems.append(Problem((_("has {row} values but the header has {width} columns.")
+                                           .format(row=len(row), width=width)), None, i + first_row))
             row[:] = (row + [""] * width)[:width]
     # Column lists by comprehension, not zip(*body): as fast, and it lets other threads
     # (the UI) run meanwhile instead of holding the interpreter for 100 ms.

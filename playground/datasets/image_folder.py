@@ -25,8 +25,9 @@ from playground.datasets.scaling import scale_splits
 from playground.datasets.scaling_snippet import scaling_lines
 from playground.datasets.base import split_train_test
 from playground.errors import DatasetError
+from playground.i18n import N_, _
 
-COLORS = ("grayscale", "rgb")
+COLORS = (N_("grayscale"), N_("rgb"))  # stored values; N_: shown translated
 
 
 def read_images(folder, size, color, max_per_class=0):
@@ -68,57 +69,58 @@ def read_images(folder, size, color, max_per_class=0):
 
 
 INFO = DatasetInfo(
-    "image_folder", "Your pictures (folder)",
-    "A folder with one sub-folder per class, e.g. cats/ and dogs/, each holding pictures.",
-    "Your data", ("binary", "multiclass"),
-    (DatasetParam("path", "path", "", "The folder whose sub-folders are the classes.",
-                  label="Folder"),
-     DatasetParam("size", "int", 32, "Pictures are resized to this many pixels square: "
-                  "small sizes train much faster.", label="Image size", minimum=4,
+    "image_folder", _("Your pictures (folder)"),
+    _("A folder with one sub-folder per class, e.g. cats/ and dogs/, each holding pictures."),
+    _("Your data"), ("binary", "multiclass"),
+    (DatasetParam("path", "path", "", _("The folder whose sub-folders are the classes."),
+                  label=N_("Folder")),
+     DatasetParam("size", "int", 32, _("Pictures are resized to this many pixels square: "
+                    "small sizes train much faster."), label=_("Image size"), minimum=4,
                   maximum=512),
-     DatasetParam("color", "choice", "grayscale", "Grey pictures have one channel and train "
-                  "faster; colour keeps red, green and blue.", choices=COLORS),
-     DatasetParam("max_per_class", "int", 0, "Read at most this many pictures per class "
-                  "(0 = all).", minimum=0, maximum=1_000_000, advanced=True),
+     DatasetParam("color", "choice", "grayscale", _("Grey pictures have one channel and train "
+                    "faster; colour keeps red, green and blue."), choices=COLORS),
+     DatasetParam("max_per_class", "int", 0, _("Read at most this many pictures per class "
+                    "(0 = all)."), minimum=0, maximum=1_000_000, advanced=True),
      test_fraction_param(0.2), scaling_param("unit"), seed_param()))
 
 
 def load(params: dict[str, Any]) -> Dataset:
     folder = Path(params["path"]).expanduser() if params["path"] else None
     if folder is None or not folder.is_dir():
-        raise DatasetError(f"The picture folder {params['path'] or '(none chosen)'} does not "
-                           "exist. Choose a folder with one sub-folder per class.")
+        raise DatasetError((_("The picture folder {value} does not exist. Choose a folder with one "
+                              "sub-folder per class.")
+                              .format(value=params['path'] or '(none chosen)')))
     x, y, classes, unreadable = read_images(str(folder), params["size"], params["color"],
                                             params["max_per_class"])
     if len(classes) < 2:
-        raise DatasetError(f"{folder} has {len(classes)} sub-folder(s); it needs one "
-                           "sub-folder per class and at least two classes, e.g. cats/ and "
-                           "dogs/.")
+        raise DatasetError((_("{folder} has {classes} sub-folder(s); it needs one sub-folder per class "
+                              "and at least two classes, e.g. cats/ and dogs/.")
+                              .format(folder=folder, classes=len(classes))))
     counts = np.bincount(y, minlength=len(classes))
     empty = [c for c, n in zip(classes, counts) if n == 0]
     if empty:
-        raise DatasetError(f"No readable pictures in sub-folder(s) {', '.join(empty)} of "
-                           f"{folder}." + _unreadable_text(unreadable))
+        raise DatasetError((_("No readable pictures in sub-folder(s) {empty} of {folder}.")
+                              .format(empty=', '.join(empty), folder=folder)) + _unreadable_text(unreadable))
     if len(x) < 4:
-        raise DatasetError(f"{folder} holds only {len(x)} readable pictures: too few to "
-                           "train and test on.")
+        raise DatasetError((_("{folder} holds only {x} readable pictures: too few to train and test on.")
+                              .format(folder=folder, x=len(x))))
     rng = np.random.default_rng(params["seed"])
     x_train, y_train, x_test, y_test = split_train_test(x, y, params["test_fraction"], rng)
     scaler, (x_train, x_test) = scale_splits(params["scaling"], x_train, x_test,
                                              per_feature=False, known_range=(0.0, 255.0))
     channels = 1 if params["color"] == "grayscale" else 3
-    return Dataset("image_folder", f"Pictures in {folder.name}", INFO.description,
+    return Dataset("image_folder", _("Pictures in {name}").format(name=folder.name), INFO.description,
                    "binary" if len(classes) == 2 else "multiclass", x_train, y_train,
                    None, None, x_test, y_test, (params["size"], params["size"], channels),
-                   classes, problems=[f"Could not read {u}" for u in unreadable],
+                   classes, problems=[_("Could not read {u}").format(u=u) for u in unreadable],
                    extras={"scaling": scaler.to_dict(), "per_class": counts.tolist()})
 
 
 def _unreadable_text(unreadable: list[str]) -> str:
     if not unreadable:
         return ""
-    return " Unreadable files: " + "; ".join(unreadable[:10]) + \
-        (f" and {len(unreadable) - 10} more." if len(unreadable) > 10 else ".")
+    return _(" Unreadable files: ") + "; ".join(unreadable[:10]) + \
+        (_(" and {value} more.").format(value=len(unreadable) - 10) if len(unreadable) > 10 else ".")
 
 
 def snippet(params: dict[str, Any]) -> str:
@@ -142,8 +144,8 @@ def scan_folder(path: str) -> list[tuple[str, int]]:
     """(class name, number of files) per sub-folder, without reading any picture."""
     folder = Path(path).expanduser()
     if not folder.is_dir():
-        raise DatasetError(f"{path or '(no folder)'} is not a folder. Choose a folder with "
-                           "one sub-folder per class.")
+        raise DatasetError((_("{value} is not a folder. Choose a folder with one sub-folder per class.")
+                              .format(value=path or '(no folder)')))
     result = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         count = sum(1 for f in sub.iterdir() if f.is_file() and not f.name.startswith("."))

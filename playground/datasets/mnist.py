@@ -25,6 +25,7 @@ from playground.datasets.base import (
 from playground.datasets.scaling import scale_splits
 from playground.datasets.scaling_snippet import scaling_lines
 from playground.errors import DatasetError
+from playground.i18n import _
 
 ENV_VAR = "PLAYGROUND_DATA_DIR"
 FILE_NAME = "mnist.npz"
@@ -42,25 +43,25 @@ def set_app_data_dir(folder: str | os.PathLike[str] | None) -> None:
     _app_data_dir = str(folder or "")
 
 INFO = DatasetInfo(
-    "mnist", "MNIST digits",
-    "70,000 small grey pictures (28 × 28) of handwritten digits 0-9: the classic first "
-    "image task.",
+    "mnist", _("MNIST digits"),
+    _("70,000 small grey pictures (28 × 28) of handwritten digits 0-9: the classic first "
+      "image task."),
     "Images", ("multiclass",),
-    (DatasetParam("subset", "int", 0, "Use only this many training images (0 = all "
-                  "60,000). Small subsets train in seconds.", label="Training images",
+    (DatasetParam("subset", "int", 0, _("Use only this many training images (0 = all "
+                    "60,000). Small subsets train in seconds."), label=_("Training images"),
                   minimum=0, maximum=60_000),
-     DatasetParam("test_subset", "int", 0, "Use only this many test images (0 = all "
-                  "10,000).", label="Test images", minimum=0, maximum=10_000, advanced=True),
-     DatasetParam("digits", "int_list", [], "Keep only these digits, e.g. [5, 6, 7, 8, 9] "
-                  "(empty = all ten). Classes are numbered in the order given.",
+     DatasetParam("test_subset", "int", 0, _("Use only this many test images (0 = all "
+                    "10,000)."), label=_("Test images"), minimum=0, maximum=10_000, advanced=True),
+     DatasetParam("digits", "int_list", [], _("Keep only these digits, e.g. [5, 6, 7, 8, 9] "
+                    "(empty = all ten). Classes are numbered in the order given."),
                   minimum=0, maximum=9, advanced=True),
-     DatasetParam("per_class", "int", 0, "Keep only this many training images of each "
-                  "digit (0 = no limit): learning from few examples.",
-                  label="Images per digit", minimum=0, maximum=6000, advanced=True),
+     DatasetParam("per_class", "int", 0, _("Keep only this many training images of each "
+                    "digit (0 = no limit): learning from few examples."),
+                  label=_("Images per digit"), minimum=0, maximum=6000, advanced=True),
      scaling_param("unit"),
-     DatasetParam("data_dir", "path", "", "Folder holding mnist.npz, for computers "
-                  f"without internet (empty = the {ENV_VAR} environment variable, else "
-                  "download).", label="Data folder", advanced=True),
+     DatasetParam("data_dir", "path", "", (_("Folder holding mnist.npz, for computers without internet (empty = the "
+                                             "{ENV_VAR} environment variable, else download).")
+                                             .format(ENV_VAR=ENV_VAR)), label=_("Data folder"), advanced=True),
      seed_param()))
 
 
@@ -78,14 +79,15 @@ def data_file(data_dir: str = "") -> Path | None:
 
 def offline_message(detail: str, data_dir: str = "") -> str:
     where = data_file(data_dir)
-    place = (f"It was looked for at {where}." if where else
-             f"No data folder is set (neither the app's data folder nor the {ENV_VAR} "
-             "environment variable).")
-    return (f"MNIST could not be loaded: {detail} {place} To use MNIST without internet, "
-            f"download {FILE_NAME} from {DOWNLOAD_URL} on a computer that is online, put it "
-            f"in a folder, and choose that folder as the data folder (the dataset panel's "
-            f"'Choose data folder…' button, or MNIST's 'Data folder' setting) or set it in "
-            f"the {ENV_VAR} environment variable.")
+    place = (_("It was looked for at {where}.").format(where=where) if where else
+             _("No data folder is set (neither the app's data folder nor the {ENV_VAR} "
+               "environment variable).").format(ENV_VAR=ENV_VAR))
+    return ((_("MNIST could not be loaded: {detail} {place} To use MNIST without "
+               "internet, download {FILE_NAME} from {DOWNLOAD_URL} on a computer that "
+               "is online, put it in a folder, and choose that folder as the data "
+               "folder (the dataset panel's 'Choose data folder…' button, or MNIST's "
+               "'Data folder' setting) or set it in the {ENV_VAR} environment variable.")
+               .format(detail=detail, place=place, FILE_NAME=FILE_NAME, DOWNLOAD_URL=DOWNLOAD_URL, ENV_VAR=ENV_VAR)))
 
 
 def load_arrays(data_dir: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -106,14 +108,15 @@ def load_arrays(data_dir: str = "") -> tuple[np.ndarray, np.ndarray, np.ndarray,
 
 def _read_npz(path: Path, data_dir: str) -> tuple[np.ndarray, ...]:
     if not path.exists():
-        raise DatasetError(offline_message(f"the file {path} does not exist.", data_dir))
+        raise DatasetError(offline_message(_("the file {path} does not exist.").format(path=path), data_dir))
     try:
         with np.load(path, allow_pickle=False) as d:
             arrays = (d["x_train"], d["y_train"], d["x_test"], d["y_test"])
     except (OSError, ValueError, KeyError) as exc:
-        raise DatasetError(f"MNIST could not be read from {path}: {exc}. The file must be "
-                           f"Keras's {FILE_NAME} with x_train, y_train, x_test and y_test "
-                           f"(download it from {DOWNLOAD_URL}).") from exc
+        raise DatasetError((_("MNIST could not be read from {path}: {exc}. The file must be Keras's "
+                              "{FILE_NAME} with x_train, y_train, x_test and y_test (download it from "
+                              "{DOWNLOAD_URL}).")
+                              .format(path=path, exc=exc, FILE_NAME=FILE_NAME, DOWNLOAD_URL=DOWNLOAD_URL))) from exc
     _check_shapes(arrays, path)
     return arrays
 
@@ -124,8 +127,8 @@ def _keras_download(data_dir: str) -> tuple[np.ndarray, ...]:
     try:
         (x_train, y_train), (x_test, y_test) = keras().datasets.mnist.load_data()
     except Exception as exc:  # any download/cache failure: explain the offline fix
-        raise DatasetError(offline_message(f"the download failed ({type(exc).__name__}: "
-                                           f"{exc}).", data_dir)) from exc
+        raise DatasetError(offline_message((_("the download failed ({name}: {exc}).")
+                                              .format(name=type(exc).__name__, exc=exc)), data_dir)) from exc
     return x_train, y_train, x_test, y_test
 
 
@@ -133,9 +136,9 @@ def _check_shapes(arrays: tuple[np.ndarray, ...], path: Path) -> None:
     x_train, y_train, x_test, y_test = arrays
     if x_train.ndim != 3 or x_train.shape[1:] != (28, 28) or x_test.shape[1:] != (28, 28) \
             or len(x_train) != len(y_train) or len(x_test) != len(y_test):
-        raise DatasetError(f"{path} does not hold MNIST: expected 28 × 28 images with one "
-                           f"label each, found x_train {x_train.shape}, y_train "
-                           f"{y_train.shape}.")
+        raise DatasetError((_("{path} does not hold MNIST: expected 28 × 28 images with one label "
+                              "each, found x_train {shape}, y_train {shape2}.")
+                              .format(path=path, shape=x_train.shape, shape2=y_train.shape)))
 
 
 def select(x: np.ndarray, y: np.ndarray, digits: list[int], per_class: int, limit: int,
@@ -162,8 +165,9 @@ def select(x: np.ndarray, y: np.ndarray, digits: list[int], per_class: int, limi
 def load(params: dict[str, Any]) -> Dataset:
     digits = params["digits"]
     if len(set(digits)) != len(digits) or len(digits) == 1:
-        raise DatasetError(f"Dataset mnist: 'digits' must list at least two different "
-                           f"digits; received {digits}.")
+        raise DatasetError((_("Dataset mnist: 'digits' must list at least two different digits; "
+                              "received {digits}.")
+                              .format(digits=digits)))
     x_train, y_train, x_test, y_test = load_arrays(params["data_dir"])
     rng = np.random.default_rng(params["seed"])
     x_train, y_train = select(x_train, y_train, digits, params["per_class"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from playground.i18n import _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
@@ -18,10 +19,12 @@ def make_preview(ds: "Dataset", max_items: int = 500) -> dict[str, Any]:
       inputs; ``task`` and ``class_names`` say how to colour ``y``.
     - ``images``: ``images`` (k, h, w[, c]) in [0, 1], ``labels`` (k,) of text.
     - ``series``: ``x`` and ``y`` 1-D arrays with ``x_label`` / ``y_label``.
-    - ``table``: ``columns`` and ``rows`` (first rows of the features, as numbers).
+    - ``table``: ``columns`` and ``rows`` (first rows of the features, as text).
     """
     common = {"task": ds.task, "class_names": list(ds.class_names), "title": ds.title,
               "summary": ds.summary()}
+    if ds.x_train.dtype.kind in "UO":  # raw text (sentences, category names)
+        return {"kind": "table", **common, **_table(ds, max_items)}
     if ds.input_shape == (2,):
         return {"kind": "points", **common, **_points(ds, max_items)}
     if len(ds.input_shape) == 3 or (len(ds.input_shape) == 2 and ds.task != "sequence"):
@@ -80,7 +83,7 @@ def _series(ds: "Dataset", max_items: int) -> dict[str, Any]:
     centre = test_start if test_start is not None else shown // 2
     start = int(np.clip(centre - shown * 2 // 3, 0, len(values) - shown))
     part = slice(start, start + shown)
-    return {"x": t[part], "y": values[part], "x_label": "time step",
+    return {"x": t[part], "y": values[part], "x_label": _("time step"),
             "y_label": "value", "style": "line", "test_start": test_start}
 
 
@@ -93,7 +96,11 @@ def _table(ds: "Dataset", max_items: int) -> dict[str, Any]:
     ys = [ds.class_names[int(v)] for v in y] if ds.is_classification else \
         [f"{float(np.ravel(v)[0]):.4g}" for v in y]
     return {"columns": [*names, target],
-            "rows": [[f"{v:.4g}" for v in row] + [t] for row, t in zip(rows, ys)]}
+            "rows": [[_cell(v) for v in row] + [t] for row, t in zip(rows, ys)]}
+
+
+def _cell(value: Any) -> str:
+    return str(value) if isinstance(value, str) else f"{value:.4g}"
 
 
 def montage(images: np.ndarray, columns: int = 8, gap: int = 1) -> np.ndarray:

@@ -12,27 +12,28 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.errors import DatasetError
+from playground.i18n import _
 
 SCALINGS = ("none", "unit", "standardize")
 
 SCALING_TITLES = {
-    "none": "None (use the numbers as they are)",
+    "none": _("None (use the numbers as they are)"),
     "unit": "Range [0, 1]",
-    "standardize": "Standardize (mean 0, spread 1)",
+    "standardize": _("Standardize (mean 0, spread 1)"),
 }
 
 SCALING_WHY = {
-    "none": "Keeps the raw numbers: fine when they are already small (about -1 to 1); "
-            "large raw numbers make training slow or unstable.",
-    "unit": "Squeezes every input into 0 to 1 using its smallest and largest value "
-            "(for pixels 0 and 255): the usual choice for pictures.",
-    "standardize": "Shifts and stretches each input so the training data has mean 0 and "
-                   "spread 1: the usual choice for measurements on different scales.",
+    "none": _("Keeps the raw numbers: fine when they are already small (about -1 to 1); "
+              "large raw numbers make training slow or unstable."),
+    "unit": _("Squeezes every input into 0 to 1 using its smallest and largest value "
+              "(for pixels 0 and 255): the usual choice for pictures."),
+    "standardize": _("Shifts and stretches each input so the training data has mean 0 and "
+                     "spread 1: the usual choice for measurements on different scales."),
 }
 
-SCALING_HELP = ("How inputs are rescaled before training. Networks learn best when inputs "
-                "are small and on similar scales; statistics come from the training split "
-                "only, so the test data stays unseen.")
+SCALING_HELP = (_("How inputs are rescaled before training. Networks learn best when inputs "
+                  "are small and on similar scales; statistics come from the training split "
+                  "only, so the test data stays unseen."))
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,12 @@ def fit_scaler(x_train: np.ndarray, method: str, per_feature: bool = True,
     for 8-bit pixels, so a dark subset does not get stretched differently.
     """
     if method not in SCALINGS:
-        raise DatasetError(f"Input scaling must be one of {', '.join(SCALINGS)}; "
-                           f"received {method!r}.")
+        raise DatasetError((_("Input scaling must be one of {SCALINGS}; received {method!r}.")
+                              .format(SCALINGS=', '.join(SCALINGS), method=method)))
     if method == "none":
         return Scaler("none", 0.0, 1.0)
     if len(x_train) == 0:
-        raise DatasetError("Cannot fit input scaling: the training split is empty.")
+        raise DatasetError(_("Cannot fit input scaling: the training split is empty."))
     x = x_train.astype(np.float32, copy=False)
     axis = 0 if per_feature else None
     if method == "unit":

@@ -21,8 +21,10 @@ from playground.datasets.base import (
     test_fraction_param,
 )
 from playground.errors import DatasetError
+from playground.i18n import N_, _
 
-WAVES = ("sine", "two sines", "sawtooth")
+# Values stored in projects; N_ marks them so the app shows them translated.
+WAVES = (N_("sine"), N_("two sines"), N_("sawtooth"))
 
 
 def make_series(length, wave, period, noise, rng):
@@ -60,27 +62,28 @@ def naive_last_value_mse(x: np.ndarray, y: np.ndarray) -> float:
 
 
 INFO = DatasetInfo(
-    "sine", "Sine wave forecast",
-    "A wavy signal cut into windows: from the last few values, predict the next one. "
-    "The naive guess \"same as the last value\" is the baseline to beat.",
+    "sine", _("Sine wave forecast"),
+    _("A wavy signal cut into windows: from the last few values, predict the next one. "
+      "The naive guess \"same as the last value\" is the baseline to beat."),
     "Series", ("sequence",),
-    (DatasetParam("samples", "int", 1200, "Length of the whole signal in time steps.",
+    (DatasetParam("samples", "int", 1200, _("Length of the whole signal in time steps."),
                   minimum=50, maximum=200_000),
-     DatasetParam("window", "int", 20, "How many past values the model sees to predict "
-                  "the next one.", minimum=2, maximum=500),
-     DatasetParam("wave", "choice", "sine", "Shape of the signal.", choices=WAVES),
-     DatasetParam("period", "float", 40.0, "Steps per repeat of the wave: shorter periods "
-                  "change faster and are harder to guess naively.", minimum=3.0,
+     DatasetParam("window", "int", 20, _("How many past values the model sees to predict "
+                    "the next one."), minimum=2, maximum=500),
+     DatasetParam("wave", "choice", "sine", _("Shape of the signal."), choices=WAVES),
+     DatasetParam("period", "float", 40.0, _("Steps per repeat of the wave: shorter periods "
+                    "change faster and are harder to guess naively."), minimum=3.0,
                   maximum=10_000.0),
-     noise_param(0.05, maximum=1.0, help="Random jitter added to every value."),
+     noise_param(0.05, maximum=1.0, help=_("Random jitter added to every value.")),
      test_fraction_param(0.2), seed_param()))
 
 
 def load(params: dict[str, Any]) -> Dataset:
     if params["samples"] <= params["window"] + 4:
-        raise DatasetError(f"Dataset sine: the signal ({params['samples']} steps) must be "
-                           f"longer than the window ({params['window']}) plus a few steps. "
-                           "Raise the length or shorten the window.")
+        raise DatasetError((_("Dataset sine: the signal ({samples} steps) must be longer than the "
+                              "window ({window}) plus a few steps. Raise the length or shorten the "
+                              "window.")
+                              .format(samples=params['samples'], window=params['window'])))
     rng = np.random.default_rng(params["seed"])
     values = make_series(params["samples"], params["wave"], params["period"],
                          params["noise"], rng)

@@ -23,6 +23,7 @@ from playground.datasets.base import (
     test_fraction_param,
 )
 from playground.errors import DatasetError
+from playground.i18n import _
 
 
 # ------------------------------------------------------------------ generators
@@ -107,27 +108,27 @@ _GENERATORS: dict[str, Callable[..., tuple[np.ndarray, np.ndarray]]] = {
 }
 
 _TEXT = {
-    "circle": ("Circle", "Blue points in a disc surrounded by a ring of orange points: no "
-               "straight line separates them.", "binary", 0.0),
-    "xor": ("XOR", "Points in four squares; opposite corners share a colour. A single "
-            "neuron cannot learn this, a hidden layer can.", "binary", 0.0),
-    "gaussian": ("Gaussian clusters", "Round clouds of points, one per class; more noise "
-                 "makes the clouds overlap.", "classification", 0.1),
-    "spiral": ("Spiral", "Interleaved spiral arms: the hardest 2-D pattern, it needs a "
-               "deeper network.", "classification", 0.0),
-    "linear": ("Linearly separable points", "Two classes that one straight line separates: "
-               "a single neuron (a perceptron) is enough.", "binary", 0.0),
-    "plane": ("Plane (regression)", "Predict a number that rises evenly from one corner to "
-              "the other.", "regression", 0.1),
-    "multi_gaussian": ("Multi-Gaussian (regression)", "Predict the height of a landscape "
-                       "of six hills and valleys.", "regression", 0.0),
+    "circle": (_("Circle"), _("Blue points in a disc surrounded by a ring of orange points: no "
+                 "straight line separates them."), "binary", 0.0),
+    "xor": (_("XOR"), _("Points in four squares; opposite corners share a colour. A single "
+              "neuron cannot learn this, a hidden layer can."), "binary", 0.0),
+    "gaussian": (_("Gaussian clusters"), _("Round clouds of points, one per class; more noise "
+                   "makes the clouds overlap."), "classification", 0.1),
+    "spiral": (_("Spiral"), _("Interleaved spiral arms: the hardest 2-D pattern, it needs a "
+                 "deeper network."), "classification", 0.0),
+    "linear": (_("Linearly separable points"), _("Two classes that one straight line separates: "
+                 "a single neuron (a perceptron) is enough."), "binary", 0.0),
+    "plane": (_("Plane (regression)"), _("Predict a number that rises evenly from one corner to "
+                "the other."), "regression", 0.1),
+    "multi_gaussian": (_("Multi-Gaussian (regression)"), _("Predict the height of a landscape "
+                         "of six hills and valleys."), "regression", 0.0),
 }
 
-_CLASSES_PARAM = DatasetParam("classes", "int", 2, "How many classes (colours) of points.",
+_CLASSES_PARAM = DatasetParam("classes", "int", 2, _("How many classes (colours) of points."),
                               minimum=2, maximum=8)
 _EXTRA_POINTS = DatasetParam(
-    "extra_points", "points", [], "Points you painted on the chart, as [x, y, target]; they "
-    "are added to the training data.", label="Painted points", advanced=True)
+    "extra_points", "points", [], _("Points you painted on the chart, as [x, y, target]; they "
+      "are added to the training data."), label=_("Painted points"), advanced=True)
 
 
 def _info(name: str) -> DatasetInfo:
@@ -148,7 +149,7 @@ def _generator_call(name: str, params: dict[str, Any]) -> str:
 
 
 def _load(name: str, params: dict[str, Any]) -> Dataset:
-    title, description, kind, _ = _TEXT[name]
+    title, description, kind, _noise = _TEXT[name]
     rng = np.random.default_rng(params["seed"])
     kwargs = {"classes": params["classes"]} if "classes" in params else {}
     x, y = _GENERATORS[name](params["samples"], params["noise"], rng, **kwargs)
@@ -162,7 +163,7 @@ def _load(name: str, params: dict[str, Any]) -> Dataset:
         task, class_names = "regression", []
     else:
         task = "binary" if classes == 2 else "multiclass"
-        class_names = [f"class {i}" for i in range(classes)]
+        class_names = [_("class {i}").format(i=i) for i in range(classes)]
     return Dataset(name, title, description, task, x_train, y_train, None, None, x_test,
                    y_test, (2,), class_names, extras={"feature_names": ["x1", "x2"],
                                                       "painted": len(params["extra_points"])})
@@ -175,9 +176,9 @@ def _append_painted(name: str, x_train: np.ndarray, y_train: np.ndarray,
     if classes:
         bad = [i + 1 for i, t in enumerate(targets) if t != int(t) or not 0 <= t < classes]
         if bad:
-            raise DatasetError(f"Dataset {name}: painted point(s) {bad[:10]} have a class that "
-                               f"is not 0 to {classes - 1}. Repaint them with one of the "
-                               "dataset's classes.")
+            raise DatasetError((_("Dataset {name}: painted point(s) {bad} have a class that is not 0 to "
+                                  "{value}. Repaint them with one of the dataset's classes.")
+                                  .format(name=name, bad=bad[:10], value=classes - 1)))
         new_y = targets.astype(np.int32)
     else:
         new_y = targets.astype(np.float32)

@@ -21,9 +21,22 @@ def export_keras(project: Project, path: str | Path) -> list[str]:
     if path.suffix != ".keras":
         raise PlaygroundError(f"{path.name}: a Keras model file must end in .keras.")
     model = build_model(project.graph, project.weights)
+    _refuse_empty_vocabularies(model)
     with atomic_path(path, suffix=".tmp.keras") as tmp:
         model.save(tmp)
     return stale_weights(project.graph, model, project.weights)
+
+
+def _refuse_empty_vocabularies(model: object) -> None:
+    """Keras writes a lookup layer without a vocabulary but cannot load it back."""
+    from playground.network.vocabulary import needs_adapt
+
+    empty = [layer.name for layer in model.layers if needs_adapt(layer)]
+    if empty:
+        raise PlaygroundError(
+            f"{', '.join(empty)} has no vocabulary yet, and a .keras file without one "
+            "cannot be opened again. Train the model first (the vocabulary is learned from "
+            "the training data before training starts), then export.")
 
 
 def export_python(project: Project, path: str | Path) -> Path:

@@ -165,13 +165,19 @@ def compile_code(project: Project, model: Any, dataset: Any) -> list[str]:
         "model.summary()",
         "",
     ]
-    callbacks = "[]"
+    callbacks = []
     if settings.early_stopping:
-        callbacks = (f"[keras.callbacks.EarlyStopping(monitor={settings.monitor!r}, "
-                     f"patience={settings.patience}, restore_best_weights=True)]")
+        callbacks.append(f"keras.callbacks.EarlyStopping(monitor={settings.monitor!r}, "
+                         f"patience={settings.patience}, restore_best_weights=True)")
+    tensorboard = "keras.callbacks.TensorBoard(log_dir='logs', histogram_freq=1)"
+    if settings.tensorboard:
+        callbacks.append(tensorboard)
+    else:
+        lines.append(f"# TensorBoard logs (see them with: tensorboard --logdir logs): add "
+                     f"{tensorboard} to the callbacks below.")
     lines += [
         f"fit_args = dict(epochs={settings.epochs}, batch_size={settings.batch_size}, "
-        f"callbacks={callbacks})",
+        f"callbacks=[{', '.join(callbacks)}])",
         "if x_val is not None:",
         "    fit_args['validation_data'] = (x_val, y_val)",
         "else:",
@@ -201,10 +207,30 @@ def project_to_python(project: Project, filename: str = "model.py",
     parts.append(python_snippet(name, params).rstrip() + "\n")
     parts.append("# --- Model " + "-" * 69)
     parts.append("\n".join(model_code(project.graph)) + "\n")
+    parts += text_input_code(project, dataset)
     parts.append("# --- Training " + "-" * 66)
     parts.append("\n".join(compile_code(project, model, dataset)) + "\n")
     parts.append(f"model.save({out!r})\nprint({'saved ' + out!r})\n")
+    parts.append("\n".join(deployment_export_lines(out.removesuffix(".keras"))) + "\n")
     return "\n".join(parts)
+
+
+def deployment_export_lines(stem: str) -> list[str]:
+    """The export lines for other runtimes, commented out: uncomment the ones wanted. They
+    are Keras's own ``model.export`` (the app's File > Export writes the same formats)."""
+    return [
+        "# --- Export for other runtimes " + "-" * 49,
+        "# Uncomment the formats you need. LiteRT (TensorFlow Lite) for phones and small",
+        "# devices; dynamic-range quantisation (8-bit weights) makes the file ~4x smaller:",
+        f"# model.export({stem + '.tflite'!r}, format='litert')",
+        "# import tensorflow as tf",
+        f"# model.export({stem + '-int8.tflite'!r}, format='litert',",
+        "#              optimizations=[tf.lite.Optimize.DEFAULT])",
+        "# TensorFlow SavedModel, for TensorFlow Serving and the TF.js converter:",
+        f"# model.export({stem + '_savedmodel'!r}, format='tf_saved_model')",
+        "# ONNX, for onnxruntime and other frameworks (pip install tf2onnx onnx):",
+        f"# model.export({stem + '.onnx'!r}, format='onnx')",
+    ]
 
 
 def _is_name(key: object) -> bool:
@@ -215,3 +241,41 @@ def _doc_text(text: str) -> str:
     """Text safe inside the script's docstring: a title from a project file must never be
     able to close the docstring and become code (backslashes would be escapes too)."""
     return str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+def text_input_code(project: Project, dataset: Any) -> list[str]:
+    """For raw text inputs: the lines that turn the text arrays into string tensors (Keras
+    takes text as tensors, not numpy arrays), and that let each lookup layer without a
+    vocabulary learn it from the training part of the data, as the app does before
+    training. Empty for other models."""
+    from playground.network.vocabulary import LOOKUP_CLASSES
+    from playground.training.settings import TrainingSettings
+
+    parts: list[str] = []
+    if dataset.x_train.dtype.kind in "UO":
+        parts.append("\n".join([
+            "# Text goes into Keras as string tensors.",
+            "x_train = keras.ops.convert_to_tensor(x_train, dtype='string')",
+            "if x_test is not None:",
+            "    x_test = keras.ops.convert_to_tensor(x_test, dtype='string')",
+        ]) + "\n")
+    names = layer_names(project.graph)
+    adapt = [node for node in project.graph.topological_order()
+             if node.spec.keras_class in LOOKUP_CLASSES and node.params.get("vocabulary") is None]
+    if not adapt:
+        return parts
+    split = TrainingSettings.from_dict(project.training).validation_split
+    lines = ["# Learn each vocabulary from the training examples only: fit() keeps the last",
+             f"# {split:g} of x_train for validation when there is no separate x_val.",
+             "adapt_x = x_train if x_val is not None else "
+             f"x_train[:int(len(x_train) * (1 - {split!r}))]"]
+    inputs = {n.id for n in project.graph.input_nodes()}
+    for node in adapt:
+        layer = f"model.get_layer({names[node.id]!r})"
+        feeders = [e.source for e in project.graph.incoming(node.id)]
+        if feeders and feeders[0] in inputs:
+            lines.append(f"{layer}.adapt(adapt_x)")
+        else:  # what the layers before it make of the training inputs
+            lines.append(f"{layer}.adapt(keras.Model(model.inputs, {layer}.input)(adapt_x))")
+    parts.append("\n".join(lines) + "\n")
+    return parts

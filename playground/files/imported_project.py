@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from playground.files.project import Project
+from playground.i18n import _
 from playground.network.keras_import import import_keras_file
 from playground.network.weight_checks import suspicious_weights
 
@@ -18,7 +19,7 @@ def import_project(path: str | Path) -> tuple["Project", list[str]]:
     dataset = guess_dataset(tuple(inputs[0].params.get("batch_shape", [None])[1:])) \
         if len(inputs) == 1 else {"name": "xor", "params": {}}
     project = Project(graph=graph, weights=weights or None, dataset=dataset, title=path.stem,
-                      notes=f"Imported from {path.name}.")
+                      notes=_("Imported from {name}.").format(name=path.name))
     return project, suspicious_weights(graph, weights)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from playground.errors import ProjectFileError
 from playground.files.project import SUFFIX, Project, load_project
+from playground.i18n import _
 
 ENV_VAR = "PLAYGROUND_PRESETS_DIR"   # another folder of presets (e.g. a course's own)
 
@@ -67,14 +68,16 @@ def list_presets(folder: Path | None = None) -> list[PresetInfo]:
     """
     folder = folder or presets_dir()
     if not folder.is_dir():
-        raise ProjectFileError(f"The presets folder {folder} does not exist. Reinstall the "
-                               f"app, or set {ENV_VAR} to a folder of .kpg files.")
+        raise ProjectFileError((_("The presets folder {folder} does not exist. Reinstall the app, or set "
+                                  "{ENV_VAR} to a folder of .kpg files.")
+                                  .format(folder=folder, ENV_VAR=ENV_VAR)))
     infos = []
     for path in sorted(folder.glob(f"*{SUFFIX}")):
         try:
             infos.append(_info(path))
         except ProjectFileError as exc:
-            raise ProjectFileError(f"Preset {path.name} cannot be opened: {exc}") from exc
+            raise ProjectFileError((_("Preset {name} cannot be opened: {exc}")
+                                      .format(name=path.name, exc=exc))) from exc
     return sorted(infos, key=lambda i: (i.order, i.name))
 
 
@@ -83,8 +86,8 @@ def find_preset(name: str) -> PresetInfo:
     for info in presets:
         if info.name == name or info.path.name == name:
             return info
-    raise ProjectFileError(f"There is no preset named {name!r}. Presets: "
-                           f"{', '.join(p.name for p in presets)}.")
+    raise ProjectFileError((_("There is no preset named {name!r}. Presets: {value}.")
+                              .format(name=name, value=', '.join(p.name for p in presets))))
 
 
 def open_preset(name: str) -> Project:

@@ -20,6 +20,7 @@ import numpy as np
 
 from playground.errors import GraphError, ProjectFileError
 from playground.files.fileio import atomic_write_bytes
+from playground.i18n import _
 from playground.network.graph import Graph
 
 # 2: nodes may share another node's layer ("shares"), be keras.ops operations
@@ -51,6 +52,8 @@ class Project:
     weights: dict[str, list[np.ndarray]] | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    # Hyper-parameter search: {"space": [...], "settings": {...}} (playground.tuning).
+    tuning: dict[str, Any] = field(default_factory=dict)
 
     def to_json_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +68,7 @@ class Project:
             "training": self.training,
             "history": self.history,
             "extras": self.extras,
+            "tuning": self.tuning,
             "has_weights": bool(self.weights),
         }
 
@@ -79,8 +83,8 @@ def pack_project(meta: dict[str, Any], weights: dict[str, list[np.ndarray]] | No
     try:
         text = json.dumps(meta, indent=1, allow_nan=True)
     except (TypeError, ValueError, RecursionError) as exc:
-        raise ProjectFileError(f"The project holds a value that cannot be saved as JSON "
-                               f"({exc}).") from exc
+        raise ProjectFileError((_("The project holds a value that cannot be saved as JSON ({exc}).")
+                                  .format(exc=exc))) from exc
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         # A fixed timestamp: the same project always gives the same bytes (no churn in
@@ -119,52 +123,60 @@ def load_project(path: str | Path) -> Project:
     """Read a project file; every problem becomes a ProjectFileError that says what's wrong."""
     path = Path(path)
     if not path.exists():
-        raise ProjectFileError(f"{path} does not exist.")
+        raise ProjectFileError(_("{path} does not exist.").format(path=path))
     if not path.is_file():
-        raise ProjectFileError(f"{path} is a folder, not a project file.")
+        raise ProjectFileError(_("{path} is a folder, not a project file.").format(path=path))
     try:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES + MAX_WEIGHTS_BYTES:  # checked before reading it all in
-            raise ProjectFileError(f"{path.name} is {size / 2**30:.1f} GB, larger than any "
-                                   "real project: it is not a project file, or it is damaged.")
+            raise ProjectFileError((_("{name} is {value:.1f} GB, larger than any real project: it is not a "
+                                      "project file, or it is damaged.")
+                                      .format(name=path.name, value=size / 2**30)))
         data = path.read_bytes()
     except OSError as exc:
-        raise ProjectFileError(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
+        raise ProjectFileError((_("{name} cannot be read: {value}.")
+                                  .format(name=path.name, value=exc.strerror or exc))) from exc
     return project_from_bytes(data, path.name)
 
 
-def project_from_bytes(data: bytes, label: str = "The file") -> Project:
+def project_from_bytes(data: bytes, label: str = _("The file")) -> Project:
     if not data:
-        raise ProjectFileError(f"{label} is empty (0 bytes): it is not a project. If it is "
-                               "your project, restore it from a backup or the recovery file.")
+        raise ProjectFileError((_("{label} is empty (0 bytes): it is not a project. If it is your project, "
+                                  "restore it from a backup or the recovery file.")
+                                  .format(label=label)))
     if not data.startswith(b"PK"):
-        hint = (" It is a text/JSON file; a project file is a .kpg archive saved by the app."
+        hint = (_(" It is a text/JSON file; a project file is a .kpg archive saved by the app.")
                 if data.lstrip()[:1] in (b"{", b"[") else "")
-        raise ProjectFileError(f"{label} is not a Keras Playground project (.kpg).{hint}")
+        raise ProjectFileError((_("{label} is not a Keras Playground project (.kpg).{hint}")
+                                  .format(label=label, hint=hint)))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_READ_ERRORS as exc:
-        raise ProjectFileError(f"{label} is damaged or truncated ({exc}); it cannot be "
-                               "opened. Use a backup or the recovery copy.") from None
+        raise ProjectFileError((_("{label} is damaged or truncated ({exc}); it cannot be opened. Use a "
+                                  "backup or the recovery copy.")
+                                  .format(label=label, exc=exc))) from None
     with zf:
         names = set(zf.namelist())
         if "project.json" not in names:
             if "config.json" in names:
-                raise ProjectFileError(f"{label} is a Keras model, not a project: use File "
-                                       "→ Import .keras (or `playground import`).")
-            raise ProjectFileError(f"{label} is a zip archive but not a Keras Playground "
-                                   "project (it has no project.json).")
+                raise ProjectFileError((_("{label} is a Keras model, not a project: use File → Import .keras (or "
+                                          "`playground import`).")
+                                          .format(label=label)))
+            raise ProjectFileError((_("{label} is a zip archive but not a Keras Playground project (it has no "
+                                      "project.json).")
+                                      .format(label=label)))
         raw = _read_member(zf, "project.json", MAX_JSON_BYTES, label)
         try:
             meta = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ProjectFileError(f"{label}: project.json is damaged ({exc}).") from None
+            raise ProjectFileError((_("{label}: project.json is damaged ({exc}).")
+                                      .format(label=label, exc=exc))) from None
         except RecursionError:
             meta = None
         if meta is None or _nesting_depth(meta) > MAX_JSON_DEPTH:
-            raise ProjectFileError(f"{label}: project.json is nested more than "
-                                   f"{MAX_JSON_DEPTH} levels deep, which no real project is; "
-                                   "the file is damaged or crafted.")
+            raise ProjectFileError((_("{label}: project.json is nested more than {MAX_JSON_DEPTH} levels deep, "
+                                      "which no real project is; the file is damaged or crafted.")
+                                      .format(label=label, MAX_JSON_DEPTH=MAX_JSON_DEPTH)))
         project = _project_from_json(meta, label)
         if "weights.npz" in names:
             project.weights = _read_weights(zf, project.graph, label)
@@ -174,16 +186,19 @@ def project_from_bytes(data: bytes, label: str = "The file") -> Project:
 def _read_member(zf: zipfile.ZipFile, name: str, limit: int, label: str) -> bytes:
     info = zf.getinfo(name)
     if info.file_size > limit:
-        raise ProjectFileError(f"{label}: {name} is {info.file_size // 2**20} MB, larger than "
-                               f"any real project ({limit // 2**20} MB at most).")
+        raise ProjectFileError((_("{label}: {name} is {value} MB, larger than any real project ({value2} "
+                                  "MB at most).")
+                                  .format(label=label, name=name, value=info.file_size // 2**20, value2=limit // 2**20)))
     if info.compress_size and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO \
             and info.file_size > 1024 * 1024:
-        raise ProjectFileError(f"{label}: {name} expands {info.file_size // info.compress_size}"
-                               " times when unpacked; refusing a suspected zip bomb.")
+        raise ProjectFileError((_("{label}: {name} expands {value} times when unpacked; refusing a "
+                                  "suspected zip bomb.")
+                                  .format(label=label, name=name, value=info.file_size // info.compress_size)))
     try:
         return zf.read(name)
     except ZIP_READ_ERRORS as exc:
-        raise ProjectFileError(f"{label} is damaged or truncated ({exc}).") from None
+        raise ProjectFileError((_("{label} is damaged or truncated ({exc}).")
+                                  .format(label=label, exc=exc))) from None
 
 
 def _nesting_depth(value: Any) -> int:
@@ -204,8 +219,8 @@ def _expect(meta: dict[str, Any], key: str, kind: type | tuple[type, ...], defau
             label: str) -> Any:
     value = meta.get(key, default)
     if not isinstance(value, kind):
-        raise ProjectFileError(f"{label}: '{key}' has the wrong type in project.json "
-                               f"(expected {getattr(kind, '__name__', kind)}).")
+        raise ProjectFileError((_("{label}: '{key}' has the wrong type in project.json (expected {kind}).")
+                                  .format(label=label, key=key, kind=getattr(kind, '__name__', kind))))
     return value
 
 
@@ -219,28 +234,32 @@ def migrate(meta: dict[str, Any], version: int) -> dict[str, Any]:
 
 def _project_from_json(meta: Any, label: str) -> Project:
     if not isinstance(meta, dict) or meta.get("app") != APP_ID:
-        raise ProjectFileError(f"{label} is not a Keras Playground project.")
+        raise ProjectFileError(_("{label} is not a Keras Playground project.").format(label=label))
     version = meta.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectFileError(f"{label} has no valid format_version; it is damaged.")
+        raise ProjectFileError((_("{label} has no valid format_version; it is damaged.")
+                                  .format(label=label)))
     if version > FORMAT_VERSION:
-        raise ProjectFileError(f"{label} was made by a newer version of Keras Playground "
-                               f"(file format {version}; this version reads up to "
-                               f"{FORMAT_VERSION}). Update the app to open it.")
+        raise ProjectFileError((_("{label} was made by a newer version of Keras Playground (file format "
+                                  "{version}; this version reads up to {FORMAT_VERSION}). Update the app "
+                                  "to open it.")
+                                  .format(label=label, version=version, FORMAT_VERSION=FORMAT_VERSION)))
     meta = migrate(meta, version)
     graph_data = _expect(meta, "graph", dict, {}, label)
     try:
         graph = Graph.from_dict(graph_data)
     except GraphError as exc:
-        raise ProjectFileError(f"{label}: the model in the file is invalid: {exc}") from None
+        raise ProjectFileError((_("{label}: the model in the file is invalid: {exc}")
+                                  .format(label=label, exc=exc))) from None
     dataset = _expect(meta, "dataset", dict, {"name": "xor", "params": {}}, label)
     if not isinstance(dataset.get("name"), str) or not isinstance(dataset.get("params", {}),
                                                                   dict):
-        raise ProjectFileError(f"{label}: the dataset choice needs a 'name' and 'params'.")
+        raise ProjectFileError((_("{label}: the dataset choice needs a 'name' and 'params'.")
+                                  .format(label=label)))
     dataset.setdefault("params", {})
     history = _expect(meta, "history", list, [], label)
     if not all(isinstance(run, dict) for run in history):
-        raise ProjectFileError(f"{label}: the training history is damaged.")
+        raise ProjectFileError(_("{label}: the training history is damaged.").format(label=label))
     return Project(
         graph=graph,
         dataset=dataset,
@@ -251,6 +270,7 @@ def _project_from_json(meta: Any, label: str) -> Project:
         notes=_expect(meta, "notes", str, "", label),
         history=history,
         extras=_expect(meta, "extras", dict, {}, label),
+        tuning=_expect(meta, "tuning", dict, {}, label),
     )
 
 
@@ -260,24 +280,26 @@ def _read_weights(zf: zipfile.ZipFile, graph: Graph, label: str) -> dict[str, li
     try:
         with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
             for key in npz.files:
-                node_id, _, index = key.rpartition(":")
+                node_id, _colon, index = key.rpartition(":")
                 if not node_id or not index.isdigit():
-                    raise ProjectFileError(f"{label}: weights.npz has an unexpected entry "
-                                           f"{key!r}.")
+                    raise ProjectFileError((_("{label}: weights.npz has an unexpected entry {key!r}.")
+                                              .format(label=label, key=key)))
                 array = npz[key]
-                if array.dtype.kind not in "biuf":
-                    raise ProjectFileError(f"{label}: weights for {node_id} are not numbers.")
+                if array.dtype.kind not in "biufU":  # U: a lookup layer's vocabulary
+                    raise ProjectFileError((_("{label}: weights for {node_id} are not numbers.")
+                                              .format(label=label, node_id=node_id)))
                 if node_id in graph:  # weights of nodes deleted before saving are dropped
                     weights.setdefault(node_id, {})[int(index)] = array
     except ProjectFileError:
         raise
     except (*ZIP_READ_ERRORS, TypeError) as exc:
-        raise ProjectFileError(f"{label}: the saved weights are damaged ({exc}). Open a "
-                               "backup, or delete weights.npz from the file to keep the model "
-                               "without its training.") from None
+        raise ProjectFileError((_("{label}: the saved weights are damaged ({exc}). Open a backup, or "
+                                  "delete weights.npz from the file to keep the model without its training.")
+                                  .format(label=label, exc=exc))) from None
     result: dict[str, list[np.ndarray]] = {}
     for node_id, by_index in weights.items():
         if sorted(by_index) != list(range(len(by_index))):
-            raise ProjectFileError(f"{label}: the weights of {node_id} are incomplete.")
+            raise ProjectFileError((_("{label}: the weights of {node_id} are incomplete.")
+                                      .format(label=label, node_id=node_id)))
         result[node_id] = [by_index[i] for i in range(len(by_index))]
     return result

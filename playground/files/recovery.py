@@ -26,6 +26,7 @@ import numpy as np
 from playground.files.fileio import atomic_write_bytes, atomic_write_text
 from playground.files.project import Project, load_project, pack_project
 from playground.files.userdata import ensure_dir, user_data_dir
+from playground.i18n import _
 
 RECOVERY_FOLDER = "recovery"
 META_SUFFIX = ".json"
@@ -52,8 +53,9 @@ class RecoveryInfo:
 
     def describe(self) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
-        what = self.original_path or self.title or "an unsaved project"
-        return f"{Path(what).name if self.original_path else what} (autosaved {when})"
+        what = self.original_path or self.title or _("an unsaved project")
+        return (_("{value} (autosaved {when})")
+                  .format(value=Path(what).name if self.original_path else what, when=when))
 
 
 @dataclass(frozen=True)

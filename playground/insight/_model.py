@@ -11,6 +11,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from playground.errors import PlaygroundError
+from playground.i18n import _
 from playground.kerasenv import keras
 
 _BATCH = 2048
@@ -42,7 +43,7 @@ def run_model(model: Any, x: np.ndarray, batch_size: int = _BATCH) -> np.ndarray
     """
     x = np.asarray(x)
     if len(x) == 0:
-        raise InsightError("There are no samples to run the model on. Pick a dataset with data.")
+        raise InsightError(_("There are no samples to run the model on. Pick a dataset with data."))
     parts = [to_numpy(first_output(model(x[i:i + batch_size], training=False)))
              for i in range(0, len(x), batch_size)]
     return np.concatenate(parts, axis=0)
@@ -103,8 +104,8 @@ def intermediate_model(model: Any, layers: Sequence[Any]) -> Any:
             outputs.append(layer.output)
         except (AttributeError, ValueError) as exc:
             raise InsightError(
-                f"Layer '{layer.name}' is used more than once or not connected, so its "
-                f"output cannot be shown ({exc}).") from exc
+                _("Layer '{name}' is used more than once or not connected, so its output "
+                  "cannot be shown ({exc}).").format(name=layer.name, exc=exc)) from exc
     inputs = model.inputs
     # a single input is passed bare so calls with one array match the structure
     return k.Model(inputs=inputs[0] if len(inputs) == 1 else inputs, outputs=outputs)

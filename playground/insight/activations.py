@@ -13,6 +13,7 @@ from typing import Callable
 import numpy as np
 
 from playground import kerasenv
+from playground.i18n import _
 from playground.insight._model import InsightError, to_numpy
 
 _SELU_ALPHA = 1.6732632423543772848170429916717
@@ -48,25 +49,25 @@ FORMULAS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
 }
 
 PLAIN_WORDS = {
-    "linear": "Passes the number through unchanged: the layer can only draw straight lines.",
-    "relu": "Keeps positive numbers, turns negatives into 0. Fast and the usual choice.",
-    "relu6": "Like ReLU, but never above 6.",
-    "sigmoid": "Squeezes any number into 0..1: good for a yes/no probability at the end.",
-    "tanh": "Squeezes any number into -1..1, centred on 0.",
-    "softplus": "A smooth ReLU: never exactly 0.",
-    "softsign": "Like tanh, but approaches -1 and 1 more slowly.",
-    "elu": "Like ReLU, but negatives curve smoothly down to -1 instead of stopping at 0.",
-    "selu": "A scaled ELU that keeps signals at a steady size through deep stacks.",
-    "gelu": "A smooth ReLU used in modern networks (transformers).",
-    "silu": "x times sigmoid(x): a smooth ReLU that dips slightly below 0.",
-    "swish": "x times sigmoid(x): a smooth ReLU that dips slightly below 0.",
-    "leaky_relu": "Like ReLU, but negatives keep a small slope so units never fully die.",
-    "exponential": "e to the power x: grows very fast.",
-    "hard_sigmoid": "A cheap straight-line version of sigmoid.",
-    "hard_silu": "A cheap straight-line version of SiLU.",
-    "mish": "A smooth ReLU-like curve, slightly below 0 for small negatives.",
-    "softmax": "Turns the layer's numbers into probabilities that add up to 1 "
-               "(shown: one unit against another fixed at 0).",
+    "linear": _("Passes the number through unchanged: the layer can only draw straight lines."),
+    "relu": _("Keeps positive numbers, turns negatives into 0. Fast and the usual choice."),
+    "relu6": _("Like ReLU, but never above 6."),
+    "sigmoid": _("Squeezes any number into 0..1: good for a yes/no probability at the end."),
+    "tanh": _("Squeezes any number into -1..1, centred on 0."),
+    "softplus": _("A smooth ReLU: never exactly 0."),
+    "softsign": _("Like tanh, but approaches -1 and 1 more slowly."),
+    "elu": _("Like ReLU, but negatives curve smoothly down to -1 instead of stopping at 0."),
+    "selu": _("A scaled ELU that keeps signals at a steady size through deep stacks."),
+    "gelu": _("A smooth ReLU used in modern networks (transformers)."),
+    "silu": _("x times sigmoid(x): a smooth ReLU that dips slightly below 0."),
+    "swish": _("x times sigmoid(x): a smooth ReLU that dips slightly below 0."),
+    "leaky_relu": _("Like ReLU, but negatives keep a small slope so units never fully die."),
+    "exponential": _("e to the power x: grows very fast."),
+    "hard_sigmoid": _("A cheap straight-line version of sigmoid."),
+    "hard_silu": _("A cheap straight-line version of SiLU."),
+    "mish": _("A smooth ReLU-like curve, slightly below 0 for small negatives."),
+    "softmax": _("Turns the layer's numbers into probabilities that add up to 1 "
+                 "(shown: one unit against another fixed at 0)."),
 }
 
 
@@ -92,10 +93,11 @@ def activation_curve(name: str | None, x_min: float = -5.0, x_max: float = 5.0,
         try:
             fn = keras.activations.get(key)
         except ValueError as exc:
-            raise InsightError(f"Unknown activation '{name}'. Pick one of: "
-                               f"{', '.join(sorted(FORMULAS))}.") from exc
+            raise InsightError((_("Unknown activation '{name}'. Pick one of: {FORMULAS}.")
+                                  .format(name=name, FORMULAS=', '.join(sorted(FORMULAS))))) from exc
         y = to_numpy(fn(x.astype(np.float32))).astype(np.float64)
     else:
-        raise InsightError(f"The curve of '{name}' can be drawn once TensorFlow has loaded.")
+        raise InsightError((_("The curve of '{name}' can be drawn once TensorFlow has loaded.")
+                              .format(name=name)))
     slope = np.gradient(y, x)
     return ActivationCurve(key, x, y, slope, PLAIN_WORDS.get(key, ""))

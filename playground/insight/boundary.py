@@ -5,11 +5,12 @@ grid covering the data; the UI paints it as a heatmap behind the points.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import (InsightError, class_probabilities, output_activation,
                                        run_model)
 
@@ -45,6 +46,8 @@ class BoundaryGrid:
     ``values`` (ny, nx): probability of class 1 (binary), probability of the winning
     class (multiclass) or the predicted value (regression). ``classes`` (ny, nx): winning
     class id, None for regression. ``probabilities`` (ny, nx, k) for classification.
+    ``rgba`` and ``rgba_discrete`` (ny, nx, 4) uint8 are the pictures of both, when they
+    were coloured already (off the UI thread, see ``colors.with_pictures``).
     """
 
     grid: GridSpec
@@ -52,6 +55,8 @@ class BoundaryGrid:
     values: np.ndarray
     classes: np.ndarray | None
     probabilities: np.ndarray | None
+    rgba: np.ndarray | None = field(default=None, repr=False, compare=False)
+    rgba_discrete: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def discretized(self) -> np.ndarray:
         """The "discretize output" view: hard class ids, or regression values rounded
@@ -81,7 +86,8 @@ def grid_for_points(points: np.ndarray, resolution: int = DEFAULT_RESOLUTION,
     span = np.maximum(hi - lo, 1e-6)
     lo, hi = lo - margin * span, hi + margin * span
     if resolution < 2:
-        raise InsightError(f"The grid needs at least 2 cells per side. Received: {resolution}.")
+        raise InsightError((_("The grid needs at least 2 cells per side. Received: {resolution}.")
+                              .format(resolution=resolution)))
     return GridSpec(xs=np.linspace(lo[0], hi[0], resolution),
                     ys=np.linspace(lo[1], hi[1], resolution))
 
@@ -98,12 +104,17 @@ def dataset_points(dataset: Any) -> np.ndarray:
 
 def boundary_grid(model: Any, grid: GridSpec, task: str) -> BoundaryGrid:
     """Evaluate ``model`` on every grid point."""
+    return grid_result(run_model(model, grid.points), grid, task, output_activation(model))
+
+
+def grid_result(raw: np.ndarray, grid: GridSpec, task: str,
+                activation: str | None) -> BoundaryGrid:
+    """A :class:`BoundaryGrid` from the model's raw outputs on ``grid.points``."""
     n_y, n_x = len(grid.ys), len(grid.xs)
-    raw = run_model(model, grid.points)
     if task in ("regression", "sequence"):
         values = raw.reshape(len(raw), -1)[:, 0].reshape(n_y, n_x)
         return BoundaryGrid(grid, task, values.astype(np.float64), None, None)
-    probs = class_probabilities(raw, output_activation(model))
+    probs = class_probabilities(raw, activation)
     classes = probs.argmax(axis=1)
     if probs.shape[1] == 2:
         values = probs[:, 1]
@@ -119,7 +130,8 @@ def dataset_boundary(model: Any, dataset: Any,
     """:func:`boundary_grid` on a grid covering the dataset's points."""
     if not is_2d_input(tuple(dataset.input_shape)):
         raise InsightError(
-            "The decision boundary is drawn only for datasets of 2-D points "
-            f"(input shape (2,)); this one has input shape {tuple(dataset.input_shape)}.")
+            (_("The decision boundary is drawn only for datasets of 2-D points (input "
+               "shape (2,)); this one has input shape {input_shape}.")
+               .format(input_shape=tuple(dataset.input_shape))))
     return boundary_grid(model, grid_for_points(dataset_points(dataset), resolution),
                          dataset.task)

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import (InsightError, class_probabilities, output_activation,
                                        run_model)
 from playground.insight.colors import greys
@@ -36,13 +37,14 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -
     y_true = np.asarray(y_true).astype(np.int64).ravel()
     y_pred = np.asarray(y_pred).astype(np.int64).ravel()
     if y_true.shape != y_pred.shape:
-        raise InsightError(f"Expected as many predictions as labels. Received: "
-                           f"{y_pred.size} predictions for {y_true.size} labels.")
+        raise InsightError((_("Expected as many predictions as labels. Received: {size} predictions "
+                              "for {size2} labels.")
+                              .format(size=y_pred.size, size2=y_true.size)))
     bad = (y_true < 0) | (y_true >= num_classes) | (y_pred < 0) | (y_pred >= num_classes)
     if bad.any():
-        raise InsightError(f"Class ids must be between 0 and {num_classes - 1}; found "
-                           f"{int(max(y_true.max(), y_pred.max()))}. Does the last layer have "
-                           "one unit per class?")
+        raise InsightError((_("Class ids must be between 0 and {value}; found {max}. Does the last "
+                              "layer have one unit per class?")
+                              .format(value=num_classes - 1, max=int(max(y_true.max(), y_pred.max())))))
     flat = np.bincount(y_true * num_classes + y_pred, minlength=num_classes * num_classes)
     return flat.reshape(num_classes, num_classes)
 
@@ -53,7 +55,8 @@ def evaluation_split(dataset: Any) -> tuple[str, np.ndarray, np.ndarray]:
         x, y = getattr(dataset, f"x_{name}", None), getattr(dataset, f"y_{name}", None)
         if x is not None and y is not None and len(x):
             return name, np.asarray(x), np.asarray(y)
-    raise InsightError(f"Dataset '{dataset.name}' has no samples to evaluate on.")
+    raise InsightError((_("Dataset '{name}' has no samples to evaluate on.")
+                          .format(name=dataset.name)))
 
 
 def labels_from_targets(y: np.ndarray) -> np.ndarray:
@@ -68,8 +71,9 @@ def classification_results(model: Any, dataset: Any, max_samples: int | None = N
                            max_misclassified: int = MAX_MISCLASSIFIED) -> ConfusionResult:
     """Confusion matrix and misclassified samples of ``model`` on the evaluation split."""
     if dataset.task not in ("binary", "multiclass"):
-        raise InsightError("A confusion matrix needs a classification dataset; "
-                           f"'{dataset.name}' is a {dataset.task} task.")
+        raise InsightError((_("A confusion matrix needs a classification dataset; '{name}' is a {task} "
+                              "task.")
+                              .format(name=dataset.name, task=dataset.task)))
     split, x, y = evaluation_split(dataset)
     if max_samples is not None:
         x, y = x[:max_samples], y[:max_samples]
@@ -77,8 +81,9 @@ def classification_results(model: Any, dataset: Any, max_samples: int | None = N
     y_true = labels_from_targets(y)
     k = max(len(dataset.class_names), probs.shape[1], int(y_true.max()) + 1)
     if probs.shape[1] < k:
-        raise InsightError(f"The model answers with {probs.shape[1]} classes but the data has "
-                           f"{k}. Give the last Dense layer {k} units.")
+        raise InsightError((_("The model answers with {shape} classes but the data has {k}. Give the "
+                              "last Dense layer {k} units.")
+                              .format(shape=probs.shape[1], k=k)))
     y_pred = probs.argmax(axis=1)
     matrix = confusion_matrix(y_true, y_pred, k)
     support = matrix.sum(axis=1)

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import (InsightError, intermediate_model, model_layers,
                                        run_intermediate, to_numpy)
 
@@ -58,8 +59,8 @@ def feature_maps(model: Any, sample: np.ndarray,
     """Outputs of every 2-D convolution for one input ``sample`` (no batch dimension)."""
     layers = conv_layers(model)
     if not layers:
-        raise InsightError("The model has no Conv2D layer. Feature maps show what each "
-                           "convolution filter finds in an image; add a Conv2D layer.")
+        raise InsightError(_("The model has no Conv2D layer. Feature maps show what each "
+                             "convolution filter finds in an image; add a Conv2D layer."))
     sub = intermediate_model(model, layers)
     x = np.asarray(sample, dtype=np.float32)[None]
     outputs = run_intermediate(sub, x)

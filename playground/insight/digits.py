@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import (InsightError, class_probabilities, output_activation,
                                        run_model)
 
@@ -54,7 +55,8 @@ def center_like_mnist(image: np.ndarray) -> np.ndarray:
 
     img = np.asarray(image, dtype=np.float32)
     if img.ndim != 2:
-        raise InsightError(f"Expected a 2-D drawing. Received shape {img.shape}.")
+        raise InsightError((_("Expected a 2-D drawing. Received shape {shape}.")
+                              .format(shape=img.shape)))
     rows = np.flatnonzero(img.max(axis=1) > 0.05)
     cols = np.flatnonzero(img.max(axis=0) > 0.05)
     if rows.size == 0:
@@ -100,8 +102,9 @@ def apply_dataset_scaling(pixels_0_255: np.ndarray, dataset: Any) -> np.ndarray:
         scale = scale.reshape(-1)
         flat = x.reshape(-1)
         if flat.size != offset.size:
-            raise InsightError(f"The dataset's scaling has {offset.size} values but the "
-                               f"drawing has {flat.size} pixels.")
+            raise InsightError((_("The dataset's scaling has {size} values but the drawing has {size2} "
+                                  "pixels.")
+                                  .format(size=offset.size, size2=flat.size)))
         return ((flat - offset) / scale).reshape(x.shape).astype(np.float32)
     return ((x - offset) / scale).astype(np.float32)
 
@@ -113,8 +116,9 @@ def drawing_to_input(image: np.ndarray, dataset: Any, center: bool = True) -> np
     x = apply_dataset_scaling(pixels, dataset)
     shape = tuple(dataset.input_shape)
     if int(np.prod(shape)) != SIZE * SIZE:
-        raise InsightError(f"The drawing pad makes 28x28 images; this dataset's inputs have "
-                           f"shape {shape}. Use MNIST-shaped data (28x28 or 784 values).")
+        raise InsightError((_("The drawing pad makes 28x28 images; this dataset's inputs have shape "
+                              "{shape}. Use MNIST-shaped data (28x28 or 784 values).")
+                              .format(shape=shape)))
     return x.reshape((1, *shape))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from playground import kerasenv
+from playground.i18n import _
 from playground.insight._model import (activation_name, first_output, intermediate_model,
                                        model_layers, run_intermediate, to_numpy)
 from playground.insight.classification import labels_from_targets
@@ -89,11 +90,12 @@ def _dead_issue(share: float) -> HealthIssue | None:
     if sev is None:
         return None
     return HealthIssue(
-        "dead_relu", sev, f"{share:.0%} dead ReLU units",
-        f"{share:.0%} of this layer's units output 0 for every example, so they pass "
-        "nothing on and no longer learn (a ReLU outputs 0 for all negative inputs).",
-        "Lower the learning rate, use 'leaky_relu' or 'elu' instead of 'relu', or add "
-        "BatchNormalization before this layer.")
+        "dead_relu", sev, _("{share:.0%} dead ReLU units").format(share=share),
+        _("{share:.0%} of this layer's units output 0 for every example, so they "
+          "pass nothing on and no longer learn (a ReLU outputs 0 for all negative "
+          "inputs).").format(share=share),
+        _("Lower the learning rate, use 'leaky_relu' or 'elu' instead of 'relu', or add "
+          "BatchNormalization before this layer."))
 
 
 def _saturated_issue(share: float, activation: str) -> HealthIssue | None:
@@ -101,11 +103,13 @@ def _saturated_issue(share: float, activation: str) -> HealthIssue | None:
     if sev is None:
         return None
     return HealthIssue(
-        "saturated", sev, f"{share:.0%} saturated {activation} units",
-        f"{share:.0%} of this layer's units are stuck at the flat ends of the {activation} "
-        "curve for almost every example; there the slope is nearly 0, so they barely learn.",
-        "Scale the inputs (Range [0, 1] or Standardize), lower the learning rate, or use "
-        "'relu' in hidden layers.")
+        "saturated", sev, (_("{share:.0%} saturated {activation} units")
+                             .format(share=share, activation=activation)),
+        _("{share:.0%} of this layer's units are stuck at the flat ends of the "
+          "{activation} curve for almost every example; there the slope is nearly "
+          "0, so they barely learn.").format(share=share, activation=activation),
+        _("Scale the inputs (Range [0, 1] or Standardize), lower the learning rate, or use "
+          "'relu' in hidden layers."))
 
 
 def _gradients(model: Any, x: np.ndarray, y: np.ndarray, task: str) -> dict[str, np.ndarray]:
@@ -218,26 +222,27 @@ class HealthChecker:
             rel = relative[name]
             if not np.isfinite(g) or not np.isfinite(health.weight_rms or 0.0):
                 health.issues.append(HealthIssue(
-                    "not_finite", "problem", "Numbers blew up (NaN)",
-                    "This layer's weights or gradients are no longer numbers: training "
-                    "diverged and the model cannot recover by itself.",
-                    "Lower the learning rate a lot (try 10x smaller), scale the inputs, "
-                    "then train again from fresh weights."))
+                    "not_finite", "problem", _("Numbers blew up (NaN)"),
+                    _("This layer's weights or gradients are no longer numbers: training "
+                      "diverged and the model cannot recover by itself."),
+                    _("Lower the learning rate a lot (try 10x smaller), scale the inputs, "
+                      "then train again from fresh weights.")))
             elif g > EXPLODING_RMS:
                 health.issues.append(HealthIssue(
-                    "exploding", "problem", "Exploding gradients",
-                    f"The corrections for this layer are huge (size {g:.3g}); each step "
-                    "throws the weights far away and the loss jumps around.",
-                    "Lower the learning rate, scale the inputs, or add "
-                    "BatchNormalization; an optimizer setting 'clipnorm' also helps."))
+                    "exploding", "problem", _("Exploding gradients"),
+                    (_("The corrections for this layer are huge (size {g:.3g}); each step "
+                       "throws the weights far away and the loss jumps around.")
+                       .format(g=g)),
+                    _("Lower the learning rate, scale the inputs, or add "
+                      "BatchNormalization; an optimizer setting 'clipnorm' also helps.")))
             elif strongest > 0 and (g < VANISHING_ABSOLUTE or rel < VANISHING_RATIO * strongest):
                 health.issues.append(HealthIssue(
-                    "vanishing", "warning", "Vanishing gradients",
-                    f"The corrections reaching this layer are tiny ({rel:.2g} of its weights' "
-                    f"size; the strongest layer gets {strongest:.2g}), so it learns almost "
-                    "nothing.",
-                    "Use 'relu' instead of sigmoid/tanh in hidden layers, use fewer layers, "
-                    "or add BatchNormalization."))
+                    "vanishing", "warning", _("Vanishing gradients"),
+                    _("The corrections reaching this layer are tiny ({rel:.2g} of its weights' "
+                      "size; the strongest layer gets {strongest:.2g}), so it learns almost "
+                      "nothing.").format(rel=rel, strongest=strongest),
+                    _("Use 'relu' instead of sigmoid/tanh in hidden layers, use fewer layers, "
+                      "or add BatchNormalization.")))
 
 
 def health_report(model: Any, dataset: Any, sample_size: int = SAMPLE_SIZE) -> HealthReport:

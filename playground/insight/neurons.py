@@ -3,14 +3,16 @@ over a grid of (x, y) inputs, shown as one small heatmap per neuron.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import (InsightError, activation_name, intermediate_model,
                                        model_layers, run_intermediate)
 from playground.insight.boundary import GridSpec, dataset_points, grid_for_points, is_2d_input
+from playground.insight.colors import neuron_pictures
 
 NEURON_RESOLUTION = 24
 MAX_UNITS_PER_LAYER = 32
@@ -22,6 +24,9 @@ class LayerNeuronMaps:
     activation: str | None
     maps: np.ndarray  # (units, ny, nx): each unit's output over the grid
     units_total: int  # units in the layer (maps may hold only the first MAX_UNITS_PER_LAYER)
+    # (units, ny, nx, 4) uint8 pictures of ``maps`` (colours.neuron_pictures), made off the
+    # UI thread; rows flipped so y grows upwards.
+    rgba: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -43,12 +48,13 @@ class NeuronMapper:
     def __init__(self, model: Any, max_units: int = MAX_UNITS_PER_LAYER) -> None:
         shape = tuple(model.inputs[0].shape[1:]) if getattr(model, "inputs", None) else ()
         if not is_2d_input(shape):
-            raise InsightError("Neuron heatmaps need a model whose input is 2 numbers (x, y); "
-                               f"this model takes input shape {shape}.")
+            raise InsightError((_("Neuron heatmaps need a model whose input is 2 numbers (x, y); this "
+                                  "model takes input shape {shape}.")
+                                  .format(shape=shape)))
         self.layers = dense_layers(model)
         if not self.layers:
-            raise InsightError("The model has no Dense layer, so there are no neurons to show. "
-                               "Add a Dense layer after the input.")
+            raise InsightError(_("The model has no Dense layer, so there are no neurons to show. "
+                                 "Add a Dense layer after the input."))
         self.sub_model = intermediate_model(model, self.layers)
         self.max_units = max_units
 
@@ -60,8 +66,9 @@ class NeuronMapper:
             out = out.reshape(len(out), -1)
             units = out.shape[1]
             shown = out[:, :self.max_units].T.reshape(-1, n_y, n_x)
-            result.append(LayerNeuronMaps(layer.name, activation_name(layer),
-                                          shown.astype(np.float32), units))
+            shown = shown.astype(np.float32)
+            result.append(LayerNeuronMaps(layer.name, activation_name(layer), shown, units,
+                                          neuron_pictures(shown)))
         return NeuronMaps(grid, result)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import InsightError
 
 MAX_PAINTED = 5000
@@ -21,8 +22,9 @@ def painted_points(dataset_choice: dict[str, Any] | None) -> list[list[float]]:
 def with_points(dataset_choice: dict[str, Any], points: list[list[float]]) -> dict[str, Any]:
     """A copy of the dataset choice with ``extra_points`` replaced (JSON-able floats)."""
     if len(points) > MAX_PAINTED:
-        raise InsightError(f"At most {MAX_PAINTED} painted points are kept; erase some "
-                           "(right-click) before painting more.")
+        raise InsightError((_("At most {MAX_PAINTED} painted points are kept; erase some (right-click) "
+                              "before painting more.")
+                              .format(MAX_PAINTED=MAX_PAINTED)))
     choice = dict(dataset_choice or {})
     params = dict(choice.get("params") or {})
     params["extra_points"] = [[float(x), float(y), float(t)] for x, y, t in points]
@@ -33,11 +35,11 @@ def with_points(dataset_choice: dict[str, Any], points: list[list[float]]) -> di
 def check_target(target: float, task: str, classes: int) -> float:
     if task in ("binary", "multiclass"):
         if target != int(target) or not 0 <= target < classes:
-            raise InsightError(f"Painted points need a class from 0 to {classes - 1}; "
-                               f"received {target:g}.")
+            raise InsightError((_("Painted points need a class from 0 to {value}; received {target:g}.")
+                                  .format(value=classes - 1, target=target)))
         return float(int(target))
     if not np.isfinite(target):
-        raise InsightError("A painted value must be a number.")
+        raise InsightError(_("A painted value must be a number."))
     return float(target)
 
 

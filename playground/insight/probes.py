@@ -1,8 +1,14 @@
 """Live visualizations as probes: ``fn(model, dataset) -> result`` run by the training
-engine on the training thread after each epoch (see :class:`playground.training.Probe`).
+engine on the training thread after each epoch and between chunks of steps (see
+:class:`playground.training.Probe`).
 
-Each probe keeps its own cost within a share of the training time: it measures how long
-it takes and skips an epoch (returning None, which views ignore) until enough training
+Small dense networks on 2-D points get their boundary, neuron and weight pictures from a
+:class:`FrameProbe`: a weight snapshot pushed through a 100×100 grid in numpy and coloured
+right there (a millisecond or two), up to :data:`FRAMES_PER_S` times a second, as smoothly
+as TensorFlow Playground. Every other view goes through Keras and is budgeted:
+
+each probe keeps its own cost within a share of the training time: it measures how long
+it takes and skips a call (returning None, which views ignore) until enough training
 time has passed, so the live views cost at most a few percent however fast epochs are.
 After training the UI recomputes the final picture from the trained model with the same
 functions, so a skipped last epoch is never what stays on screen.
@@ -18,16 +24,19 @@ from typing import Any, Callable
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import InsightError, model_layers
 from playground.insight.boundary import (BoundaryGrid, GridSpec, boundary_grid, dataset_points,
                                          grid_for_points, is_2d_input)
 from playground.insight.classification import classification_results
-from playground.insight.colors import diverging, greys
+from playground.insight.colors import diverging, greys, with_pictures
 from playground.insight.conv import conv_filters, conv_layers, feature_maps
+from playground.insight.dense_grid import DenseFrames, dense_chain
 from playground.insight.health import SAMPLE_SIZE, HealthChecker
 from playground.insight.neurons import NEURON_RESOLUTION, NeuronMapper
 from playground.insight.regression import celsius_fit, prediction_vs_truth, sequence_forecast
-from playground.insight.weights import dense_edges, is_small_mlp, weight_histograms
+from playground.insight.weights import (WeightsSnapshot, dense_edges, is_small_mlp,
+                                        weight_histograms)
 
 BOUNDARY = "insight.boundary"
 NEURONS = "insight.neurons"
@@ -39,12 +48,24 @@ LINE = "insight.line"
 SEQUENCE = "insight.sequence"
 CONV = "insight.conv"
 
-# Share of training wall time each probe may use; for one dataset they add up to <= 4%.
-SHARES = {BOUNDARY: 0.012, NEURONS: 0.008, WEIGHTS: 0.004, HEALTH: 0.008, CONFUSION: 0.005,
-          REGRESSION: 0.008, LINE: 0.002, SEQUENCE: 0.008, CONV: 0.008}
+FRAMES = "insight.frames"   # boundary + neurons + weights of a small dense network at once
+
+# Share of training wall time each probe may use. The Keras-based views of one dataset add
+# up to <= ~8%. The frames of a small dense network may take up to 20%: the 2-D lessons aim
+# at >= 20 pictures a second while still training >= 2x TensorFlow Playground's epochs/s
+# (measured: 3-4x, benchmarks/bench_live_views.py), and a frame costs ~2-5 ms.
+SHARES = {BOUNDARY: 0.02, NEURONS: 0.01, WEIGHTS: 0.004, HEALTH: 0.008, CONFUSION: 0.005,
+          REGRESSION: 0.02, LINE: 0.02, SEQUENCE: 0.03, CONV: 0.04, FRAMES: 0.20}
+# No view is computed more often than this: more pictures a second than the screen shows
+# would be work thrown away.
+FRAMES_PER_S = 25.0
+BOUNDARY_RESOLUTION = 100   # the boundary's grid, cells per side (TensorFlow Playground's)
+# The weights (lines of the neuron diagram, histograms) come with every this many frames:
+# reading them into Python objects costs as much as the pictures.
+WEIGHTS_EVERY_FRAMES = 3
 # Views of the untrained model worth showing at the start; the others (judging training:
 # health, confusion) wait for the first due epoch, so a short run does not pay for them.
-AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV}
+AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV, FRAMES}
 CONFUSION_SAMPLES = 2000
 # While training, judge on fewer samples: the live picture only needs to show the trend,
 # and big models (CNNs) would otherwise cost a lot per look. Final results use the above.
@@ -57,12 +78,6 @@ class Unavailable:
     """This view does not apply to the current model; ``reason`` says why and what to do."""
 
     reason: str
-
-
-@dataclass(frozen=True)
-class WeightsSnapshot:
-    histograms: dict[str, Any]          # layer name -> LayerHistograms
-    dense_edges: list[Any] | None       # DenseEdges per Dense layer for small MLPs, else None
 
 
 @dataclass(frozen=True)
@@ -85,12 +100,14 @@ class BudgetedProbe:
 
     def __init__(self, compute: Callable[[Any, Any], Any], share: float,
                  clock: Callable[[], float] = time.perf_counter,
-                 run_first: bool = True) -> None:
+                 run_first: bool = True, max_rate: float = FRAMES_PER_S) -> None:
         self.compute = compute
         self.share = share
         self.run_first = run_first
         self.clock = clock
+        self.min_interval = 1.0 / max_rate if max_rate > 0 else 0.0
         self.started: float | None = None
+        self.last_run = -float("inf")
         self.spent = 0.0
         self.last_cost = 0.0
         self.runs = 0
@@ -99,8 +116,9 @@ class BudgetedProbe:
     def due(self) -> bool:
         if self.started is None:
             return True
-        elapsed = self.clock() - self.started
-        return self.spent + self.last_cost <= self.share * elapsed
+        now = self.clock()
+        return self.spent + self.last_cost <= self.share * (now - self.started) and \
+            now - self.last_run >= self.min_interval
 
     def __call__(self, model: Any, dataset: Any) -> Any:
         now = self.clock()
@@ -117,6 +135,7 @@ class BudgetedProbe:
         except InsightError as error:
             return Unavailable(str(error))
         finally:
+            self.last_run = now
             self.last_cost = self.clock() - now
             self.spent += self.last_cost
             self.runs += 1
@@ -137,7 +156,7 @@ class _PerModel:
         return self.value
 
 
-def boundary_probe(resolution: int = 50) -> Callable[[Any, Any], BoundaryGrid]:
+def boundary_probe(resolution: int = BOUNDARY_RESOLUTION) -> Callable[[Any, Any], BoundaryGrid]:
     grids: dict[int, GridSpec] = {}
 
     def compute(model: Any, dataset: Any) -> BoundaryGrid:
@@ -145,7 +164,32 @@ def boundary_probe(resolution: int = 50) -> Callable[[Any, Any], BoundaryGrid]:
         if key not in grids:
             grids.clear()
             grids[key] = grid_for_points(dataset_points(dataset), resolution)
-        return boundary_grid(model, grids[key], dataset.task)
+        return with_pictures(boundary_grid(model, grids[key], dataset.task))
+    return compute
+
+
+def frames_probe(chain: Any, resolution: int = BOUNDARY_RESOLUTION,
+                 neuron_resolution: int = NEURON_RESOLUTION
+                 ) -> Callable[[Any, Any], dict[str, Any]]:
+    """Boundary, neurons and weights of a small dense network (a ``DenseChain``) computed
+    from its weights in numpy, keyed by their probes' names."""
+    frames: dict[int, DenseFrames] = {}
+    count = [0]
+
+    def compute(model: Any, dataset: Any) -> dict[str, Any]:
+        key = id(dataset)
+        if key not in frames:
+            frames.clear()
+            points = dataset_points(dataset)
+            frames[key] = DenseFrames(chain, dataset.task, grid_for_points(points, resolution),
+                                      grid_for_points(points, neuron_resolution))
+        made = frames[key]
+        weights = chain.snapshot()
+        results = {BOUNDARY: made.boundary(weights), NEURONS: made.neurons(weights)}
+        if count[0] % WEIGHTS_EVERY_FRAMES == 0:
+            results[WEIGHTS] = made.weights(weights)
+        count[0] += 1
+        return results
     return compute
 
 
@@ -197,22 +241,28 @@ def conv_sample(dataset: Any, index: int) -> np.ndarray:
     x = dataset.x_test if getattr(dataset, "x_test", None) is not None and \
         len(dataset.x_test) else dataset.x_train
     if not 0 <= index < len(x):
-        raise InsightError(f"Sample {index} does not exist; pick 0 to {len(x) - 1}.")
+        raise InsightError((_("Sample {index} does not exist; pick 0 to {value}.")
+                              .format(index=index, value=len(x) - 1)))
     return np.asarray(x[index])
 
 
 def live_probes(dataset: Any, model: Any | None = None,
                 shares: dict[str, float] | None = None,
-                live: bool = True) -> dict[str, BudgetedProbe]:
+                live: bool = True, max_rate: float = FRAMES_PER_S) -> dict[str, BudgetedProbe]:
     """The probes that fit this dataset (and model, when given), by name. ``live`` probes
-    (run during training) judge on fewer samples than the final results."""
+    (run during training) judge on fewer samples than the final results; none runs more
+    than ``max_rate`` times a second (0: no limit)."""
     if model is not None and not model_layers(model):
         return {}
     computes: dict[str, Callable[[Any, Any], Any]] = {
         WEIGHTS: weights_probe,
         HEALTH: health_probe(LIVE_HEALTH_SAMPLES if live else SAMPLE_SIZE)}
     shape = tuple(dataset.input_shape)
-    if is_2d_input(shape):
+    chain = dense_chain(model) if model is not None and is_2d_input(shape) else None
+    if chain is not None:  # boundary, neurons and weights at animation rate, from numpy
+        del computes[WEIGHTS]
+        computes[FRAMES] = frames_probe(chain)
+    elif is_2d_input(shape):
         computes[BOUNDARY] = boundary_probe()
         computes[NEURONS] = neurons_probe()
     if dataset.task in ("binary", "multiclass"):
@@ -227,17 +277,34 @@ def live_probes(dataset: Any, model: Any | None = None,
     if len(shape) == 3 and (model is None or conv_layers(model)):
         computes[CONV] = conv_probe()
     shares = {**SHARES, **(shares or {})}
-    return {name: BudgetedProbe(fn, shares[name], run_first=name in AT_START)
+    return {name: BudgetedProbe(fn, shares[name], run_first=name in AT_START,
+                                max_rate=max_rate)
             for name, fn in computes.items()}
 
 
 def final_results(model: Any, dataset: Any) -> dict[str, Any]:
     """Every applicable view computed once (after training, on a model not training)."""
-    results = {}
+    from playground.network.vocabulary import adapt_unadapted
+
+    # An untrained text model has no vocabulary yet: learn it from the training split, as
+    # a training run would, so its views can be drawn at all.
+    adapt_unadapted(model, dataset.x_train)
+    results: dict[str, Any] = {}
     for name, probe in live_probes(dataset, model, live=False).items():
         probe.run_first = True  # a fresh probe's first call then always runs
-        results[name] = probe(model, dataset)
+        _collect(results, name, probe(model, dataset))
     return results
+
+
+def _collect(results: dict[str, Any], name: str, result: Any) -> None:
+    """Put a probe's result under its name; the frames probe's results under theirs (its
+    Unavailable reason, if any, then stands for each of its views)."""
+    if name != FRAMES:
+        results[name] = result
+    elif isinstance(result, Unavailable):
+        results.update({BOUNDARY: result, NEURONS: result})
+    elif result is not None:
+        results.update(result)
 
 
 @dataclass(frozen=True)
@@ -257,8 +324,10 @@ class InsightProbe:
     need to know them before the dataset is loaded. Returns None when nothing was due.
     """
 
-    def __init__(self, shares: dict[str, float] | None = None) -> None:
+    def __init__(self, shares: dict[str, float] | None = None,
+                 max_rate: float = FRAMES_PER_S) -> None:
         self.shares = shares
+        self.max_rate = max_rate
         self._model: Any = None
         self._dataset: Any = None
         self.probes: dict[str, BudgetedProbe] = {}
@@ -266,10 +335,10 @@ class InsightProbe:
     def __call__(self, model: Any, dataset: Any) -> InsightUpdate | None:
         if model is not self._model or dataset is not self._dataset:
             self._model, self._dataset = model, dataset
-            self.probes = live_probes(dataset, model, self.shares)
-        results = {}
+            self.probes = live_probes(dataset, model, self.shares, max_rate=self.max_rate)
+        results: dict[str, Any] = {}
         for name, probe in self.probes.items():
             result = probe(model, dataset)
             if result is not None:
-                results[name] = result
+                _collect(results, name, result)
         return InsightUpdate(dataset, results) if results else None

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.insight._model import InsightError, activation_name, model_layers, run_model, to_numpy
 from playground.insight.classification import evaluation_split
 
@@ -25,8 +26,9 @@ class PredictionVsTruth:
 def prediction_vs_truth(model: Any, dataset: Any, max_points: int = MAX_POINTS
                         ) -> PredictionVsTruth:
     if dataset.task not in ("regression", "sequence"):
-        raise InsightError("Prediction-vs-truth is for number-predicting datasets; "
-                           f"'{dataset.name}' is a {dataset.task} task.")
+        raise InsightError((_("Prediction-vs-truth is for number-predicting datasets; '{name}' is a "
+                              "{task} task.")
+                              .format(name=dataset.name, task=dataset.task)))
     split, x, y = evaluation_split(dataset)
     x, y = x[:max_points], y[:max_points]
     pred = run_model(model, x).reshape(len(x), -1)[:, 0].astype(np.float64)
@@ -61,19 +63,21 @@ def linear_fit(model: Any, expected_weight: float = 1.8,
         if kind in ("Flatten", "Reshape", "Dropout", "Identity"):
             continue
         if kind != "Dense":
-            raise InsightError(f"Layer '{layer.name}' ({kind}) is not a Dense layer, so the "
-                               "model is not one straight line.")
+            raise InsightError((_("Layer '{name}' ({kind}) is not a Dense layer, so the model is not one "
+                                  "straight line.")
+                                  .format(name=layer.name, kind=kind)))
         if activation_name(layer) not in (None, "linear"):
-            raise InsightError(f"Layer '{layer.name}' uses the '{activation_name(layer)}' "
-                               "activation, so the model draws a curve, not one line. Set it "
-                               "to 'linear' to read a weight and a bias.")
+            raise InsightError((_("Layer '{name}' uses the '{layer}' activation, so the model draws a "
+                                  "curve, not one line. Set it to 'linear' to read a weight and a bias.")
+                                  .format(name=layer.name, layer=activation_name(layer))))
         kernel = to_numpy(layer.kernel).astype(np.float64)
         b = to_numpy(layer.bias).astype(np.float64) if layer.bias is not None \
             else np.zeros(kernel.shape[1])
         weight, bias = weight @ kernel, bias @ kernel + b
     if weight.shape != (1, 1):
-        raise InsightError("The learned line needs a model with one input and one output; "
-                           f"this one maps {weight.shape[0]} to {weight.shape[1]} numbers.")
+        raise InsightError((_("The learned line needs a model with one input and one output; this one "
+                              "maps {shape} to {shape2} numbers.")
+                              .format(shape=weight.shape[0], shape2=weight.shape[1])))
     return LinearFit(float(weight[0, 0]), float(bias[0]), expected_weight, expected_bias)
 
 
@@ -115,7 +119,7 @@ def sequence_forecast(model: Any, dataset: Any, max_points: int = MAX_POINTS
                       ) -> SequenceForecast:
     """One-step-ahead forecasts over the evaluation split's windows, in order."""
     if dataset.task != "sequence":
-        raise InsightError(f"'{dataset.name}' is not a sequence dataset.")
+        raise InsightError(_("'{name}' is not a sequence dataset.").format(name=dataset.name))
     split, x, y = evaluation_split(dataset)
     x, y = x[:max_points], y[:max_points]
     pred = run_model(model, x).reshape(len(x), -1)[:, 0]

@@ -61,12 +61,19 @@ def dense_edges(model: Any) -> list[DenseEdges]:
         kb = _dense_kernel(layer)
         if kb is not None:
             kernels.append((layer.name, kb[0], kb[1]))
+    return edges_from_kernels(kernels)
+
+
+def edges_from_kernels(kernels: list[tuple[str, np.ndarray, np.ndarray | None]]
+                       ) -> list[DenseEdges]:
+    """:func:`dense_edges` from (layer name, kernel, bias) arrays already read."""
     largest = max((float(np.abs(k).max()) for _, k, _ in kernels if k.size), default=0.0)
     scale = 1.0 / largest if largest > 0 else 0.0
     result = []
     for name, kernel, bias in kernels:
         n_in, n_out = kernel.shape
-        edges = [EdgeWeight(i, j, float(kernel[i, j]), float(abs(kernel[i, j]) * scale))
+        strengths = np.abs(kernel) * scale
+        edges = [EdgeWeight(i, j, float(kernel[i, j]), float(strengths[i, j]))
                  for i in range(n_in) for j in range(n_out)]
         result.append(DenseEdges(name, n_in, n_out, edges,
                                  bias if bias is not None else np.zeros(n_out, np.float32),
@@ -114,6 +121,12 @@ def _kernel_and_bias(layer: Any) -> tuple[np.ndarray | None, np.ndarray | None]:
         return kernel_values, bias_values
     return (to_numpy(kernel) if kernel is not None else None,
             to_numpy(bias) if bias is not None else None)
+
+
+@dataclass(frozen=True)
+class WeightsSnapshot:
+    histograms: dict[str, LayerHistograms]   # layer name -> its histograms
+    dense_edges: list[DenseEdges] | None     # per Dense layer for small MLPs, else None
 
 
 def weight_histograms(model: Any, bins: int = HISTOGRAM_BINS) -> dict[str, LayerHistograms]:

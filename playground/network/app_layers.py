@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from playground.i18n import _
 from playground.errors import UnknownLayerTypeError
 from playground.network.specs import LayerSpec
 
@@ -31,20 +32,23 @@ def app_layer_class(type_name: str) -> type:
     parts = type_name.split(".")
     if len(parts) != 3 or parts[0] != "applications" or not parts[1].isidentifier() \
             or not parts[2].isidentifier():
-        raise UnknownLayerTypeError(f"{type_name!r} is not a keras.applications layer.")
+        raise UnknownLayerTypeError(_("{type_name!r} is not a keras.applications layer.")
+                                    .format(type_name=type_name))
     from playground.kerasenv import keras as load_keras
 
     keras = load_keras()
     try:
         module = importlib.import_module(MODULE + parts[1])
     except ImportError:
-        raise UnknownLayerTypeError(f"Keras has no applications module {parts[1]!r}: "
-                                    f"{type_name!r} cannot be built.") from None
+        raise UnknownLayerTypeError(_("Keras has no applications module {module!r}: "
+                                      "{type_name!r} cannot be built.").format(
+                                          module=parts[1], type_name=type_name)) from None
     cls = getattr(module, parts[2], None)
     if not (isinstance(cls, type) and issubclass(cls, keras.layers.Layer)) \
             or issubclass(cls, keras.Model):
-        raise UnknownLayerTypeError(f"keras.applications.{parts[1]} has no layer "
-                                    f"{parts[2]}: {type_name!r} cannot be built.")
+        raise UnknownLayerTypeError(_("keras.applications.{module} has no layer {name}: "
+                                      "{type_name!r} cannot be built.").format(
+                                          module=parts[1], name=parts[2], type_name=type_name))
     return cls
 
 
@@ -53,8 +57,9 @@ def app_layer_spec(type_name: str) -> LayerSpec:
     if spec is None:
         cls = app_layer_class(type_name)
         spec = LayerSpec(type_name, cls.__name__, "Other",
-                         f"The {cls.__name__} layer of keras.applications "
-                         f"({type_name.split('.')[1]}), edited as its Keras configuration.",
+                         _("The {name} layer of keras.applications ({module}), edited as "
+                           "its Keras configuration.").format(
+                               name=cls.__name__, module=type_name.split(".")[1]),
                          max_inputs=None, call_style="list", is_generic=True)
         _SPECS[type_name] = spec
     return spec

@@ -10,8 +10,11 @@ has loaded); only looking up a type that is not in the catalog does.
 """
 from __future__ import annotations
 
+import threading
+
 from playground.errors import UnknownLayerTypeError
 from playground.network.app_layers import app_layer_spec, is_app_layer_type
+from playground.i18n import _
 from playground.network.layer_specs import LAYER_SPECS
 from playground.network.nested import GROUP_SPECS
 from playground.network.operations import is_op_type, op_spec
@@ -24,7 +27,8 @@ __all__ = ["CATEGORIES", "RNN_TYPES", "LayerSpec", "ParamSpec", "all_specs", "by
 _BY_NAME: dict[str, LayerSpec] = {s.type_name: s for s in (*LAYER_SPECS, *PRETRAINED_SPECS)}
 # Keras class names that differ from our type names (InputLayer is shown as "Input").
 _BY_KERAS_CLASS: dict[str, LayerSpec] = {s.keras_class: s for s in LAYER_SPECS}
-_GENERIC: dict[str, LayerSpec] = {}
+_GENERIC: dict[str, LayerSpec] = {}   # filled on demand, also from worker threads
+_generic_lock = threading.Lock()
 
 
 def all_specs() -> list[LayerSpec]:
@@ -51,7 +55,8 @@ def get(type_name: str) -> LayerSpec:
     if is_app_layer_type(type_name):  # a layer of keras.applications (LayerScale)
         return app_layer_spec(type_name)
     if not isinstance(type_name, str) or not type_name.isidentifier():
-        raise UnknownLayerTypeError(f"{type_name!r} is not a layer type name.")
+        raise UnknownLayerTypeError((_("{type_name!r} is not a layer type name.")
+                                       .format(type_name=type_name)))
     from playground.kerasenv import keras as _load_keras
 
     keras = _load_keras()  # only for types outside the catalog
@@ -59,13 +64,15 @@ def get(type_name: str) -> LayerSpec:
     cls = getattr(keras.layers, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, keras.layers.Layer)) \
             or type_name in ("Layer", "Lambda", "TFSMLayer", "InputSpec"):
-        hint = (" Lambda layers run arbitrary Python code, so they cannot be used safely."
+        hint = (_(" Lambda layers run arbitrary Python code, so they cannot be used safely.")
                 if type_name == "Lambda" else "")
         raise UnknownLayerTypeError(
-            f"Unknown layer type {type_name!r}: it is not in the catalog and not a built-in "
-            f"Keras layer.{hint} Pick a layer from the palette.")
-    spec = LayerSpec(type_name, type_name, "Other",
-                     f"Keras {type_name} layer (edited as its Keras configuration).",
-                     max_inputs=None, call_style="list", is_generic=True)
-    _GENERIC[type_name] = spec
-    return spec
+            (_("Unknown layer type {type_name!r}: it is not in the catalog and not a "
+               "built-in Keras layer.{hint} Pick a layer from the palette.")
+               .format(type_name=type_name, hint=hint)))
+    with _generic_lock:  # one spec object per type, whichever thread asks first
+        return _GENERIC.setdefault(type_name, LayerSpec(
+            type_name, type_name, "Other",
+            (_("Keras {type_name} layer (edited as its Keras configuration).")
+             .format(type_name=type_name)),
+            max_inputs=None, call_style="list", is_generic=True))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from playground.errors import ParameterError
+from playground.i18n import _
 from playground.network import catalog
 
 
@@ -86,34 +87,38 @@ def as_position(position: Iterable[Any]) -> Position:
         x, y = position
         x, y = float(x), float(y)
     except (TypeError, ValueError):
-        raise ParameterError(f"A position must be two numbers (x, y); received {position!r}.",
+        raise ParameterError((_("A position must be two numbers (x, y); received {position!r}.")
+                                .format(position=position)),
                              param="position") from None
     if x != x or y != y or abs(x) > 1e9 or abs(y) > 1e9:
-        raise ParameterError(f"A position must be two finite numbers; received {position!r}.",
+        raise ParameterError((_("A position must be two finite numbers; received {position!r}.")
+                                .format(position=position)),
                              param="position")
     return (x, y)
 
 
 def check_name(name: str, node_id: str) -> None:
     if not isinstance(name, str) or not name.strip() or "/" in name:
-        raise ParameterError(f"Node {node_id}: a layer name must be non-empty text without "
-                             f"'/'; received {name!r}.", node_id, "name")
+        raise ParameterError((_("Node {node_id}: a layer name must be non-empty text without '/'; "
+                                "received {name!r}.")
+                                .format(node_id=node_id, name=name)), node_id, "name")
 
 
 def node_arguments(index: int, nd: Any) -> dict[str, Any]:
     """``Graph.add_node`` keyword arguments from node ``index`` of a graph file (checked)."""
     if not isinstance(nd, dict) or not isinstance(nd.get("id"), str) \
             or not isinstance(nd.get("type"), str):
-        raise ParameterError(f"Node #{index + 1} in the file has no valid 'id' and 'type'.")
+        raise ParameterError((_("Node #{value} in the file has no valid 'id' and 'type'.")
+                                .format(value=index + 1)))
     params = nd.get("params", {})
     if not isinstance(params, dict):
-        raise ParameterError(f"Node {nd['id']}: 'params' must be an object.", nd["id"], "params")
+        raise ParameterError(_("Node {id}: 'params' must be an object.").format(id=nd['id']), nd["id"], "params")
     name = nd.get("name")
     if name is not None and not isinstance(name, str):
-        raise ParameterError(f"Node {nd['id']}: 'name' must be text.", nd["id"], "name")
+        raise ParameterError(_("Node {id}: 'name' must be text.").format(id=nd['id']), nd["id"], "name")
     call_kwargs = nd.get("call_kwargs", {})
     if not isinstance(call_kwargs, dict):
-        raise ParameterError(f"Node {nd['id']}: 'call_kwargs' must be an object.",
+        raise ParameterError(_("Node {id}: 'call_kwargs' must be an object.").format(id=nd['id']),
                              nd["id"], "call_kwargs")
     shares = nd.get("shares")
     if shares is not None and not isinstance(shares, str):
@@ -128,10 +133,12 @@ def edge_arguments(index: int, ed: Any) -> tuple[str, str, int, int]:
     """``Graph.connect`` arguments (source, target, port, source port) from connection
     ``index`` of a graph file (checked)."""
     if not isinstance(ed, dict):
-        raise ParameterError(f"Connection #{index + 1} in the file is not an object.")
+        raise ParameterError((_("Connection #{value} in the file is not an object.")
+                                .format(value=index + 1)))
     try:
         return (str(ed["source"]), str(ed["target"]), int(ed.get("port", 0)),
                 int(ed.get("source_port", 0)))
     except (KeyError, TypeError, ValueError):
-        raise ParameterError(f"Connection #{index + 1} in the file needs 'source' and "
-                             "'target' node ids and whole-number ports.") from None
+        raise ParameterError((_("Connection #{value} in the file needs 'source' and 'target' node ids "
+                                "and whole-number ports.")
+                                .format(value=index + 1))) from None

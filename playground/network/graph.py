@@ -13,6 +13,7 @@ from typing import Any, Iterator
 
 from psygnal import Signal
 
+from playground.i18n import _
 from playground.network import catalog
 from playground.network.edge_rules import check_edge
 from playground.network.elements import (Edge, Node, Position, as_position, check_name,
@@ -75,7 +76,8 @@ class Graph:
         try:
             return self._nodes[node_id]
         except KeyError:
-            raise NodeNotFoundError(f"There is no node with id {node_id!r} in the graph.") from None
+            raise NodeNotFoundError((_("There is no node with id {node_id!r} in the graph.")
+                                       .format(node_id=node_id))) from None
 
     def incoming(self, node_id: str) -> list[Edge]:
         """Edges into ``node_id`` ordered by input port."""
@@ -177,21 +179,24 @@ class Graph:
         if node_id is None:
             node_id = self.new_id()
         elif node_id in self._nodes:
-            raise ParameterError(f"A node with id {node_id!r} already exists.", node_id, "id")
+            raise ParameterError((_("A node with id {node_id!r} already exists.")
+                                    .format(node_id=node_id)), node_id, "id")
         merged = spec.default_params()
         merged.update(copy.deepcopy(params or {}))
         for key, value in list(merged.items()):
             p = spec.param(key)
             if p is not None:
-                merged[key] = p.validate(value, where=f"{layer_type} node {node_id}")
+                merged[key] = p.validate(value, where=(_("{layer_type} node {node_id}")
+                                                         .format(layer_type=layer_type, node_id=node_id)))
         if name is not None:
             check_name(name, node_id)
             if any(n.name == name for n in self._nodes.values()):
                 raise ParameterError(
-                    f"The name {name!r} is already used by another node: layer names must be "
-                    "unique. Choose another name.", node_id, "name")
+                    _("The name {name!r} is already used by another node: layer names must be "
+                      "unique. Choose another name.").format(name=name), node_id, "name")
         if call_style not in (None, "single", "list", "positional"):
-            raise ParameterError(f"Node {node_id}: call_style must be 'single', 'list' or 'positional'.",
+            raise ParameterError((_("Node {node_id}: call_style must be 'single', 'list' or 'positional'.")
+                                    .format(node_id=node_id)),
                                  node_id, "call_style")
         node = Node(node_id, spec.type_name, merged, as_position(position), name,
                     bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style,
@@ -232,8 +237,9 @@ class Graph:
             p = spec.param(key)
             if p is None and not spec.is_generic and key not in node.params:
                 raise ParameterError(
-                    f"{node.display_name()}: {spec.type_name} has no parameter {key!r}. "
-                    f"Its parameters are: {', '.join(q.name for q in spec.params)}.",
+                    (_("{display_name}: {type_name} has no parameter {key!r}. Its parameters "
+                       "are: {value}.")
+                       .format(display_name=node.display_name(), type_name=spec.type_name, key=key, value=', '.join(q.name for q in spec.params))),
                     node_id, key)
             checked[key] = (p.validate(value, where=node.display_name())
                             if p is not None else copy.deepcopy(value))
@@ -247,8 +253,8 @@ class Graph:
         """Replace the whole parameter dict (generic nodes edited as config text)."""
         node = self.node(node_id)
         if not isinstance(params, dict):
-            raise ParameterError(f"{node.display_name()}: the configuration must be a "
-                                 "JSON object ({...}).", node_id, "config")
+            raise ParameterError((_("{display_name}: the configuration must be a JSON object ({{...}}).")
+                                    .format(display_name=node.display_name())), node_id, "config")
         # Catalog parameters left out take their defaults, as when the file is loaded
         # again (from_dict -> add_node): otherwise a save + reopen would not be equal.
         checked = {} if node.spec.is_generic else node.spec.default_params()
@@ -268,8 +274,8 @@ class Graph:
             check_name(name, node_id)
             if any(n.name == name and n.id != node_id for n in self._nodes.values()):
                 raise ParameterError(
-                    f"The name {name!r} is already used by another node: layer names must be "
-                    "unique. Choose another name.", node_id, "name")
+                    _("The name {name!r} is already used by another node: layer names must be "
+                      "unique. Choose another name.").format(name=name), node_id, "name")
         node.name = name
         self.node_changed.emit(node)
         self._emit_structure()
@@ -312,8 +318,8 @@ class Graph:
 
     def disconnect(self, edge: Edge) -> None:
         if edge not in self._edges:
-            raise NodeNotFoundError(f"There is no connection {edge.source} -> "
-                                    f"{edge.target} (input {edge.port + 1}).")
+            raise NodeNotFoundError((_("There is no connection {source} -> {target} (input {value}).")
+                                       .format(source=edge.source, target=edge.target, value=edge.port + 1)))
         self._edges.remove(edge)
         self.edge_removed.emit(edge)
         self._emit_structure()
@@ -362,12 +368,12 @@ class Graph:
         KeyError are turned into ParameterError so callers see one family of errors.
         """
         if not isinstance(data, dict):
-            raise ParameterError("The graph must be a JSON object with 'nodes' and 'edges'.")
+            raise ParameterError(_("The graph must be a JSON object with 'nodes' and 'edges'."))
         graph = cls(str(data.get("name", "model")))
         nodes = data.get("nodes", [])
         edges = data.get("edges", [])
         if not isinstance(nodes, list) or not isinstance(edges, list):
-            raise ParameterError("The graph's 'nodes' and 'edges' must be lists.")
+            raise ParameterError(_("The graph's 'nodes' and 'edges' must be lists."))
         for i, nd in enumerate(nodes):
             graph.add_node(**node_arguments(i, nd))
         for i, ed in enumerate(edges):
@@ -379,4 +385,14 @@ class Graph:
         return graph
 
     def copy(self) -> "Graph":
-        return Graph.from_dict(copy.deepcopy(self.to_dict()))
+        """An independent copy with the same ids, for a worker thread or a trial edit.
+
+        Structural: every node was validated when it was added or changed (by rules that
+        never depend on Keras being loaded), so the copy needs no second check and cannot
+        raise. Files and the clipboard go through :meth:`from_dict`, which validates."""
+        twin = Graph(self.name)
+        twin._nodes = {nid: copy.deepcopy(node) for nid, node in self._nodes.items()}
+        twin._edges = list(self._edges)  # edges are frozen
+        twin.input_order = list(self.input_order)
+        twin.output_order = list(self.output_order)
+        return twin

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.errors import BuildError
 from playground.network.graph import Graph
 from playground.network.keras_build import build_model
@@ -36,8 +37,8 @@ def open_group(graph: Graph, node_id: str,
     none stored)."""
     node = graph.node(node_id)
     if not is_group_type(node.layer_type):
-        raise BuildError(f"{node.display_name()} is a layer, not a nested model: there is "
-                         "nothing inside it to open.", {})
+        raise BuildError(_("{name} is a layer, not a nested model: there is nothing inside "
+                           "it to open.").format(name=node.display_name()), {})
     owner = graph.node(node.shares) if node.shares and node.shares in graph else node
     model = make_group(owner.layer_type, owner.params, layer_names(graph)[owner.id],
                        owner.trainable)
@@ -57,8 +58,9 @@ def closed_group(group_type: str, inner: Graph,
         order = inner.topological_order()
         if any(len(inner.incoming(n.id)) > 1 or len(inner.outgoing(n.id)) > 1 for n in order) \
                 or len(inner.input_nodes()) != 1:
-            raise BuildError(f"{inner.name} is a Sequential block, so its layers must stay "
-                             "one chain (one input, each layer feeding the next).", {})
+            raise BuildError(_("{name} is a Sequential block, so its layers must stay one "
+                               "chain (one input, each layer feeding the next).").format(
+                                   name=inner.name), {})
         by_name = {layer.name: layer for layer in model.layers}
         names = layer_names(inner)
         model = keras.Sequential([by_name[names[n.id]] for n in order], name=inner.name)

@@ -18,6 +18,7 @@ from playground.network.layer_calls import (as_output_list, call_layer,
                                            layer_names, make_layer)
 from playground.network.shapes import infer_shapes
 from playground.network.sharing import call_order
+from playground.network.vocabulary import layer_state, set_layer_state
 
 if TYPE_CHECKING:
     import keras
@@ -74,12 +75,9 @@ def apply_weights(graph: Graph, layers: dict[str, Any],
         layer = layers.get(node_id)
         if layer is None:
             continue
-        current = layer.get_weights()
-        if len(current) != len(arrays) or any(
-                c.shape != np.shape(a) for c, a in zip(current, arrays)):
+        # (a lookup layer's "weights" are its vocabulary: see network/vocabulary.py)
+        if not set_layer_state(layer, arrays):
             skipped.append(node_id)
-            continue
-        layer.set_weights(list(arrays))
     return skipped
 
 
@@ -104,7 +102,7 @@ def model_weights_by_node(graph: Graph, model: "keras.Model") -> dict[str, list[
             layer = model.get_layer(layer_name)
         except ValueError:
             continue
-        arrays = layer.get_weights()
+        arrays = layer_state(layer)
         if arrays:
-            result[node_id] = [np.array(a, copy=True) for a in arrays]
+            result[node_id] = arrays
     return result

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from playground.i18n import _
 from playground.network import catalog
 from playground.errors import GraphError, ModelImportError
 from playground.network.app_layers import app_type_for
@@ -49,32 +50,36 @@ def import_keras_file(path: str | Path) -> tuple[Graph, Weights]:
 def check_keras_file(path: Path) -> None:
     """Cheap checks before handing a file to Keras: exists, is a zip with a sane config."""
     if not path.is_file():
-        raise ModelImportError(f"{path} does not exist or is not a file.")
+        raise ModelImportError(_("{path} does not exist or is not a file.").format(path=path))
     if path.stat().st_size == 0:
-        raise ModelImportError(f"{path.name} is empty (0 bytes): it is not a Keras model.")
+        raise ModelImportError((_("{name} is empty (0 bytes): it is not a Keras model.")
+                                  .format(name=path.name)))
     if not zipfile.is_zipfile(path):
-        raise ModelImportError(f"{path.name} is not a .keras model file (a .keras file is a "
-                               "zip archive made by model.save). Choose a file saved with "
-                               "Keras 3's model.save('name.keras').")
+        raise ModelImportError((_("{name} is not a .keras model file (a .keras file is a zip archive made "
+                                  "by model.save). Choose a file saved with Keras 3's "
+                                  "model.save('name.keras').")
+                                  .format(name=path.name)))
     try:
         with zipfile.ZipFile(path) as zf:
             info = zf.getinfo("config.json")
             if info.file_size > MAX_CONFIG_BYTES:
-                raise ModelImportError(f"{path.name}: its model description is "
-                                       f"{info.file_size // 2**20} MB, too large to be real.")
+                raise ModelImportError((_("{name}: its model description is {value} MB, too large to be real.")
+                                          .format(name=path.name, value=info.file_size // 2**20)))
             config = json.loads(zf.read(info).decode("utf-8"))
     except KeyError:
-        raise ModelImportError(f"{path.name} has no config.json: it is not a Keras 3 model "
-                               "file (old .h5 models must be re-saved as .keras).") from None
+        raise ModelImportError((_("{name} has no config.json: it is not a Keras 3 model file (old .h5 "
+                                  "models must be re-saved as .keras).")
+                                  .format(name=path.name))) from None
     except RecursionError:
-        raise ModelImportError(f"{path.name}: its model description is nested too deeply "
-                               "to be a real model; the file is damaged or crafted.") from None
+        raise ModelImportError((_("{name}: its model description is nested too deeply to be a real model; "
+                                  "the file is damaged or crafted.")
+                                  .format(name=path.name))) from None
     except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError, json.JSONDecodeError,
             ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
         # zipfile raises ValueError/NotImplementedError/RuntimeError for bad offsets,
         # unknown compression and encrypted members.
-        raise ModelImportError(f"{path.name} is damaged or truncated ({exc}). Save the "
-                               "model again.") from None
+        raise ModelImportError((_("{name} is damaged or truncated ({exc}). Save the model again.")
+                                  .format(name=path.name, exc=exc))) from None
     unsafe = find_unsafe(config)
     if unsafe:
         raise ModelImportError(unsafe)
@@ -83,12 +88,14 @@ def check_keras_file(path: Path) -> None:
 def _explain_load_error(path: Path, exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "safe_mode" in str(exc) or "unsafe" in str(exc).lower():
-        return (f"{path.name} needs to run code stored in the file (e.g. a Lambda layer), "
-                "which is refused for your safety (Keras safe mode).")
+        return ((_("{name} needs to run code stored in the file (e.g. a Lambda layer), "
+                   "which is refused for your safety (Keras safe mode).")
+                   .format(name=path.name)))
     if "Could not locate" in str(exc) or "Unknown layer" in str(exc):
-        return (f"{path.name} uses a layer or object that is not built into Keras ({text}). "
-                "Only models made of built-in Keras layers can be imported.")
-    return f"Keras could not load {path.name}: {text}"
+        return ((_("{name} uses a layer or object that is not built into Keras ({text}). "
+                   "Only models made of built-in Keras layers can be imported.")
+                   .format(name=path.name, text=text)))
+    return _("Keras could not load {name}: {text}").format(name=path.name, text=text)
 
 
 def graph_from_model(model: "keras.Model") -> tuple[Graph, Weights]:
@@ -135,17 +142,20 @@ def _type_for(class_name: str, layer_name: str, module: Any = "keras.layers") ->
         return catalog.get(app_type or class_name).type_name
     except GraphError as exc:
         if isinstance(module, str) and module not in ("keras.layers", "keras"):
-            raise ModelImportError(
-                f"Layer {layer_name!r} is a {class_name} defined in {module}, not one of "
-                "the built-in keras.layers, so it cannot be shown as a node yet. Models made "
-                "of keras.layers layers, keras.ops operations and nested models import; "
-                "replace it with built-in layers to import this model.") from None
-        raise ModelImportError(f"Layer {layer_name!r} is a {class_name}, which cannot be "
-                               f"imported: {exc}") from None
+            raise ModelImportError(_(
+                "Layer {layer_name!r} is a {class_name} defined in {module}, not one of the "
+                "built-in keras.layers, so it cannot be shown as a node yet. Models made of "
+                "keras.layers layers, keras.ops operations and nested models import; replace "
+                "it with built-in layers to import this model.").format(
+                    layer_name=layer_name, class_name=class_name, module=module)) from None
+        raise ModelImportError((_("Layer {layer_name!r} is a {class_name}, which cannot be imported: {exc}")
+                                  .format(layer_name=layer_name, class_name=class_name, exc=exc))) from None
 
 
 def _weights_of(layer: Any) -> list[np.ndarray]:
-    return [np.array(w, copy=True) for w in layer.get_weights()]
+    from playground.network.vocabulary import layer_state
+
+    return layer_state(layer)  # a lookup layer's learned vocabulary included
 
 
 def _add_entry(graph: Graph, model: "keras.Model", entry: dict[str, Any],
@@ -168,8 +178,9 @@ def _add_entry(graph: Graph, model: "keras.Model", entry: dict[str, Any],
 def _from_functional(model: "keras.Model") -> tuple[Graph, Weights]:
     config = model.get_config()
     if not isinstance(config, dict) or "layers" not in config:
-        raise ModelImportError(f"Model {model.name!r} is a subclassed model (its structure "
-                               "is Python code, not data), so it cannot be shown as a graph.")
+        raise ModelImportError((_("Model {name!r} is a subclassed model (its structure is Python code, not "
+                                  "data), so it cannot be shown as a graph.")
+                                  .format(name=model.name)))
     graph = Graph(config.get("name") or model.name)
     weights: Weights = {}
     node_of_call: dict[tuple[str, int], str] = {}  # (layer name, call index) -> node id
@@ -229,8 +240,9 @@ def _connect_call(graph: Graph, node_id: str, call: dict[str, Any],
     else:
         for arg in args:
             if not _is_tensor(arg):
-                raise ModelImportError(f"Layer {node.name!r} is called with a non-tensor "
-                                       "positional argument, which is not supported.")
+                raise ModelImportError((_("Layer {name!r} is called with a non-tensor positional argument, which "
+                                          "is not supported.")
+                                          .format(name=node.name)))
             tensors.append(arg)
         if len(tensors) > 1 or node.spec.call_style == "positional":
             node.call_style = "positional"
@@ -255,9 +267,10 @@ def _connect_tensors(graph: Graph, node_id: str, tensors: list[dict[str, Any]],
         layer_name, node_index, tensor_index = tensor["config"]["keras_history"]
         source = node_of_call.get((layer_name, int(node_index)))
         if source is None:
-            raise ModelImportError(f"{graph.node(node_id).display_name()} takes its input "
-                                   f"from call {node_index + 1} of {layer_name!r}, which the "
-                                   "model does not contain: the file is damaged.")
+            raise ModelImportError(_("{name} takes its input from call {call} of {layer!r}, "
+                                     "which the model does not contain: the file is damaged.")
+                                   .format(name=graph.node(node_id).display_name(),
+                                           call=int(node_index) + 1, layer=layer_name))
         graph.connect(source, node_id, port=port, source_port=int(tensor_index))
 
 

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from playground.errors import BuildError
+from playground.i18n import _
 from playground.network.graph import Graph, Node
 from playground.network.app_layers import app_layer_class, is_app_layer_type
 from playground.network.nested import is_group_type, make_group
@@ -61,8 +62,8 @@ def layer_class(node: Node) -> type:
     keras = load_keras()
     cls = getattr(keras.layers, node.spec.keras_class, None)
     if cls is None:  # catalog out of step with the installed Keras
-        raise BuildError(f"{node.display_name()}: this Keras version has no layer "
-                         f"{node.spec.keras_class}.", {node.id: "unknown Keras layer"})
+        raise BuildError((_("{display_name}: this Keras version has no layer {keras_class}.")
+                            .format(display_name=node.display_name(), keras_class=node.spec.keras_class)), {node.id: _("unknown Keras layer")})
     return cls
 
 

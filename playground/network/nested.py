@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from playground.i18n import _
 from playground.errors import BuildError
 from playground.network.safety import find_unsafe
 from playground.network.specs import LayerSpec
@@ -23,8 +24,9 @@ GROUP_CLASSES: dict[str, tuple[str, str | None]] = {
 }
 GROUP_SPECS: dict[str, LayerSpec] = {
     name: LayerSpec(name, name, "Model",
-                    f"A whole Keras model ({name}) used as one layer: open it to see and "
-                    "edit its inside; freeze it to keep its weights while the rest trains.",
+                    _("A whole Keras model ({name}) used as one layer: open it to see and "
+                      "edit its inside; freeze it to keep its weights while the rest "
+                      "trains.").format(name=name),
                     min_inputs=1, max_inputs=None, call_style="single")
     for name in GROUP_CLASSES
 }

@@ -18,6 +18,7 @@ import copy
 import importlib
 from typing import Any
 
+from playground.i18n import _
 from playground.errors import UnknownLayerTypeError
 from playground.network.specs import LayerSpec
 
@@ -48,11 +49,12 @@ def op_type_for(module: str, class_name: str) -> str | None:
 
 
 def unsupported_message(name: str, module: str, class_name: str) -> str:
-    return (f"{name!r} is the operation {module}.{class_name}, which Keras Playground cannot "
-            "show as a node. Supported are the keras.ops maths functions (arithmetic, "
-            "element-wise, reshaping: modules numpy, nn, math, image, linalg). Replace it "
-            "with a built-in layer (for example keras.layers.Add, Multiply, Reshape, "
-            "Activation) and save the model again.")
+    return _("{name!r} is the operation {module}.{class_name}, which Keras Playground cannot "
+             "show as a node. Supported are the keras.ops maths functions (arithmetic, "
+             "element-wise, reshaping: modules numpy, nn, math, image, linalg). Replace it "
+             "with a built-in layer (for example keras.layers.Add, Multiply, Reshape, "
+             "Activation) and save the model again.").format(
+                 name=name, module=module, class_name=class_name)
 
 
 def op_class(type_name: str) -> type:
@@ -60,9 +62,10 @@ def op_class(type_name: str) -> type:
     parts = type_name.split(".")
     if len(parts) != 3 or parts[0] != "ops" or parts[1] not in OP_MODULES \
             or not parts[2].isidentifier() or parts[2] in _REFUSED:
-        raise UnknownLayerTypeError(
-            f"{type_name!r} is not a supported operation. Operations are written "
-            f"ops.<module>.<Class> with module one of {', '.join(OP_MODULES)}.")
+        raise UnknownLayerTypeError(_(
+            "{type_name!r} is not a supported operation. Operations are written "
+            "ops.<module>.<Class> with module one of {modules}.").format(
+                type_name=type_name, modules=", ".join(OP_MODULES)))
     from playground.kerasenv import keras as load_keras
 
     load_keras()
@@ -72,9 +75,10 @@ def op_class(type_name: str) -> type:
 
     cls = getattr(module, parts[2], None)
     if not (isinstance(cls, type) and issubclass(cls, Operation)) or issubclass(cls, Layer):
-        raise UnknownLayerTypeError(
-            f"Keras has no operation {parts[2]} in keras.ops.{parts[1]}: {type_name!r} "
-            "cannot be built. Replace it with a built-in layer.")
+        raise UnknownLayerTypeError(_(
+            "Keras has no operation {name} in keras.ops.{module}: {type_name!r} cannot be "
+            "built. Replace it with a built-in layer.").format(
+                name=parts[2], module=parts[1], type_name=type_name))
     return cls
 
 
@@ -83,8 +87,9 @@ def op_spec(type_name: str) -> LayerSpec:
     if spec is None:
         cls = op_class(type_name)
         spec = LayerSpec(type_name, cls.__name__, "Operation",
-                         f"The keras.ops operation {cls.__name__} (a step of the model "
-                         "written as maths, not a layer; it has no weights).",
+                         _("The keras.ops operation {name} (a step of the model written "
+                           "as maths, not a layer; it has no weights).").format(
+                               name=cls.__name__),
                          min_inputs=1, max_inputs=None, call_style="positional",
                          is_generic=True)
         _SPECS[type_name] = spec
@@ -162,8 +167,8 @@ def call_operation(op: Any, call_kwargs: dict[str, Any], inputs: list[Any]) -> A
     args, kwargs = op_arguments(call_kwargs, len(inputs))
     needed = ports_used([args, kwargs])
     if needed and max(needed) >= len(inputs):
-        raise ValueError(f"the operation takes {max(needed) + 1} input tensor(s) but "
-                         f"{len(inputs)} are connected")
+        raise ValueError(_("the operation takes {needed} input tensor(s) but {count} are "
+                           "connected").format(needed=max(needed) + 1, count=len(inputs)))
     return op(*fill(args, inputs), **fill(kwargs, inputs))
 
 

@@ -12,30 +12,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from playground.i18n import N_, _
 from playground.errors import BuildError
 from playground.network.specs import LayerSpec, ParamSpec
 
 PREFIX = "pretrained."
 BASES: dict[str, str] = {
-    "MobileNetV2": "small and fast (2.3 M weights); 96×96 to 224×224 pictures",
-    "MobileNetV3Small": "the smallest (0.9 M weights); pictures of 32×32 and more",
-    "EfficientNetB0": "accurate for its size (4 M weights); expects pixels 0-255",
-    "ResNet50": "the classic deep residual network (24 M weights)",
-    "DenseNet121": "densely connected blocks (7 M weights)",
+    "MobileNetV2": N_("small and fast (2.3 M weights); 96×96 to 224×224 pictures"),
+    "MobileNetV3Small": N_("the smallest (0.9 M weights); pictures of 32×32 and more"),
+    "EfficientNetB0": N_("accurate for its size (4 M weights); expects pixels 0-255"),
+    "ResNet50": N_("the classic deep residual network (24 M weights)"),
+    "DenseNet121": N_("densely connected blocks (7 M weights)"),
 }
 _PARAMS = (
     ParamSpec("input_shape", "shape", [96, 96, 3],
-              "Picture size the base receives: height, width, 3 colour channels.",
-              label="Picture size"),
+              _("Picture size the base receives: height, width, 3 colour channels."),
+              label=N_("Picture size")),
     ParamSpec("weights", "str", "none",
-              "none: random weights (works offline); imagenet: weights learnt on ImageNet "
-              "(downloaded when online, else read from Keras's cache); or the path of a "
-              "local weights file (.h5)."),
+              _("none: random weights (works offline); imagenet: weights learnt on ImageNet "
+                "(downloaded when online, else read from Keras's cache); or the path of a "
+                "local weights file (.h5)."), label=N_("Weights")),
 )
 PRETRAINED_SPECS: tuple[LayerSpec, ...] = tuple(
     LayerSpec(PREFIX + name, name, "Pretrained",
-              f"A pretrained {name} base without its classifier: {about}. Arrives frozen; "
-              "add GlobalAveragePooling2D and a Dense layer after it.",
+              _("A pretrained {name} base without its classifier: {about}. Arrives frozen; "
+                "add GlobalAveragePooling2D and a Dense layer after it.").format(
+                    name=name, about=_(about)),
               params=_PARAMS, summary_keys=("input_shape",))
     for name, about in BASES.items())
 
@@ -62,12 +64,13 @@ def make_base(type_name: str, params: dict[str, Any], name: str, trainable: bool
     except Exception as exc:  # download refused, file missing, size refused: Keras says why
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if weights == "imagenet":
-            raise BuildError(
-                f"{name}: the ImageNet weights of {type_name[len(PREFIX):]} could not be "
-                f"loaded ({first}). Without internet, set weights to none, or to the path "
-                "of a weights file you downloaded before.", {}) from None
-        raise BuildError(f"{name}: {type_name[len(PREFIX):]} refused its settings: {first}",
-                         {}) from None
+            raise BuildError(_(
+                "{name}: the ImageNet weights of {base} could not be loaded ({reason}). "
+                "Without internet, set weights to none, or to the path of a weights file "
+                "you downloaded before.").format(name=name, base=type_name[len(PREFIX):],
+                                                 reason=first), {}) from None
+        raise BuildError(_("{name}: {base} refused its settings: {reason}").format(
+            name=name, base=type_name[len(PREFIX):], reason=first), {}) from None
     for layer in model.layers:  # frozen as a whole, as base.trainable = False does
         layer.trainable = bool(trainable)
     model.trainable = bool(trainable)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from playground.i18n import _
 from playground.network.graph import Graph, Node
 from playground.network.operations import expected_inputs, is_op_type
 from playground.network.sharing import call_order, owner_of, sharing_problem
@@ -64,7 +66,7 @@ class ShapeReport:
 
     def error_summary(self) -> str:
         lines = list(self.graph_errors) + list(self.node_errors().values())
-        return "\n".join(lines) if lines else "No errors."
+        return "\n".join(lines) if lines else _("No errors.")
 
 
 def format_shape(shape: Any) -> str:
@@ -76,7 +78,10 @@ def format_shape(shape: Any) -> str:
 
 
 # (type, params json, trainable, call, input signature) -> (shapes, dtypes, params, trainable)
+# Shared by every thread that infers shapes (the app's shape worker, an import, the CLI):
+# looked up and filled under the lock, while Keras itself runs outside it.
 _cache: dict[tuple[Any, ...], tuple[Any, Any, int, int]] = {}
+_cache_lock = threading.Lock()
 _CACHE_LIMIT = 20_000
 
 
@@ -89,8 +94,8 @@ def infer_shapes(graph: Graph) -> ShapeReport:
     if len(graph) == 0:
         return report
     if not graph.input_nodes():
-        report.graph_errors.append("The model has no Input layer: add one from the palette "
-                                   "(Core → Input) and connect it to the first layer.")
+        report.graph_errors.append(_("The model has no Input layer: add one from the palette "
+                                     "(Core → Input) and connect it to the first layer."))
     names = layer_names(graph)
     outputs: dict[str, list[tuple[Shape, str]]] = {}  # node id -> [(shape, dtype)] per output
     first_call: dict[str, tuple[tuple[Shape, str], ...]] = {}  # owner id -> its input sig
@@ -103,16 +108,16 @@ def infer_shapes(graph: Graph) -> ShapeReport:
             continue
         if any(e.source not in outputs for e in incoming):
             report.nodes[node.id] = NodeShape(
-                error=f"{node.display_name()} waits for a valid input: fix the red layer "
-                      "before it first.")
+                error=_("{display_name} waits for a valid input: fix the red layer before it "
+                        "first.").format(display_name=node.display_name()))
             continue
         bad_port = next((e for e in incoming
                          if e.source_port >= len(outputs[e.source])), None)
         if bad_port is not None:
             report.nodes[node.id] = NodeShape(
-                error=f"{node.display_name()} is connected to output {bad_port.source_port + 1}"
-                      f" of {graph.node(bad_port.source).display_name()}, which has only "
-                      f"{len(outputs[bad_port.source])}.")
+                error=(_("{display_name} is connected to output {value} of {display_name2}, which "
+                         "has only {outputs}.")
+                         .format(display_name=node.display_name(), value=bad_port.source_port + 1, display_name2=graph.node(bad_port.source).display_name(), outputs=len(outputs[bad_port.source]))))
             continue
         in_sig = tuple(outputs[e.source][e.source_port] for e in incoming)
         owner = owner_of(graph, node) or node
@@ -125,7 +130,8 @@ def infer_shapes(graph: Graph) -> ShapeReport:
             first_call[node.id] = in_sig
         key = (spec.type_name, _stable_json(owner.params), owner.trainable,
                _stable_json(node.call_kwargs), node.call_style, in_sig, owner is not node)
-        cached = _cache.get(key)
+        with _cache_lock:
+            cached = _cache.get(key)
         if cached is None:
             try:
                 layer = make_layer(owner, names[owner.id])
@@ -144,9 +150,10 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                 report.nodes[node.id] = NodeShape(error=explain_error(node, exc, in_sig))
                 continue
             cached = (shapes, dtypes, params, trainable)
-            if len(_cache) > _CACHE_LIMIT:
-                _cache.clear()
-            _cache[key] = cached
+            with _cache_lock:
+                if len(_cache) > _CACHE_LIMIT:
+                    _cache.clear()
+                _cache[key] = cached
         shapes, dtypes, params, trainable = cached
         outputs[node.id] = list(zip(shapes, dtypes))
         report.nodes[node.id] = NodeShape(
@@ -161,15 +168,16 @@ def _shared_mismatch(node: Node, owner: Node, in_sig: tuple[tuple[Shape, str], .
     """A shared layer has one set of weights, so each call must receive what the first
     call receives (the batch axis aside)."""
     if owner_sig is None:
-        return (f"{node.display_name()} shares the layer of {owner.display_name()}, which "
-                "has no valid input yet: fix that layer first.")
+        return _("{name} shares the layer of {owner}, which has no valid input yet: fix "
+                 "that layer first.").format(name=node.display_name(),
+                                             owner=owner.display_name())
     if [(s[1:], d) for s, d in in_sig] != [(s[1:], d) for s, d in owner_sig]:
-        got = ", ".join(format_shape(s) for s, _ in in_sig)
-        want = ", ".join(format_shape(s) for s, _ in owner_sig)
-        return (f"{node.display_name()} shares the layer (and its weights) of "
-                f"{owner.display_name()}, so it must receive what that one receives: {want},"
-                f" but receives {got}. Connect a matching input, or make it a separate "
-                "layer.")
+        got = ", ".join(format_shape(s) for s, _dtype in in_sig)
+        want = ", ".join(format_shape(s) for s, _dtype in owner_sig)
+        return _("{name} shares the layer (and its weights) of {owner}, so it must receive "
+                 "what that one receives: {want}, but receives {got}. Connect a matching "
+                 "input, or make it a separate layer.").format(
+                     name=node.display_name(), owner=owner.display_name(), want=want, got=got)
     return None
 
 
@@ -179,31 +187,36 @@ def _missing_inputs(graph: Graph, node: Node, count: int) -> str | None:
         return None
     wanted = expected_inputs(node.call_kwargs) if is_op_type(node.layer_type) else None
     if wanted is not None and count != wanted:
-        return (f"{node.display_name()}: the operation {spec.keras_class} was made for "
-                f"{wanted} input(s) but {count} are connected: connect exactly {wanted}.")
+        return _("{name}: the operation {op} was made for {wanted} input(s) but {count} "
+                 "are connected: connect exactly {wanted}.").format(
+                     name=node.display_name(), op=spec.keras_class, wanted=wanted, count=count)
     if count == 0:
-        return (f"{node.display_name()} has no input: drag a connection from the output of "
-                "the layer before it (or from an Input) to this layer.")
+        return ((_("{display_name} has no input: drag a connection from the output of the "
+                   "layer before it (or from an Input) to this layer.")
+                   .format(display_name=node.display_name())))
     if count < spec.min_inputs:
-        return (f"{node.display_name()} needs {spec.arity_text()} but has {count}: connect "
-                f"{spec.min_inputs - count} more layer(s) to it.")
+        return ((_("{display_name} needs {arity_text} but has {count}: connect {value} more "
+                   "layer(s) to it.")
+                   .format(display_name=node.display_name(), arity_text=spec.arity_text(), count=count, value=spec.min_inputs - count)))
     ports = sorted(e.port for e in graph.incoming(node.id))
     if ports != list(range(len(ports))):
         gap = next(i for i in range(len(ports) + 1) if i not in ports)
-        return (f"{node.display_name()}: its {spec.port_name(gap)} is not connected; "
-                "connect it, or move the connection to the free input.")
+        return ((_("{display_name}: its {gap} is not connected; connect it, or move the "
+                   "connection to the free input.")
+                   .format(display_name=node.display_name(), gap=spec.port_name(gap))))
     return None
 
 
 def _warning(graph: Graph, node: Node, in_sig: tuple[tuple[Shape, str], ...]) -> str | None:
     if node.spec.is_input and not graph.outgoing(node.id):
-        return (f"{node.display_name()} is not connected to anything: connect it to the "
-                "first layer, or delete it.")
+        return ((_("{display_name} is not connected to anything: connect it to the first "
+                   "layer, or delete it.")
+                   .format(display_name=node.display_name())))
     if node.layer_type == "Dense" and in_sig and len(in_sig[0][0]) > 2:
         shape = format_shape(in_sig[0][0])
-        return (f"Dense receives {shape}, not a flat list of numbers, so it works on the last "
-                f"axis only. To classify whole images, add a Flatten (or "
-                "GlobalAveragePooling2D) before it.")
+        return (_("Dense receives {shape}, not a flat list of numbers, so it works on the "
+                  "last axis only. To classify whole images, add a Flatten (or "
+                  "GlobalAveragePooling2D) before it.").format(shape=shape))
     return None
 
 
@@ -226,39 +239,48 @@ def explain_error(node: Node, exc: Exception, in_sig: tuple[tuple[Shape, str], .
     if m:
         want = int(m.group(1))
         if want == 4:
-            return (f"{name}: {kind} needs images shaped (height, width, channels) but "
-                    f"receives {in_shape}. Add a Reshape before it (e.g. to [28, 28, 1]).")
+            return ((_("{name}: {kind} needs images shaped (height, width, channels) but "
+                       "receives {in_shape}. Add a Reshape before it (e.g. to [28, 28, 1]).")
+                       .format(name=name, kind=kind, in_shape=in_shape)))
         if want == 3:
-            return (f"{name}: {kind} needs a sequence shaped (steps, features) but receives "
-                    f"{in_shape}. Add a Reshape (e.g. to [steps, 1]) or an Embedding before it.")
-        return (f"{name}: {kind} needs an input with {want - 1} axes per example but "
-                f"receives {in_shape}. Add a Reshape or Flatten before it.")
+            return (_("{name}: {kind} needs a sequence shaped (steps, features) but receives "
+                      "{in_shape}. Add a Reshape (e.g. to [steps, 1]) or an Embedding before "
+                      "it.").format(name=name, kind=kind, in_shape=in_shape))
+        return ((_("{name}: {kind} needs an input with {value} axes per example but "
+                   "receives {in_shape}. Add a Reshape or Flatten before it.")
+                   .format(name=name, kind=kind, value=want - 1, in_shape=in_shape)))
     low = text.lower()
     if "negative" in low or ("output size" in low and "0" in low) or "too small" in low:
         window = params.get("kernel_size") or params.get("pool_size")
         what = "kernel_size" if "kernel_size" in params else "pool_size"
-        return (f"{name}: the {kind} window {window} is larger than its input {in_shape}. "
-                f"Use a smaller {what}, padding='same', or remove a pooling layer before it.")
+        return ((_("{name}: the {kind} window {window} is larger than its input {in_shape}. "
+                   "Use a smaller {what}, padding='same', or remove a pooling layer before "
+                   "it.")
+                   .format(name=name, kind=kind, window=window, in_shape=in_shape, what=what)))
     if kind == "Reshape" or "total size" in low or "cannot reshape" in low:
         target = params.get("target_shape")
         if in_sig and all(d is not None for d in in_sig[0][0][1:]):
             size = math.prod(in_sig[0][0][1:])
-            return (f"{name}: Reshape to {target} needs the same number of values per example,"
-                    f" but receives {in_shape} = {size} values. Choose a target shape whose "
-                    f"sizes multiply to {size}.")
+            return ((_("{name}: Reshape to {target} needs the same number of values per "
+                       "example, but receives {in_shape} = {size} values. Choose a target shape "
+                       "whose sizes multiply to {size}.")
+                       .format(name=name, target=target, in_shape=in_shape, size=size)))
     if node.spec.category == "Merge" or kind in ("MultiHeadAttention",):
         shapes = " and ".join(format_shape(s) for s, _ in in_sig)
-        return (f"{name}: {kind} cannot combine inputs shaped {shapes}. {_merge_fix(kind)}")
+        return ((_("{name}: {kind} cannot combine inputs shaped {shapes}. {kind2}")
+                   .format(name=name, kind=kind, shapes=shapes, kind2=_merge_fix(kind))))
     if "units" in low and "positive" in low:
-        return f"{name}: units must be a positive whole number. Received: {first}"
-    return f"{name}: Keras refused this {kind}: {first}"
+        return (_("{name}: units must be a positive whole number. Received: {first}")
+                  .format(name=name, first=first))
+    return (_("{name}: Keras refused this {kind}: {first}")
+              .format(name=name, kind=kind, first=first))
 
 
 def _merge_fix(kind: str) -> str:
     if kind == "Concatenate":
-        return ("All sizes must match except along the joining axis: change the layers "
-                "feeding it (or its axis) so they do.")
+        return (_("All sizes must match except along the joining axis: change the layers "
+                  "feeding it (or its axis) so they do."))
     if kind == "MultiHeadAttention":
-        return "Query, value and key must be sequences (batch, steps, features)."
-    return ("Its inputs must have the same shape: change the layers feeding it (e.g. the same "
-            "units) so they match.")
+        return _("Query, value and key must be sequences (batch, steps, features).")
+    return (_("Its inputs must have the same shape: change the layers feeding it (e.g. the same "
+              "units) so they match."))

@@ -9,6 +9,7 @@ which the owner is called first and the sharing nodes after it, in node order.
 """
 from __future__ import annotations
 
+from playground.i18n import _
 from playground.network.elements import Node
 from playground.network.graph import Graph
 
@@ -69,14 +70,14 @@ def sharing_problem(graph: Graph, node: Node) -> str | None:
         return None
     if owner_of(graph, node) is not None:
         if node.shares in graph.descendants(node.id):
-            return (f"{node.display_name()} calls the layer of "
-                    f"{graph.node(node.shares).display_name()}, which comes after it: a "
-                    "shared layer must be called first where it is defined. Connect them "
-                    "the other way round.")
+            return _("{name} calls the layer of {owner}, which comes after it: a shared "
+                     "layer must be called first where it is defined. Connect them the "
+                     "other way round.").format(name=node.display_name(),
+                                                owner=graph.node(node.shares).display_name())
         return None
     if node.shares not in graph:
-        return (f"{node.display_name()} shares the layer of a node that was deleted: delete "
-                "it too, or replace it with a new layer.")
-    return (f"{node.display_name()} shares the layer of "
-            f"{graph.node(node.shares).display_name()}, which is not the same kind of "
-            "layer: replace it with a new layer.")
+        return _("{name} shares the layer of a node that was deleted: delete it too, or "
+                 "replace it with a new layer.").format(name=node.display_name())
+    return _("{name} shares the layer of {owner}, which is not the same kind of layer: "
+             "replace it with a new layer.").format(
+                 name=node.display_name(), owner=graph.node(node.shares).display_name())

@@ -1,23 +1,26 @@
 """What a catalog entry is: a layer type (:class:`LayerSpec`) and its parameters
 (:class:`ParamSpec`), with the validation of a parameter value.
 
-Pure data and checks; Keras is imported only to ask whether an unusual activation name
-is one Keras knows.
+Pure data and checks, never Keras: a value is judged the same before TensorFlow has loaded
+(the window opens seconds earlier) and after, so nothing accepted at start-up is refused
+later by shape inference, export or reopening the file.
 """
 from __future__ import annotations
 
 import copy
 import math
-import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from playground.errors import ParameterError
 from playground.fields import FieldSpec, format_number
+from playground.i18n import N_, _, language
 
+# Names are keys; N_ marks them for the catalog so the palette shows them translated.
 CATEGORIES = (
-    "Core", "Convolution", "Pooling", "Recurrent", "Attention", "Merge", "Normalization",
-    "Regularization", "Reshaping", "Preprocessing", "Pretrained", "Other",
+    N_("Core"), N_("Convolution"), N_("Pooling"), N_("Recurrent"), N_("Attention"), N_("Merge"),
+    N_("Normalization"), N_("Regularization"), N_("Reshaping"), N_("Preprocessing"),
+    N_("Pretrained"), N_("Other"),
 )
 
 # Kinds of parameter value (what the inspector shows and how values are checked):
@@ -41,6 +44,15 @@ class ParamSpec(FieldSpec):
     length: int = 0  # for int_tuple kinds
     exclusive_maximum: bool = False
 
+    @property
+    def title(self) -> str:
+        """English: the name in words ("Kernel size"). Other languages show the Keras name
+        itself ("kernel_size"), as people meet it in Keras code and documentation; the
+        translated help beside it explains it."""
+        if language() == "en":
+            return super().title
+        return self.label and _(self.label) or self.name
+
     def validate(self, value: Any, where: str = "") -> Any:
         """Return ``value`` normalized to Keras config form, or raise ParameterError.
 
@@ -50,14 +62,14 @@ class ParamSpec(FieldSpec):
         prefix = f"{where}: " if where else ""
 
         def refuse(expected: str) -> ParameterError:
-            return ParameterError(f"{prefix}{self.name} must be {expected}. "
-                                  f"Received: {self.name}={value!r}", None, self.name)
+            return ParameterError((_("{prefix}{name} must be {expected}. Received: {name}={value!r}")
+                                     .format(prefix=prefix, name=self.name, expected=expected, value=value)), None, self.name)
 
         k = self.kind
         if k == "int" or (k == "optional_int" and value is not None):
             iv = _as_int(value)
             if iv is None:
-                raise refuse("a whole number")
+                raise refuse(_("a whole number"))
             self._check_range(iv, refuse)
             return iv
         if k == "optional_int":
@@ -65,23 +77,23 @@ class ParamSpec(FieldSpec):
         if k == "float":
             if isinstance(value, bool) or not isinstance(value, (int, float)) \
                     or not math.isfinite(value):
-                raise refuse("a number")
+                raise refuse(_("a number"))
             self._check_range(float(value), refuse)
             return float(value)
         if k == "bool":
             if not isinstance(value, bool):
-                raise refuse("true or false")
+                raise refuse(_("true or false"))
             return value
         if k == "choice":
             if value not in self.choices:
-                raise refuse("one of " + ", ".join(repr(c) for c in self.choices))
+                raise refuse(_("one of ") + ", ".join(repr(c) for c in self.choices))
             return value
         if k in ("str", "activation"):
             if not isinstance(value, str) or not value.strip():
-                raise refuse("a name" if k == "activation" else "text")
+                raise refuse(_("a name") if k == "activation" else _("text"))
             if k == "activation" and value.strip() not in self.choices \
-                    and _known_activation(value.strip()) is False:
-                raise refuse("an activation Keras knows, such as "
+                    and value.strip() not in KERAS_ACTIVATIONS:
+                raise refuse(_("an activation Keras knows, such as ")
                              + ", ".join(str(c) for c in self.choices[:6]))
             return value.strip()
         if k in ("int_tuple", "optional_int_tuple"):
@@ -92,26 +104,28 @@ class ParamSpec(FieldSpec):
             elif isinstance(value, (list, tuple)) and len(value) == self.length:
                 value_list = [_as_int(v) for v in value]
             else:
-                raise refuse(f"{self.length} whole numbers" if self.length > 1
-                             else "a whole number")
+                raise refuse(_("{length} whole numbers").format(length=self.length) if self.length > 1
+                             else _("a whole number"))
             if any(v is None or v < (self.minimum or 1) for v in value_list):
-                raise refuse(f"whole numbers of at least {int(self.minimum or 1)}")
+                raise refuse((_("whole numbers of at least {value}")
+                                .format(value=int(self.minimum or 1))))
             if self.maximum is not None and any(v > self.maximum for v in value_list):
-                raise refuse(f"whole numbers of at most {int(self.maximum)}")
+                raise refuse((_("whole numbers of at most {maximum}")
+                                .format(maximum=int(self.maximum))))
             return value_list
         if k in ("shape", "batch_shape"):
             seq = value[1:] if (k == "batch_shape" and isinstance(value, (list, tuple))
                                 and value and value[0] is None) else value
             if not isinstance(seq, (list, tuple)) or not seq:
-                raise refuse("a list of sizes such as [28, 28, 1]")
+                raise refuse(_("a list of sizes such as [28, 28, 1]"))
             dims = [None if d is None else _as_int(d) for d in seq]
             # -1 is Keras's own "work this size out" in a Reshape: kept as written.
             unknown = [d is None or (k == "shape" and d == -1) for d in dims]
             if any(d is not None and d < 1 and not u for d, u in zip(dims, unknown)) or \
                     any(d is None and s is not None for d, s in zip(dims, seq)):
-                raise refuse("sizes that are positive whole numbers (None for 'any length')")
+                raise refuse(_("sizes that are positive whole numbers (None for 'any length')"))
             if self.name == "target_shape" and sum(unknown) > 1:
-                raise refuse("sizes with at most one unknown (None or -1)")
+                raise refuse(_("sizes with at most one unknown (None or -1)"))
             return [None, *dims] if k == "batch_shape" else dims
         if k == "padding2d":
             iv = _as_int(value)
@@ -126,7 +140,7 @@ class ParamSpec(FieldSpec):
                     pairs = [[_as_int(x) for x in v] for v in value]
                     if all(x is not None and x >= 0 for p in pairs for x in p):
                         return pairs
-            raise refuse("a whole number, (rows, cols) or ((top, bottom), (left, right))")
+            raise refuse(_("a whole number, (rows, cols) or ((top, bottom), (left, right))"))
         if k == "float_or_pair":
             if isinstance(value, (int, float)) and not isinstance(value, bool) \
                     and math.isfinite(value):
@@ -137,11 +151,11 @@ class ParamSpec(FieldSpec):
                     and math.isfinite(v) for v in value):
                 lo, hi = float(value[0]), float(value[1])
                 if lo > hi:
-                    raise refuse("a number or (low, high) with low <= high")
+                    raise refuse(_("a number or (low, high) with low <= high"))
                 self._check_range(abs(lo), refuse)
                 self._check_range(abs(hi), refuse)
                 return [lo, hi]
-            raise refuse("a number or a pair (low, high)")
+            raise refuse(_("a number or a pair (low, high)"))
         if k == "axis":
             iv = _as_int(value)
             if iv is not None:
@@ -149,41 +163,39 @@ class ParamSpec(FieldSpec):
             if isinstance(value, (list, tuple)) and value and all(
                     _as_int(v) is not None for v in value):
                 return [_as_int(v) for v in value]
-            raise refuse("an axis number such as -1, or a list of them")
+            raise refuse(_("an axis number such as -1, or a list of them"))
         if k == "rnn_layer":
             if not isinstance(value, dict) or value.get("class_name") not in RNN_TYPES \
                     or not isinstance(value.get("config"), dict):
-                raise refuse("a recurrent layer (" + ", ".join(RNN_TYPES) + ")")
+                raise refuse(_("a recurrent layer (") + ", ".join(RNN_TYPES) + ")")
             return copy.deepcopy(value)
         raise AssertionError(f"unknown parameter kind {k}")
 
     def _check_range(self, v: float, refuse: Any) -> None:
         if self.minimum is not None and v < self.minimum:
             if self.kind in ("int", "optional_int") and self.minimum == 1:
-                raise refuse("a positive whole number")
-            raise refuse(f"at least {format_number(self.minimum)}")
+                raise refuse(_("a positive whole number"))
+            raise refuse(_("at least {minimum}").format(minimum=format_number(self.minimum)))
         if self.maximum is not None:
             if self.exclusive_maximum and v >= self.maximum:
-                raise refuse(f"at least {format_number(self.minimum or 0)} and below {format_number(self.maximum)}")
+                raise refuse((_("at least {value} and below {maximum}")
+                                .format(value=format_number(self.minimum or 0), maximum=format_number(self.maximum))))
             if v > self.maximum:
-                raise refuse(f"at most {format_number(self.maximum)}")
+                raise refuse(_("at most {maximum}").format(maximum=format_number(self.maximum)))
 
 
 RNN_TYPES = ("LSTM", "GRU", "SimpleRNN")
 
 
-def _known_activation(name: str) -> bool | None:
-    """Whether Keras knows the activation ``name``; None while Keras is not loaded yet
-    (the catalog never imports it: shape inference reports the name later then)."""
-    keras = sys.modules.get("keras")
-    activations = getattr(keras, "activations", None)
-    if activations is None:
-        return None
-    try:
-        activations.get(name)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return False
-    return True
+# Every activation name ``keras.activations.get`` accepts (Keras 3.15), written out so that
+# validation never needs Keras; tests/network/test_validation_without_keras.py checks the
+# list against the installed Keras.
+KERAS_ACTIVATIONS = frozenset((
+    "celu", "elu", "exponential", "gelu", "glu", "hard_shrink", "hard_sigmoid", "hard_silu",
+    "hard_swish", "hard_tanh", "leaky_relu", "linear", "log_sigmoid", "log_softmax", "mish",
+    "relu", "relu6", "selu", "sigmoid", "silu", "soft_shrink", "softmax", "softplus",
+    "softsign", "sparse_plus", "sparse_sigmoid", "sparsemax", "squareplus", "swish", "tanh",
+    "tanh_shrink", "threshold"))
 
 
 @dataclass(frozen=True)
@@ -221,17 +233,19 @@ class LayerSpec:
 
     def arity_text(self) -> str:
         if self.max_inputs == 0:
-            return "no inputs"
+            return _("no inputs")
         if self.max_inputs == self.min_inputs:
-            return "one input" if self.min_inputs == 1 else f"{self.min_inputs} inputs"
+            return _("one input") if self.min_inputs == 1 else (_("{min_inputs} inputs")
+                                                               .format(min_inputs=self.min_inputs))
         if self.max_inputs is None:
-            return f"{self.min_inputs} or more inputs"
-        return f"{self.min_inputs} to {self.max_inputs} inputs"
+            return _("{min_inputs} or more inputs").format(min_inputs=self.min_inputs)
+        return (_("{min_inputs} to {max_inputs} inputs")
+                  .format(min_inputs=self.min_inputs, max_inputs=self.max_inputs))
 
     def port_name(self, port: int) -> str:
         if port < len(self.port_names):
             return self.port_names[port]
-        return f"input {port + 1}"
+        return _("input {value}").format(value=port + 1)
 
     def summary(self, params: dict[str, Any]) -> str:
         """"Dense · 64 · relu": the type and its key settings, for the canvas."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from playground.i18n import _
 from playground.network.graph import Graph
 
 # Far above any trained weight or bias, even for unscaled targets in the millions; the
@@ -32,16 +33,18 @@ def suspicious_weights(graph: Graph, weights: dict[str, list[np.ndarray]]) -> li
         name = node.display_name()
         bad = sum(int(np.size(v) - np.count_nonzero(np.isfinite(v))) for v in values)
         if bad:
-            what = "weight that is" if bad == 1 else "weights that are"
-            problems.append(f"Layer '{name}' holds {bad:,} {what} not a number (NaN) or "
-                            "infinite: the model was probably saved after its training "
-                            "diverged. Reset its weights or train it again.")
+            what = _("weight that is") if bad == 1 else _("weights that are")
+            problems.append((_("Layer '{name}' holds {bad:,} {what} not a number (NaN) or infinite: the "
+                               "model was probably saved after its training diverged. Reset its weights "
+                               "or train it again.")
+                               .format(name=name, bad=bad, what=what)))
             continue
         if node.layer_type in UNTRAINED_STATISTICS:
             continue
         largest = max(float(np.max(np.abs(v))) if v.size else 0.0 for v in values)
         if largest > IMPLAUSIBLE_MAGNITUDE:
-            problems.append(f"Layer '{name}' holds weights as large as {largest:.3g}, "
-                            "which trained layers do not reach: the file is probably "
-                            "damaged. Check the model's results, or reset its weights.")
+            problems.append((_("Layer '{name}' holds weights as large as {largest:.3g}, which trained "
+                               "layers do not reach: the file is probably damaged. Check the model's "
+                               "results, or reset its weights.")
+                               .format(name=name, largest=largest)))
     return problems

@@ -10,6 +10,7 @@ import io
 from typing import Any, Iterable
 
 import numpy as np
+from playground.i18n import _
 
 
 class GrowingSeries:
@@ -95,8 +96,8 @@ def run_label(index: int, entry: dict[str, Any]) -> str:
     end = ", ".join(f"{k} {v:.3g}" for k, v in final.items()
                     if k in ("loss", "val_loss", "val_accuracy", "accuracy")
                     and isinstance(v, (int, float)))
-    return (f"Run {index}: {s.get('optimizer', '?')} lr {s.get('learning_rate', '?')}, "
-            f"batch {s.get('batch_size', '?')}, {entry.get('epochs_done', '?')} epochs"
+    return ((_("Run {index}: {value} lr {value2}, batch {value3}, {value4} epochs")
+               .format(index=index, value=s.get('optimizer', '?'), value2=s.get('learning_rate', '?'), value3=s.get('batch_size', '?'), value4=entry.get('epochs_done', '?')))
             + (f" → {end}" if end else ""))
 
 

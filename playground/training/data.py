@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from playground.errors import TrainingError
+from playground.i18n import _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
@@ -24,6 +25,8 @@ class RunData:
 
 
 def _inputs(x: np.ndarray) -> np.ndarray:
+    if x.dtype.kind in "UO":  # raw text for a string Input: kept as text
+        return x.astype(np.str_, copy=False)
     return x if np.issubdtype(x.dtype, np.integer) else x.astype(np.float32, copy=False)
 
 
@@ -43,11 +46,12 @@ def prepare_data(dataset: "Dataset", validation_split: float,
     cls = dataset.is_classification
     x, y = _inputs(dataset.x_train), _targets(dataset.y_train, cls)
     if len(x) == 0:
-        raise TrainingError(f"The dataset '{dataset.title}' has no training examples: "
-                            "raise its number of samples.")
+        raise TrainingError(_("The dataset '{title}' has no training examples: raise its number of "
+                              "samples.").format(title=dataset.title))
     if len(x) != len(y):
-        raise TrainingError(f"The dataset '{dataset.title}' has {len(x)} inputs but "
-                            f"{len(y)} targets; reload or fix the dataset.")
+        raise TrainingError((_("The dataset '{title}' has {x} inputs but {y} targets; reload or fix the "
+                               "dataset.")
+                               .format(title=dataset.title, x=len(x), y=len(y))))
     x_val = y_val = None
     source = "none"
     if dataset.x_val is not None and dataset.y_val is not None and len(dataset.x_val):
@@ -56,8 +60,9 @@ def prepare_data(dataset: "Dataset", validation_split: float,
     elif validation_split > 0:
         n_val = int(round(len(x) * validation_split))
         if n_val >= len(x):
-            raise TrainingError(f"A validation split of {validation_split:g} leaves no "
-                                "training examples: lower it.")
+            raise TrainingError((_("A validation split of {validation_split:g} leaves no training examples: "
+                                   "lower it.")
+                                   .format(validation_split=validation_split)))
         if n_val > 0:
             order = np.random.default_rng(seed).permutation(len(x))
             val_idx, train_idx = order[:n_val], order[n_val:]

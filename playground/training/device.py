@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from playground.errors import TrainingError
+from playground.i18n import _
 
 _growth_lock = threading.Lock()
 _growth_done = False
@@ -43,7 +44,8 @@ def enable_memory_growth() -> list[str]:
                 try:
                     tf.config.experimental.set_memory_growth(gpu, True)
                 except RuntimeError as error:  # GPU already initialised: keep going
-                    _growth_notes.append(f"{gpu.name}: memory growth not set ({error})")
+                    _growth_notes.append((_("{name}: memory growth not set ({error})")
+                                            .format(name=gpu.name, error=error)))
             _growth_done = True
         return list(_growth_notes)
 
@@ -55,16 +57,17 @@ def list_gpus() -> list[GpuInfo]:
     gpus = []
     for index, gpu in enumerate(tf.config.list_physical_devices("GPU")):
         details = tf.config.experimental.get_device_details(gpu) or {}
-        gpus.append(GpuInfo(index, str(details.get("device_name") or f"GPU {index}")))
+        gpus.append(GpuInfo(index, str(details.get("device_name") or (_("GPU {index}")
+                                                                        .format(index=index)))))
     return gpus
 
 
 def device_choices(gpus: list[GpuInfo]) -> list[tuple[str, str]]:
     """(value, label) pairs for the settings form: automatic, CPU, each GPU, all GPUs."""
-    choices = [("auto", "Automatic (GPU if available)"), ("cpu", "CPU")]
-    choices += [(f"gpu:{g.index}", f"GPU {g.index}: {g.name}") for g in gpus]
+    choices = [("auto", _("Automatic (GPU if available)")), ("cpu", "CPU")]
+    choices += [(f"gpu:{g.index}", _("GPU {index}: {name}").format(index=g.index, name=g.name)) for g in gpus]
     if len(gpus) > 1:
-        choices.append(("gpus", f"All {len(gpus)} GPUs (mirrored)"))
+        choices.append(("gpus", _("All {gpus} GPUs (mirrored)").format(gpus=len(gpus))))
     return choices
 
 
@@ -95,29 +98,34 @@ class DevicePlan:
 def plan_device(choice: str, gpus: list[GpuInfo]) -> DevicePlan:
     """Resolve the user's choice against the GPUs present; raises TrainingError if absent."""
     if choice == "cpu" or (choice == "auto" and not gpus):
-        note = "CPU" if gpus else "CPU (no GPU found)"
+        note = "CPU" if gpus else _("CPU (no GPU found)")
         return DevicePlan("cpu", ("/CPU:0",), note)
     if choice == "auto":
         gpu = gpus[0]
-        return DevicePlan("gpu", (f"/GPU:{gpu.index}",), f"GPU {gpu.index}: {gpu.name}",
+        return DevicePlan("gpu", (f"/GPU:{gpu.index}",), (_("GPU {index}: {name}")
+                                                            .format(index=gpu.index, name=gpu.name)),
                           (gpu.index,))
     if choice == "gpus":
         if len(gpus) < 2:
-            raise TrainingError("Training on all GPUs needs at least two GPUs, and this "
-                                f"computer has {len(gpus)}: choose 'Automatic' or 'CPU'.")
+            raise TrainingError((_("Training on all GPUs needs at least two GPUs, and this computer has "
+                                   "{gpus}: choose 'Automatic' or 'CPU'.")
+                                   .format(gpus=len(gpus))))
         names = tuple(f"/GPU:{g.index}" for g in gpus)
-        return DevicePlan("mirrored", names, f"{len(gpus)} GPUs (mirrored): "
+        return DevicePlan("mirrored", names, _("{gpus} GPUs (mirrored): ").format(gpus=len(gpus))
                           + ", ".join(g.name for g in gpus),
                           tuple(g.index for g in gpus))
     if choice.startswith("gpu:") and choice[4:].isdigit():
         index = int(choice[4:])
         for gpu in gpus:
             if gpu.index == index:
-                return DevicePlan("gpu", (f"/GPU:{index}",), f"GPU {index}: {gpu.name}",
+                return DevicePlan("gpu", (f"/GPU:{index}",), (_("GPU {index}: {name}")
+                                                                .format(index=index, name=gpu.name)),
                                   (index,))
-        raise TrainingError(f"GPU {index} is not available on this computer "
-                            f"(TensorFlow sees {len(gpus)} GPU(s)): choose 'Automatic'.")
-    raise TrainingError(f"Unknown device {choice!r}: choose 'auto', 'cpu' or 'gpu:N'.")
+        raise TrainingError((_("GPU {index} is not available on this computer (TensorFlow sees {gpus} "
+                               "GPU(s)): choose 'Automatic'.")
+                               .format(index=index, gpus=len(gpus))))
+    raise TrainingError((_("Unknown device {choice!r}: choose 'auto', 'cpu' or 'gpu:N'.")
+                           .format(choice=choice)))
 
 
 def default_device_description() -> str:

@@ -8,6 +8,13 @@ within one training step (see :mod:`playground.training.loop`).
 How many steps run per compiled call is chosen from the measured step time (about 40 ms of
 work per call), so a tiny network runs hundreds of steps per call while the curves still
 get ~25 updates a second, and a large one runs a few steps per call.
+
+The same loop trains under every strategy (see :mod:`playground.training.loop`): one device
+(the default strategy: the fast path), several GPUs (MirroredStrategy) or several machines
+(MultiWorkerMirroredStrategy, given as ``workers``). Early stopping, probes, divergence
+handling and events do not depend on which. In a multi-worker run every worker takes the
+same decisions from the same reduced numbers; steps per call are fixed (not timed) and a
+stop is agreed between calls, so no worker waits alone in a collective.
 """
 from __future__ import annotations
 
@@ -18,53 +25,26 @@ from typing import Any, Callable
 
 import numpy as np
 
-from playground.errors import TrainingError
+from playground.i18n import _
 from playground.training import device as device_mod
 from playground.training.data import RunData, prepare_data
-from playground.training.events import Probe, RunResult, TrainingEvent
+from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
+                                        Progress, RunDiverged, RunEnded, RunResult,
+                                        RunStarted, StepsDone, TrainingEvent)
 from playground.training.faults import check_finite_data, check_memory, explain_failure
 from playground.training.losses import check_model_fits_dataset, resolve_loss
 from playground.training.loop import CompiledStepper
+from playground.training.rules import (check_replicas, divergence_message, make_optimizer,
+                                       monitored_value)
 from playground.training.settings import TrainingSettings
+from playground.network.vocabulary import adapt_unadapted, copy_vocabularies
 
 CHUNK_SECONDS = 0.04          # work per compiled call: ~25 progress updates a second
 MAX_STEPS_PER_CALL = 4096
+CALLS_PER_EPOCH_WORKERS = 10  # multi-worker: fixed steps per call, the same on every worker
 EVAL_BATCH_SIZE = 512
 # Keep the training arrays in GPU memory when they are smaller than this.
 MAX_DEVICE_DATA_BYTES = 1 << 30
-
-
-def make_optimizer(name: str, learning_rate: float) -> Any:
-    from playground.kerasenv import keras
-
-    k = keras()
-    classes = {"adam": k.optimizers.Adam, "sgd": k.optimizers.SGD,
-               "rmsprop": k.optimizers.RMSprop, "adamw": k.optimizers.AdamW,
-               "adagrad": k.optimizers.Adagrad, "nadam": k.optimizers.Nadam}
-    return classes[name](learning_rate=learning_rate)
-
-
-def divergence_message(value: float, epoch: int, step: int, learning_rate: float) -> str:
-    what = "not a number (NaN)" if math.isnan(value) else "infinite"
-    return (f"Training stopped: the loss became {what} at epoch {epoch}, step {step}. "
-            f"The learning rate may be too high — try {learning_rate / 10:g} instead of "
-            f"{learning_rate:g} — or the inputs hold very large or missing values. The "
-            "weights were put back to how they were at the start of that epoch.")
-
-
-def monitored_value(settings: TrainingSettings, has_validation: bool,
-                    metrics: tuple[str, ...]) -> str:
-    """The log key early stopping watches (the training value when there is no validation
-    data); raises TrainingError when the run will not report it."""
-    monitor = settings.monitor
-    if monitor.startswith("val_") and not has_validation:
-        monitor = monitor[4:]
-    if settings.early_stopping and monitor.removeprefix("val_") not in ("loss", *metrics):
-        raise TrainingError(
-            f"Early stopping watches '{settings.monitor}', but this run only reports "
-            f"{', '.join(('loss', *metrics))} (and their val_ versions): choose one of those "
-            "to watch.")
-    return monitor
 
 
 class TrainingEngine:
@@ -72,8 +52,12 @@ class TrainingEngine:
 
     def __init__(self, model: Any, dataset: Any, settings: TrainingSettings,
                  callback: Callable[[TrainingEvent], None] | None = None,
-                 probes: dict[str, Probe] | None = None):
+                 probes: dict[str, Probe] | None = None, workers: Any = None,
+                 checkpoint_dir: str | None = None):
         self.model = model
+        # workers: a cluster.WorkerSetup (multi-worker run) or None (this computer only).
+        self.workers = workers
+        self.checkpoint_dir = checkpoint_dir
         self.dataset = dataset
         self.settings = settings
         self.callback = callback or (lambda event: None)
@@ -146,36 +130,71 @@ class TrainingEngine:
     def _run(self) -> RunResult:
         self.check()
         s = self.settings
-        plan = device_mod.plan_device(s.device, device_mod.list_gpus())
+        if self.workers is not None:
+            plan = device_mod.DevicePlan("workers", ("/CPU:0",), self.workers.description())
+            strategy = self.workers.strategy
+        else:
+            plan = device_mod.plan_device(s.device, device_mod.list_gpus())
+            strategy = plan.make_strategy() if plan.uses_strategy else None
         self.device_description = plan.description
-        check_memory(self.model, s, uses_gpu=plan.kind != "cpu")
+        check_memory(self.model, s, uses_gpu=plan.kind not in ("cpu", "workers"))
         if s.seed is not None:
             from playground.kerasenv import keras
 
             keras().utils.set_random_seed(s.seed)
         data = prepare_data(self.dataset, s.validation_split, s.seed)
-        if plan.uses_strategy:
-            from playground.training.mirrored import run_mirrored
+        # Lookup layers without a vocabulary learn it from the training split only.
+        adapt_unadapted(self.model, data.x_train)
+        if strategy is None:
+            with plan.scope():
+                self.model = self._model_on(plan)
+                self._compile()
+                data_bytes = data.x_train.nbytes + data.y_train.nbytes
+                data_device = plan.devices[0] if data_bytes <= MAX_DEVICE_DATA_BYTES \
+                    else "/CPU:0"
+                stepper = CompiledStepper(self.model, data.x_train, data.y_train,
+                                          s.batch_size, data_device)
+                return self._run_stepper(stepper, data, plan.description)
+        with strategy.scope():  # the variables must be mirrored from the start
+            from playground.kerasenv import keras
 
-            return run_mirrored(self, plan, data)
-        with plan.scope():
-            self.model = self._model_on(plan)
+            clone = keras().models.clone_model(self.model)
+            clone.set_weights(self.model.get_weights())
+            copy_vocabularies(self.model, clone)
+            self.model = clone
             self._compile()
-            data_bytes = data.x_train.nbytes + data.y_train.nbytes
-            data_device = plan.devices[0] if data_bytes <= MAX_DEVICE_DATA_BYTES \
-                else "/CPU:0"
-            self._stepper = CompiledStepper(self.model, data.x_train, data.y_train,
-                                            s.batch_size, data_device)
+            self.model.optimizer.build(self.model.trainable_variables)
+            checkpoints = None
+            if self.checkpoint_dir:
+                from playground.training.checkpoints import EpochCheckpoints
+
+                checkpoints = EpochCheckpoints(self.model, self.checkpoint_dir,
+                                               0 if self.workers is None
+                                               else self.workers.cluster.index)
+        stepper = CompiledStepper(self.model, data.x_train, data.y_train, s.batch_size,
+                                  "/CPU:0", strategy, interruptible=self.workers is None)
+        check_replicas(stepper, s.batch_size)
+        return self._run_stepper(stepper, data, plan.description, checkpoints)
+
+    def _run_stepper(self, stepper: CompiledStepper, data: RunData, device: str,
+                     checkpoints: Any = None) -> RunResult:
+        if checkpoints is None and self.checkpoint_dir:
+            from playground.training.checkpoints import EpochCheckpoints
+
+            self.model.optimizer.build(self.model.trainable_variables)
+            checkpoints = EpochCheckpoints(self.model, self.checkpoint_dir)
+        self._checkpoints = checkpoints
+        self._stepper = stepper
+        with self._lock:
+            self._sync_interrupt()
+        try:
+            return self._train(stepper, data, device)
+        finally:
+            # Free the compiled functions and data tensors here, on the training thread:
+            # left to the garbage collector, they could be freed later on the UI thread.
             with self._lock:
-                self._sync_interrupt()
-            try:
-                return self._train(self._stepper, data, plan.description)
-            finally:
-                # Free the compiled functions and data tensors here, on the training thread:
-                # left to the garbage collector, they could be freed later on the UI thread.
-                with self._lock:
-                    stepper, self._stepper = self._stepper, None
-                stepper.close()
+                self._stepper = None
+            stepper.close()
 
     def _model_on(self, plan: device_mod.DevicePlan) -> Any:
         """The model with its weights on the plan's device (cloned there if elsewhere)."""
@@ -190,6 +209,7 @@ class TrainingEngine:
 
         clone = keras().models.clone_model(self.model)
         clone.set_weights(self.model.get_weights())
+        copy_vocabularies(self.model, clone)
         return clone
 
     def _compile(self) -> None:
@@ -204,11 +224,15 @@ class TrainingEngine:
         self.callback(event)
 
     def _run_probes(self, when: str, last: bool = False) -> None:
+        """``when``: "start", "epoch", "end", or "steps" (between compiled calls inside an
+        epoch, where only probes timed in seconds run: slow epochs still get live views)."""
         now = time.perf_counter()
         for name, probe in list(self.probes.items()):
+            timed = isinstance(probe.every, (int, float))
+            if when == "steps" and not timed:
+                continue
             due = when == "start" or last or probe.every == "epoch" or (
-                isinstance(probe.every, (int, float))
-                and now - self._probe_times.get(name, -math.inf) >= probe.every)
+                timed and now - self._probe_times.get(name, -math.inf) >= probe.every)
             if not due:
                 continue
             self._probe_times[name] = now
@@ -216,56 +240,87 @@ class TrainingEngine:
                 result = probe.fn(self.model, self.dataset)
             except Exception as error:  # a broken view must not end training: report it
                 self.probes.pop(name)
-                self._emit(TrainingEvent("probe", probe_name=name, probe_result=None,
-                                         message=f"The view '{name}' failed and was "
-                                                 f"turned off for this run: {error}"))
+                self._emit(ProbeFailed(name, _("The view '{name}' failed and was turned off "
+                                               "for this run: {error}").format(
+                                                   name=name, error=error)))
                 continue
-            self._emit(TrainingEvent("probe", probe_name=name, probe_result=result))
+            self._emit(ProbeResult(name, result))
+
+    def _steps_per_call(self, step_time: float | None, steps_per_epoch: int) -> int:
+        if self.workers is not None:  # the same on every worker: their calls must match
+            return 1 if step_time is None else max(1, min(
+                MAX_STEPS_PER_CALL, steps_per_epoch // CALLS_PER_EPOCH_WORKERS))
+        return 1 if step_time is None else max(1, min(MAX_STEPS_PER_CALL,
+                                                      int(CHUNK_SECONDS / step_time)))
+
+    def _stop_now(self) -> bool:
+        """Whether to stop; in a multi-worker run, whether any worker asked to."""
+        if self.workers is None:
+            return self._stop
+        return max(self.workers.gather(float(self._stop))) > 0
+
+    def _resume(self, rng: np.random.Generator, n: int) -> tuple[int, dict[str, list[float]]]:
+        """Epochs already done by an earlier, interrupted run (from its checkpoint) and
+        their history; ``rng`` is advanced past their shuffles."""
+        if self._checkpoints is None:
+            return 0, {}
+        agree = (lambda epoch: int(min(self.workers.gather(epoch)))) \
+            if self.workers is not None else (lambda epoch: epoch)
+        done, history = self._checkpoints.restore(agree)
+        for _epoch in range(done):
+            rng.permutation(n)
+        return done, history
 
     def _train(self, stepper: CompiledStepper, data: RunData, device: str) -> RunResult:
         s = self.settings
         n = stepper.num_samples
         steps_per_epoch = stepper.steps_per_epoch
-        total_samples = n * s.epochs
         rng = np.random.default_rng(s.seed)
-        history: dict[str, list[float]] = {}
+        resumed, history = self._resume(rng, n)
+        total_samples = n * (s.epochs - resumed)
         self._probe_times: dict[str, float] = {}
         status, message = "completed", ""
-        final_logs: dict[str, float] = {}
+        final_logs: dict[str, float] = {k: v[-1] for k, v in history.items() if v}
         started = time.perf_counter()
         paused_s = 0.0
-        seen = iteration = epochs_done = 0
+        seen = iteration = 0
+        epochs_done = resumed
         best: float | None = None
         wait = 0
         monitor = monitored_value(s, data.x_val is not None, self.loss_choice.metrics)
         mode_max = "acc" in monitor
         step_time: float | None = None
-        base = {"epochs": s.epochs, "steps_per_epoch": steps_per_epoch}
 
         # (active seconds, samples seen) when the first call that did not trace began:
         # speed and ETA count from there, so the seconds spent compiling do not make the
         # first ETA hours long. Until then the ETA is unknown (None).
         warm: tuple[float, int] | None = None
 
-        def timing() -> dict[str, Any]:
+        def progress(epoch: int, step: int) -> Progress:
             active = max(time.perf_counter() - started - paused_s, 1e-9)
             if warm is None or active - warm[0] <= 0 or seen <= warm[1]:
-                return {"samples_per_s": seen / active, "elapsed_s": active,
-                        "eta_s": 0.0 if seen >= total_samples else None}
-            rate = (seen - warm[1]) / (active - warm[0])
-            return {"samples_per_s": rate, "elapsed_s": active,
-                    "eta_s": (total_samples - seen) / rate}
+                rate, eta = seen / active, 0.0 if seen >= total_samples else None
+            else:
+                rate = (seen - warm[1]) / (active - warm[0])
+                eta = (total_samples - seen) / rate
+            return Progress(epoch, s.epochs, step, steps_per_epoch, iteration, seen, rate,
+                            active, eta)
 
-        self._emit(TrainingEvent("start", info={
-            "device": device, "train_samples": n, "val_samples": 0 if data.x_val is None
-            else len(data.x_val), "validation": data.validation_source,
-            "loss": self.loss_choice.loss, "metrics": list(self.loss_choice.metrics),
-            "from_logits": self.loss_choice.from_logits, "settings": s.to_dict(),
-            "total_steps": steps_per_epoch * s.epochs}, **base))
+        workers = 1 if self.workers is None else self.workers.cluster.size
+        self._emit(RunStarted(
+            device=device, train_samples=n,
+            val_samples=0 if data.x_val is None else len(data.x_val),
+            validation=data.validation_source, loss=self.loss_choice.loss,
+            metrics=tuple(self.loss_choice.metrics),
+            from_logits=self.loss_choice.from_logits, settings=s.to_dict(),
+            epochs=s.epochs, steps_per_epoch=steps_per_epoch,
+            total_steps=steps_per_epoch * (s.epochs - resumed), replicas=stepper.replicas,
+            workers=workers, first_epoch=resumed + 1))
         self._run_probes("start")
         tf = _tf()
-        for epoch in range(1, s.epochs + 1):
-            if self._stop:
+        step = 0
+        for epoch in range(resumed + 1, s.epochs + 1):
+            if self._stop_now():
                 status = "stopped"
                 break
             snapshot = self.model.get_weights()
@@ -275,11 +330,12 @@ class TrainingEngine:
             logs: dict[str, float] = {}
             while step < steps_per_epoch:
                 paused_s += self._wait_while_paused()
-                if self._stop:
+                # (Multi-worker: agreed between calls; at step 0 it was just agreed above.)
+                stop = self._stop if self.workers is None else step > 0 and self._stop_now()
+                if stop:
                     break
-                count = 1 if step_time is None else max(1, min(
-                    MAX_STEPS_PER_CALL, int(CHUNK_SECONDS / step_time)))
-                count = min(count, steps_per_epoch - step)
+                count = min(self._steps_per_call(step_time, steps_per_epoch),
+                            steps_per_epoch - step)
                 t0 = time.perf_counter()
                 # The first call of each compiled function traces it: do not time those.
                 timed = not stepper.will_trace(count)
@@ -303,14 +359,12 @@ class TrainingEngine:
                                                  s.learning_rate)
                     self.model.set_weights(snapshot)
                     status = "diverged"
-                    self._emit(TrainingEvent("error", epoch=epoch, step=step + at + 1,
-                                             iteration=iteration, samples_seen=seen,
-                                             message=message, **base, **timing()))
+                    self._emit(RunDiverged(progress(epoch, step + at + 1), message))
                     break
                 step = step_end
-                self._emit(TrainingEvent("batch", epoch=epoch, step=step, iteration=iteration,
-                                         samples_seen=seen, logs=logs,
-                                         batch_losses=losses.tolist(), **base, **timing()))
+                self._emit(StepsDone(progress(epoch, step), logs, tuple(losses.tolist())))
+                if step < steps_per_epoch:
+                    self._run_probes("steps")
             if status == "diverged":
                 break
             if step < steps_per_epoch:   # stopped inside the epoch: not a finished epoch
@@ -325,8 +379,9 @@ class TrainingEngine:
                 history.setdefault(key, []).append(value)
             epochs_done = epoch
             final_logs = epoch_logs
-            self._emit(TrainingEvent("epoch", epoch=epoch, step=step, iteration=iteration,
-                                     samples_seen=seen, logs=epoch_logs, **base, **timing()))
+            if self._checkpoints is not None:
+                self._checkpoints.save(epoch, history)
+            self._emit(EpochEnded(progress(epoch, step), epoch_logs))
             self._run_probes("epoch", last=epoch == s.epochs)
             if s.early_stopping and monitor in epoch_logs:
                 value = epoch_logs[monitor]
@@ -336,8 +391,9 @@ class TrainingEngine:
                     wait += 1
                     if wait >= s.patience:
                         status = "early_stopped"
-                        message = (f"Stopped early after epoch {epoch}: {monitor} has not "
-                                   f"improved for {wait} epochs (best {best:.4g}).")
+                        message = ((_("Stopped early after epoch {epoch}: {monitor} has not improved for "
+                                      "{wait} epochs (best {best:.4g}).")
+                                      .format(epoch=epoch, monitor=monitor, wait=wait, best=best)))
                         break
         if self.model.optimizer is not None and epochs_done:
             self.model.optimizer.finalize_variable_values(self.model.trainable_weights)
@@ -348,14 +404,12 @@ class TrainingEngine:
             test = stepper.evaluate(data.x_test, data.y_test, max(EVAL_BATCH_SIZE,
                                                                   s.batch_size))
             test_logs = {f"test_{k}": v for k, v in test.items()}
-        t = timing()
+        end = progress(epochs_done, step)
         result = RunResult(status=status, epochs_done=epochs_done, final_logs=final_logs,
                            history=history, settings=s.to_dict(), message=message,
-                           test_logs=test_logs, elapsed_s=t["elapsed_s"],
-                           samples_per_s=t["samples_per_s"], device=device, model=self.model)
-        self._emit(TrainingEvent("end", epoch=epochs_done, iteration=iteration,
-                                 samples_seen=seen, logs={**final_logs, **test_logs},
-                                 message=message, info={"status": status}, **base, **t))
+                           test_logs=test_logs, elapsed_s=end.elapsed_s,
+                           samples_per_s=end.samples_per_s, device=device, model=self.model)
+        self._emit(RunEnded(end, status, {**final_logs, **test_logs}, message))
         return result
 
 

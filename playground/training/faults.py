@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from playground.errors import PlaygroundError, TrainingError
+from playground.i18n import _
 
 # Adam keeps two extra copies of every weight; the gradient is a third.
 WEIGHT_COPIES = 4
@@ -26,7 +27,7 @@ ACTIVATION_COPIES = 2
 def check_finite_data(dataset: Any) -> None:
     """Refuse inputs or targets holding NaN or infinity: the loss would be NaN at once."""
     for split in ("train", "val", "test"):
-        for part, label in (("x", "inputs"), ("y", "targets")):
+        for part, label in (("x", _("inputs")), ("y", _("targets"))):
             array = getattr(dataset, f"{part}_{split}", None)
             if array is None:
                 continue
@@ -37,13 +38,13 @@ def check_finite_data(dataset: Any) -> None:
             if bad.any():
                 rows = np.flatnonzero(bad.reshape(len(array), -1).any(axis=1)) \
                     if array.ndim else np.array([0])
-                name = {"train": "training", "val": "validation", "test": "test"}[split]
+                name = {"train": _("training"), "val": _("validation"), "test": _("test")}[split]
                 raise TrainingError(
-                    f"The {name} {label} of '{getattr(dataset, 'title', 'the dataset')}' hold "
-                    f"{int(bad.sum())} missing (NaN) or infinite value(s), first in example "
-                    f"{int(rows[0]) + 1}. The loss would be NaN from the first step: clean "
-                    "those values in the data (for a table: fix the cells or set 'Rows with "
-                    "problems' to 'skip rows').")
+                    (_("The {name} {label} of '{dataset}' hold {sum} missing (NaN) or infinite "
+                       "value(s), first in example {value}. The loss would be NaN from the "
+                       "first step: clean those values in the data (for a table: fix the cells "
+                       "or set 'Rows with problems' to 'skip rows').")
+                       .format(name=name, label=label, dataset=getattr(dataset, 'title', 'the dataset'), sum=int(bad.sum()), value=int(rows[0]) + 1)))
 
 
 def estimate_training_bytes(model: Any, batch_size: int) -> int:
@@ -100,20 +101,23 @@ def out_of_memory_message(settings: Any, model: Any = None, needed: int | None =
     params = ""
     if model is not None:
         count = sum(int(np.prod(w.shape)) for w in model.weights)
-        params = f" The model has {count:,} parameters."
+        params = _(" The model has {count:,} parameters.").format(count=count)
     amounts = ""
     if needed is not None and available is not None:
-        amounts = (f" Training would need about {_gb(needed)} of memory but only "
-                   f"{_gb(available)} is free.")
-    return ("Training ran out of memory." if needed is None else
-            "This training run does not fit in memory.") + amounts + params + (
-        f" Try a smaller batch size (e.g. {smaller} instead of {batch}), or make the model "
-        "smaller: fewer units or filters, or a pooling layer before Flatten. Closing other "
-        "programs also frees memory.")
+        amounts = ((_(" Training would need about {needed} of memory but only {available} is "
+                      "free.")
+                      .format(needed=_gb(needed), available=_gb(available))))
+    return (_("Training ran out of memory.") if needed is None else
+            _("This training run does not fit in memory.")) + amounts + params + (
+        (_(" Try a smaller batch size (e.g. {smaller} instead of {batch}), or make "
+           "the model smaller: fewer units or filters, or a pooling layer before "
+           "Flatten. Closing other programs also frees memory.")
+           .format(smaller=smaller, batch=batch)))
 
 
 def _gb(count: int) -> str:
-    return f"{count / 2**30:.1f} GB" if count >= 2**30 else f"{count / 2**20:.0f} MB"
+    return _("{value:.1f} GB").format(value=count / 2**30) if count >= 2**30 else (_("{value:.0f} MB")
+                                                               .format(value=count / 2**20))
 
 
 def is_out_of_memory(error: BaseException) -> bool:

@@ -7,6 +7,14 @@ steps as the engine asks for, calling the model's own ``train_step`` (so custom 
 training logic and the compiled metrics behave exactly as in ``fit``). The loop checks an
 ``interrupt`` variable before every step, so pause and stop act within one batch even in
 the middle of a long call.
+
+The same loop runs under every ``tf.distribute`` strategy. On one device (the default
+strategy) a step is the model's ``train_step`` on a batch gathered from the permutation.
+With several replicas (MirroredStrategy over GPUs, MultiWorkerMirroredStrategy over
+machines) the step goes through ``strategy.run``: every replica gathers its own share of
+the same global batch (all workers hold the same data and draw the same permutation, so
+the shares are disjoint), Keras's optimizer sums the gradients across replicas, and the
+batch's loss is summed over replicas from each one's share of the loss tracker.
 """
 from __future__ import annotations
 
@@ -37,9 +45,17 @@ class CompiledStepper:
     """
 
     def __init__(self, model: Any, x: np.ndarray, y: np.ndarray, batch_size: int,
-                 data_device: str | None = None):
+                 data_device: str | None = None, strategy: Any = None,
+                 interruptible: bool = True):
         tf = _tf()
         self.model = model
+        # None: the default strategy (one device, steps called directly: the fast path).
+        self.strategy = strategy
+        # Workers on other machines cannot see this process's pause/stop: a call that
+        # ended early on one worker only would leave the others waiting in a collective,
+        # so multi-worker runs stop between calls, when all workers agree (the engine).
+        self.interruptible = interruptible
+        self.replicas = 1 if self.strategy is None else int(strategy.num_replicas_in_sync)
         self.batch_size = int(batch_size)
         self.num_samples = int(len(x))
         with tf.device(data_device) if data_device else contextlib.nullcontext():
@@ -62,11 +78,17 @@ class CompiledStepper:
         self._variables_ready = False
         # Compile the step with XLA when Keras would (its "auto": on GPUs, if every layer
         # supports it), so the engine is as fast as model.fit there.
-        self.uses_xla = bool(getattr(model, "jit_compile", False))
+        self.uses_xla = bool(getattr(model, "jit_compile", False)) and self.strategy is None
         self._xla_step = tf.function(lambda xb, yb: model.train_step((xb, yb)),
                                      jit_compile=True, autograph=False,
                                      reduce_retracing=True) if self.uses_xla else None
         self._eval_fns: dict[tuple[Any, ...], Any] = {}
+        if self.strategy is not None:
+            if self._tracker is None:
+                raise ValueError("training on several replicas needs a compiled model")
+            # The first step is compiled too: under a strategy it cannot run eagerly
+            # in a while loop, and the optimizer's variables are built beforehand.
+            self._first = tf.function(self._one_step, autograph=False)
         self._called: set[str] = set()
         # Traces register gradient functions globally that would keep this run's graphs
         # (and weights) alive forever; close() removes them (see tf_leaks).
@@ -75,7 +97,7 @@ class CompiledStepper:
     def close(self) -> None:
         """Drop the compiled functions and tensors (they reference this object: a cycle),
         and what TensorFlow would otherwise keep of them for the life of the process."""
-        self._many = self._xla_step = None
+        self._many = self._xla_step = self._first = None
         self._eval_fns = {}
         self.x = self.y = None
         self.model = None
@@ -85,7 +107,11 @@ class CompiledStepper:
 
     @property
     def steps_per_epoch(self) -> int:
-        return -(-self.num_samples // self.batch_size)
+        """Steps per epoch; with several replicas a last batch too small to give every
+        replica one example is left out (shuffling gives those examples their turn)."""
+        steps = -(-self.num_samples // self.batch_size)
+        left = self.num_samples % self.batch_size
+        return steps - 1 if 0 < left < self.replicas else steps
 
     def will_trace(self, count: int) -> bool:
         """Whether a ``run_steps`` call for ``count`` steps compiles a function first (so
@@ -102,6 +128,36 @@ class CompiledStepper:
     # ---------------------------------------------------------------- compiled steps
     def _step(self, perm: Any, step: Any) -> Any:
         """One train_step on batch ``step`` of the permutation; returns its raw loss."""
+        if self.strategy is None:
+            return self._replica_step(perm, step)
+        tf = _tf()
+        total, count = self.strategy.run(self._replica_share, args=(perm, step))
+        total = self.strategy.reduce("SUM", total, axis=None)
+        count = self.strategy.reduce("SUM", count, axis=None)
+        return tf.cast(total / tf.maximum(count, 1.0), tf.float32)
+
+    def _replica_share(self, perm: Any, step: Any) -> Any:
+        """(sum of losses, examples) of this replica's share of the global batch."""
+        tf = _tf()
+        replica = tf.cast(tf.distribute.get_replica_context().replica_id_in_sync_group,
+                          tf.int32)
+        start = step * self.batch_size
+        size = tf.minimum(self.batch_size, self.num_samples - start)
+        lo = start + replica * size // self.replicas
+        hi = start + (replica + 1) * size // self.replicas
+        total0 = tf.identity(self._tracker.total.value)
+        count0 = tf.identity(self._tracker.count.value)
+        logs = self.model.train_step(self._batch(perm[lo:hi]))
+        with tf.control_dependencies([logs["loss"]]):
+            total1 = tf.identity(self._tracker.total.value)
+            count1 = tf.identity(self._tracker.count.value)
+        return total1 - total0, count1 - count0
+
+    def _batch(self, idx: Any) -> tuple[Any, Any]:
+        tf = _tf()
+        return tf.gather(self.x, idx), tf.gather(self.y, idx)
+
+    def _replica_step(self, perm: Any, step: Any) -> Any:
         tf = _tf()
         start = step * self.batch_size
         idx = perm[start:tf.minimum(start + self.batch_size, self.num_samples)]
@@ -133,6 +189,8 @@ class CompiledStepper:
         losses = tf.TensorArray(tf.float32, size=count, element_shape=())
 
         def cond(i: Any, _losses: Any) -> Any:
+            if not self.interruptible:
+                return i < count
             return tf.logical_and(i < count, tf.logical_not(self.interrupt.read_value()))
 
         def body(i: Any, arr: Any) -> Any:
@@ -149,9 +207,11 @@ class CompiledStepper:
         name = self._function_for(count)
         self._called.add(name)
         if name == "first":
-            if self.interrupt.numpy():
+            if self.interruptible and self.interrupt.numpy():
                 return 0, np.zeros(0, np.float32), {}
-            losses, logs = self._one_step(perm, tf.constant(start))  # eagerly
+            one_step = self._one_step if self.strategy is None else self._first
+            with self._registrations.tracing():
+                losses, logs = one_step(perm, tf.constant(start))  # eagerly on one device
             self._variables_ready = True
             return 1, losses.numpy(), to_floats(logs)
         with self._registrations.tracing():
@@ -174,8 +234,23 @@ class CompiledStepper:
             return to_floats(fn(tf.convert_to_tensor(x), tf.convert_to_tensor(y)))
 
     def _evaluate_all(self, x: Any, y: Any, batch_size: int) -> Any:
-        tf = _tf()
         self.model.reset_metrics()
+        if self.strategy is None:
+            self._evaluate_part(x, y, batch_size)
+        else:  # each replica evaluates its own contiguous share (no exchange until the end)
+            self.strategy.run(self._evaluate_share, args=(x, y, batch_size))
+        return self.model.get_metrics_result()
+
+    def _evaluate_share(self, x: Any, y: Any, batch_size: int) -> None:
+        tf = _tf()
+        replica = tf.cast(tf.distribute.get_replica_context().replica_id_in_sync_group,
+                          tf.int32)
+        n = tf.shape(x)[0]
+        lo, hi = replica * n // self.replicas, (replica + 1) * n // self.replicas
+        self._evaluate_part(x[lo:hi], y[lo:hi], batch_size)
+
+    def _evaluate_part(self, x: Any, y: Any, batch_size: int) -> None:
+        tf = _tf()
         steps = (tf.shape(x)[0] + batch_size - 1) // batch_size
 
         def body(i: Any) -> Any:
@@ -184,4 +259,3 @@ class CompiledStepper:
             return i + 1
 
         tf.while_loop(lambda i: i < steps, body, (tf.constant(0),))
-        return self.model.get_metrics_result()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from playground.errors import TrainingError
+from playground.i18n import _
 
 if TYPE_CHECKING:
     from playground.datasets.base import Dataset
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 CROSSENTROPY = ("binary_crossentropy", "sparse_categorical_crossentropy")
 REGRESSION_LOSSES = ("mean_squared_error", "mean_absolute_error", "huber")
 LOSS_TITLES = {
-    "binary_crossentropy": "binary cross-entropy",
-    "sparse_categorical_crossentropy": "sparse categorical cross-entropy",
-    "mean_squared_error": "mean squared error",
-    "mean_absolute_error": "mean absolute error",
-    "huber": "Huber loss",
+    "binary_crossentropy": _("binary cross-entropy"),
+    "sparse_categorical_crossentropy": _("sparse categorical cross-entropy"),
+    "mean_squared_error": _("mean squared error"),
+    "mean_absolute_error": _("mean absolute error"),
+    "huber": _("Huber loss"),
 }
 
 
@@ -76,35 +77,40 @@ def _shape_text(shape: tuple[Any, ...]) -> str:
 def check_model_fits_dataset(model: Any, dataset: "Dataset") -> None:
     """Input shape and output units of ``model`` against ``dataset``; raises TrainingError."""
     if len(model.inputs) != 1:
-        raise TrainingError(f"The model has {len(model.inputs)} Input layers but a dataset "
-                            "gives one input: keep a single Input layer.")
+        raise TrainingError((_("The model has {inputs} Input layers but a dataset gives one input: keep "
+                               "a single Input layer.")
+                               .format(inputs=len(model.inputs))))
     if len(model.outputs) != 1:
-        raise TrainingError(f"The model has {len(model.outputs)} outputs but a dataset gives "
-                            "one target: make the graph end in a single layer.")
+        raise TrainingError((_("The model has {outputs} outputs but a dataset gives one target: make "
+                               "the graph end in a single layer.")
+                               .format(outputs=len(model.outputs))))
     model_in = tuple(model.inputs[0].shape[1:])
     data_in = tuple(dataset.input_shape)
     if len(model_in) != len(data_in) or any(
             m is not None and m != d for m, d in zip(model_in, data_in)):
         raise TrainingError(
-            f"The model's Input layer expects examples of shape {_shape_text(model_in)} but "
-            f"the dataset '{dataset.title}' gives {_shape_text(data_in)}: set the Input "
-            f"layer's shape to {list(data_in)}.")
+            (_("The model's Input layer expects examples of shape {model_in} but the "
+               "dataset '{title}' gives {data_in}: set the Input layer's shape to "
+               "{data_in2}.")
+               .format(model_in=_shape_text(model_in), title=dataset.title, data_in=_shape_text(data_in), data_in2=list(data_in))))
     out_shape = tuple(model.outputs[0].shape[1:])
     units = math.prod(d for d in out_shape if d is not None) if out_shape else 1
     needed = dataset.output_size
     if dataset.task == "multiclass" and units != needed:
         raise TrainingError(
-            f"The dataset has {needed} classes but the last layer gives {units} "
-            f"number(s): set the last Dense layer's units to {needed} (with a softmax "
-            "activation), one score per class.")
+            _("The dataset has {needed} classes but the last layer gives {units} "
+              "number(s): set the last Dense layer's units to {needed} (with a softmax "
+              "activation), one score per class.").format(needed=needed, units=units))
     if dataset.task == "binary" and units not in (1, 2):
         raise TrainingError(
-            f"The dataset has 2 classes but the last layer gives {units} numbers: set the "
-            "last Dense layer's units to 1 with a sigmoid activation.")
+            (_("The dataset has 2 classes but the last layer gives {units} numbers: set "
+               "the last Dense layer's units to 1 with a sigmoid activation.")
+               .format(units=units)))
     if dataset.task in ("regression", "sequence") and units != needed:
         raise TrainingError(
-            f"The dataset asks for {needed} number(s) per example but the last layer gives "
-            f"{units}: set the last Dense layer's units to {needed} with a linear activation.")
+            _("The dataset asks for {needed} number(s) per example but the last layer "
+              "gives {units}: set the last Dense layer's units to {needed} with a "
+              "linear activation.").format(needed=needed, units=units))
 
 
 def resolve_loss(model: Any, dataset: "Dataset", settings: "TrainingSettings") -> LossChoice:
@@ -125,35 +131,38 @@ def resolve_loss(model: Any, dataset: "Dataset", settings: "TrainingSettings") -
     if dataset.is_classification:
         if loss == "binary_crossentropy" and units != 1:
             raise TrainingError(
-                f"Binary cross-entropy needs one output number (sigmoid) but the last layer "
-                f"gives {units}: choose 'sparse categorical cross-entropy' or set the last "
-                "layer's units to 1.")
+                _("Binary cross-entropy needs one output number (sigmoid) but the last "
+                  "layer gives {units}: choose 'sparse categorical cross-entropy' or set "
+                  "the last layer's units to 1.").format(units=units))
         if loss == "sparse_categorical_crossentropy" and units < 2:
             raise TrainingError(
-                "Sparse categorical cross-entropy needs one output per class but the last "
-                "layer gives 1: choose 'binary cross-entropy' or set the last layer's units "
-                f"to {max(2, dataset.num_classes)} with a softmax activation.")
+                (_("Sparse categorical cross-entropy needs one output per class but the "
+                   "last layer gives 1: choose 'binary cross-entropy' or set the last "
+                   "layer's units to {value} with a softmax activation.")
+                   .format(value=max(2, dataset.num_classes))))
         if loss in REGRESSION_LOSSES and not (task == "binary" and units == 1):
             raise TrainingError(
-                f"The {title} compares numbers, but this dataset asks for one of "
-                f"{dataset.num_classes} classes: choose 'auto' or 'sparse categorical "
-                "cross-entropy' as the loss.")
+                (_("The {title} compares numbers, but this dataset asks for one of "
+                   "{num_classes} classes: choose 'auto' or 'sparse categorical "
+                   "cross-entropy' as the loss.")
+                   .format(title=title, num_classes=dataset.num_classes)))
     elif loss in CROSSENTROPY:
         raise TrainingError(
-            f"The {title} is for predicting classes, but this dataset asks for numbers: "
-            "choose 'auto' or 'mean squared error' as the loss.")
+            (_("The {title} is for predicting classes, but this dataset asks for "
+               "numbers: choose 'auto' or 'mean squared error' as the loss.")
+               .format(title=title)))
     if loss in CROSSENTROPY and activation not in ("sigmoid", "softmax", "linear"):
         raise TrainingError(
-            f"The last layer uses the '{activation}' activation, which cannot give "
-            f"probabilities for the {title}: use "
-            f"{'sigmoid' if loss == 'binary_crossentropy' else 'softmax'} there.")
+            (_("The last layer uses the '{activation}' activation, which cannot give "
+               "probabilities for the {title}: use {value} there.")
+               .format(activation=activation, title=title, value='sigmoid' if loss == 'binary_crossentropy' else 'softmax')))
     metrics: list[str] = []
     for name in settings.metrics:
         if name == "auto":
             name = "accuracy" if dataset.is_classification else "mae"
         if name == "accuracy" and not dataset.is_classification:
-            raise TrainingError("Accuracy counts right class guesses, but this dataset asks "
-                                "for numbers: use 'mae' (mean absolute error) instead.")
+            raise TrainingError(_("Accuracy counts right class guesses, but this dataset asks "
+                                  "for numbers: use 'mae' (mean absolute error) instead."))
         if name not in metrics:
             metrics.append(name)
     from_logits = loss in CROSSENTROPY and activation == "linear"

@@ -5,6 +5,7 @@ and for the ``train`` command alike, so both do exactly the same.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from playground.training.events import Probe, RunResult, TrainingEvent
@@ -31,15 +32,27 @@ def build_project_model(project: "Project", seed: int | None = None) -> Any:
 
 def make_engine(project: "Project", settings: TrainingSettings | None = None,
                 callback: Callable[[TrainingEvent], None] | None = None,
-                probes: dict[str, Probe] | None = None, dataset: Any = None) -> Any:
-    """An engine for the project's model, data and settings (raises typed errors)."""
+                probes: dict[str, Probe] | None = None, dataset: Any = None,
+                log_root: Path | None = None, **engine_options: Any) -> Any:
+    """An engine for the project's model, data and settings (raises typed errors).
+    ``log_root``: also write TensorBoard logs of the run into a new folder there;
+    ``engine_options`` go to :class:`TrainingEngine` (``workers``, ``checkpoint_dir``)."""
     from playground.training.engine import TrainingEngine
 
     settings = settings or TrainingSettings.from_dict(project.training)
     settings.validate()
     dataset = dataset if dataset is not None else load_project_dataset(project)
-    return TrainingEngine(build_project_model(project, settings.seed), dataset, settings,
-                          callback, probes)
+    if log_root is not None:
+        from playground.training.tensorboard import (TensorBoardWriter, fan_out,
+                                                     new_run_folder)
+
+        # The writer reads the model the engine trains when events arrive (``engine`` is
+        # bound below, before any event): it may be a copy placed on another device.
+        writer = TensorBoardWriter(new_run_folder(log_root), lambda: engine.model)
+        callback = fan_out(callback, writer)
+    engine = TrainingEngine(build_project_model(project, settings.seed), dataset, settings,
+                            callback, probes, **engine_options)
+    return engine
 
 
 def trained_weights(graph: Any, result: RunResult) -> dict[str, list[Any]] | None:

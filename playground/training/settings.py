@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from playground.errors import TrainingError
+from playground.i18n import _
 
 OPTIMIZERS: tuple[str, ...] = ("adam", "sgd", "rmsprop", "adamw", "adagrad", "nadam")
 LOSSES: tuple[str, ...] = (
@@ -41,46 +42,62 @@ class TrainingSettings:
     monitor: str = "val_loss"
     seed: int | None = None
     device: str = "auto"
+    tensorboard: bool = False           # write TensorBoard logs of each run
 
     def validate(self) -> None:
         """Raise TrainingError naming the setting to change."""
         if self.optimizer not in OPTIMIZERS:
             raise TrainingError(
-                f"Unknown optimizer {self.optimizer!r}: choose one of {', '.join(OPTIMIZERS)}.")
+                (_("Unknown optimizer {optimizer!r}: choose one of {OPTIMIZERS}.")
+                   .format(optimizer=self.optimizer, OPTIMIZERS=', '.join(OPTIMIZERS))))
         if not (isinstance(self.learning_rate, (int, float))
                 and math.isfinite(self.learning_rate) and self.learning_rate > 0):
-            raise TrainingError("The learning rate must be a positive number such as 0.001. "
-                                f"Received: learning_rate={self.learning_rate!r}.")
+            raise TrainingError((_("The learning rate must be a positive number such as 0.001. Received: "
+                                   "learning_rate={learning_rate!r}.")
+                                   .format(learning_rate=self.learning_rate)))
         if self.loss not in LOSSES:
-            raise TrainingError(f"Unknown loss {self.loss!r}: choose one of {', '.join(LOSSES)}.")
+            raise TrainingError((_("Unknown loss {loss!r}: choose one of {LOSSES}.")
+                                   .format(loss=self.loss, LOSSES=', '.join(LOSSES))))
         for metric in self.metrics:
             if metric not in METRICS:
                 raise TrainingError(
-                    f"Unknown metric {metric!r}: choose from {', '.join(METRICS)}.")
+                    (_("Unknown metric {metric!r}: choose from {METRICS}.")
+                       .format(metric=metric, METRICS=', '.join(METRICS))))
         if not (isinstance(self.epochs, int) and self.epochs >= 1):
-            raise TrainingError("Epochs must be a whole number of at least 1. "
-                                f"Received: epochs={self.epochs!r}.")
+            raise TrainingError((_("Epochs must be a whole number of at least 1. Received: "
+                                   "epochs={epochs!r}.")
+                                   .format(epochs=self.epochs)))
         if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
-            raise TrainingError("The batch size must be a whole number of at least 1. "
-                                f"Received: batch_size={self.batch_size!r}.")
+            raise TrainingError((_("The batch size must be a whole number of at least 1. Received: "
+                                   "batch_size={batch_size!r}.")
+                                   .format(batch_size=self.batch_size)))
         if isinstance(self.validation_split, bool) \
                 or not isinstance(self.validation_split, (int, float)) \
                 or not (0.0 <= self.validation_split < 1.0):
-            raise TrainingError("The validation split is the share of training examples kept "
-                                "aside for checking; use a number from 0 to 0.9. "
-                                f"Received: validation_split={self.validation_split!r}.")
+            raise TrainingError((_("The validation split is the share of training examples kept aside for "
+                                   "checking; use a number from 0 to 0.9. Received: "
+                                   "validation_split={validation_split!r}.")
+                                   .format(validation_split=self.validation_split)))
         if not (isinstance(self.patience, int) and self.patience >= 0):
-            raise TrainingError("Patience must be a whole number of epochs (0 or more). "
-                                f"Received: patience={self.patience!r}.")
+            raise TrainingError((_("Patience must be a whole number of epochs (0 or more). Received: "
+                                   "patience={patience!r}.")
+                                   .format(patience=self.patience)))
         if not self.monitor or not isinstance(self.monitor, str):
-            raise TrainingError("Early stopping needs a value to watch, e.g. 'val_loss'. "
-                                f"Received: monitor={self.monitor!r}.")
+            raise TrainingError((_("Early stopping needs a value to watch, e.g. 'val_loss'. Received: "
+                                   "monitor={monitor!r}.")
+                                   .format(monitor=self.monitor)))
         if self.seed is not None and not (isinstance(self.seed, int) and self.seed >= 0):
-            raise TrainingError("The random seed must be empty or a whole number of 0 or more. "
-                                f"Received: seed={self.seed!r}.")
+            raise TrainingError((_("The random seed must be empty or a whole number of 0 or more. Received: "
+                                   "seed={seed!r}.")
+                                   .format(seed=self.seed)))
+        if not isinstance(self.tensorboard, bool):
+            raise TrainingError(_("'Write TensorBoard logs' is on or off (true or false). "
+                                  "Received: tensorboard={tensorboard!r}.").format(
+                                      tensorboard=self.tensorboard))
         if not _valid_device(self.device):
-            raise TrainingError("The device must be 'auto', 'cpu', 'gpu:N' (one GPU) or 'gpus' "
-                                f"(all GPUs). Received: device={self.device!r}.")
+            raise TrainingError((_("The device must be 'auto', 'cpu', 'gpu:N' (one GPU) or 'gpus' (all "
+                                   "GPUs). Received: device={device!r}.")
+                                   .format(device=self.device)))
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,16 +106,17 @@ class TrainingSettings:
     def from_dict(cls, data: dict[str, Any] | None) -> "TrainingSettings":
         """Settings from JSON; unknown keys are ignored so older/newer projects still open."""
         if data is not None and not isinstance(data, dict):
-            raise TrainingError("The training settings in the project are damaged (expected "
-                                f"an object of settings, found {type(data).__name__}). Set "
-                                "them again in the training panel.")
+            raise TrainingError((_("The training settings in the project are damaged (expected an object of "
+                                   "settings, found {name}). Set them again in the training panel.")
+                                   .format(name=type(data).__name__)))
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in (data or {}).items() if k in known}
         if "metrics" in values:
             metrics = values["metrics"]
             if not isinstance(metrics, (str, list)):
-                raise TrainingError("The metrics must be a list of names such as "
-                                    f"['accuracy']. Received: metrics={metrics!r}.")
+                raise TrainingError((_("The metrics must be a list of names such as ['accuracy']. Received: "
+                                       "metrics={metrics!r}.")
+                                       .format(metrics=metrics)))
             values["metrics"] = [metrics] if isinstance(metrics, str) else list(metrics)
         if "learning_rate" in values and isinstance(values["learning_rate"], int):
             values["learning_rate"] = float(values["learning_rate"])

@@ -17,6 +17,37 @@ def _drop_layer(window, layer_type: str, view_pos: QPoint) -> None:
     window.view.dropEvent(event)
 
 
+def test_a_layer_dropped_onto_another_lands_beside_it(window):
+    graph = window.document.graph
+    first = window.scene.node_items[graph.nodes[0].id]
+    _drop_layer(window, "Dense", window.view.mapFromScene(first.sceneBoundingRect().center()))
+    new = window.scene.node_items[graph.nodes[-1].id]
+    assert not new.sceneBoundingRect().intersects(first.sceneBoundingRect())
+    assert abs(new.sceneBoundingRect().top() - first.sceneBoundingRect().top()) < 25
+
+
+def test_empty_canvas_hint_is_repainted_away_when_a_layer_is_added(window, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    painted = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())
+            return False
+
+    viewport = window.view.viewport()
+    watch = Watch()
+    viewport.installEventFilter(watch)
+    qtbot.wait(20)
+    painted.clear()
+    _drop_layer(window, "Dense", QPoint(40, 40))
+    # the whole viewport is redrawn (the hint is drawn over it, not in an item's area)
+    qtbot.waitUntil(lambda: any(rect.contains(viewport.rect()) for rect in painted))
+    assert len(window.document.graph) == 2   # with a layer added the hint is no longer drawn
+
+
 def test_palette_drag_carries_type_and_drop_creates_node(window):
     palette = window.panels.palette
     dense = next(i for i in palette.layer_items() if i.text(0) == "Dense")
@@ -24,7 +55,9 @@ def test_palette_drag_carries_type_and_drop_creates_node(window):
     assert bytes(mime.data(LAYER_MIME).data()).decode() == "Dense"  # only the type name
 
     before = len(window.document.graph)
-    drop_at = QPoint(300, 200)
+    # on empty canvas, clear of the starting Input layer
+    input_rect = window.scene.node_items[window.document.graph.nodes[0].id].sceneBoundingRect()
+    drop_at = window.view.mapFromScene(input_rect.center() + QPointF(0, 300))
     _drop_layer(window, "Dense", drop_at)
     graph = window.document.graph
     assert len(graph) == before + 1

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer, qWarning
 
 from playground.files import crash_log as errorlog
 from playground.errors import DatasetError
-from ui.background import BackgroundTask
+from ui.background import BackgroundRunner
 from ui.crash import CrashReporter
 
 pytestmark = pytest.mark.qt_no_exception_capture
@@ -119,10 +119,10 @@ def test_background_task_bug_is_reported_and_logged(reporter, qtbot):
     def buggy() -> None:
         raise AttributeError("'NoneType' object has no attribute 'shape'")
 
-    task = BackgroundTask(buggy, "export-keras")
+    task = BackgroundRunner("export-keras")
     with qtbot.waitSignal(task.failed, timeout=3000) as blocker:
-        task.start()
-    task.wait()
+        task.request(buggy)
+    task.shutdown()
     assert "Unexpected error (AttributeError" in blocker.args[0]
     assert "no attribute 'shape'" in _log(reporter)
 

@@ -12,12 +12,14 @@ from PySide6.QtWidgets import QGraphicsSceneHoverEvent
 
 from playground.datasets import load_dataset, load_from_choice
 from playground.insight import probes
+from playground.insight.colors import boundary_rgba
 from playground.insight.digits import predict_drawing
 from playground.insight.painting import painted_points
 from playground.network.keras_build import build_model
 from playground.files.project import load_project
 from playground.training import TrainingSettings
 from tests.conftest import ROOT
+from ui.insight.network_view import ENLARGED
 from ui.insight.panel import InsightPanel
 
 PRESETS = ROOT / "presets"
@@ -80,7 +82,7 @@ def test_boundary_shows_data_at_once_and_agrees_with_model_predict(window, qtbot
     hover.setScenePos(item.sceneBoundingRect().center())
     panel.network.scene.sendEvent(item, hover)
     assert not panel.network.enlarged.pixmap().isNull()
-    assert panel.network.enlarged.pixmap().width() == 220
+    assert panel.network.enlarged.pixmap().width() == ENLARGED
     # the toggles redraw without errors
     panel.boundary.discretize.setChecked(True)
     assert set(np.unique(panel.boundary.image.image[..., 2])) <= {189, 34}  # two colours
@@ -130,8 +132,8 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch
     panel = _panel(window)
     controller = panel.controller
     assert controller is not None, "the insight panel found no training controller"
-    controller.add_probe("insight", probes.InsightProbe(
-        shares={name: 1e9 for name in probes.SHARES}))  # every epoch, for the test
+    controller.add_probe("insight", probes.InsightProbe(  # every epoch, for the test
+        shares={name: 1e9 for name in probes.SHARES}, max_rate=0))
     updates = []
     controller.probeResult.connect(lambda name, update: updates.append(update))
     settings = TrainingSettings(epochs=3, batch_size=16, validation_split=0.0, seed=1)
@@ -151,6 +153,9 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch
     np.testing.assert_allclose(shown.values.ravel(),
                                model.predict(shown.grid.points, verbose=0)[:, 0],
                                rtol=1e-4, atol=1e-5)
+    assert shown.values.shape == (100, 100)
+    # the image on screen is that result's picture, uploaded as it came
+    assert np.array_equal(panel.boundary.image.image, boundary_rgba(shown))
     assert panel.health.report is not None
     assert set(panel.node_health) <= set(n.id for n in window.document.graph.nodes)
     assert panel.results.result.matrix.sum() == len(panel.dataset.x_test)
@@ -183,7 +188,7 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
         qtbot.mouseMove(pad, pos=start + start.__class__(0, dy))
     qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton)
     # answered on a worker thread, for the drawing as it is now
-    qtbot.waitUntil(lambda: panel.digits._task is None and panel.digits.last is not None,
+    qtbot.waitUntil(lambda: not panel.digits.busy and panel.digits.last is not None,
                     timeout=10_000)
     last = panel.digits.last
     assert not panel.digits.pad.is_empty()
@@ -195,7 +200,7 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
     panel.digits.predict = lambda image, center: (ran_on.append(threading.current_thread()),
                                                   real_predict(image, center))[1]
     panel.digits.refresh()
-    qtbot.waitUntil(lambda: panel.digits._task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not panel.digits.busy, timeout=10_000)
     assert ran_on and threading.main_thread() not in ran_on   # never on the UI thread
     np.testing.assert_allclose(last.probabilities,
                                model.predict(last.model_input, verbose=0)[0], rtol=1e-4)
@@ -280,7 +285,7 @@ def test_dead_relu_badge_appears_on_the_canvas_node(window, qtbot):
     hidden = next(n for n in graph.nodes if n.layer_type == "Dense")
     graph.set_param(hidden.id, "activation", "relu")
     model = build_model(graph)
-    node_to_layer = {node: layer for layer, node in panel._layer_to_node().items()}
+    node_to_layer = {node: layer for layer, node in panel.layers.layer_to_node().items()}
     layer = model.get_layer(node_to_layer[hidden.id])
     kernel, bias = layer.get_weights()
     layer.set_weights([kernel, bias - 1000.0])  # every unit negative for all inputs: dead
@@ -301,7 +306,8 @@ PRESET_DATA = {"xor": {"samples": 60}, "spiral": {"samples": 60}, "perceptron": 
                "transfer_learning": {"per_class": 4, "test_subset": 30}}
 EXPECTED_TABS = {"2d": {"boundary", "network", "results", "layer", "health"},
                  "mnist": {"results", "digits", "conv", "layer", "health"},
-                 "numbers": {"regression", "layer", "health"}}
+                 "numbers": {"regression", "layer", "health"},
+                 "text": {"results", "layer", "health"}}
 
 
 @pytest.mark.parametrize("preset", sorted(p.stem for p in PRESETS.glob("*.kpg")))
@@ -316,7 +322,8 @@ def test_every_preset_renders_its_views(window, preset, mnist_dir, tmp_path):
     model = build_model(window.document.graph, window.document.project.weights or None)
     panel.show_model(model, dataset)
     kind = "2d" if dataset.input_shape == (2,) else \
-        "mnist" if dataset.name == "mnist" else "numbers"
+        "mnist" if dataset.name == "mnist" else \
+        "text" if dataset.x_train.dtype.kind in "UO" else "numbers"
     visible = {key for key in panel.views if _tab_visible(panel, key)}
     expected = EXPECTED_TABS[kind]
     if dataset.task == "regression" and kind == "2d":
@@ -336,7 +343,7 @@ def test_panel_draws_live_results_coalesced(window, qtbot):
     panel = _panel(window)
     _wait_dataset(qtbot, window, "xor")
     model = build_model(window.document.graph)
-    probe = probes.InsightProbe(shares={name: 1e9 for name in probes.SHARES})
+    probe = probes.InsightProbe(shares={name: 1e9 for name in probes.SHARES}, max_rate=0)
     first, second = probe(model, panel.dataset), None
     kernel, bias = model.layers[-1].get_weights()
     model.layers[-1].set_weights([kernel * -3.0, bias + 1.0])  # "an epoch later"
@@ -403,8 +410,9 @@ def test_look_at_current_weights_computes_off_the_ui_thread(window, qtbot, monke
 
     monkeypatch.setattr(probes, "final_results", recording_final_results)
     panel.refresh_from_project()
-    assert panel._tasks, "the views are computed on a worker thread, not in this call"
-    qtbot.waitUntil(lambda: panel.model is not None and not panel._tasks, timeout=30_000)
+    assert panel.is_computing(), "the views are computed on a worker thread, not in this call"
+    qtbot.waitUntil(lambda: panel.model is not None and not panel.is_computing(),
+                    timeout=30_000)
     assert computed_on and all(t is not threading.main_thread() for t in computed_on)
     assert panel.boundary.result is not None
 

@@ -181,19 +181,19 @@ def test_shape_service_busy_until_report_delivered(tf_window, qtbot):
 
 
 def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
-    import threading
-
+    import playground.files.crash_log as crash_log
     import playground.network.shapes as shapes
 
     window = tf_window
-    monkeypatch.setattr(threading, "excepthook", lambda args: None)  # the crash log's job
+    logged = []
+    monkeypatch.setattr(crash_log, "log_exception", lambda kind, *_a: logged.append(kind))
     monkeypatch.setattr(shapes, "infer_shapes", lambda g: 1 / 0)
     with qtbot.waitSignal(window.shapes.failed) as failed:
         window.document.graph.add_node("Dense")
     assert "ZeroDivisionError" in failed.args[0]
     assert "ZeroDivisionError" in window.statusBar().currentMessage()   # told, not hidden
-    # The worker re-raises after reporting: let it finish before pytest's hook is back.
-    window.shapes._thread.join(10)
+    assert logged == [ZeroDivisionError]                                  # and logged
+    window.shapes.wait(10)
     monkeypatch.undo()
     window.document.graph.add_node("Dense")
     qtbot.waitUntil(lambda: not window.shapes.busy, timeout=20_000)

@@ -103,9 +103,9 @@ def test_a_layer_called_again_shares_its_weights(window):
     graph = window.document.graph
     ids = mlp(graph)
     menu = QMenu()
-    add_shared_call_action(menu, graph, graph.node(ids[0]), window.edit_actions._run)
+    add_shared_call_action(menu, graph, graph.node(ids[0]), window.edit_actions.edits.run)
     assert not menu.actions()  # an Input has no layer to share
-    add_shared_call_action(menu, graph, graph.node(ids[1]), window.edit_actions._run)
+    add_shared_call_action(menu, graph, graph.node(ids[1]), window.edit_actions.edits.run)
     menu.actions()[0].trigger()
     twin = next(n for n in graph if n.shares)
     assert twin.shares == ids[1] and twin.layer_type == "Dense"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from playground.session import Session
+from playground.training.events import RunEnded, RunStarted, StepsDone
 from ui.training.controller import TrainingController
 from tests.training.helpers import xor_project
 
@@ -28,11 +29,14 @@ def test_run_emits_signals_and_returns_weights(qtbot):
     assert not controller.is_running()
     entry = finished.args[0]
     assert entry["status"] == "completed" and entry["epochs_done"] == 3
-    assert [e["epoch"] for e in epochs] == [1, 2, 3]
-    assert infos[0]["info"]["loss"] == "binary_crossentropy"
-    # Every raw batch loss arrives, merged into far fewer signals than steps.
-    steps = sum(len(p["batch_losses"]) for p in progress if p["kind"] == "batch")
-    assert steps == 3 * epochs[0]["steps_per_epoch"]
+    assert [e.progress.epoch for e in epochs] == [1, 2, 3]
+    assert isinstance(infos[0], RunStarted) and infos[0].loss == "binary_crossentropy"
+    # Every raw batch loss arrives, merged into far fewer signals than steps, each placed.
+    batches = [p for p in progress if isinstance(p, StepsDone)]
+    steps = sum(len(p.batch_losses) for p in batches)
+    assert steps == 3 * epochs[0].progress.steps_per_epoch
+    assert steps == sum(count for p in batches for _epoch, _step, count in p.pieces)
+    assert isinstance(progress[-1], RunEnded) and progress[-1].status == "completed"
     assert probes[0] == ("size", 100) and len(probes) == 4
     assert set(controller.last_weights) == {n.id for n in project.graph
                                             if n.layer_type == "Dense"}
@@ -120,9 +124,9 @@ def test_progress_is_throttled_and_start_stop_cycles_leave_no_os_thread(qtbot):
     stamps, steps = [], []
 
     def on_progress(p):
-        if p["kind"] == "batch":
+        if isinstance(p, StepsDone):
             stamps.append(time.perf_counter())
-            steps.append(len(p["batch_losses"]))
+            steps.append(len(p.batch_losses))
 
     controller.progress.connect(on_progress)
     with qtbot.waitSignal(controller.epochEnded, timeout=60000):

@@ -44,9 +44,10 @@ def panel(qtbot):
 def test_form_round_trips_settings_and_marks_the_document_modified(panel):
     settings = TrainingSettings(optimizer="sgd", learning_rate=0.05, epochs=7, batch_size=16,
                                 validation_split=0.1, early_stopping=True, patience=3,
-                                seed=4)
+                                seed=4, tensorboard=True)
     panel.form.set_settings(settings)
     assert panel.form.settings() == settings
+    assert panel.form.tensorboard.isChecked()
     panel.form.epochs.setValue(9)
     assert panel.document.project.training["epochs"] == 9
     assert panel.document.modified
@@ -83,7 +84,7 @@ def test_train_fills_curves_history_weights_and_locks_while_running(panel, qtbot
     qtbot.waitUntil(lambda: not panel.controller.is_running(), timeout=10000)
     assert len(project.history) == 2
     assert project.history[1]["history"]["loss"][0] < project.history[0]["history"]["loss"][0]
-    assert "Run 1:" in panel.curves.runs_label.text()
+    assert "Run 1:" in panel.curves.runs_label.toolTip()
     panel.reset_weights()
     assert panel.document.project.weights is None
 
@@ -118,10 +119,12 @@ def test_curves_crosshair_reads_values_and_log_scale_keeps_points_in_view(qtbot)
     curves.resize(600, 400)
     curves.show()
     curves.begin_run(["accuracy"], epochs=2)
-    curves.add_progress({"kind": "batch", "epoch": 1, "step": 4, "steps_per_epoch": 4,
-                         "batch_losses": [2.0, 1.0, 0.5, 0.25]})
-    curves.add_epoch({"epoch": 1, "logs": {"loss": 0.9, "val_loss": 1.1, "accuracy": 0.5,
-                                           "val_accuracy": 0.4}})
+    from playground.training.events import EpochEnded, Progress, StepsDone
+
+    at = Progress(epoch=1, epochs=2, step=4, steps_per_epoch=4)
+    curves.add_progress(StepsDone(at, {"loss": 0.9}, (2.0, 1.0, 0.5, 0.25)))
+    curves.add_epoch(EpochEnded(at, {"loss": 0.9, "val_loss": 1.1, "accuracy": 0.5,
+                                     "val_accuracy": 0.4}))
     curves.flush()
     loss_plot = curves._plots["loss"]
     low, high = loss_plot.vb.viewRange()[1]
@@ -170,6 +173,6 @@ def test_earlier_runs_keep_their_numbers_when_only_the_last_five_are_drawn(qtbot
              "settings": {"optimizer": "adam", "learning_rate": 0.001 * (i + 1)}}
             for i in range(8)]
     curves.set_past_runs(runs)
-    label = curves.runs_label.text()
+    label = curves.runs_label.toolTip()  # the line says "point here"
     shown = range(8 - MAX_OVERLAY_RUNS + 1, 9)
     assert all(f"Run {n}:" in label for n in shown) and "Run 1:" not in label

@@ -8,6 +8,7 @@ from playground.insight.boundary import BoundaryGrid
 from playground.insight.probes import BudgetedProbe, Unavailable, final_results, live_probes
 from playground.training import TrainingEngine, TrainingSettings
 from playground.training.events import Probe
+from playground.training.events import ProbeFailed, ProbeResult
 from tests.insight.helpers import mlp, points_dataset
 
 
@@ -49,18 +50,20 @@ def test_probes_chosen_per_dataset_kind():
 def test_live_boundary_updates_each_epoch_and_matches_the_model():
     ds = load_dataset("xor", {"samples": 200})
     model = mlp(units=(6,), activation="tanh")
-    chosen = live_probes(ds, model, shares={name: 1e9 for name in probes.SHARES})
+    # As the app registers it: one probe for every view, run after each epoch.
+    insight = probes.InsightProbe(shares={name: 1e9 for name in probes.SHARES}, max_rate=0)
     seen: dict[str, list] = {}
 
     def callback(event):
-        if event.kind == "probe":
-            assert event.message == "", event.message
-            seen.setdefault(event.probe_name, []).append(event.probe_result)
+        assert not isinstance(event, ProbeFailed), event.message
+        if isinstance(event, ProbeResult):
+            for name, result in event.result.results.items():
+                seen.setdefault(name, []).append(result)
 
     settings = TrainingSettings(epochs=2, batch_size=16, learning_rate=0.05, seed=1)
-    engine = TrainingEngine(model, ds, settings, callback,
-                            {name: Probe(fn) for name, fn in chosen.items()})
+    engine = TrainingEngine(model, ds, settings, callback, {"insight": Probe(insight)})
     engine.run()
+    assert probes.FRAMES in insight.probes  # a dense chain: pictures straight from numpy
     boundaries = seen[probes.BOUNDARY]
     assert len(boundaries) == 3  # start + 2 epochs
     assert all(isinstance(b, BoundaryGrid) for b in boundaries)

@@ -16,7 +16,7 @@ from tests.helpers import normalized
 # Input shape (per example) each catalog layer type is tested on.
 SEQ, IMG, FLAT = [10, 4], [8, 8, 3], [8]
 INPUT_FOR = {
-    "Flatten": [4, 4, 2], "Reshape": [784], "Embedding": [5],
+    "Flatten": [4, 4, 2], "Reshape": [784], "Embedding": [5], "TextVectorization": [1],
     **{t: SEQ for t in ("Conv1D", "MaxPooling1D", "AveragePooling1D", "GlobalAveragePooling1D",
                         "SimpleRNN", "LSTM", "GRU", "Bidirectional", "LayerNormalization")},
     **{t: IMG for t in ("Conv2D", "Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D",
@@ -26,6 +26,15 @@ INPUT_FOR = {
                         "RandomRotation")},
 }
 TWO_INPUTS = {"MultiHeadAttention": ([5, 6], [7, 6])}
+
+
+# Text and categorical layers take one string (or whole-number code) per example.
+TEXT_INPUT_DTYPES = {"TextVectorization": "string", "StringLookup": "string",
+                     "Hashing": "string", "IntegerLookup": "int64"}
+
+VOCABULARY_FOR = {"TextVectorization": {"vocabulary": ["cat", "dog"]},
+                  "StringLookup": {"vocabulary": ["red", "green"]},
+                  "IntegerLookup": {"vocabulary": [3, 7]}}
 
 
 def graph_with(layer_type: str) -> Graph:
@@ -47,9 +56,11 @@ def graph_with(layer_type: str) -> Graph:
         g.connect(node.id, out.id)
         return g
     shape = INPUT_FOR.get(layer_type, FLAT)
-    dtype = "int32" if layer_type == "Embedding" else "float32"
+    dtype = TEXT_INPUT_DTYPES.get(layer_type, "int32" if layer_type == "Embedding"
+                                  else "float32")
     i = g.add_node("Input", {"batch_shape": [None, *shape], "dtype": dtype})
-    node = g.add_node(layer_type)
+    # A lookup layer needs a vocabulary to be saved (Keras cannot reload an empty one).
+    node = g.add_node(layer_type, VOCABULARY_FOR.get(layer_type))
     g.connect(i.id, node.id)
     return g
 

@@ -9,6 +9,8 @@ import pytest
 from playground.errors import TrainingError
 from playground.training import Probe, TrainingSettings
 from playground.training.engine import TrainingEngine
+from playground.training.events import (EpochEnded, ProbeFailed, ProbeResult, RunDiverged,
+                                        RunEnded, RunStarted, StepsDone)
 from tests.training.helpers import blobs, mlp, regression, three_classes
 
 
@@ -28,34 +30,33 @@ def run(model, dataset, on_event=None, probes=None, **settings):
 def test_events_arrive_in_order_and_complete_and_loss_falls():
     ds = blobs()
     result, events = run(mlp(), ds, epochs=4, batch_size=10, learning_rate=0.05, seed=3)
-    kinds = [e.kind for e in events]
-    assert kinds[0] == "start" and kinds[-1] == "end"
-    assert [e.epoch for e in events if e.kind == "epoch"] == [1, 2, 3, 4]
-    assert events[0].info["loss"] == "binary_crossentropy"
-    assert events[0].info["train_samples"] == 160 and events[0].info["val_samples"] == 40
-    batches = [e for e in events if e.kind == "batch"]
+    assert isinstance(events[0], RunStarted) and isinstance(events[-1], RunEnded)
+    assert [e.progress.epoch for e in events if isinstance(e, EpochEnded)] == [1, 2, 3, 4]
+    assert events[0].loss == "binary_crossentropy" and events[0].replicas == 1
+    assert events[0].train_samples == 160 and events[0].val_samples == 40
+    batches = [e for e in events if isinstance(e, StepsDone)]
     # Every step of every epoch is reported exactly once, in order.
     steps = [len(e.batch_losses) for e in batches]
     assert sum(steps) == 4 * 16
-    assert [e.iteration for e in batches] == list(np.cumsum(steps))
-    assert batches[-1].samples_seen == 4 * 160
-    epoch_events = [e for e in events if e.kind == "epoch"]
+    assert [e.progress.iteration for e in batches] == list(np.cumsum(steps))
+    assert batches[-1].progress.samples_seen == 4 * 160
+    epoch_events = [e for e in events if isinstance(e, EpochEnded)]
     assert set(epoch_events[0].logs) == {"loss", "accuracy", "val_loss", "val_accuracy"}
     # The raw per-batch losses average to the epoch loss Keras reports.
-    first = np.concatenate([e.batch_losses for e in batches if e.epoch == 1])
+    first = np.concatenate([e.batch_losses for e in batches if e.progress.epoch == 1])
     assert first.mean() == pytest.approx(epoch_events[0].logs["loss"], rel=1e-4)
     assert result.status == "completed" and result.epochs_done == 4
     assert result.history["loss"][-1] < result.history["loss"][0] * 0.7
     assert result.final_logs["val_accuracy"] > 0.9
     assert set(result.test_logs) == {"test_loss", "test_accuracy"}
-    assert events[-1].eta_s == pytest.approx(0.0, abs=1e-6)
+    assert events[-1].progress.eta_s == pytest.approx(0.0, abs=1e-6)
     entry = result.history_entry()
     assert entry["settings"]["epochs"] == 4 and len(entry["history"]["val_loss"]) == 4
 
 
 def test_stop_from_callback_ends_after_that_epoch_without_more_events():
     def on_event(engine, event):
-        if event.kind == "epoch" and event.epoch == 2:
+        if isinstance(event, EpochEnded) and event.progress.epoch == 2:
             engine.stop()
 
     result, events = run(mlp(), blobs(), on_event, epochs=20, batch_size=10)
@@ -64,8 +65,8 @@ def test_stop_from_callback_ends_after_that_epoch_without_more_events():
     again.stop()
     assert again.run().status == "stopped"
     assert again.run().status == "completed"  # the stop was for that run only
-    assert max(e.epoch for e in events if e.kind == "batch") == 2
-    assert events[-1].kind == "end" and events[-1].info["status"] == "stopped"
+    assert max(e.progress.epoch for e in events if isinstance(e, StepsDone)) == 2
+    assert isinstance(events[-1], RunEnded) and events[-1].status == "stopped"
 
 
 def test_pause_blocks_until_resume_from_another_thread():
@@ -73,9 +74,9 @@ def test_pause_blocks_until_resume_from_another_thread():
     paused_at: list[int] = []
 
     def on_event(engine, event):
-        if event.kind == "epoch" and event.epoch == 1 and not resumer:
+        if isinstance(event, EpochEnded) and event.progress.epoch == 1 and not resumer:
             engine.pause()
-            paused_at.append(event.iteration)
+            paused_at.append(event.progress.iteration)
             timer = threading.Timer(0.3, engine.resume)
             resumer.append(timer)
             timer.start()
@@ -89,7 +90,7 @@ def test_pause_blocks_until_resume_from_another_thread():
     assert result.status == "completed" and result.epochs_done == 3
     assert paused_at == [16]
     # The time spent paused does not count as training time.
-    assert events[-1].elapsed_s < time.perf_counter() - start - 0.25
+    assert events[-1].progress.elapsed_s < time.perf_counter() - start - 0.25
 
 
 def test_interrupt_flag_stops_a_compiled_call_before_its_next_step():
@@ -116,7 +117,8 @@ def test_nan_loss_stops_with_a_plain_explanation_and_keeps_finite_weights():
                          epochs=5, batch_size=10, validation_split=0.0)
     assert result.status == "diverged"
     assert "learning rate may be too high" in result.message
-    assert [e.kind for e in events][-2:] == ["error", "end"]
+    assert [type(e) for e in events][-2:] == [RunDiverged, RunEnded]
+    assert events[-1].status == "diverged"
     assert all(np.isfinite(w).all() for w in result.model.get_weights())
 
 
@@ -146,8 +148,9 @@ def test_probes_run_at_start_and_each_epoch_on_the_training_thread():
 
     result, events = run(mlp(), blobs(), probes={"out": Probe(probe)}, epochs=3,
                          batch_size=50)
-    probe_events = [e for e in events if e.kind == "probe"]
-    assert len(probe_events) == 4 and probe_events[0].probe_result == (5, 1)
+    probe_events = [e for e in events if isinstance(e, ProbeResult)]
+    assert len(probe_events) == 4 and probe_events[0].result == (5, 1)
+    assert probe_events[0].name == "out"
     assert set(calls) == {threading.current_thread().name}
 
 
@@ -156,7 +159,7 @@ def test_probe_with_an_interval_runs_at_start_and_at_the_last_epoch_only():
     result, events = run(mlp(), blobs(), probes={"slow": Probe(lambda m, d: counts.append(1),
                                                               every=3600.0)},
                          epochs=4, batch_size=50)
-    assert len(counts) == 2 and len([e for e in events if e.kind == "probe"]) == 2
+    assert len(counts) == 2 and len([e for e in events if isinstance(e, ProbeResult)]) == 2
 
 
 def test_failing_probe_is_reported_and_turned_off():
@@ -165,15 +168,16 @@ def test_failing_probe_is_reported_and_turned_off():
 
     result, events = run(mlp(), blobs(), probes={"grid": Probe(broken)}, epochs=2,
                          batch_size=50)
-    failures = [e for e in events if e.kind == "probe"]
+    failures = [e for e in events if isinstance(e, (ProbeResult, ProbeFailed))]
     assert result.status == "completed"
-    assert len(failures) == 1 and "grid too large" in failures[0].message
+    assert len(failures) == 1 and isinstance(failures[0], ProbeFailed)
+    assert "grid too large" in failures[0].message and failures[0].name == "grid"
 
 
 def test_multiclass_auto_loss_and_learning():
     result, events = run(mlp(units=3, activation="softmax"), three_classes(), epochs=8,
                          batch_size=10, learning_rate=0.05, validation_split=0.0)
-    assert events[0].info["loss"] == "sparse_categorical_crossentropy"
+    assert events[0].loss == "sparse_categorical_crossentropy"
     assert result.history["accuracy"][-1] > 0.8
     assert "val_loss" not in result.final_logs
 

@@ -110,8 +110,9 @@ def test_memory_growth_is_turned_on_for_every_gpu(monkeypatch):
 
 
 def test_mirrored_strategy_path_trains(monkeypatch):
-    """The multi-GPU path (MirroredStrategy + fit), run on the CPU as its one replica."""
+    """The multi-GPU path (MirroredStrategy), run on the CPU as its one replica."""
     from playground.training import device
+    from playground.training.events import StepsDone
     from playground.training.engine import TrainingEngine
 
     monkeypatch.setattr(device, "plan_device", lambda choice, gpus: DevicePlan(
@@ -123,7 +124,11 @@ def test_mirrored_strategy_path_trains(monkeypatch):
     result = engine.run()
     assert result.status == "completed" and result.epochs_done == 2
     assert result.device == "1 CPU (mirrored)"
-    assert [e.kind for e in events if e.kind != "batch"] == ["start", "epoch", "epoch", "end"]
+    # The same loop and events as on one device (no separate fit-based loop any more).
+    assert [type(e).__name__ for e in events if not isinstance(e, StepsDone)] == [
+        "RunStarted", "EpochEnded", "EpochEnded", "RunEnded"]
+    assert events[0].device == "1 CPU (mirrored)" and events[0].val_samples == 40
+    assert events[0].from_logits is False and events[0].replicas == 1
     assert set(result.final_logs) == {"loss", "accuracy", "val_loss", "val_accuracy"}
     assert "test_accuracy" in result.test_logs
 

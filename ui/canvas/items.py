@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath,
                            QPen)
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem,
@@ -241,9 +241,9 @@ class NodeItem(QGraphicsObject):
             metrics = QFontMetricsF(small)
             shape_text = format_shape(info.output_shape)
             frozen = "  ❄" if not node.trainable else ""
-            count = self._scene.tr("%1 params").replace("%1", format_count(info.params)) + frozen
+            count = QCoreApplication.translate("GraphScene", "%1 params").replace("%1", format_count(info.params)) + frozen
             if node.shares:
-                count = self._scene.tr("shares weights")
+                count = QCoreApplication.translate("GraphScene", "shares weights")
             if metrics.horizontalAdvance(shape_text + count) + 12 > sub_rect.width():
                 count = format_count(info.params) + frozen  # short form when space is tight
             count_width = metrics.horizontalAdvance(count)

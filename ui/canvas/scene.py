@@ -70,6 +70,7 @@ class GraphScene(QGraphicsScene):
         for signal, slot in self._connections(graph):
             signal.connect(slot)
         self._update_scene_rect()
+        self._repaint_views()
 
     def _connections(self, graph: Graph) -> list:
         return [(graph.node_added, self._add_node_item), (graph.node_removed, self._on_node_removed),
@@ -86,6 +87,8 @@ class GraphScene(QGraphicsScene):
             self.share_links.sync(self.graph, self.node_items)
         if not self.sceneRect().contains(item.sceneBoundingRect()):
             self._update_scene_rect()   # else it could not be scrolled to
+        if len(self.node_items) <= 2:
+            self._repaint_views()       # the empty-canvas hint goes (or comes back)
 
     def _on_node_removed(self, node: Node) -> None:
         item = self.node_items.pop(node.id, None)
@@ -93,6 +96,14 @@ class GraphScene(QGraphicsScene):
             self.removeItem(item)
         if self.share_links.items:
             self.share_links.sync(self.graph, self.node_items)
+        if len(self.node_items) <= 1:
+            self._repaint_views()
+
+    def _repaint_views(self) -> None:
+        """Repaint the views whole: the empty-canvas hint is drawn over the viewport, not
+        in the area of an item, so an item's own update would leave it on screen."""
+        for view in self.views():
+            view.viewport().update()
 
     def _on_node_changed(self, node: Node) -> None:
         item = self.node_items.get(node.id)

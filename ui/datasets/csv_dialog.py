@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout,
@@ -23,7 +22,7 @@ from playground.datasets.csv_import import (ON_PROBLEM, TASK_CHOICES, check,
                                             describe_column, describe_selection)
 from playground.datasets.csv_table import CsvTable, read_csv
 from playground.datasets.scaling import SCALING_TITLES, SCALING_WHY, SCALINGS
-from ui.background import BackgroundTask
+from ui.background import BackgroundRunner
 
 PREVIEW_ROWS = 20
 LISTED_PROBLEMS = 200
@@ -44,7 +43,10 @@ class CsvImportDialog(QDialog):
         self.resize(900, 640)
         self._params = dataset_info("csv").validate_params(params or {})
         self.table: CsvTable | None = None
-        self._task: BackgroundTask | None = None
+        # Reads run off the UI thread; a file chosen meanwhile wins over the one being read.
+        self._reader = BackgroundRunner("csv-read", self)
+        self._reader.done.connect(self._on_read)
+        self._reader.failed.connect(self._on_read_failed)
         self._filling = False
         # Replaceable in tests: returns a path or "" (cancelled).
         self.ask_path = lambda: QFileDialog.getOpenFileName(
@@ -84,7 +86,7 @@ class CsvImportDialog(QDialog):
         self.test_share.setValue(self._params["test_fraction"])
         self.scaling = QComboBox(self)
         for method in SCALINGS:
-            self.scaling.addItem(self.tr(SCALING_TITLES[method]), method)
+            self.scaling.addItem(SCALING_TITLES[method], method)
         self.scaling.setCurrentIndex(SCALINGS.index(self._params["scaling"]))
         self.scaling_why = QLabel(self)
         self.scaling_why.setWordWrap(True)
@@ -160,28 +162,19 @@ class CsvImportDialog(QDialog):
         self.status.setStyleSheet("")
         self._set_ok(False)
         header = self.has_header.isChecked()
-        # No Qt parent: the task lives until its thread ends even if the dialog goes first.
-        task = BackgroundTask(lambda: _read_and_describe(path, header), "csv-read")
-        task.finished.connect(self._on_read)
-        task.failed.connect(self._on_read_failed)
-        self._task = task
-        task.start()
+        self._reader.request(lambda: _read_and_describe(path, header))
 
     def wait(self) -> None:
-        if self._task is not None:
-            self._task.wait()
+        self._reader.wait()
 
     def done(self, result: int) -> None:
-        self.wait()  # never leave the reader thread behind
+        self._reader.cancel()  # a read still running is of no use now: wait, drop it
+        self._reader.wait()
         super().done(result)
 
     # ---------------------------------------------------------------- reading
     def _on_read(self, result: tuple[CsvTable, dict[str, str]]) -> None:
-        if not shiboken6.isValid(self):
-            return
-        table, descriptions = result
-        if table.path != str(Path(self.path_edit.text()).expanduser()):
-            return  # an older file finished after a newer one was chosen
+        table, descriptions = result  # the newest file chosen (older reads are dropped)
         self.table = table
         self._filling = True
         try:
@@ -192,8 +185,6 @@ class CsvImportDialog(QDialog):
         self.recheck()
 
     def _on_read_failed(self, message: str) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.table = None
         self.features.clear()
         self.target.clear()
@@ -211,7 +202,7 @@ class CsvImportDialog(QDialog):
         self.features.clear()
         for name in names:
             self.target.addItem(name, name)
-            item = QListWidgetItem(f"{name}  —  {self.tr(descriptions[name])}")
+            item = QListWidgetItem(f"{name}  —  {descriptions[name]}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in chosen and name != target
@@ -254,7 +245,7 @@ class CsvImportDialog(QDialog):
             self.detected.setText("")
             return
         sel = check(self.table, params["features"], params["target"], params["task"])
-        self.detected.setText("<small>" + self.tr(describe_selection(self.table, sel))
+        self.detected.setText("<small>" + describe_selection(self.table, sel)
                               + "</small>" if not sel.fatal else "")
         listed = [str(p) for p in sel.fatal + sel.problems][:LISTED_PROBLEMS]
         count = sel.total_problems + len(sel.fatal)
@@ -285,5 +276,5 @@ class CsvImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def _show_scaling_why(self) -> None:
-        self.scaling_why.setText("<small>" + self.tr(SCALING_WHY[self.scaling.currentData()])
+        self.scaling_why.setText("<small>" + SCALING_WHY[self.scaling.currentData()]
                                  + "</small>")

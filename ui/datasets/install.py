@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from playground.datasets.mnist import set_app_data_dir
@@ -21,11 +22,12 @@ def install_datasets(window: "MainWindow") -> tuple[DatasetPanel, LessonPanel, Q
         set_app_data_dir(str(saved))  # the data folder chosen in an earlier session
     dataset_panel = DatasetPanel(window.document, window.settings, window.closing)
     lesson_panel = LessonPanel(window.document)
-    action = QAction(window.tr("Open &Lesson…"), window)
+    action = QAction(QCoreApplication.translate("MainWindow", "Open &Lesson…"), window)
     action.setObjectName("open_lesson_action")
     action.setShortcut(QKeySequence("Ctrl+L"))
-    action.setToolTip(window.tr("Open a ready-made lesson (XOR, MNIST, perceptron…) as a "
-                                "new untitled project."))
+    action.setToolTip(QCoreApplication.translate(
+        "MainWindow", "Open a ready-made lesson (XOR, MNIST, perceptron…) as a new untitled "
+        "project."))
     action.triggered.connect(lambda _checked=False: show_gallery(window))
     files = window.file_actions
     files.menu.insertAction(files.recent_menu.menuAction(), action)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QPushButton, QVBoxLayout, QWidget)
@@ -19,8 +18,8 @@ from playground.datasets.preview import make_preview
 from playground.datasets import all_infos, dataset_info
 from playground.datasets.mnist import set_app_data_dir
 from playground.errors import DatasetError
-from ui.background import BackgroundTask
-from ui.datasets.param_form import DatasetParamForm, tr
+from ui.background import BackgroundRunner
+from ui.datasets.param_form import DatasetParamForm
 from ui.datasets.preview import DatasetPreview
 from playground.session import Session
 from ui.document import Document
@@ -50,10 +49,10 @@ class DatasetPanel(QWidget):
         self.document = document
         self.settings = settings
         self.dataset: Any = None          # the last dataset loaded for the current choice
-        self._task: BackgroundTask | None = None
-        self._pending = False
-        self._in_flight = False   # a load started and its result not handled yet
-        self._generation = 0
+        # Loads run off the UI thread; a new choice made meanwhile wins over the running one.
+        self._loader = BackgroundRunner("dataset-load", self)
+        self._loader.done.connect(self._loaded)
+        self._loader.failed.connect(self._failed)
         self._updating = False
         self._shown: dict[str, Any] = {}
 
@@ -64,8 +63,8 @@ class DatasetPanel(QWidget):
             if family is not None and info.family != family:
                 self.chooser.insertSeparator(self.chooser.count())
             family = info.family
-            self.chooser.addItem(tr(info.title), info.name)
-            self.chooser.setItemData(self.chooser.count() - 1, tr(info.description),
+            self.chooser.addItem(info.title, info.name)
+            self.chooser.setItemData(self.chooser.count() - 1, info.description,
                                      Qt.ItemDataRole.ToolTipRole)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
@@ -150,23 +149,22 @@ class DatasetPanel(QWidget):
         return self.set_choice(current["name"], {**current.get("params", {}), **changes})
 
     def request_load(self) -> None:
-        self._generation += 1
+        self._loader.cancel()  # the running load is of an older choice now
         self._timer.start()
 
     def is_loading(self) -> bool:
-        return self._timer.isActive() or self._in_flight
+        return self._timer.isActive() or self._loader.busy
 
     def wait(self) -> None:
         """Block until a running load ends (tests)."""
-        if self._task is not None:
-            self._task.wait()
+        self._loader.wait()
 
     def shutdown(self) -> None:
         """The window is closing: start no more loads and wait for the running one, so no
         loader thread outlives the panel."""
         self._closed = True
         self._timer.stop()
-        self.wait()
+        self._loader.shutdown()
 
     # ------------------------------------------------------------ project sync
     def show_project_choice(self) -> None:
@@ -187,7 +185,7 @@ class DatasetPanel(QWidget):
         try:
             index = self.chooser.findData(name)
             self.chooser.setCurrentIndex(index)
-            self.description.setText(tr(info.description))
+            self.description.setText(info.description)
             self.form.set_info(info, params)
             self.import_csv.setVisible(name == "csv")
             self.import_images.setVisible(name == "image_folder")
@@ -277,48 +275,22 @@ class DatasetPanel(QWidget):
     def _start_load(self) -> None:
         if self._closed:
             return
-        if self._task is not None and self._task.is_running():
-            self._pending = True  # load again when the running one ends
-            return
         choice = self.choice()
-        generation = self._generation
         self.summary.setText(self.tr("Loading…"))
-        # No Qt parent: the task must stay alive until its thread ends, even if the panel
-        # is deleted first (the panel keeps a reference, the running thread another).
         session = self.document.session
-        task = BackgroundTask(lambda: _load_with_preview(session, choice), "dataset-load")
-        task.finished.connect(lambda result, g=generation: self._loaded(g, result))
-        task.failed.connect(lambda message, g=generation: self._failed(g, message))
-        self._task = task
-        self._in_flight = True
-        task.start()
+        self._loader.request(lambda: _load_with_preview(session, choice))
 
-    def _after_task(self) -> bool:
-        """True when the result belongs to the current choice (and the panel is open)."""
-        if not shiboken6.isValid(self) or self._closed:
-            return False
-        self._in_flight = False
-        if self._pending:
-            self._pending = False
-            self._start_load()
-            return False
-        return True
-
-    def _loaded(self, generation: int, result: tuple[Any, dict[str, Any]]) -> None:
-        if not self._after_task() or generation != self._generation:
-            return
+    def _loaded(self, result: tuple[Any, Any, dict[str, Any]]) -> None:
         choice, dataset, preview = result
         self.dataset = dataset
         self.document.session.offer_dataset(choice, dataset)
-        self.summary.setText(tr(dataset.summary()))
+        self.summary.setText(dataset.summary())
         self.summary.setStyleSheet("")
         self._show_problems(dataset.problems)
         self.preview.show_preview(preview)
         self.datasetLoaded.emit(dataset)
 
-    def _failed(self, generation: int, message: str) -> None:
-        if not self._after_task() or generation != self._generation:
-            return
+    def _failed(self, message: str) -> None:
         self.dataset = None
         self._show_error(message)
         self.loadFailed.emit(message)

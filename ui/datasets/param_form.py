@@ -15,6 +15,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 from superqt import QCollapsible
 
+# Texts from the core (help, titles, descriptions) arrive translated by playground.i18n;
+# core_text translates the stored choice values marked with N_ there.
+from playground.i18n import _ as core_text
+
 from playground.datasets import DatasetInfo, DatasetParam
 from playground.datasets.scaling import SCALING_TITLES, SCALING_WHY
 
@@ -60,10 +64,10 @@ class DatasetParamForm(QWidget):
             editor = self._make_editor(spec, body)
             if editor is None:
                 continue
-            editor.setToolTip(tr(spec.help))
+            editor.setToolTip(spec.help)
             self._editors[spec.name] = editor
-            label = QLabel(tr(spec.title), body)
-            label.setToolTip(tr(spec.help))
+            label = QLabel(spec.title, body)
+            label.setToolTip(spec.help)
             (more_form if spec.advanced else main).addRow(label, editor)
             if spec.name == "scaling":
                 main.addRow(self.scaling_why)
@@ -116,7 +120,7 @@ class DatasetParamForm(QWidget):
             for choice in spec.choices:
                 text = SCALING_TITLES.get(choice, choice) if spec.name == "scaling" \
                     else str(choice)
-                combo.addItem(tr(text), choice)
+                combo.addItem(core_text(text), choice)
             combo.setCurrentIndex(max(0, list(spec.choices).index(value)))
             combo.currentIndexChanged.connect(
                 lambda i, n=spec.name, c=combo: self._set(n, c.itemData(i)))
@@ -166,4 +170,4 @@ class DatasetParamForm(QWidget):
         method = self._values.get("scaling")
         self.scaling_why.setVisible(method is not None)
         if method is not None:
-            self.scaling_why.setText("<small>" + tr(SCALING_WHY[method]) + "</small>")
+            self.scaling_why.setText("<small>" + SCALING_WHY[method] + "</small>")

@@ -57,14 +57,15 @@ class BoundaryView(InsightView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Decision boundary"), self.tr(
-            "The background shows what the model answers at every spot; the dots are the "
-            "data. Tick \"Paint points\" and click or drag to add points, right-click to "
-            "erase them."), parent)
+            "The background is the model's answer at every spot; the dots are the data."),
+            parent)
         self.show_test = QCheckBox(self.tr("Show test data"), self)
         self.discretize = QCheckBox(self.tr("Discretize output"), self)
         self.discretize.setToolTip(self.tr("Show only the final answer at each spot, "
                                            "without the model's certainty."))
         self.paint = QCheckBox(self.tr("Paint points"), self)
+        self.paint.setToolTip(self.tr("Tick, then click or drag on the picture to add points "
+                                      "of the chosen class; right-click to erase them."))
         self.paint_class = QComboBox(self)
         self.paint_value = QDoubleSpinBox(self)
         self.paint_value.setRange(-1e6, 1e6)
@@ -74,6 +75,7 @@ class BoundaryView(InsightView):
         for w in (self.show_test, self.discretize, self.paint, self.paint_class,
                   self.paint_value):
             self.toolbar.addWidget(w)
+        self.paint_value.setVisible(False)  # until a dataset says which of the two applies
         self.view_box = PaintViewBox()
         self.plot = pg.PlotWidget(viewBox=self.view_box, parent=self)
         self.plot.setBackground("w")
@@ -124,21 +126,35 @@ class BoundaryView(InsightView):
             self.view_box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def set_boundary(self, result: BoundaryGrid) -> None:
+        """Show a new picture: uploaded into the same image item (placed again only when
+        the grid moved), coloured already when the result brings its pictures."""
+        extent = result.grid.extent
+        if self.result is None or self.result.grid.extent != extent:
+            x0, x1, y0, y1 = extent
+            self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.result = result
-        x0, x1, y0, y1 = result.grid.extent
-        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self._redraw_boundary()
-        self.set_status("")
+        if self.status_label.isVisible():
+            self.set_status("")
 
     def clear(self) -> None:
         self.result = None
+        self.dataset = None
         self.image.clear()
+        for item in (self.train_points, self.test_points, self.painted):
+            item.setData(pos=np.zeros((0, 2)))  # no dots of the previous project's data
+        self.legend.clear()
         super().clear()
 
     def _redraw_boundary(self) -> None:
-        if self.result is not None:
-            self.image.setImage(boundary_rgba(self.result, self.discretize.isChecked()),
-                                autoLevels=False)
+        result = self.result
+        if result is None:
+            return
+        discrete = self.discretize.isChecked()
+        picture = result.rgba_discrete if discrete else result.rgba
+        if picture is None:  # a result made without its pictures (e.g. by a test)
+            picture = boundary_rgba(result, discrete)
+        self.image.setImage(picture, autoLevels=False)
 
     def _value_range(self) -> tuple[float, float] | None:
         if self.dataset is None or self.dataset.is_classification:

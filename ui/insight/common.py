@@ -32,18 +32,24 @@ class InsightView(QWidget):
     def __init__(self, title: str, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 4, 4, 4)
+        outer.setContentsMargins(2, 2, 2, 2)
+        outer.setSpacing(2)   # every pixel of height goes to the picture on a small screen
         head = QHBoxLayout()
         self.title_label = QLabel(f"<b>{title}</b>", self)
         head.addWidget(self.title_label)
         head.addStretch(1)
-        self.toolbar = QHBoxLayout()
-        head.addLayout(self.toolbar)
         self.save_button = QPushButton(self.tr("Save as PNG…"), self)
         self.save_button.setToolTip(self.tr("Save this picture as a PNG image file."))
         self.save_button.clicked.connect(self._ask_save)
         head.addWidget(self.save_button)
         outer.addLayout(head)
+        # The view's own controls get a row of their own under the title, so the view
+        # stays narrow enough to sit beside the training curves on a 1366-pixel screen.
+        self.toolbar = QHBoxLayout()
+        tools = QHBoxLayout()
+        tools.addLayout(self.toolbar)
+        tools.addStretch(1)
+        outer.addLayout(tools)
         self.hint_label = QLabel(hint, self)
         self.hint_label.setWordWrap(True)
         self.hint_label.setProperty("role", "hint")

@@ -1,11 +1,12 @@
 """Convolutions: for a chosen sample, each Conv2D layer's filters and feature maps."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
+from ui.background import BackgroundRunner
 from ui.insight.common import InsightView, rgba_pixmap
 
 THUMB = 48
@@ -13,7 +14,8 @@ PER_ROW = 8
 
 
 class ConvView(InsightView):
-    """``sampleChanged(int)``: the user picked another sample (the panel recomputes)."""
+    """``sampleChanged(int)``: the user picked another sample; when a computer is set
+    (:meth:`set_computer`) the view computes that sample's snapshot off the UI thread."""
 
     sampleChanged = Signal(int)
 
@@ -34,12 +36,41 @@ class ConvView(InsightView):
         self.scroll.setWidget(self.content)
         self.body.addWidget(self.scroll, 1)
         self.sample_box.valueChanged.connect(self.sampleChanged)
+        self.sample_box.valueChanged.connect(self._sample_chosen)
+        # Spinning through samples: one forward pass at a time, then the newest choice.
+        self._compute: Callable[[int], Any] | None = None
+        self._runner = BackgroundRunner("insight-conv", self)
+        self._runner.done.connect(self.set_snapshot)
+        self._runner.failed.connect(self.set_status)
         self.snapshot: Any = None
         self.titles: dict[str, str] = {}  # layer name -> node label shown on the canvas
         self._labels: list[list[QLabel]] = []   # the picture labels of each grid
         self._layout_key: list[Any] | None = None
         self.empty_text = self.tr("Train a model with Conv2D layers on images to see them.")
         self.set_status(self.empty_text)
+
+    def set_computer(self, compute: Callable[[int], Any] | None) -> None:
+        """How to compute a sample's ConvSnapshot (runs on a worker thread); None while
+        there is no model to ask (e.g. during training, when the probe sends snapshots)."""
+        self._compute = compute
+        if compute is None:
+            self._runner.cancel()
+
+    def _sample_chosen(self, index: int) -> None:
+        compute = self._compute
+        if compute is not None:
+            self._runner.request(lambda: compute(index))
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.busy
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._runner.wait(timeout)
+
+    def shutdown(self) -> None:
+        """Start nothing more; wait for the running computation."""
+        self._runner.shutdown()
 
     def set_sample_count(self, count: int) -> None:
         self.sample_box.setRange(0, max(0, count - 1))

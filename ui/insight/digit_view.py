@@ -2,21 +2,22 @@
 prediction bars, with exactly the preprocessing the training images had."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
-import shiboken6
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from playground.insight.colors import greys
 from playground.insight.digits import SIZE, DigitPad, DigitPrediction
+from ui.background import BackgroundRunner
 from ui.insight.common import InsightView, rgba_pixmap
 
 PAD_PIXELS = 280
+MIN_PAD_PIXELS = 5 * SIZE   # the pad shrinks (square) when the panel is low
 
 
 class PadWidget(QWidget):
@@ -27,12 +28,19 @@ class PadWidget(QWidget):
     def __init__(self, pad: DigitPad, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pad = pad
-        self.setFixedSize(PAD_PIXELS, PAD_PIXELS)
+        self.setMinimumSize(MIN_PAD_PIXELS, MIN_PAD_PIXELS)
+        self.setMaximumSize(PAD_PIXELS, PAD_PIXELS)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self._last: QPointF | None = None
 
+    def _square(self) -> int:
+        """Side of the (square) drawing area: the pad keeps its shape when resized."""
+        return min(self.width(), self.height())
+
     def _to_pad(self, pos: QPointF) -> tuple[float, float]:
-        return pos.x() * SIZE / self.width(), pos.y() * SIZE / self.height()
+        side = self._square()
+        return pos.x() * SIZE / side, pos.y() * SIZE / side
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
         self._last = event.position()
@@ -56,9 +64,10 @@ class PadWidget(QWidget):
         grey = np.ascontiguousarray(np.round(self.pad.image * 255).astype(np.uint8))
         image = QImage(grey.data, SIZE, SIZE, SIZE, QImage.Format.Format_Grayscale8)
         painter = QPainter(self)
-        painter.drawImage(self.rect(), image)
+        side = self._square()
+        painter.drawImage(QRect(0, 0, side, side), image)
         painter.setPen(QColor(80, 80, 80))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.drawRect(QRect(0, 0, side - 1, side - 1))
         painter.end()
 
 
@@ -96,17 +105,18 @@ class DigitView(InsightView):
         seen_box.addWidget(self.seen)
         seen_box.addStretch(1)
         row = QHBoxLayout()
-        row.addWidget(self.pad_widget)
+        row.addWidget(self.pad_widget, 2)   # as big as it may be (up to PAD_PIXELS)
         row.addLayout(seen_box)
         row.addWidget(self.bars_plot, 1)
         self.body.addLayout(row, 1)
         self.body.addWidget(self.answer)
         self.predict: Callable[[np.ndarray, bool], DigitPrediction] | None = None
         self.last: DigitPrediction | None = None
-        # The model runs on a worker thread, one drawing at a time; strokes made meanwhile
-        # are answered by one more run with the newest drawing.
-        self._task: Any = None
-        self._wanted = 0   # bumped by every change of the drawing
+        # The model runs off the UI thread, one drawing at a time; strokes made meanwhile
+        # are answered by one more run with the newest drawing (older answers are dropped).
+        self._predictor = BackgroundRunner("digit-pad", self)
+        self._predictor.done.connect(self.show_prediction)
+        self._predictor.failed.connect(self.set_status)
         self.pad_widget.changed.connect(self.refresh)
         self.center.toggled.connect(self.refresh)
         self.clear_button.clicked.connect(self._clear)
@@ -125,39 +135,27 @@ class DigitView(InsightView):
         self.refresh()
 
     def refresh(self) -> None:
-        self._wanted += 1
         if self.predict is None or self.pad.is_empty():
+            self._predictor.cancel()
             self.bars.setOpts(x=[], height=[])
             self.answer.setText("")
             self.seen.clear()
             self.last = None
             return
-        if self._task is None:
-            self._start_prediction()
-
-    def _start_prediction(self) -> None:
-        from ui.background import BackgroundTask
-
         predict, image, center = self.predict, self.pad.image.copy(), self.center.isChecked()
-        generation = self._wanted
-        task = BackgroundTask(lambda: predict(image, center), "digit-pad")
-        task.finished.connect(lambda result: self._predicted(generation, result))
-        task.failed.connect(lambda message: self._predicted(generation, None, message))
-        self._task = task
-        task.start()
+        self._predictor.request(lambda: predict(image, center))
 
-    def _predicted(self, generation: int, result: Any, error: str = "") -> None:
-        self._task = None
-        if not shiboken6.isValid(self):
-            return
-        if generation != self._wanted:       # drawn on (or cleared) meanwhile
-            if self.predict is not None and not self.pad.is_empty():
-                self._start_prediction()
-            return
-        if error:
-            self.set_status(error)
-        else:
-            self.show_prediction(result)
+    @property
+    def busy(self) -> bool:
+        """True until the prediction for the drawing as it is now has been shown."""
+        return self._predictor.busy
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._predictor.wait(timeout)
+
+    def shutdown(self) -> None:
+        """Start nothing more; wait for the running computation."""
+        self._predictor.shutdown()
 
     def show_prediction(self, result: DigitPrediction) -> None:
         self.last = result

@@ -6,20 +6,20 @@ from __future__ import annotations
 from typing import Any, Callable
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QGraphicsLineItem, QGraphicsPixmapItem, QGraphicsScene,
-                               QGraphicsSimpleTextItem, QGraphicsView, QHBoxLayout, QLabel,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGraphicsItem, QGraphicsLineItem, QGraphicsPixmapItem,
+                               QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView,
+                               QHBoxLayout, QLabel, QVBoxLayout, QWidget)
 
-from playground.insight.colors import NEGATIVE, POSITIVE, diverging
+from playground.insight.colors import NEGATIVE, POSITIVE, diverging, neuron_pictures
 from playground.insight.neurons import NeuronMaps
 from ui.insight.common import InsightView, rgba_pixmap
 
 CELL = 40          # neuron picture size in the diagram
 GAP_Y = 10
 GAP_X = 120
-ENLARGED = 220
+ENLARGED = 150     # small enough for the panel to fit under the canvas at 1366×768
 MAX_ROWS = 16      # a layer with more units wraps into side-by-side columns
 
 
@@ -35,9 +35,44 @@ class NeuronItem(QGraphicsPixmapItem):
         super().hoverEnterEvent(event)
 
 
+class WeightLine(QGraphicsLineItem):
+    """One weight: hovered for its tooltip, but drawn by the :class:`WeightLines` picture
+    of all lines (antialiased lines cost more to draw than every neuron picture)."""
+
+    def paint(self, painter: QPainter, option: Any, widget: Any = None) -> None:
+        pass
+
+
+class WeightLines(QGraphicsItem):
+    """Every weight line painted once into a cached picture, redrawn only when the weights
+    change (not with each new set of neuron pictures drawn over it)."""
+
+    def __init__(self, lines: list[WeightLine]) -> None:
+        super().__init__()
+        self.lines = lines
+        self._rect = QRectF()
+        for line in lines:
+            self._rect = self._rect.united(line.boundingRect())
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return self._rect
+
+    def paint(self, painter: QPainter, option: Any, widget: Any = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for line in self.lines:
+            painter.setPen(line.pen())
+            painter.drawLine(line.line())
+
+
 def neuron_rgba(values: np.ndarray) -> np.ndarray:
     """A unit's outputs on the grid, flipped so y grows upwards like the boundary plot."""
     return diverging(np.asarray(values)[::-1])
+
+
+def _pictures(layer: Any) -> np.ndarray:
+    """A layer's neuron pictures: coloured off the UI thread when the probe did."""
+    return layer.rgba if layer.rgba is not None else neuron_pictures(layer.maps)
 
 
 class NetworkView(InsightView):
@@ -68,6 +103,8 @@ class NetworkView(InsightView):
         self.body.addLayout(row, 1)
         self.neuron_items: dict[tuple[str, int], NeuronItem] = {}
         self.edge_items: list[QGraphicsLineItem] = []
+        self.lines_picture: WeightLines | None = None
+        self._styled_edges: Any = None
         self.edge_lookup: dict[tuple[str, int, int], QGraphicsLineItem] = {}
         self.maps: NeuronMaps | None = None
         self.edges: list[Any] | None = None
@@ -103,17 +140,22 @@ class NetworkView(InsightView):
         return layers, edges, tuple(sorted(self.titles.items()))
 
     def _update_in_place(self) -> None:
-        """Same layout as drawn: only new pictures and line colours (cheap, each epoch)."""
+        """Same layout as drawn: only new pictures and line colours (cheap, each frame)."""
         for layer in self.maps.layers:
-            for i, values in enumerate(layer.maps):
+            pictures = _pictures(layer)
+            for i, rgba in enumerate(pictures):
                 item = self.neuron_items[(layer.layer_name, i)]
-                item.rgba = neuron_rgba(values)
-                item.setPixmap(rgba_pixmap(item.rgba, CELL))
-        for layer in self.edges or []:
-            for e in layer.edges:
-                line = self.edge_lookup.get((layer.layer_name, e.source, e.target))
-                if line is not None:
-                    self._style_line(line, e)
+                item.rgba = rgba
+                item.setPixmap(rgba_pixmap(rgba, CELL))
+        if self._styled_edges is not self.edges:  # new weights: restyle, repaint the lines
+            self._styled_edges = self.edges
+            for layer in self.edges or []:
+                for e in layer.edges:
+                    line = self.edge_lookup.get((layer.layer_name, e.source, e.target))
+                    if line is not None:
+                        self._style_line(line, e)
+            if self.lines_picture is not None:
+                self.lines_picture.update()
         hovered = self.enlarged_caption.property("key")
         if hovered and tuple(hovered) in self.neuron_items:
             self._show_enlarged(self.neuron_items[tuple(hovered)])
@@ -137,14 +179,15 @@ class NetworkView(InsightView):
         self._layout_key = key
         hovered = self.enlarged_caption.property("key")
         self.scene.clear()
+        self.lines_picture = None
         self.neuron_items.clear()
         self.edge_items.clear()
         self.edge_lookup.clear()
         grid_x = np.broadcast_to(maps.grid.xs[None, :], (len(maps.grid.ys), len(maps.grid.xs)))
         grid_y = np.broadcast_to(maps.grid.ys[:, None], grid_x.shape)
         columns: list[tuple[str, list[np.ndarray], int]] = [
-            ("input", [grid_x, grid_y], 2)]
-        columns += [(layer.layer_name, list(layer.maps), layer.units_total)
+            ("input", [neuron_rgba(grid_x), neuron_rgba(grid_y)], 2)]
+        columns += [(layer.layer_name, list(_pictures(layer)), layer.units_total)
                     for layer in maps.layers]
         positions: dict[tuple[str, int], QPointF] = {}
         tallest = min(max(len(c[1]) for c in columns), MAX_ROWS)
@@ -158,7 +201,7 @@ class NetworkView(InsightView):
             label.setPos(x, top - 20)
             self.scene.addItem(label)
             for i, values in enumerate(pictures):
-                item = NeuronItem(neuron_rgba(values), self._show_enlarged)
+                item = NeuronItem(values, self._show_enlarged)
                 item.setData(0, (name, i))
                 item.setToolTip(self.tr("{0}, unit {1}").format(title, i + 1) if name != "input"
                                 else (self.tr("input x1") if i == 0 else self.tr("input x2")))
@@ -182,11 +225,14 @@ class NetworkView(InsightView):
                     b = positions.get((layer.layer_name, e.target))
                     if a is None or b is None:
                         continue
-                    line = QGraphicsLineItem(a.x() + CELL, a.y(), b.x(), b.y())
+                    line = WeightLine(a.x() + CELL, a.y(), b.x(), b.y())
                     self._style_line(line, e)
                     self.scene.addItem(line)
                     self.edge_items.append(line)
                     self.edge_lookup[(layer.layer_name, e.source, e.target)] = line
+            self.lines_picture = WeightLines(self.edge_items)
+            self.scene.addItem(self.lines_picture)
+        self._styled_edges = self.edges
         self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
         for bar in (self.view.horizontalScrollBar(), self.view.verticalScrollBar()):
             bar.setValue(bar.minimum())  # a new layout starts at its top left
@@ -205,6 +251,7 @@ class NetworkView(InsightView):
         self.edges = None
         self._layout_key = None
         self.scene.clear()
+        self.lines_picture = None
         self.neuron_items.clear()
         self.edge_items.clear()
         self.edge_lookup.clear()

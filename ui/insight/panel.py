@@ -2,22 +2,20 @@
 probe, and recomputed from the trained model when a run ends.
 
 The panel computes nothing itself: it runs :mod:`playground.insight` functions (on the
-training thread through the probe while training; on the UI thread only on a model that
-is not training) and hands their results to the views.
+training thread through the probe while training; on its background runner for a model
+that is not training) and hands their results to the views.
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
-from superqt.utils import qthrottled
 
 from playground.errors import PlaygroundError
 from playground.insight import probes
 from playground.insight.painting import painted_points, with_points
+from ui.background import BackgroundRunner
 from ui.canvas.scene import GraphScene
 from ui.datasets.panel import DatasetPanel
 from ui.document import Document
@@ -25,8 +23,10 @@ from ui.insight.boundary_view import BoundaryView
 from ui.insight.conv_view import ConvView
 from ui.insight.digit_view import DigitView
 from ui.insight.health_view import HealthView
+from ui.insight.layer_link import LayerLink
 from ui.insight.layer_view import LayerView
 from ui.insight.network_view import NetworkView
+from ui.insight.paint_command import PaintPointsCommand
 from ui.insight.regression_view import RegressionView
 from ui.insight.results_view import ResultsView
 from ui.status import StatusLine
@@ -34,26 +34,12 @@ from ui.training.controller import TrainingController
 
 
 PROBE_NAME = "insight"
-# Live results are drawn at most this often: pyqtgraph paints in Python, so every redraw
-# takes the interpreter lock from the training thread; a few pictures a second look live
-# and keep training within the ~10% slowdown budget.
-LIVE_REDRAW_MS = 300
+# Live results arrive already coloured, at most ~25 a second (probes.FRAMES_PER_S); they
+# are drawn at the next turn of the event loop after this short wait, which only merges
+# results that come together (boundary, neurons and weights of one frame).
+LIVE_REDRAW_MS = 15
 # Dataset families cheap enough to load on the UI thread to show the data before training.
 QUICK_FAMILIES = ("2-D points",)
-
-
-class PaintPointsCommand(QUndoCommand):
-    """One paint stroke: the painted points before and after (undo restores them)."""
-
-    def __init__(self, panel: "InsightPanel", before: list, after: list) -> None:
-        super().__init__(QCoreApplication.translate("InsightPanel", "Paint points"))
-        self.panel, self.before, self.after = panel, before, after
-
-    def redo(self) -> None:
-        self.panel.apply_points(self.after)
-
-    def undo(self) -> None:
-        self.panel.apply_points(self.before)
 
 
 class InsightPanel(QWidget):
@@ -74,7 +60,11 @@ class InsightPanel(QWidget):
         self.document = document
         self.scene = scene
         self.status = status
-        self._tasks: list[Any] = []  # result computations running on worker threads
+        # Every view once more from a model that is not training: seconds for a CNN, so off
+        # the UI thread; a newer request (another run ended, the button) wins.
+        self._results = BackgroundRunner("insight-results", self)
+        self._results.done.connect(self._show_computed)
+        self._results.failed.connect(lambda message: self.status.show_message(message, 0))
         self.controller: Any = None
         self.dataset_panel: Any = None    # the Dataset panel, which loads data off-thread
         self.dataset: Any = None
@@ -83,11 +73,8 @@ class InsightPanel(QWidget):
         self.node_health: dict[str, Any] = {}
         self._dataset_key: str | None = None
         self._training = False
-        self._names_cache: tuple[Any, int, dict[str, str]] | None = None
-        self._graph_revision = 0
-        self._watched_graph: Any = None
         self._pending: dict[str, Any] = {}
-        self._layer_views: list[LayerView] = []   # the Layer tab + any made for others
+        self._dataset_kind: dict[str, bool] | None = None
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(LIVE_REDRAW_MS)
@@ -109,7 +96,7 @@ class InsightPanel(QWidget):
         self.conv = ConvView(self)
         self.regression = RegressionView(self)
         self.layer = LayerView(self)
-        self._layer_views.append(self.layer)
+        self.layers = LayerLink(document, scene, self.layer, self)
         self.health = HealthView(self)
         self.views: dict[str, QWidget] = {}
         for key, view, title in (
@@ -128,10 +115,8 @@ class InsightPanel(QWidget):
         self.badges = HealthBadges(scene, self)
         self.healthChanged.connect(self.badges.show_health)
         self.boundary.pointsEdited.connect(self._points_painted)
-        self.conv.sampleChanged.connect(self._sample_changed)
         self.document.projectReplaced.connect(self._project_replaced)
         self.document.modifiedChanged.connect(lambda _m: self._load_quick_dataset())
-        scene.selectionChanged.connect(self._selection_changed)
         self._project_replaced()
         self.attach_controller(controller)
         if dataset_panel is not None:
@@ -151,7 +136,9 @@ class InsightPanel(QWidget):
 
     def attach_controller(self, controller: Any) -> None:
         self.controller = controller
-        controller.add_probe(PROBE_NAME, probes.InsightProbe())
+        # every=0: offered after each epoch and between compiled calls inside an epoch;
+        # the probe's own views decide what is due (rate- and budget-limited).
+        controller.add_probe(PROBE_NAME, probes.InsightProbe(), every=0.0)
         controller.probeResult.connect(self._probe_result)
         controller.started.connect(self._training_started)
         controller.finished.connect(self._training_finished)
@@ -160,7 +147,9 @@ class InsightPanel(QWidget):
     def _training_started(self) -> None:
         self._training = True
         self.model = None
+        self._results.cancel()  # the new run's live views win
         self.digits.set_predictor(None)
+        self.conv.set_computer(None)
         self.refresh_button.setEnabled(False)
 
     def _running_changed(self, running: bool) -> None:
@@ -190,24 +179,11 @@ class InsightPanel(QWidget):
         if model is not None and dataset is not None:
             # Every view once more from the trained model: seconds for a CNN, so on a worker
             # thread (the model is no longer training; the next run builds its own).
-            self._show_in_background(
+            self._results.request(
                 lambda: (model, dataset, probes.final_results(model, dataset)))
 
-    def _show_in_background(self, compute: Any) -> None:
-        from ui.background import BackgroundTask
-
-        # No Qt parent: the task must outlive a panel closed while it runs (its signals
-        # then simply reach no one); a Python reference keeps it alive until it reports.
-        task = BackgroundTask(compute, "insight-results")
-        self._tasks.append(task)
-        task.finished.connect(self._show_computed)
-        task.failed.connect(lambda message: self.status.show_message(message, 0))
-        task.finished.connect(lambda _r, t=task: self._tasks.remove(t))
-        task.failed.connect(lambda _m, t=task: self._tasks.remove(t))
-        task.start()
-
     def _show_computed(self, payload: tuple[Any, Any, dict[str, Any]]) -> None:
-        if self._training or not shiboken6.isValid(self):
+        if self._training:
             return  # a new run started meanwhile: its live views win
         model, dataset, results = payload
         self.model = model
@@ -216,15 +192,26 @@ class InsightPanel(QWidget):
         self.show_results(results)
         self._after_model_shown(model, dataset)
 
+    def is_computing(self) -> bool:
+        """True until the results asked for have been shown (or dropped)."""
+        return self._results.busy
+
+    def shutdown(self) -> None:
+        """The window is closing: compute nothing more, and wait for what is running."""
+        self._redraw.stop()
+        self._results.shutdown()
+        self.digits.shutdown()
+        self.conv.shutdown()
+
     def wait_for_background(self, timeout: float = 60.0) -> None:
         """Block until result computations finish (tests, and closing the window)."""
-        for task in list(self._tasks):
-            task.wait(timeout)
+        for runner_wait in (self._results.wait, self.digits.wait, self.conv.wait):
+            runner_wait(timeout)
 
     # ------------------------------------------------------------ showing results
     def show_model(self, model: Any, dataset: Any) -> None:
         """Fill every view from ``model`` (which must not be training right now), computed
-        on the calling thread (tests; the app computes on a worker, see _show_in_background)."""
+        on the calling thread (tests; the app computes on a worker, see refresh_from_project)."""
         self._show_computed((model, dataset, probes.final_results(model, dataset)))
 
     def _after_model_shown(self, model: Any, dataset: Any) -> None:
@@ -234,6 +221,8 @@ class InsightPanel(QWidget):
         if is_digit_dataset(dataset):
             self.digits.set_predictor(
                 lambda image, center: predict_drawing(model, image, dataset, center))
+        # Another sample picked: a forward pass of it, off the UI thread like every other.
+        self.conv.set_computer(lambda index: probes.conv_probe(index)(model, dataset))
 
     def show_results(self, results: dict[str, Any]) -> None:
         views = self._probe_views()
@@ -263,63 +252,30 @@ class InsightPanel(QWidget):
                 probes.HEALTH: (self.health, self._show_health)}
 
     def _show_neurons(self, maps: Any) -> None:
-        self.network.titles = self._layer_titles()
+        self.network.titles = self.layers.layer_titles()
         self.network.set_maps(maps)
 
     def _show_weights(self, snapshot: Any) -> None:
-        self.weights_snapshot = snapshot
+        self.weights_snapshot = self.layers.weights_snapshot = snapshot
         self.network.set_edges(snapshot.dense_edges)
-        self._show_layer_histograms()
-        self.edgeWeightsChanged.emit(self.canvas_edge_weights())
+        self.layers.show_histograms()
+        self.edgeWeightsChanged.emit(self.layers.canvas_edge_weights())
 
     def _show_conv(self, snapshot: Any) -> None:
-        self.conv.titles = self._layer_titles()
+        self.conv.titles = self.layers.layer_titles()
         self.conv.set_snapshot(snapshot)
 
     def _show_health(self, report: Any) -> None:
-        self.health.titles = self._layer_titles()
+        self.health.titles = self.layers.layer_titles()
         self.health.set_report(report)
-        by_layer = self._layer_to_node()
+        by_layer = self.layers.layer_to_node()
         self.node_health = {by_layer[name]: h for name, h in report.layers.items()
                             if name in by_layer}
         self.healthChanged.emit(dict(self.node_health))
 
-    def _layer_to_node(self) -> dict[str, str]:
-        """Keras layer name -> node id (cached until the graph changes)."""
-        graph = self.document.graph
-        if self._names_cache is None or self._names_cache[0] is not graph \
-                or self._names_cache[1] != self._graph_revision:
-            from playground.network.layer_calls import layer_names
-
-            mapping = {layer: node for node, layer in layer_names(graph).items()}
-            self._names_cache = (graph, self._graph_revision, mapping)
-        return self._names_cache[2]
-
-    def _graph_changed(self) -> None:
-        self._graph_revision += 1
-
-    def _node_changed(self, node: Any) -> None:
-        if self.scene.selected_node_ids() == [node.id]:
-            self._selection_changed()
-
     def canvas_edge_weights(self) -> dict[tuple[str, str], tuple[float, float, float]]:
         """Weight summaries per canvas edge into a Dense node (see ``edgeWeightsChanged``)."""
-        if self.weights_snapshot is None or not self.weights_snapshot.dense_edges:
-            return {}
-        by_layer = self._layer_to_node()
-        layers = {by_layer[d.layer_name]: d for d in self.weights_snapshot.dense_edges
-                  if d.layer_name in by_layer}
-        largest = max((d.mean_abs for d in layers.values()), default=0.0) or 1.0
-        graph = self.document.graph
-        return {(e.source, e.target): (layers[e.target].mean, layers[e.target].mean_abs,
-                                       layers[e.target].mean_abs / largest)
-                for e in graph.edges if e.target in layers}
-
-    def _layer_titles(self) -> dict[str, str]:
-        """Keras layer name -> what the canvas shows for its node ("Dense · 8 · tanh")."""
-        graph = self.document.graph
-        return {layer: graph.node(node).name or graph.node(node).label()
-                for layer, node in self._layer_to_node().items() if node in graph}
+        return self.layers.canvas_edge_weights()
 
     # ------------------------------------------------------------ dataset
     def _set_dataset(self, dataset: Any) -> None:
@@ -337,6 +293,10 @@ class InsightPanel(QWidget):
                    "health": True}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
+        main = self.views[main_view_key(visible)]
+        if self._dataset_kind != visible:  # another kind of data: show its main view
+            self._dataset_kind = visible
+            self.tabs.setCurrentWidget(main)
         if two_d:
             self.boundary.set_dataset(dataset, painted_points(self.document.project.dataset))
         if len(shape) == 3:
@@ -344,21 +304,17 @@ class InsightPanel(QWidget):
             self.conv.set_sample_count(len(x))
 
     def _project_replaced(self) -> None:
-        if self._watched_graph is not None:
-            self._watched_graph.changed.disconnect(self._graph_changed)
-            self._watched_graph.node_changed.disconnect(self._node_changed)
-        self._watched_graph = self.document.graph
-        self._watched_graph.changed.connect(self._graph_changed)
-        # e.g. another activation chosen in the inspector: redraw its curve
-        self._watched_graph.node_changed.connect(self._node_changed)
-        self._graph_revision += 1
+        self.layers.watch_graph()
         self.model = None
         self.weights_snapshot = None
         self.node_health = {}
         self._dataset_key = None
         self._pending = {}
         self._redraw.stop()
-        for view in getattr(self, "views", {}).values():
+        self._results.cancel()   # results of the previous project's model
+        self.conv.set_computer(None)
+        self.digits.set_predictor(None)
+        for view in self.views.values():
             view.clear()  # nothing from the previous project stays on screen
         self.healthChanged.emit({})
         self.edgeWeightsChanged.emit({})
@@ -402,62 +358,11 @@ class InsightPanel(QWidget):
         if self.dataset is not None and self.boundary.points != points:
             self.boundary.set_dataset(self.dataset, points)
 
-    # ------------------------------------------------------------ layer / conv
+    # ------------------------------------------------------------ layer views
     def make_layer_view(self, parent: QWidget | None = None) -> LayerView:
         """Another view of the selected layer (activation curve, weight histograms) kept up
         to date like the Layer tab, e.g. for the inspector to embed in its form."""
-        view = LayerView(parent)
-        self._layer_views.append(view)
-        self._selection_changed()
-        return view
-
-    def _live_layer_views(self) -> list[LayerView]:
-        self._layer_views = [v for v in self._layer_views if shiboken6.isValid(v)]
-        return self._layer_views
-
-    def _selection_changed(self) -> None:
-        ids = self.scene.selected_node_ids()
-        if len(ids) != 1 or ids[0] not in self.document.graph:
-            return
-        node = self.document.graph.node(ids[0])
-        for view in self._live_layer_views():
-            view.set_layer(node.display_name(), _node_activation(node))
-        self._show_layer_histograms()
-
-    def _show_layer_histograms(self) -> None:
-        ids = self.scene.selected_node_ids()
-        if len(ids) != 1:
-            return
-        layer_name = None
-        if self.weights_snapshot is not None:
-            layer_name = {n: layer for layer, n in self._layer_to_node().items()}.get(ids[0])
-        hist = self.weights_snapshot.histograms.get(layer_name) if layer_name else None
-        for view in self._live_layer_views():
-            view.set_histograms(hist)
-
-    @qthrottled(timeout=100)
-    def _sample_changed(self, index: int) -> None:
-        if self.model is None or self.dataset is None or self._training:
-            return
-        from ui.background import BackgroundTask
-
-        # A forward pass of the picked sample: on a worker thread like every computation.
-        model, dataset = self.model, self.dataset
-        task = BackgroundTask(lambda: probes.conv_probe(index)(model, dataset), "insight-conv")
-        self._tasks.append(task)
-        task.finished.connect(lambda snapshot, t=task: self._conv_computed(t, snapshot))
-        task.failed.connect(lambda message, t=task: self._conv_computed(t, None, message))
-        task.start()
-
-    def _conv_computed(self, task: Any, snapshot: Any, error: str = "") -> None:
-        if task in self._tasks:
-            self._tasks.remove(task)
-        if self._training or not shiboken6.isValid(self):
-            return
-        if error:
-            self.conv.set_status(error)
-        elif snapshot.sample_index == self.conv.sample_box.value():  # the newest choice only
-            self.conv.set_snapshot(snapshot)
+        return self.layers.make_layer_view(parent)
 
     # ------------------------------------------------------------ from the project
     def refresh_from_project(self) -> None:
@@ -482,14 +387,14 @@ class InsightPanel(QWidget):
             model = build_model(graph, weights)
             return model, dataset, probes.final_results(model, dataset)
 
-        self._show_in_background(compute)
+        self._results.request(compute)
 
 
-def _node_activation(node: Any) -> str | None:
-    special = {"ReLU": "relu", "Softmax": "softmax", "LeakyReLU": "leaky_relu", "ELU": "elu"}
-    if node.layer_type in special:
-        return special[node.layer_type]
-    activation = node.params.get("activation")
-    if node.layer_type == "Activation" or isinstance(activation, str):
-        return activation if isinstance(activation, str) else None
-    return None
+def main_view_key(visible: dict[str, bool]) -> str:
+    """The view that shows best what this kind of data teaches (raised when a dataset of
+    another kind comes): the boundary for 2-D points, the digit pad or the feature maps for
+    pictures, the predictions for sequences and numbers."""
+    for key in ("boundary", "digits", "conv", "regression", "results"):
+        if visible.get(key):
+            return key
+    return "layer"

@@ -148,7 +148,10 @@ class ResultsView(InsightView):
                     item.setIcon(QIcon())
                     if x is not None:
                         values = np.asarray(x[index]).ravel()[:4]
-                        caption += "\n" + ", ".join(f"{v:.2f}" for v in values)
+                        if values.dtype.kind in "UO":   # a sentence: the start of it
+                            caption += "\n" + str(values[0])[:40]
+                        else:
+                            caption += "\n" + ", ".join(f"{v:.2f}" for v in values)
                 item.setText(caption)
         finally:
             self.gallery.setUpdatesEnabled(True)

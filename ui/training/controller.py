@@ -17,7 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from playground.errors import PlaygroundError
 from playground.network.graph import Graph
 from playground.session import Session
-from playground.training.events import Probe, TrainingEvent
+from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
+                                        RunDiverged, RunEnded, RunStarted, StepsDone,
+                                        TrainingEvent)
 from playground.training.settings import TrainingSettings
 
 PROGRESS_INTERVAL_S = 0.04   # at most ~25 progress signals a second
@@ -26,9 +28,9 @@ PROGRESS_INTERVAL_S = 0.04   # at most ~25 progress signals a second
 class TrainingWorker(QObject):
     """Builds model and data, runs the engine, and reports through signals (worker thread)."""
 
-    runInfo = Signal(dict)
-    progress = Signal(dict)
-    epochEnded = Signal(dict)
+    runInfo = Signal(object)                  # RunStarted
+    progress = Signal(object)                 # StepsDone (merged) or RunEnded
+    epochEnded = Signal(object)               # EpochEnded
     probeResult = Signal(str, object)
     probeFailed = Signal(str)
     failed = Signal(str)
@@ -48,7 +50,7 @@ class TrainingWorker(QObject):
         self._engine: Any = None
         self._stop = False
         self._paused = False
-        self._pending: dict[str, Any] | None = None
+        self._pending: StepsDone | None = None
         self._last_emit = 0.0
 
     # Called from the UI thread: plain flags, the engine's own methods are thread-safe.
@@ -123,8 +125,8 @@ class TrainingWorker(QObject):
         self.finished.emit(result.history_entry(), trained_weights(graph, result), result.model)
 
     def _on_event(self, event: TrainingEvent) -> None:
-        if event.kind == "batch":
-            self._merge(event)
+        if isinstance(event, StepsDone):
+            self._pending = event if self._pending is None else self._pending.merged(event)
             now = time.perf_counter()
             if now - self._last_emit >= PROGRESS_INTERVAL_S:
                 self._flush(now)
@@ -132,33 +134,20 @@ class TrainingWorker(QObject):
         # Batch losses still pending wait for their time on epoch and view events: with
         # many short epochs, flushing them there too would exceed ~25 progress signals a
         # second. They stay in order with the next batches; start, error and end flush.
-        if event.kind == "epoch":
-            self.epochEnded.emit(event.to_dict())
-        elif event.kind == "probe" and event.message:
+        if isinstance(event, EpochEnded):
+            self.epochEnded.emit(event)
+        elif isinstance(event, ProbeFailed):
             self.probeFailed.emit(event.message)
-        elif event.kind == "probe":
-            self.probeResult.emit(event.probe_name, event.probe_result)
+        elif isinstance(event, ProbeResult):
+            self.probeResult.emit(event.name, event.result)
         else:
             self._flush(time.perf_counter())
-            if event.kind == "start":
-                self.runInfo.emit(event.to_dict())
-            elif event.kind == "error":
+            if isinstance(event, RunStarted):
+                self.runInfo.emit(event)
+            elif isinstance(event, RunDiverged):
                 self.failed.emit(event.message)
-            elif event.kind == "end":
-                self.progress.emit(event.to_dict())
-
-    def _merge(self, event: TrainingEvent) -> None:
-        data = event.to_dict()
-        if self._pending is None:
-            self._pending = data
-            self._pending["batch_steps"] = [(event.epoch, event.step, len(event.batch_losses))]
-            return
-        losses = self._pending["batch_losses"] + data["batch_losses"]
-        steps = self._pending["batch_steps"] + [(event.epoch, event.step,
-                                                 len(event.batch_losses))]
-        self._pending = data
-        self._pending["batch_losses"] = losses
-        self._pending["batch_steps"] = steps
+            elif isinstance(event, RunEnded):
+                self.progress.emit(event)
 
     def _flush(self, now: float) -> None:
         if self._pending is not None:
@@ -170,14 +159,15 @@ class TrainingWorker(QObject):
 class TrainingController(QObject):
     """Owns the worker thread. Signals arrive on the UI thread.
 
-    ``progress`` dicts are merged batch events: ``batch_losses`` holds every raw loss since
-    the previous signal and ``batch_steps`` lists (epoch, last step, count) per piece.
+    ``progress`` carries merged :class:`StepsDone` events (``batch_losses`` holds every raw
+    loss since the previous signal, ``pieces`` says where each belongs) and the final
+    :class:`RunEnded`; the other signals carry the engine's typed events as they are.
     """
 
     started = Signal()
-    runInfo = Signal(dict)
-    progress = Signal(dict)
-    epochEnded = Signal(dict)
+    runInfo = Signal(object)       # RunStarted
+    progress = Signal(object)      # StepsDone (merged: every loss since the last) or RunEnded
+    epochEnded = Signal(object)    # EpochEnded
     probeResult = Signal(str, object)
     finished = Signal(dict)
     probeFailed = Signal(str)     # a view failed and was turned off; training goes on

@@ -16,16 +16,20 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
 
 from playground.training.curve_data import (GrowingSeries, SmoothedSeries, batch_positions,
-                                        curves_csv, finite_bounds, run_label, steady_range)
+                                            curves_csv, finite_bounds, run_label,
+                                            steady_range)
+from playground.training.events import EpochEnded, StepsDone
 
 MAX_OVERLAY_RUNS = 5
-COLORS = {"batch": (120, 160, 220, 90), "smoothed": (40, 90, 200), "train": (20, 60, 160),
+# Each batch's raw loss is faint noise under the smoothed line that carries the trend.
+COLORS = {"batch": (120, 160, 220, 70), "smoothed": (40, 90, 200), "train": (20, 60, 160),
           "val": (220, 110, 20)}
+PLOT_COLUMNS = 2   # loss and metric side by side: a wide, low panel under the canvas
 OVERLAY_COLORS = [(110, 110, 110, 90), (150, 90, 160, 90), (90, 150, 90, 90),
                   (160, 120, 60, 90), (60, 140, 160, 90)]
 
@@ -36,6 +40,29 @@ def _curve(plot: pg.PlotItem, name: str, pen: Any, symbol: str | None = None) ->
     item.setDownsampling(auto=True, method="peak")
     item.setClipToView(True)
     return item
+
+
+# Keras's metric keys as plot titles (translations keep the key beside the name).
+METRIC_TITLES = {"accuracy": QT_TRANSLATE_NOOP("TrainingCurves", "accuracy"),
+                 "mae": QT_TRANSLATE_NOOP("TrainingCurves", "mae"),
+                 "mse": QT_TRANSLATE_NOOP("TrainingCurves", "mse")}
+
+
+class EpochAxis(pg.AxisItem):
+    """An x axis of whole epochs: ticks only at integers, written without decimals."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:  # noqa: N802,N803
+        levels = [(spacing, [v for v in values if float(v).is_integer()])
+                  for spacing, values in super().tickValues(minVal, maxVal, size)
+                  if spacing >= 1]
+        levels = [(spacing, values) for spacing, values in levels if values]
+        if not levels:  # a range shorter than the spacing pyqtgraph picks: every epoch
+            first, last = int(np.ceil(minVal)), int(np.floor(maxVal))
+            levels = [(1.0, [float(v) for v in range(first, last + 1)])]
+        return levels
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
+        return [str(int(round(v))) for v in values]
 
 
 class TrainingCurves(QWidget):
@@ -64,7 +91,7 @@ class TrainingCurves(QWidget):
         png_button.clicked.connect(self._ask_export_png)
         self.readout = QLabel(self.tr("Point at a curve to read its values."), self)
         self.readout.setWordWrap(True)
-        self.runs_label = QLabel(self)
+        self.runs_label = QLabel(self)  # a short line; the runs' details in its tooltip
         self.runs_label.setWordWrap(True)
         self.runs_label.setVisible(False)
 
@@ -92,12 +119,22 @@ class TrainingCurves(QWidget):
 
     # ------------------------------------------------------------------ building
     def _add_plot(self, key: str, title: str, y_label: str) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=len(self._plots), col=0, title=title)
+        # Plots side by side, each with its legend in a row of its own above it, so the
+        # legend never covers a curve.
+        index = len(self._plots)
+        row, col = 2 * (index // PLOT_COLUMNS), index % PLOT_COLUMNS
+        plot = self.graphics.addPlot(row=row + 1, col=col, title=title,
+                                     axisItems={"bottom": EpochAxis("bottom")})
         # No grid: pyqtgraph draws grid lines as part of the axes, which then repaint with
         # every curve update (the axes' text is the costliest thing to paint).
         plot.setLabel("bottom", self.tr("epoch"))
         plot.setLabel("left", y_label)
-        plot.addLegend(offset=(-10, 10))
+        for axis in ("left", "bottom"):  # "loss (x0.001)" puzzles a beginner: plain numbers
+            plot.getAxis(axis).enableAutoSIPrefix(False)
+        legend = pg.LegendItem(colCount=2, labelTextSize="8pt", verSpacing=-5)
+        self.graphics.addItem(legend, row=row, col=col)
+        self.graphics.ci.layout.setColumnStretchFactor(col, 1)  # equal widths
+        plot.legend = legend   # plot.plot(name=...) puts each curve in it
         plot.enableAutoRange(y=False)  # ranged by _keep_in_view: a still axis paints less
         line = pg.InfiniteLine(angle=90, movable=False,
                                pen=pg.mkPen((80, 80, 80, 120), style=pg.QtCore.Qt.DashLine))
@@ -120,6 +157,7 @@ class TrainingCurves(QWidget):
             self.clear_data()
             self._draw_overlays()
             self._set_epoch_range(epochs)
+            self._show_empty_hint()
             return
         self.graphics.clear()
         self._plots.clear()
@@ -129,16 +167,17 @@ class TrainingCurves(QWidget):
         self._series = {"batch_loss": GrowingSeries(), "batch_loss_smoothed": SmoothedSeries(),
                         "loss": GrowingSeries(), "val_loss": GrowingSeries()}
         loss_plot = self._add_plot("loss", self.tr("Loss"), self.tr("loss"))
-        self._curves["batch_loss"] = _curve(loss_plot, self.tr("training, each batch"),
+        self._curves["batch_loss"] = _curve(loss_plot, self.tr("each batch"),
                                             pg.mkPen(COLORS["batch"], width=1))
         self._curves["batch_loss_smoothed"] = _curve(
-            loss_plot, self.tr("training, smoothed"), pg.mkPen(COLORS["smoothed"], width=2))
-        self._curves["loss"] = _curve(loss_plot, self.tr("training, per epoch"),
+            loss_plot, self.tr("smoothed"), pg.mkPen(COLORS["smoothed"], width=2))
+        self._curves["loss"] = _curve(loss_plot, self.tr("each epoch"),
                                       pg.mkPen(COLORS["train"], width=2), "o")
-        self._curves["val_loss"] = _curve(loss_plot, self.tr("validation, per epoch"),
+        self._curves["val_loss"] = _curve(loss_plot, self.tr("validation"),
                                           pg.mkPen(COLORS["val"], width=2), "s")
         for metric in self._metrics:
-            plot = self._add_plot(metric, metric, metric)
+            # Title translated; the axis keeps the short Keras key (a long label is cut).
+            plot = self._add_plot(metric, self.tr(METRIC_TITLES.get(metric, metric)), metric)
             self._series[metric] = GrowingSeries()
             self._series[f"val_{metric}"] = GrowingSeries()
             self._curves[metric] = _curve(plot, self.tr("training"),
@@ -148,7 +187,24 @@ class TrainingCurves(QWidget):
         self.set_log_scale(self.log_scale.isChecked())
         self._draw_overlays()
         self._set_epoch_range(epochs)
+        self.empty_hint = pg.TextItem(self.tr("The loss of each batch and of each epoch is "
+                                              "drawn here as the model learns (press Train)."),
+                                      color=(110, 110, 110), anchor=(0.5, 0.5))
+        self.empty_hint.setParentItem(loss_plot.vb)  # in the plot's pixels, not its data
+        loss_plot.vb.sigResized.connect(self._place_empty_hint)
+        self._place_empty_hint()
+        self._show_empty_hint()
         self._dirty = True
+
+    def _place_empty_hint(self) -> None:
+        box = self.empty_hint.parentItem().boundingRect()
+        self.empty_hint.setTextWidth(max(120.0, box.width() * 0.8))
+        self.empty_hint.setPos(box.center())
+
+    def _show_empty_hint(self) -> None:
+        """Said until the first loss arrives (an empty plot could look broken)."""
+        self.empty_hint.setVisible(not len(self._series["batch_loss"])
+                                   and not len(self._series["loss"]))
 
     def _set_epoch_range(self, epochs: int | None) -> None:
         plot = self._plots.get("loss")
@@ -163,26 +219,27 @@ class TrainingCurves(QWidget):
         """Empty every curve of the current run (plots and overlays stay)."""
         for series in self._series.values():
             series.clear()
+        for plot in self._plots.values():
+            # the last run's (maybe tiny) range would read "1.7296776771545" until data comes
+            plot.setYRange(0, 1, padding=0)
         self._dirty = True
 
     # ------------------------------------------------------------------ data in
-    def add_progress(self, progress: dict[str, Any]) -> None:
+    def add_progress(self, steps: StepsDone) -> None:
         """A merged batch update from the controller (every raw loss since the last)."""
-        losses = progress.get("batch_losses") or []
+        losses = steps.batch_losses
         if not losses:
             return
-        pieces = progress.get("batch_steps") or [(progress["epoch"], progress["step"],
-                                                  len(losses))]
-        spe = progress.get("steps_per_epoch", 1)
+        spe = steps.progress.steps_per_epoch or 1
         xs = np.concatenate([batch_positions(epoch, step, count, spe)
-                             for epoch, step, count in pieces])
+                             for epoch, step, count in steps.pieces])
         self._series["batch_loss"].extend(xs, losses)
         self._series["batch_loss_smoothed"].extend(xs, losses)
         self._dirty = True
 
-    def add_epoch(self, epoch: dict[str, Any]) -> None:
-        x = float(epoch["epoch"])
-        for key, value in epoch.get("logs", {}).items():
+    def add_epoch(self, epoch: EpochEnded) -> None:
+        x = float(epoch.progress.epoch)
+        for key, value in epoch.logs.items():
             series = self._series.get(key)
             if series is not None:
                 series.append(x, value)
@@ -218,8 +275,9 @@ class TrainingCurves(QWidget):
                     plot.addItem(item)
                     self._overlay_items.append((plot, item))
         self.runs_label.setVisible(bool(labels))
-        self.runs_label.setText(self.tr("Earlier runs (faded, dotted = training, dashed = "
-                                        "validation):") + "\n" + "\n".join(labels))
+        self.runs_label.setText(self.tr("Earlier runs drawn faded (dotted = training, dashed = "
+                                        "validation); point here for their settings."))
+        self.runs_label.setToolTip("\n".join(labels))
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self) -> None:
@@ -230,6 +288,8 @@ class TrainingCurves(QWidget):
             series = self._series[key]
             curve.setData(series.x, series.y)
         self._keep_in_view()
+        if self.empty_hint.isVisible():
+            self._show_empty_hint()
 
     def _plot_series(self, key: str) -> list[str]:
         return ["batch_loss", "batch_loss_smoothed", "loss", "val_loss"] if key == "loss" \

@@ -5,25 +5,28 @@ It adapts the controller's signals to widgets and writes results into the docume
 """
 from __future__ import annotations
 
-import threading
 import time
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar,
+from PySide6.QtWidgets import (QGridLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from playground.errors import TrainingError
-from playground.training.events import format_seconds
+from playground.training.events import (EpochEnded, Progress, RunEnded, RunStarted,
+                                        StepsDone, format_seconds)
 from playground.training.settings import TrainingSettings
 from ui.training.controller import TrainingController
 from ui.training.curves import TrainingCurves
 from ui.training.settings_form import SettingsForm
 from ui.document import Document
 from ui.status import StatusLine
+from ui.background import BackgroundRunner
 
 
 COUNTER_INTERVAL_S = 0.2
+CONTROLS_WIDTH = 258   # buttons, progress and the settings form, left of the curves
 
 
 class TrainingPanel(QWidget):
@@ -38,10 +41,12 @@ class TrainingPanel(QWidget):
         self.document = document
         self.status_line = status
         self.controller = TrainingController(document.session, self)
-        self.form = SettingsForm(self)
+        self.form = SettingsForm(self, document.session)
         self.curves = TrainingCurves(self)
         self._counters_shown = 0.0
-        self._warmup: threading.Thread | None = None
+        # Compiles a tiny model once off the UI thread so the first run starts faster.
+        self._warmup = BackgroundRunner("training-warm-up", self, lower_priority=True)
+        self._warmed = False
         self._device_text = ""
         self._total_steps = 0
 
@@ -54,10 +59,11 @@ class TrainingPanel(QWidget):
         self.reset_button = QPushButton(self.tr("Reset weights"), self)
         self.reset_button.setToolTip(self.tr("Forget what was learned: the next run starts "
                                              "from new random weights."))
-        buttons = QHBoxLayout()
-        for button in (self.train_button, self.pause_button, self.stop_button,
-                       self.reset_button):
-            buttons.addWidget(button)
+        # Two rows of two: the controls column stays narrow, the curves get the width.
+        buttons = QGridLayout()
+        for i, button in enumerate((self.train_button, self.pause_button, self.stop_button,
+                                    self.reset_button)):
+            buttons.addWidget(button, i // 2, i % 2)
 
         self.epoch_bar = QProgressBar(self)
         self.epoch_bar.setFormat(self.tr("this epoch %p%"))
@@ -80,12 +86,15 @@ class TrainingPanel(QWidget):
         left_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        # Narrow column: it scrolls down, never sideways (its fields shrink instead).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(left)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
         splitter.addWidget(self.curves)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 780])  # room for the counters line and the form
+        splitter.setStretchFactor(0, 0)   # a wider panel widens the curves, not the form
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([CONTROLS_WIDTH, 900])
         layout = QGridLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(splitter, 0, 0)
@@ -104,20 +113,28 @@ class TrainingPanel(QWidget):
         c.failed.connect(self._on_failed)
         c.probeFailed.connect(self._on_view_failed)
         document.projectReplaced.connect(self._load_project)
+        # Settings changed elsewhere (the Tune panel's "Apply best", its undo): show them.
+        document.session.training_settings_changed.connect(self._show_stored_settings)
         if closing is not None:
             closing.connect(self.shutdown)
         if tf_loaded is not None:
             tf_loaded.connect(self._on_tf_loaded)
         self._load_project()
         self._on_running_changed(False)
-        self._show_counters({})
+        self._show_counters(Progress())
 
     # ------------------------------------------------------------------ project
     def _load_project(self) -> None:
         if self.controller.is_running():   # another project now: its run has no place
             self.controller.stop()
         self.form.set_settings(TrainingSettings.from_dict(self.document.project.training))
+        self.form.reload_search()
         self.curves.set_past_runs(self.document.project.history)
+
+    def _show_stored_settings(self) -> None:
+        stored = TrainingSettings.from_dict(self.document.project.training)
+        if stored != self.form.settings():
+            self.form.set_settings(stored)
 
     def _store_settings(self) -> None:
         try:
@@ -129,10 +146,9 @@ class TrainingPanel(QWidget):
         from playground.training.device import device_choices, list_gpus, plan_device
         from playground.training.warmup import warm_up
 
-        if self._warmup is None and not self.controller.is_running():
-            self._warmup = threading.Thread(target=warm_up, name="training-warm-up",
-                                            daemon=True)
-            self._warmup.start()
+        if not self._warmed and not self.controller.is_running():
+            self._warmed = True
+            self._warmup.request(warm_up)
 
         gpus = list_gpus()
         labels = {"auto": self.tr("Automatic (GPU if available)"), "cpu": self.tr("CPU")}
@@ -183,8 +199,7 @@ class TrainingPanel(QWidget):
         """Stop a run and wait for the training thread (the window is closing)."""
         self.controller.shutdown()
         self.curves._timer.stop()
-        if self._warmup is not None:
-            self._warmup.join()
+        self._warmup.shutdown()
 
     def _on_pause_toggled(self, paused: bool) -> None:
         if paused:
@@ -213,47 +228,46 @@ class TrainingPanel(QWidget):
             "Training: adding, removing and rewiring layers is locked until it stops.")
             if running else "")
 
-    def _on_run_info(self, event: dict[str, Any]) -> None:
-        info = event["info"]
-        self._total_steps = int(info.get("total_steps", 0))
-        self.curves.begin_run(list(info.get("metrics", [])), int(event.get("epochs", 0)))
-        self._set_device_text(info.get("device", ""))
+    def _on_run_info(self, event: RunStarted) -> None:
+        self._total_steps = event.total_steps
+        self.curves.begin_run(list(event.metrics), event.epochs)
+        self._set_device_text(event.device)
         self.status.setText(self.tr("Training on %1 with %2 examples…")
-                            .replace("%1", info.get("device", ""))
-                            .replace("%2", str(info.get("train_samples", 0))))
+                            .replace("%1", event.device)
+                            .replace("%2", str(event.train_samples)))
 
-    def _on_progress(self, progress: dict[str, Any]) -> None:
-        if progress.get("kind") == "batch":
-            self.curves.add_progress(progress)
+    def _on_progress(self, event: StepsDone | RunEnded) -> None:
+        progress = event.progress
+        if isinstance(event, StepsDone):
+            self.curves.add_progress(event)
             # Numbers are read, not watched: 5 updates a second is plenty, and progress
             # bars repaint synchronously (a cost on the UI thread).
             now = time.perf_counter()
             if now - self._counters_shown < COUNTER_INTERVAL_S:
                 return
             self._counters_shown = now
-        elif progress.get("kind") == "end":  # the run's totals; the epoch bar stays as is
-            progress = {**progress, "step": self.epoch_bar.value()}
-        self._show_counters(progress)
+        else:  # the run's totals; the epoch bar stays as is
+            progress = replace(progress, step=self.epoch_bar.value())
+        self._show_counters(progress, event.logs.get("loss"))
 
-    def _on_epoch(self, epoch: dict[str, Any]) -> None:
+    def _on_epoch(self, epoch: EpochEnded) -> None:
         self.curves.add_epoch(epoch)
-        self._show_counters(epoch)
+        self._show_counters(epoch.progress, epoch.logs.get("loss"))
 
-    def _show_counters(self, p: dict[str, Any]) -> None:
-        spe = max(int(p.get("steps_per_epoch", 0)), 1)
+    def _show_counters(self, p: Progress, loss: float | None = None) -> None:
+        spe = max(p.steps_per_epoch, 1)
         self.epoch_bar.setRange(0, spe)
-        self.epoch_bar.setValue(min(int(p.get("step", 0)), spe))
+        self.epoch_bar.setValue(min(p.step, spe))
         total = max(self._total_steps, 1)
         self.run_bar.setRange(0, total)
-        self.run_bar.setValue(min(int(p.get("iteration", 0)), total))
-        loss = p.get("logs", {}).get("loss")
+        self.run_bar.setValue(min(p.iteration, total))
         text = self.tr("Epoch %1 of %2 · iteration %3 of %4 · %5 samples seen\n"
                        "Elapsed %6 · ETA %7 · %8 samples/s · loss %9") + "\n" + \
             self.tr("Device: %1").replace("%1", self._device_text or self.tr("not chosen yet"))
-        values = [str(p.get("epoch", 0)), str(p.get("epochs", 0)), str(p.get("iteration", 0)),
-                  str(self._total_steps), f"{int(p.get('samples_seen', 0)):,}",
-                  format_seconds(p.get("elapsed_s")), format_seconds(p.get("eta_s")),
-                  f"{p.get('samples_per_s', 0.0):,.0f}",
+        values = [str(p.epoch), str(p.epochs), str(p.iteration),
+                  str(self._total_steps), f"{p.samples_seen:,}",
+                  format_seconds(p.elapsed_s), format_seconds(p.eta_s),
+                  f"{p.samples_per_s:,.0f}",
                   "—" if loss is None else f"{loss:.4g}"]
         for i in range(9, 0, -1):  # replace %9 before %1 so "%1" does not eat "%1x"
             text = text.replace(f"%{i}", values[i - 1])

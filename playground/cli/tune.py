@@ -1,0 +1,130 @@
+"""``tune`` command: the hyper-parameter search headless, on the project's search space.
+
+One line per finished trial on stdout; the last line is one JSON object with the best
+parameters and score. Processes (on one machine or many) given the same ``--storage`` and
+``--study`` share one study: together they finish ``--trials`` trials.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import signal
+import sys
+import threading
+from typing import Any
+
+from playground.tuning.search import SearchEvent, SearchSummary
+from playground.tuning.space import SearchSpace
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("tune", help="search for good settings (Optuna) headless")
+    p.add_argument("project", help="project file (.kpg) with a search space")
+    p.add_argument("--trials", type=int, required=True,
+                   help="trials the study should hold in all (earlier runs and other "
+                        "processes on the same study count)")
+    p.add_argument("--timeout", type=float, metavar="S",
+                   help="start no new trial after S seconds")
+    p.add_argument("--storage", metavar="URL",
+                   help="study database URL (default: sqlite:///PROJECT.optuna.db next to "
+                        "the project; PostgreSQL/MySQL URLs share it between machines)")
+    p.add_argument("--study", metavar="NAME", help="study name (default: the project's)")
+    p.add_argument("--objective", help="value to improve, e.g. val_loss or val_accuracy")
+    p.add_argument("--direction", choices=("minimize", "maximize"))
+    p.add_argument("--pruner", choices=("median", "halving", "none"))
+    p.add_argument("--seed", type=int, help="seed of the sampler")
+    p.set_defaults(func=run_tune_command)
+
+
+def _value(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def readable_params(space: SearchSpace, graph: Any, params: dict[str, Any]) -> dict[str, Any]:
+    """Optuna keys ("n2.units") -> what people read ("dense_1.units", "learning_rate")."""
+    from playground.network.layer_calls import layer_names
+
+    names = layer_names(graph)
+    out: dict[str, Any] = {}
+    for dim in space.dimensions:
+        if dim.key in params:
+            label = dim.param if dim.node is None else \
+                f"{names.get(dim.node, dim.node)}.{dim.param}"
+            out[label] = params[dim.key]
+    return out
+
+
+def trial_line(event: SearchEvent, objective: str, space: SearchSpace, graph: Any) -> str:
+    record = event.record
+    assert record is not None
+    score = f"{objective} {record.value:.5g}" if record.value is not None else ""
+    params = "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
+                       for k, v in readable_params(space, graph, record.params).items())
+    line = f"trial {record.number:>3}  {record.state:<8}  {score:<22}  " \
+           f"({record.duration_s:.1f} s)  {params}"
+    return line + (f"  — {record.message}" if record.message and record.state != "complete"
+                   else "")
+
+
+def summary_json(summary: SearchSummary, space: SearchSpace, graph: Any) -> dict[str, Any]:
+    best = summary.best
+    return {"study": summary.study, "objective": summary.objective,
+            "direction": summary.direction,
+            "best_trial": best.number if best else None,
+            "best_value": _value(best.value) if best else None,
+            "best_params": readable_params(space, graph, best.params) if best else {},
+            "trials_run": len(summary.records), **{f"trials_{k}": v for k, v in
+                                                    summary.counts().items()}}
+
+
+def run_tune_command(args: argparse.Namespace) -> int:
+    from playground.files.project import load_project
+    from playground.training.device import enable_memory_growth
+    from playground.tuning import project_space, project_tune_settings
+    from playground.tuning.search import Search
+    from playground.tuning.study import default_direction, default_storage_url, open_study
+
+    project = load_project(args.project)
+    settings = project_tune_settings(project)
+    settings.trials = args.trials
+    settings.timeout_s = args.timeout
+    if args.objective:
+        settings.objective = args.objective
+        settings.direction = default_direction(args.objective)
+    for name in ("direction", "pruner", "seed", "study"):
+        if getattr(args, name) is not None:
+            setattr(settings, name, getattr(args, name))
+    space, notes = project_space(project).without_missing_nodes(project.graph)
+    for note in notes:
+        print(f"warning: {note}", file=sys.stderr)
+    settings.validate()
+    space.validate(project.graph)
+    url = args.storage or settings.storage or default_storage_url(args.project)
+    enable_memory_growth()
+    study = open_study(settings, url)
+    graph = project.graph
+
+    def on_event(event: SearchEvent) -> None:
+        if event.kind == "trial_end":
+            print(trial_line(event, settings.objective, space, graph), flush=True)
+
+    search = Search(project, space, settings, study, on_event)
+    previous = signal.getsignal(signal.SIGINT)
+    in_main = threading.current_thread() is threading.main_thread()
+
+    def stop_gently(signum: int, frame: Any) -> None:
+        print("\nstopping after this trial's current step (Ctrl+C again to abort)",
+              file=sys.stderr)
+        search.stop()
+        signal.signal(signal.SIGINT, previous)
+
+    if in_main:
+        signal.signal(signal.SIGINT, stop_gently)
+    try:
+        summary = search.run()
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous)
+    print(json.dumps(summary_json(summary, space, graph)))
+    return 0 if summary.best is not None else 1

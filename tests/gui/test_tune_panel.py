@@ -1,0 +1,110 @@
+"""The Tune panel on a real XOR document: a short search in the background, the table fills
+in, "Apply best" is one undo step; bad inputs are said plainly."""
+from __future__ import annotations
+
+import pytest
+
+from playground.files.project import save_project
+from playground.tuning import project_space, tuning_data
+from playground.tuning.space import Dimension, SearchSpace, training_dimension
+from playground.tuning.study import TuneSettings
+from tests.training.helpers import xor_project
+from ui.document import Document
+from ui.training.panel import TrainingPanel
+from ui.tuning.panel import TunePanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def document(tmp_path):
+    project = xor_project(samples=100, epochs=2, batch_size=20)
+    hidden = project.graph.nodes[1].id
+    project.tuning = tuning_data(
+        SearchSpace([Dimension("units", "int", hidden, 2, 6),
+                     training_dimension("learning_rate", 0.03)]),
+        TuneSettings(trials=3, seed=0, pruner="none"))
+    path = tmp_path / "xor.kpg"
+    save_project(project, path)
+    return Document(project, path)
+
+
+def test_search_fills_the_table_and_apply_best_is_one_undo_step(qtbot, document):
+    panel = TunePanel(document)
+    training = TrainingPanel(document)      # shows the applied settings
+    qtbot.addWidget(panel)
+    qtbot.addWidget(training)
+    with qtbot.waitSignal(panel.controller.runningChanged, timeout=180_000,
+                          check_params_cb=lambda running: not running):
+        panel.start()
+    assert panel.table.rowCount() == 3, panel.status.text()
+    assert "Search finished" in panel.status.text()
+    best = panel._best()
+    hidden = document.graph.nodes[1].id
+    before_units = document.graph.node(hidden).params["units"]
+    before_lr = document.project.training["learning_rate"]
+    stack = document.undo_stack
+    count = stack.count()
+    panel.apply_best()
+    assert stack.count() == count + 1
+    assert document.graph.node(hidden).params["units"] == best.params[f"{hidden}.units"]
+    lr = best.params["training.learning_rate"]
+    assert document.project.training["learning_rate"] == pytest.approx(lr)
+    assert training.form.learning_rate.value() == pytest.approx(lr, rel=1e-3)
+    stack.undo()
+    assert document.graph.node(hidden).params["units"] == before_units
+    assert document.project.training["learning_rate"] == before_lr
+    assert training.form.learning_rate.value() == pytest.approx(before_lr)
+    panel.shutdown()
+    training.shutdown()
+
+
+def test_bad_inputs_give_clear_messages(qtbot, document):
+    panel = TunePanel(document)
+    qtbot.addWidget(panel)
+    panel.apply_best()
+    assert "nothing to apply" in panel.status.text()
+    panel.storage.setText("study.db")
+    panel.start()
+    assert "not a database URL" in panel.status.text()
+    assert not panel.controller.is_running()
+    panel.storage.setText("")
+    hidden = document.graph.nodes[1].id
+    document.session.set_search_dimension(hidden, "units",
+                                          Dimension("units", "int", hidden, 9, 3))
+    panel.start()
+    assert "inverted" in panel.status.text() and "units" in panel.status.text()
+    assert not panel.controller.is_running()
+
+
+def test_search_this_toggle_edits_the_space(qtbot, document):
+    training = TrainingPanel(document)
+    qtbot.addWidget(training)
+    field = training.form.search_fields["batch_size"]
+    assert not field.toggle.isChecked()
+    field.toggle.setChecked(True)
+    dim = project_space(document.project).get(None, "batch_size")
+    assert (dim.low, dim.high, dim.log) == (5, 80, True)
+    field.low.setValue(100)
+    field._store()            # what editingFinished does
+    assert "inverted" in field.error.text()
+    assert project_space(document.project).get(None, "batch_size").low == 5
+    field.toggle.setChecked(False)
+    assert project_space(document.project).get(None, "batch_size") is None
+    training.shutdown()
+
+
+def test_inspector_offers_search_this_on_numbers_and_choices(window):
+    from tests.gui.conftest import mlp
+
+    ids = mlp(window.document.graph)
+    window.scene.select_nodes([ids[1]])
+    fields = window.panels.inspector.search_fields
+    assert set(fields) == {"units", "activation", "use_bias"}
+    fields["activation"].toggle.setChecked(True)
+    dim = project_space(window.document.project).get(ids[1], "activation")
+    assert dim.kind == "choice" and dim.choices[0] == "relu"   # the layer's own first
+    fields["activation"].choices.setText("relu, tanh")
+    fields["activation"]._store()
+    assert project_space(window.document.project).get(ids[1], "activation").choices == \
+        ["relu", "tanh"]

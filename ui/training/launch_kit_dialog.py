@@ -1,0 +1,80 @@
+"""Training ▸ Run on several machines…: asks for the machines and a folder, then writes the
+launch kit (:mod:`playground.training.launch_kit`) and shows the command for each machine."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from playground.errors import PlaygroundError
+from playground.files.project import Project
+from playground.training.launch_kit import write_launch_kit
+
+EXAMPLE_WORKERS = "192.168.1.10:12345,192.168.1.11:12345"
+
+
+class LaunchKitDialog(QDialog):
+    def __init__(self, project: Project, project_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.project_name = project_name
+        self.setWindowTitle(self.tr("Run on several machines"))
+        intro = QLabel(self.tr(
+            "Writes a folder to copy to every machine: the project, one command per machine, "
+            "a TF_CONFIG example and a README. Each machine trains on its share of every "
+            "batch; all end with the same weights."), self)
+        intro.setWordWrap(True)
+        self.workers = QLineEdit(EXAMPLE_WORKERS, self)
+        self.workers.setToolTip(self.tr("Every machine as address:port, separated by commas; "
+                                        "the first one (the chief) writes the results."))
+        self.folder = QLineEdit(str(Path.home() / f"{project_name}-launch-kit"), self)
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Machines:"), self.workers)
+        form.addRow(self.tr("Folder:"), folder_row)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.commands = QPlainTextEdit(self)
+        self.commands.setReadOnly(True)
+        self.commands.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.write_button = buttons.addButton(self.tr("Write kit"),
+                                              QDialogButtonBox.ButtonRole.ApplyRole)
+        self.write_button.clicked.connect(self.write_kit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro,):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.commands, 1)
+        layout.addWidget(buttons)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the launch kit"),
+                                                  self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def write_kit(self) -> bool:
+        try:
+            kit = write_launch_kit(self.project, self.folder.text(), self.workers.text(),
+                                   self.project_name)
+        except (PlaygroundError, OSError) as error:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(str(error))
+            return False
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Written to %1. Run on each machine, in that folder:")
+                             .replace("%1", str(kit.folder)))
+        self.commands.setPlainText("\n\n".join(
+            f"# {address}\n{command}" for address, command in
+            zip(self.workers.text().split(","), kit.commands)))
+        self.commands.setVisible(True)
+        return True

@@ -1,0 +1,149 @@
+"""Runs a search in a QThread (the recipe of ``ui.training.controller``): the worker runs
+``playground.tuning.search.Search`` one trial after another and reports by queued signals;
+it never touches a widget. Epoch events of the current trial feed the live curve."""
+from __future__ import annotations
+
+import copy
+import threading
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+
+from playground.errors import PlaygroundError
+from playground.files.project import Project
+from playground.tuning.search import Search, SearchEvent, param_importances, study_records
+from playground.tuning.space import SearchSpace
+from playground.tuning.study import TuneSettings, open_study
+from playground.training.events import EpochEnded
+
+
+class TuneWorker(QObject):
+    trialStarted = Signal(int, dict)
+    epochEnded = Signal(int, object)        # trial number, EpochEnded
+    trialFinished = Signal(object, dict)    # TrialRecord, importances
+    studyLoaded = Signal(list)              # records of earlier trials (resume)
+    finished = Signal(object)               # SearchSummary
+    failed = Signal(str)
+    done = Signal()
+
+    def __init__(self, project: Project, space: SearchSpace, settings: TuneSettings,
+                 storage_url: str, dataset: Any) -> None:
+        super().__init__()
+        self._project, self._space, self._settings = project, space, settings
+        self._url, self._dataset = storage_url, dataset
+        self._lock = threading.Lock()
+        self._search: Search | None = None
+        self._stop = False
+
+    def request_stop(self) -> None:
+        with self._lock:
+            self._stop = True
+            if self._search is not None:
+                self._search.stop()
+
+    @Slot()
+    def run(self) -> None:
+        from playground.kerasenv import lower_thread_priority
+
+        lower_thread_priority()
+        try:
+            study = open_study(self._settings, self._url)
+            self.studyLoaded.emit(study_records(study))
+            search = Search(self._project, self._space, self._settings, study, self._on_event,
+                            dataset=self._dataset)
+            with self._lock:
+                self._search = search
+                if self._stop:
+                    search.stop()
+            self.finished.emit(search.run())
+        except PlaygroundError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # noqa: BLE001 - a bug: logged and shown, not lost
+            from playground.files.crash_log import log_exception, log_path
+
+            log_exception(type(error), error, error.__traceback__, "tuning")
+            self.failed.emit(QCoreApplication.translate(
+                "TuneController", "The search failed unexpectedly ({kind}): {error}. The "
+                "details were written to {log}.").format(kind=type(error).__name__,
+                                                         error=error, log=log_path()))
+        finally:
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
+            self.done.emit()
+
+    def _on_event(self, event: SearchEvent) -> None:
+        if event.kind == "trial_start":
+            self.trialStarted.emit(event.number, event.params)
+        elif event.kind == "training" and isinstance(event.training, EpochEnded):
+            self.epochEnded.emit(event.number, event.training)
+        elif event.kind == "trial_end":
+            search = self._search
+            importances = param_importances(search.study) if search is not None else {}
+            self.trialFinished.emit(event.record, importances)
+
+
+class TuneController(QObject):
+    """Owns the search thread; its signals arrive on the UI thread."""
+
+    trialStarted = Signal(int, dict)
+    epochEnded = Signal(int, object)
+    trialFinished = Signal(object, dict)
+    studyLoaded = Signal(list)
+    finished = Signal(object)
+    failed = Signal(str)
+    runningChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: TuneWorker | None = None
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, project: Project, space: SearchSpace, settings: TuneSettings,
+              storage_url: str, dataset: Any = None) -> None:
+        if self.is_running():
+            raise RuntimeError("a search is already running")
+        # The worker gets its own copy: the user may go on editing the project.
+        snapshot = Project(graph=project.graph.copy(), dataset=copy.deepcopy(project.dataset),
+                           training=copy.deepcopy(project.training))
+        worker = TuneWorker(snapshot, space, settings, storage_url, dataset)
+        thread = QThread(self)
+        thread.setObjectName("tuning")
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        for name in ("trialStarted", "epochEnded", "trialFinished", "studyLoaded",
+                     "finished", "failed"):
+            getattr(worker, name).connect(getattr(self, name))
+        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread, self._worker = thread, worker
+        thread.start()
+        self.runningChanged.emit(True)
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.request_stop()
+
+    def shutdown(self, timeout_ms: int = 60000) -> bool:
+        thread = self._thread
+        if thread is None:
+            return True
+        self.stop()
+        finished = thread.wait(timeout_ms)
+        if finished:
+            self._on_thread_finished()
+        return finished
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        if self._thread is None:
+            return
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = None
+        if worker is not None:
+            worker.deleteLater()
+        thread.deleteLater()
+        self.runningChanged.emit(False)
