@@ -64,6 +64,7 @@ def paste_command(graph: Graph, payload: dict[str, Any],
     taken = {n.name for n in graph.nodes}
     id_map: dict[str, str] = {}
     steps: list[AddNode | Connect] = []
+    sharing: list[tuple[AddNode, str]] = []  # pasted calls of a shared layer, its old id
     for index, data in enumerate(nodes):
         args = node_arguments(index, data)
         old_id = args.pop("node_id")
@@ -75,7 +76,11 @@ def paste_command(graph: Graph, payload: dict[str, Any],
         steps.append(AddNode(graph, args["layer_type"], (x + offset[0], y + offset[1]),
                              args["params"], name, args["trainable"], new_id,
                              args["call_kwargs"], args["call_style"]))
+        if args["shares"]:
+            sharing.append((steps[-1], args["shares"]))
         id_map[old_id] = new_id
+    for step, owner in sharing:  # still a call of that layer: the pasted one, else the original
+        step.shares = id_map.get(owner, owner if owner in graph else None)
     for index, data in enumerate(edges):
         source, target, port, source_port = edge_arguments(index, data)
         if source in id_map and target in id_map:

@@ -15,6 +15,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from playground.network.graph import Edge, Graph, Position
+from playground.network.groups import set_group_trainable
+from playground.network.nested import is_group_type
+from playground.network.pretrained import is_pretrained_type
 
 
 def tr(text: str) -> str:
@@ -77,10 +80,13 @@ def execute(stack: QUndoStack, command: GraphCommand) -> GraphCommand:
 class AddNode(GraphCommand):
     def __init__(self, graph: Graph, layer_type: str, position: Position,
                  params: dict[str, Any] | None = None, name: str | None = None,
-                 trainable: bool = True, node_id: str | None = None,
+                 trainable: bool | None = None, node_id: str | None = None,
                  call_kwargs: dict[str, Any] | None = None,
-                 call_style: str | None = None) -> None:
+                 call_style: str | None = None, shares: str | None = None) -> None:
         super().__init__(graph, tr("Add %1").replace("%1", layer_type))
+        self.shares = shares  # another call of that node's layer (a shared layer)
+        if trainable is None:  # a pretrained base arrives frozen (transfer learning)
+            trainable = not is_pretrained_type(layer_type)
         self.layer_type = layer_type
         self.position = position
         self.params = copy.deepcopy(params)
@@ -93,7 +99,7 @@ class AddNode(GraphCommand):
     def do(self) -> None:
         node = self.graph.add_node(self.layer_type, self.params, self.position, self.name,
                                    self.trainable, self.node_id, self.call_kwargs,
-                                   self.call_style)
+                                   self.call_style, shares=self.shares)
         self.node_id = node.id
 
     def undo(self) -> None:
@@ -228,15 +234,22 @@ class Rename(GraphCommand):
 
 
 class SetTrainable(GraphCommand):
+    """Freeze or unfreeze a layer; a nested model with every layer inside it (one click,
+    as ``base.trainable = False`` in Keras)."""
+
     def __init__(self, graph: Graph, node_id: str, trainable: bool) -> None:
         super().__init__(graph, tr("Freeze layer") if not trainable else tr("Unfreeze layer"))
         self.node_id, self.trainable = node_id, trainable
         self._old = graph.node(node_id).trainable  # not "not trainable": it may not change
+        self._old_params = (copy.deepcopy(graph.node(node_id).params)
+                            if is_group_type(graph.node(node_id).layer_type) else None)
 
     def do(self) -> None:
-        self.graph.set_trainable(self.node_id, self.trainable)
+        set_group_trainable(self.graph, self.node_id, self.trainable)
 
     def undo(self) -> None:
+        if self._old_params is not None:
+            self.graph.replace_params(self.node_id, copy.deepcopy(self._old_params))
         self.graph.set_trainable(self.node_id, self._old)
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from ui import clipboard, theme
 from ui.canvas.items import EdgeItem, NodeItem
 from ui.canvas_edits import CanvasEdits
+from ui.shared_actions import add_shared_call_action
 from ui.window_parts import WindowParts
 
 CLIPBOARD_TAG = clipboard.CLIPBOARD_TAG
@@ -229,6 +230,7 @@ class EditActions(QObject):
                                     else self.tr("Freeze (keep weights fixed)"))
             freeze.triggered.connect(
                 lambda: self.edits.set_trainable(node.id, not node.trainable))
+            add_shared_call_action(menu, self.document.graph, node, self.edits.run)
             menu.addSeparator()
             for a in (self.cut, self.copy, self.duplicate, self.delete):
                 menu.addAction(a)

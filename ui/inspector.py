@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ from playground.tuning.space import CHOICE_KINDS, RANGE_KINDS, default_dimension
 from ui import commands, theme
 from ui.canvas.scene import GraphScene
 from ui.document import Document
+from ui.inspector_kinds import special_section
 from ui.param_widgets import ParamEditor, is_invalid
 from ui.tuning.search_field import SearchField
 from ui.shape_service import ShapeService
@@ -42,6 +43,8 @@ SEARCHABLE_KINDS = RANGE_KINDS + CHOICE_KINDS
 
 
 class InspectorPanel(QScrollArea):
+    openGroupRequested = Signal(str)  # "Open inside…" of a nested model
+
     def __init__(self, document: Document, scene: GraphScene, shapes: ShapeService,
                  tf_loader: TFLoader, status: StatusLine,
                  make_layer_view: Callable[[QWidget], QWidget] | None = None,
@@ -196,7 +199,14 @@ class InspectorPanel(QScrollArea):
         layout.addLayout(form)
 
         locked = self.document.locked
-        if spec.is_generic:
+        section, form_hidden = special_section(
+            graph, node, self, lambda nid: self.scene.select_nodes([nid]),
+            self.openGroupRequested.emit)
+        if section is not None:
+            layout.addWidget(section)
+        if form_hidden:  # a shared layer's second call, a nested model: no form of its own
+            pass
+        elif spec.is_generic:
             self._build_config_editor(layout)
         elif spec.params:
             section = _label(self.tr("Settings"), "heading")

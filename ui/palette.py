@@ -95,7 +95,7 @@ class PalettePanel(QWidget):
             group.setIcon(0, _swatch(theme.category_color(category)))
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             for spec in specs:
-                item = QTreeWidgetItem(group, [spec.type_name])
+                item = QTreeWidgetItem(group, [spec.title])
                 item.setData(0, TYPE_ROLE, spec.type_name)
                 item.setToolTip(0, f"<b>{spec.type_name}</b><br>{spec.help}")
                 item.setIcon(0, _swatch(theme.category_color(category), 10))

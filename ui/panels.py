@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from ui.autosave import Autosave
+from ui.canvas.group_dialog import open_group_window
 from ui.datasets.install import install_datasets
 from ui.datasets.panel import DatasetPanel
 from ui.insight.panel import InsightPanel
@@ -77,6 +78,12 @@ def install_panels(window: "MainWindow") -> Panels:
                                insight.make_layer_view)
     window.add_panel(inspector, QCoreApplication.translate("MainWindow", "Inspector"), "right", "inspector_panel")
     window.edit_actions.renameRequested.connect(inspector.focus_rename)
+
+    def open_group(node_id: str) -> None:  # a nested model opens in its own window
+        open_group_window(document, node_id, window, window.tf_loader.is_loaded)
+
+    inspector.openGroupRequested.connect(open_group)
+    scene.nodeOpenRequested.connect(open_group)
     autosave = Autosave(document, window, window.closing, window.file_actions.maybe_save,
                         window)
     window.add_panel(training, QCoreApplication.translate("MainWindow", "Training"), "bottom", "training_panel")

@@ -24,6 +24,9 @@ CATEGORY_COLORS: dict[str, str] = {
     "Reshaping": "#5C6BC0",
     "Preprocessing": "#8D6E63",
     "Other": "#607D8B",
+    "Operation": "#26A69A",  # keras.ops steps (x + 3.0)
+    "Model": "#3949AB",  # nested models (group nodes)
+    "Pretrained": "#3949AB",  # keras.applications bases: nested models too
 }
 
 

@@ -15,6 +15,13 @@ from playground.errors import BuildError
 from playground.i18n import _
 from playground.network.graph import Graph, Node
 from playground.network.layer_calls import arrange_call, layer_names
+from playground.network.nested import is_group_type
+from playground.network.operations import is_op_type
+from playground.network.sharing import call_order, sharing_nodes
+from playground.network.pretrained import is_pretrained_type
+from playground.network.app_layers import is_app_layer_type
+from playground.export.python_special import (app_layer_constructor, group_constructor,
+                                              operation_line, pretrained_constructor)
 from playground.files.project import Project
 
 HEADER = '''"""{title}
@@ -51,9 +58,12 @@ def model_code(graph: Graph) -> list[str]:
     taken: set[str] = {"model", "keras", "layers", "np"}
     var: dict[str, str] = {}
     lines: list[str] = []
-    for node in graph.topological_order():
+    shared: dict[str, str] = {}  # owner node id -> variable holding its layer
+    for node in call_order(graph):  # a shared layer's calls in their order, owner first
         var[node.id] = python_identifier(names[node.id], taken)
-        lines.extend(_node_lines(graph, node, names[node.id], var))
+        if sharing_nodes(graph, node.id):
+            shared[node.id] = python_identifier(names[node.id] + "_layer", taken)
+        lines.extend(_node_lines(graph, node, names[node.id], var, shared))
     ins = [var[n.id] for n in graph.input_nodes()]
     outs: list[str] = []
     for n in graph.output_nodes():
@@ -64,8 +74,13 @@ def model_code(graph: Graph) -> list[str]:
     return lines
 
 
-def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str]) -> list[str]:
+def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str],
+                shared: dict[str, str]) -> list[str]:
     target = var[node.id]
+    inputs = [var[e.source] + (f"[{e.source_port}]" if e.source_port else "")
+              for e in graph.incoming(node.id)]
+    if is_op_type(node.layer_type):
+        return [operation_line(node, target, inputs, layer_name)]
     params = dict(node.params)
     spec = node.spec
     if spec.is_input:
@@ -82,14 +97,24 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str]) 
     # Keys become keyword arguments in the script: only plain names may (a key from a
     # crafted project file must not turn into code), anything else goes through a dict.
     odd_keys = not all(_is_name(k) for k in config)
-    if spec.is_generic or nested or odd_keys:
+    prefix: list[str] = []
+    if node.shares and node.shares in shared:  # the owner's layer, called again
+        ctor = shared[node.shares]
+    elif is_group_type(node.layer_type):
+        ctor = group_constructor(node, layer_name)
+    elif is_app_layer_type(node.layer_type):
+        ctor = app_layer_constructor(node, config)
+    elif is_pretrained_type(node.layer_type):
+        ctor = python_identifier(var[node.id] + "_base", set(var.values()))
+        prefix = pretrained_constructor(node, layer_name, ctor)
+    elif spec.is_generic or nested or odd_keys:
         # Nested objects (a wrapped layer, initializers) are rebuilt exactly from config.
         ctor = f"layers.{cls}.from_config(\n    {_literal(config, 4)}\n)"
     else:
         args = ", ".join(f"{k}={v!r}" for k, v in config.items())
         ctor = f"layers.{cls}({args})"
-    inputs = [var[e.source] + (f"[{e.source_port}]" if e.source_port else "")
-              for e in graph.incoming(node.id)]
+    if node.id in shared:
+        prefix, ctor = prefix + [f"{shared[node.id]} = {ctor}"], shared[node.id]
     for key in node.call_kwargs:
         if not _is_name(key):
             raise BuildError(_("{layer}: {key} cannot be a keyword argument of a layer call.")
@@ -104,7 +129,7 @@ def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str]) 
     else:
         call_args = positional
     call = ", ".join(call_args + call_kwargs)
-    return [f"{target} = {ctor}({call})"]
+    return prefix + [f"{target} = {ctor}({call})"]
 
 
 def compile_code(project: Project, model: Any, dataset: Any) -> list[str]:

@@ -23,7 +23,11 @@ from playground.files.fileio import atomic_write_bytes
 from playground.i18n import _
 from playground.network.graph import Graph
 
-FORMAT_VERSION = 1
+# 2: nodes may share another node's layer ("shares"), be keras.ops operations
+#    ("ops.numpy.Add", call template in call_kwargs["__args__"]) or nested models
+#    ("Functional"/"Sequential" holding the inner model's config). A version-1 graph is a
+#    valid version-2 graph, so its migration changes nothing; an older app refuses version 2.
+FORMAT_VERSION = 2
 APP_ID = "keras-playground"
 SUFFIX = ".kpg"
 MAX_JSON_BYTES = 64 * 1024 * 1024
@@ -220,6 +224,14 @@ def _expect(meta: dict[str, Any], key: str, kind: type | tuple[type, ...], defau
     return value
 
 
+def migrate(meta: dict[str, Any], version: int) -> dict[str, Any]:
+    """project.json of format ``version`` brought to :data:`FORMAT_VERSION`, step by step."""
+    steps: dict[int, Any] = {1: lambda m: m}  # 1 -> 2: only additions (see FORMAT_VERSION)
+    for step in range(version, FORMAT_VERSION):
+        meta = steps[step](meta)
+    return meta
+
+
 def _project_from_json(meta: Any, label: str) -> Project:
     if not isinstance(meta, dict) or meta.get("app") != APP_ID:
         raise ProjectFileError(_("{label} is not a Keras Playground project.").format(label=label))
@@ -232,6 +244,7 @@ def _project_from_json(meta: Any, label: str) -> Project:
                                   "{version}; this version reads up to {FORMAT_VERSION}). Update the app "
                                   "to open it.")
                                   .format(label=label, version=version, FORMAT_VERSION=FORMAT_VERSION)))
+    meta = migrate(meta, version)
     graph_data = _expect(meta, "graph", dict, {}, label)
     try:
         graph = Graph.from_dict(graph_data)

@@ -13,14 +13,18 @@ from __future__ import annotations
 import threading
 
 from playground.errors import UnknownLayerTypeError
+from playground.network.app_layers import app_layer_spec, is_app_layer_type
 from playground.i18n import _
 from playground.network.layer_specs import LAYER_SPECS
+from playground.network.nested import GROUP_SPECS
+from playground.network.operations import is_op_type, op_spec
+from playground.network.pretrained import PRETRAINED_SPECS
 from playground.network.specs import CATEGORIES, RNN_TYPES, LayerSpec, ParamSpec
 
 __all__ = ["CATEGORIES", "RNN_TYPES", "LayerSpec", "ParamSpec", "all_specs", "by_category", "get"]
 
 
-_BY_NAME: dict[str, LayerSpec] = {s.type_name: s for s in LAYER_SPECS}
+_BY_NAME: dict[str, LayerSpec] = {s.type_name: s for s in (*LAYER_SPECS, *PRETRAINED_SPECS)}
 # Keras class names that differ from our type names (InputLayer is shown as "Input").
 _BY_KERAS_CLASS: dict[str, LayerSpec] = {s.keras_class: s for s in LAYER_SPECS}
 _GENERIC: dict[str, LayerSpec] = {}   # filled on demand, also from worker threads
@@ -34,7 +38,7 @@ def all_specs() -> list[LayerSpec]:
 
 def by_category() -> dict[str, list[LayerSpec]]:
     groups: dict[str, list[LayerSpec]] = {c: [] for c in CATEGORIES}
-    for spec in LAYER_SPECS:
+    for spec in (*LAYER_SPECS, *PRETRAINED_SPECS):  # the palette: layers, then bases
         groups[spec.category].append(spec)
     return {c: specs for c, specs in groups.items() if specs}
 
@@ -44,6 +48,12 @@ def get(type_name: str) -> LayerSpec:
     spec = _BY_NAME.get(type_name) or _BY_KERAS_CLASS.get(type_name) or _GENERIC.get(type_name)
     if spec is not None:
         return spec
+    if isinstance(type_name, str) and type_name in GROUP_SPECS:  # a nested model
+        return GROUP_SPECS[type_name]
+    if is_op_type(type_name):  # a keras.ops operation
+        return op_spec(type_name)
+    if is_app_layer_type(type_name):  # a layer of keras.applications (LayerScale)
+        return app_layer_spec(type_name)
     if not isinstance(type_name, str) or not type_name.isidentifier():
         raise UnknownLayerTypeError((_("{type_name!r} is not a layer type name.")
                                        .format(type_name=type_name)))

@@ -34,6 +34,9 @@ class Node:
     # How several input tensors are passed: "list" (layer([a, b])) or "positional"
     # (layer(a, b)); None means the catalog's choice for this layer type.
     call_style: str | None = None
+    # Id of the node whose Keras layer this node calls again (a shared layer: one layer
+    # object, one set of weights, several calls). Its own params are not used.
+    shares: str | None = None
 
     @property
     def spec(self) -> catalog.LayerSpec:
@@ -60,6 +63,8 @@ class Node:
             data["call_kwargs"] = self.call_kwargs
         if self.call_style:
             data["call_style"] = self.call_style
+        if self.shares:
+            data["shares"] = self.shares
         return data
 
 
@@ -115,7 +120,10 @@ def node_arguments(index: int, nd: Any) -> dict[str, Any]:
     if not isinstance(call_kwargs, dict):
         raise ParameterError(_("Node {id}: 'call_kwargs' must be an object.").format(id=nd['id']),
                              nd["id"], "call_kwargs")
-    return {"layer_type": nd["type"], "params": params,
+    shares = nd.get("shares")
+    if shares is not None and not isinstance(shares, str):
+        raise ParameterError(f"Node {nd['id']}: 'shares' must be a node id.", nd["id"], "shares")
+    return {"layer_type": nd["type"], "params": params, "shares": shares,
             "position": as_position(nd.get("position", (0, 0))), "name": name,
             "trainable": bool(nd.get("trainable", True)), "node_id": nd["id"],
             "call_kwargs": call_kwargs, "call_style": nd.get("call_style")}

@@ -15,6 +15,7 @@ from psygnal import Signal
 
 from playground.i18n import _
 from playground.network import catalog
+from playground.network.edge_rules import check_edge
 from playground.network.elements import (Edge, Node, Position, as_position, check_name,
                                          edge_arguments, node_arguments)
 from playground.errors import (
@@ -167,6 +168,7 @@ class Graph:
         call_kwargs: dict[str, Any] | None = None,
         call_style: str | None = None,
         index: int | None = None,
+        shares: str | None = None,
     ) -> Node:
         """Add a layer; missing parameters take the catalog's defaults.
 
@@ -197,7 +199,8 @@ class Graph:
                                     .format(node_id=node_id)),
                                  node_id, "call_style")
         node = Node(node_id, spec.type_name, merged, as_position(position), name,
-                    bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style)
+                    bool(trainable), copy.deepcopy(dict(call_kwargs or {})), call_style,
+                    shares)
         if index is None or index >= len(self._nodes):
             self._nodes[node_id] = node
         else:  # back at its old place (undo of a delete): node order decides model I/O order
@@ -329,41 +332,7 @@ class Graph:
 
     # -------------------------------------------------------------- internals
     def _check_edge(self, source: str, target: str, port: int | None, source_port: int) -> int:
-        src, dst = self.node(source), self.node(target)
-        spec = dst.spec
-        if source == target:
-            raise CycleError((_("{display_name} cannot feed into itself.")
-                                .format(display_name=src.display_name())))
-        if spec.max_inputs == 0:
-            raise ArityError((_("{display_name} is an Input: it takes data from the dataset, not from "
-                                "another layer. Connect it to the next layer instead.")
-                                .format(display_name=dst.display_name())))
-        if source_port < 0:
-            raise ArityError((_("Output {source_port} of {display_name} does not exist.")
-                                .format(source_port=source_port, display_name=src.display_name())))
-        # The same tensor may feed two ports on purpose (self-attention: query = value), so
-        # only an unaimed repeat (no port chosen) counts as an accidental duplicate.
-        for e in self._edges:
-            if e.source == source and e.target == target and e.source_port == source_port \
-                    and (port is None or port == e.port):
-                raise DuplicateEdgeError((_("{display_name} is already connected to {display_name2}. To feed the "
-                                            "same output into a second input on purpose, drop it on that input.")
-                                            .format(display_name=src.display_name(), display_name2=dst.display_name())))
-        used = {e.port for e in self.incoming(target)}
-        if port is None:
-            port = self.free_port(target)
-            if port is None:
-                raise ArityError(self._full_message(dst))
-        if port < 0 or (spec.max_inputs is not None and port >= spec.max_inputs):
-            raise ArityError((_("{display_name} has no input {value}: it takes {arity_text}.")
-                                .format(display_name=dst.display_name(), value=port + 1, arity_text=spec.arity_text())))
-        if port in used:
-            raise ArityError(self._full_message(dst, port))
-        if source in self.descendants(target):
-            raise CycleError((_("Connecting {display_name} to {display_name2} would make a loop (data "
-                                "would flow in a circle). Connect layers so data always flows forward.")
-                                .format(display_name=src.display_name(), display_name2=dst.display_name())))
-        return port
+        return check_edge(self, source, target, port, source_port)
 
     def descendants(self, node_id: str) -> set[str]:
         """Nodes reachable from ``node_id``. An edge source->target would close a loop
@@ -376,18 +345,6 @@ class Graph:
                     reach.add(t)
                     stack.append(t)
         return reach
-
-    def _full_message(self, dst: Node, port: int | None = None) -> str:
-        spec = dst.spec
-        if spec.max_inputs == 1:
-            return (_("{display_name} already has an input: it takes one. Remove the existing "
-                      "connection first, or use a merge layer (Add, Concatenate) to combine "
-                      "several.").format(display_name=dst.display_name()))
-        if port is not None:
-            return _("Input {port} of {display_name} is already connected. Remove that "
-                     "connection first.").format(port=port + 1, display_name=dst.display_name())
-        return _("Every input of {display_name} is already connected. Remove a connection "
-                 "first.").format(display_name=dst.display_name())
 
     def _emit_structure(self) -> None:
         self.structure_changed.emit()

@@ -17,6 +17,7 @@ from playground.kerasenv import keras as load_keras
 from playground.network.layer_calls import (as_output_list, call_layer,
                                            layer_names, make_layer)
 from playground.network.shapes import infer_shapes
+from playground.network.sharing import call_order
 from playground.network.vocabulary import layer_state, set_layer_state
 
 if TYPE_CHECKING:
@@ -40,9 +41,14 @@ def build_model(graph: Graph, weights: dict[str, list[np.ndarray]] | None = None
     names = layer_names(graph)
     outputs_of: dict[str, list[Any]] = {}
     layers: dict[str, Any] = {}
-    for node in graph.topological_order():
-        layer = make_layer(node, names[node.id])
-        layers[node.id] = layer
+    for node in call_order(graph):
+        if node.shares:  # another call of the owner's layer (called before it: call_order)
+            layer = layers[node.shares]
+        else:
+            # Pretrained weights are read only when no trained ones are stored for it.
+            fresh = node.id not in (weights or {})
+            layer = make_layer(node, names[node.id], load_weights=fresh)
+            layers[node.id] = layer
         if node.spec.is_input:
             outputs_of[node.id] = [layer.output]   # what keras.Input returns
             continue

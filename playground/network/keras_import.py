@@ -18,8 +18,13 @@ import numpy as np
 from playground.i18n import _
 from playground.network import catalog
 from playground.errors import GraphError, ModelImportError
-from playground.network.graph import Graph
+from playground.network.app_layers import app_type_for
+from playground.network.graph import Graph, Node
 from playground.network.layer_calls import PORT_KEY
+from playground.network.nested import group_type_for
+from playground.network.operations import (ARGS_KEY, is_op_type, op_type_for, template_of,
+                                           unsupported_message)
+from playground.network.safety import find_unsafe
 from playground.kerasenv import keras as load_keras
 
 if TYPE_CHECKING:
@@ -75,40 +80,9 @@ def check_keras_file(path: Path) -> None:
         # unknown compression and encrypted members.
         raise ModelImportError((_("{name} is damaged or truncated ({exc}). Save the model again.")
                                   .format(name=path.name, exc=exc))) from None
-    unsafe = _find_unsafe(config)
+    unsafe = find_unsafe(config)
     if unsafe:
         raise ModelImportError(unsafe)
-
-
-def _find_unsafe(obj: Any, depth: int = 0) -> str | None:
-    """A reason to refuse if the config asks for code (Lambda, custom objects)."""
-    if depth > 200:
-        return _("The model description is nested too deeply to be a real model.")
-    if isinstance(obj, dict):
-        cls = obj.get("class_name")
-        if cls == "Lambda":
-            name = obj.get("config", {}).get("name", "?") if isinstance(obj.get("config"),
-                                                                         dict) else "?"
-            return ((_("The model contains a Lambda layer ({name!r}), which runs Python code "
-                       "stored in the file. For your safety it is refused (Keras safe mode). "
-                       "Replace the Lambda with built-in layers and save the model again.")
-                       .format(name=name)))
-        if obj.get("registered_name") and isinstance(obj.get("registered_name"), str) \
-                and ">" in obj["registered_name"]:
-            return ((_("The model uses a custom object {registered_name!r} whose code is not "
-                       "part of Keras, so it cannot be loaded safely. Only models made of "
-                       "built-in Keras layers can be imported.")
-                       .format(registered_name=obj['registered_name'])))
-        for value in obj.values():
-            found = _find_unsafe(value, depth + 1)
-            if found:
-                return found
-    elif isinstance(obj, list):
-        for value in obj:
-            found = _find_unsafe(value, depth + 1)
-            if found:
-                return found
-    return None
 
 
 def _explain_load_error(path: Path, exc: Exception) -> str:
@@ -150,10 +124,30 @@ def _node_params(layer_config: dict[str, Any]) -> tuple[dict[str, Any], str | No
     return config, name, trainable
 
 
-def _type_for(class_name: str, layer_name: str) -> str:
+def _type_for(class_name: str, layer_name: str, module: Any = "keras.layers") -> str:
+    """The node type for a config entry: a layer, a nested model (group) or an operation."""
+    group = group_type_for(class_name)
+    if group is not None:
+        return group
+    if isinstance(module, str) and module.startswith("keras.src.ops"):
+        op_type = op_type_for(module, class_name)
+        try:
+            if op_type is None:
+                raise GraphError("not a maths operation")
+            return catalog.get(op_type).type_name
+        except GraphError:
+            raise ModelImportError(unsupported_message(layer_name, module, class_name)) from None
+    app_type = app_type_for(module, class_name)
     try:
-        return catalog.get(class_name).type_name
+        return catalog.get(app_type or class_name).type_name
     except GraphError as exc:
+        if isinstance(module, str) and module not in ("keras.layers", "keras"):
+            raise ModelImportError(_(
+                "Layer {layer_name!r} is a {class_name} defined in {module}, not one of the "
+                "built-in keras.layers, so it cannot be shown as a node yet. Models made of "
+                "keras.layers layers, keras.ops operations and nested models import; replace "
+                "it with built-in layers to import this model.").format(
+                    layer_name=layer_name, class_name=class_name, module=module)) from None
         raise ModelImportError((_("Layer {layer_name!r} is a {class_name}, which cannot be imported: {exc}")
                                   .format(layer_name=layer_name, class_name=class_name, exc=exc))) from None
 
@@ -164,6 +158,23 @@ def _weights_of(layer: Any) -> list[np.ndarray]:
     return layer_state(layer)  # a lookup layer's learned vocabulary included
 
 
+def _add_entry(graph: Graph, model: "keras.Model", entry: dict[str, Any],
+               weights: Weights) -> Node:
+    """The node for one entry of a model's config (its first call), weights included."""
+    layer_name = entry["config"].get("name", entry.get("name"))
+    layer_type = _type_for(entry["class_name"], layer_name, entry.get("module"))
+    params, name, trainable = _node_params(entry["config"])
+    node = graph.add_node(layer_type, {}, name=name or layer_name, trainable=trainable)
+    # Keep the config verbatim (not merged with catalog defaults): that is what makes
+    # the round trip lossless.
+    node.params = params
+    if not is_op_type(layer_type) and entry["class_name"] != "InputLayer":
+        arrays = _weights_of(model.get_layer(layer_name))
+        if arrays:
+            weights[node.id] = arrays
+    return node
+
+
 def _from_functional(model: "keras.Model") -> tuple[Graph, Weights]:
     config = model.get_config()
     if not isinstance(config, dict) or "layers" not in config:
@@ -172,38 +183,27 @@ def _from_functional(model: "keras.Model") -> tuple[Graph, Weights]:
                                   .format(name=model.name)))
     graph = Graph(config.get("name") or model.name)
     weights: Weights = {}
-    node_of_layer: dict[str, str] = {}
+    node_of_call: dict[tuple[str, int], str] = {}  # (layer name, call index) -> node id
     pending: list[tuple[str, dict[str, Any]]] = []
     for entry in config["layers"]:
         layer_name = entry["config"].get("name", entry.get("name"))
-        class_name = entry["class_name"]
-        if class_name in ("Functional", "Sequential", "Model"):
-            raise ModelImportError((_("Layer {layer_name!r} is a whole model nested inside this one. Nested "
-                                      "models are not supported yet: build the model as one flat functional "
-                                      "model and save it again.")
-                                      .format(layer_name=layer_name)))
+        node = _add_entry(graph, model, entry, weights)
+        node_of_call[(layer_name, 0)] = node.id
         inbound = entry.get("inbound_nodes", [])
-        if len(inbound) > 1:
-            raise ModelImportError((_("Layer {layer_name!r} is shared (used {inbound} times). Shared layers "
-                                      "are not supported: give each use its own layer.")
-                                      .format(layer_name=layer_name, inbound=len(inbound))))
-        params, name, trainable = _node_params(entry["config"])
-        layer_type = _type_for(class_name, layer_name)
-        node = graph.add_node(layer_type, {}, name=name or layer_name, trainable=trainable)
-        # Keep the config verbatim (not merged with catalog defaults): that is what makes
-        # the round trip lossless.
-        node.params = params
-        node_of_layer[layer_name] = node.id
-        weights_list = _weights_of(model.get_layer(layer_name))
-        if weights_list:
-            weights[node.id] = weights_list
-        if inbound:
-            pending.append((node.id, inbound[0]))
+        for index, call in enumerate(inbound):
+            caller = node
+            if index:  # a shared layer called again: a node that shares the first's layer
+                caller = graph.add_node(node.layer_type, {}, trainable=node.trainable,
+                                        name=graph.unique_name(f"{node.name} call {index + 1}"),
+                                        shares=node.id)
+                caller.params = {}
+                node_of_call[(layer_name, index)] = caller.id
+            pending.append((caller.id, call))
     for node_id, call in pending:
-        _connect_call(graph, node_id, call, node_of_layer)
+        _connect_call(graph, node_id, call, node_of_call)
     for key, attr in (("input_layers", "input_order"), ("output_layers", "output_order")):
-        names = [ref[0] for ref in _flatten_refs(config.get(key, []))]
-        setattr(graph, attr, [node_of_layer[n] for n in names if n in node_of_layer])
+        refs = [(ref[0], int(ref[1])) for ref in _flatten_refs(config.get(key, []))]
+        setattr(graph, attr, [node_of_call[r] for r in refs if r in node_of_call])
     return graph, weights
 
 
@@ -222,11 +222,18 @@ def _is_tensor(obj: Any) -> bool:
 
 
 def _connect_call(graph: Graph, node_id: str, call: dict[str, Any],
-                  node_of_layer: dict[str, str]) -> None:
+                  node_of_call: dict[tuple[str, int], str]) -> None:
     node = graph.node(node_id)
     args = call.get("args", [])
     kwargs = call.get("kwargs", {})
     tensors: list[dict[str, Any]] = []
+    if is_op_type(node.layer_type):
+        # Operations mix tensors and constants (x + 3.0): keep the call as a template.
+        arg_template = template_of(list(args), tensors, _is_tensor)
+        node.call_kwargs = {ARGS_KEY: arg_template, **template_of(dict(kwargs), tensors,
+                                                                   _is_tensor)}
+        _connect_tensors(graph, node_id, tensors, node_of_call)
+        return
     if len(args) == 1 and isinstance(args[0], list) and all(_is_tensor(a) for a in args[0]):
         node.call_style = "list"
         tensors = list(args[0])
@@ -247,14 +254,24 @@ def _connect_call(graph: Graph, node_id: str, call: dict[str, Any],
             call_kwargs[key] = {PORT_KEY: len(tensors)}
             tensors.append(value)
         else:
-            call_kwargs[key] = value
+            call_kwargs[key] = json.loads(json.dumps(value))
     node.call_kwargs = call_kwargs
     if node.call_style == node.spec.call_style:
         node.call_style = None  # the catalog's default already does it
+    _connect_tensors(graph, node_id, tensors, node_of_call)
+
+
+def _connect_tensors(graph: Graph, node_id: str, tensors: list[dict[str, Any]],
+                     node_of_call: dict[tuple[str, int], str]) -> None:
     for port, tensor in enumerate(tensors):
-        layer_name, _node_index, tensor_index = tensor["config"]["keras_history"]
-        graph.connect(node_of_layer[layer_name], node_id, port=port,
-                      source_port=int(tensor_index))
+        layer_name, node_index, tensor_index = tensor["config"]["keras_history"]
+        source = node_of_call.get((layer_name, int(node_index)))
+        if source is None:
+            raise ModelImportError(_("{name} takes its input from call {call} of {layer!r}, "
+                                     "which the model does not contain: the file is damaged.")
+                                   .format(name=graph.node(node_id).display_name(),
+                                           call=int(node_index) + 1, layer=layer_name))
+        graph.connect(source, node_id, port=port, source_port=int(tensor_index))
 
 
 def _from_sequential(model: "keras.Model") -> tuple[Graph, Weights]:
@@ -263,14 +280,7 @@ def _from_sequential(model: "keras.Model") -> tuple[Graph, Weights]:
     weights: Weights = {}
     previous: str | None = None
     for entry in config.get("layers", []):
-        params, name, trainable = _node_params(entry["config"])
-        layer_type = _type_for(entry["class_name"], name or "?")
-        node = graph.add_node(layer_type, {}, name=name, trainable=trainable)
-        node.params = params
-        if entry["class_name"] != "InputLayer":
-            arrays = _weights_of(model.get_layer(name))
-            if arrays:
-                weights[node.id] = arrays
+        node = _add_entry(graph, model, entry, weights)
         if previous is not None:
             graph.connect(previous, node.id)
         previous = node.id

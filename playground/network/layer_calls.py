@@ -10,13 +10,20 @@ from typing import TYPE_CHECKING, Any
 from playground.errors import BuildError
 from playground.i18n import _
 from playground.network.graph import Graph, Node
+from playground.network.app_layers import app_layer_class, is_app_layer_type
+from playground.network.nested import is_group_type, make_group
+from playground.network.pretrained import is_pretrained_type, make_base
+from playground.network.operations import (PORT_KEY, call_operation, is_op_type,
+                                           make_operation)
 from playground.kerasenv import keras as load_keras
 
 if TYPE_CHECKING:
     import keras
 
-# Placeholder in Node.call_kwargs for a tensor passed by keyword; the number is the input port.
-PORT_KEY = "__port__"
+# PORT_KEY: placeholder in Node.call_kwargs for a tensor passed by keyword; the number is
+# the input port (shared with operation call templates).
+__all__ = ["PORT_KEY", "arrange_call", "as_output_list", "call_layer", "layer_names",
+           "make_layer", "snake_case"]
 
 
 def snake_case(class_name: str) -> str:
@@ -27,7 +34,8 @@ def snake_case(class_name: str) -> str:
 
 
 def default_layer_name(node: Node) -> str:
-    return f"{snake_case(node.layer_type)}_{node.id}"
+    # "ops.numpy.Add" -> add_n3, "pretrained.MobileNetV2" -> mobile_net_v2_n3
+    return f"{snake_case(node.layer_type.rsplit('.', 1)[-1])}_{node.id}"
 
 
 def layer_names(graph: Graph) -> dict[str, str]:
@@ -49,6 +57,8 @@ def layer_names(graph: Graph) -> dict[str, str]:
 
 
 def layer_class(node: Node) -> type:
+    if is_app_layer_type(node.layer_type):
+        return app_layer_class(node.layer_type)
     keras = load_keras()
     cls = getattr(keras.layers, node.spec.keras_class, None)
     if cls is None:  # catalog out of step with the installed Keras
@@ -57,8 +67,16 @@ def layer_class(node: Node) -> type:
     return cls
 
 
-def make_layer(node: Node, name: str) -> "keras.layers.Layer":
-    """A fresh Keras layer for ``node`` (raises whatever Keras raises for a bad config)."""
+def make_layer(node: Node, name: str, load_weights: bool = False) -> "keras.layers.Layer":
+    """A fresh Keras layer for ``node`` (raises whatever Keras raises for a bad config):
+    an operation for an operation node, a whole model for a group node or a pretrained
+    base (its pretrained weights only with ``load_weights``: building to train)."""
+    if is_pretrained_type(node.layer_type):
+        return make_base(node.layer_type, node.params, name, node.trainable, load_weights)
+    if is_op_type(node.layer_type):
+        return make_operation(node.layer_type, node.params, name)
+    if is_group_type(node.layer_type):
+        return make_group(node.layer_type, node.params, name, node.trainable)
     config = copy.deepcopy(node.params)
     config["name"] = name
     if not node.trainable:  # some layers (SpatialDropout2D) refuse the key; True is default
@@ -83,13 +101,15 @@ def arrange_call(node: Node, inputs: list[Any]) -> tuple[list[Any], dict[str, An
             used_by_keyword.add(port)
     positional = [t for i, t in enumerate(inputs) if i not in used_by_keyword]
     style = node.call_style or node.spec.call_style
-    if node.spec.is_generic and node.call_style is None:
+    if (node.spec.is_generic or is_group_type(node.layer_type)) and node.call_style is None:
         style = "list" if len(positional) > 1 else "single"
     return positional, kwargs, ports, style
 
 
 def call_layer(node: Node, layer: Any, inputs: list[Any]) -> Any:
     """Call ``layer`` on the tensors feeding ``node`` (ordered by port), as Keras would."""
+    if is_op_type(node.layer_type):
+        return call_operation(layer, node.call_kwargs, inputs)
     positional, kwargs, _ports, style = arrange_call(node, inputs)
     if style == "list":
         return layer(positional, **kwargs)

@@ -16,6 +16,8 @@ from typing import Any
 
 from playground.i18n import _
 from playground.network.graph import Graph, Node
+from playground.network.operations import expected_inputs, is_op_type
+from playground.network.sharing import call_order, owner_of, sharing_problem
 from playground.kerasenv import keras as load_keras
 
 Shape = tuple[int | None, ...]
@@ -96,10 +98,11 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                                      "(Core → Input) and connect it to the first layer."))
     names = layer_names(graph)
     outputs: dict[str, list[tuple[Shape, str]]] = {}  # node id -> [(shape, dtype)] per output
-    for node in graph.topological_order():
+    first_call: dict[str, tuple[tuple[Shape, str], ...]] = {}  # owner id -> its input sig
+    for node in call_order(graph):
         incoming = graph.incoming(node.id)
         spec = node.spec
-        missing = _missing_inputs(graph, node, len(incoming))
+        missing = _missing_inputs(graph, node, len(incoming)) or sharing_problem(graph, node)
         if missing:
             report.nodes[node.id] = NodeShape(error=missing)
             continue
@@ -117,13 +120,21 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                          .format(display_name=node.display_name(), value=bad_port.source_port + 1, display_name2=graph.node(bad_port.source).display_name(), outputs=len(outputs[bad_port.source]))))
             continue
         in_sig = tuple(outputs[e.source][e.source_port] for e in incoming)
-        key = (spec.type_name, _stable_json(node.params), node.trainable,
-               _stable_json(node.call_kwargs), node.call_style, in_sig)
+        owner = owner_of(graph, node) or node
+        if owner is not node:
+            mismatch = _shared_mismatch(node, owner, in_sig, first_call.get(owner.id))
+            if mismatch:
+                report.nodes[node.id] = NodeShape(error=mismatch)
+                continue
+        else:
+            first_call[node.id] = in_sig
+        key = (spec.type_name, _stable_json(owner.params), owner.trainable,
+               _stable_json(node.call_kwargs), node.call_style, in_sig, owner is not node)
         with _cache_lock:
             cached = _cache.get(key)
         if cached is None:
             try:
-                layer = make_layer(node, names[node.id])
+                layer = make_layer(owner, names[owner.id])
                 if spec.is_input:
                     result = [layer.output]
                 else:
@@ -131,8 +142,10 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                     result = as_output_list(call_layer(node, layer, tensors))
                 shapes = [tuple(t.shape) for t in result]
                 dtypes = [str(t.dtype) for t in result]
-                params = int(layer.count_params()) if layer.built else 0
-                trainable = sum(int(math.prod(w.shape)) for w in layer.trainable_weights)
+                params = trainable = 0  # operations and second calls own no weights
+                if not is_op_type(node.layer_type) and owner is node and layer.built:
+                    params = int(layer.count_params())
+                    trainable = sum(int(math.prod(w.shape)) for w in layer.trainable_weights)
             except Exception as exc:  # Keras reports bad configs with many exception types
                 report.nodes[node.id] = NodeShape(error=explain_error(node, exc, in_sig))
                 continue
@@ -145,15 +158,38 @@ def infer_shapes(graph: Graph) -> ShapeReport:
         outputs[node.id] = list(zip(shapes, dtypes))
         report.nodes[node.id] = NodeShape(
             output_shape=shapes[0] if len(shapes) == 1 else list(shapes),
-            params=params, trainable_params=trainable if node.trainable else 0,
+            params=params, trainable_params=trainable if owner.trainable else 0,
             warning=_warning(graph, node, in_sig), dtype=dtypes[0])
     return report
+
+
+def _shared_mismatch(node: Node, owner: Node, in_sig: tuple[tuple[Shape, str], ...],
+                     owner_sig: tuple[tuple[Shape, str], ...] | None) -> str | None:
+    """A shared layer has one set of weights, so each call must receive what the first
+    call receives (the batch axis aside)."""
+    if owner_sig is None:
+        return _("{name} shares the layer of {owner}, which has no valid input yet: fix "
+                 "that layer first.").format(name=node.display_name(),
+                                             owner=owner.display_name())
+    if [(s[1:], d) for s, d in in_sig] != [(s[1:], d) for s, d in owner_sig]:
+        got = ", ".join(format_shape(s) for s, _dtype in in_sig)
+        want = ", ".join(format_shape(s) for s, _dtype in owner_sig)
+        return _("{name} shares the layer (and its weights) of {owner}, so it must receive "
+                 "what that one receives: {want}, but receives {got}. Connect a matching "
+                 "input, or make it a separate layer.").format(
+                     name=node.display_name(), owner=owner.display_name(), want=want, got=got)
+    return None
 
 
 def _missing_inputs(graph: Graph, node: Node, count: int) -> str | None:
     spec = node.spec
     if spec.is_input:
         return None
+    wanted = expected_inputs(node.call_kwargs) if is_op_type(node.layer_type) else None
+    if wanted is not None and count != wanted:
+        return _("{name}: the operation {op} was made for {wanted} input(s) but {count} "
+                 "are connected: connect exactly {wanted}.").format(
+                     name=node.display_name(), op=spec.keras_class, wanted=wanted, count=count)
     if count == 0:
         return ((_("{display_name} has no input: drag a connection from the output of the "
                    "layer before it (or from an Input) to this layer.")

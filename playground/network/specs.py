@@ -19,7 +19,8 @@ from playground.i18n import N_, _, language
 # Names are keys; N_ marks them for the catalog so the palette shows them translated.
 CATEGORIES = (
     N_("Core"), N_("Convolution"), N_("Pooling"), N_("Recurrent"), N_("Attention"), N_("Merge"),
-    N_("Normalization"), N_("Regularization"), N_("Reshaping"), N_("Preprocessing"), N_("Other"),
+    N_("Normalization"), N_("Regularization"), N_("Reshaping"), N_("Preprocessing"),
+    N_("Pretrained"), N_("Other"),
 )
 
 # Kinds of parameter value (what the inspector shows and how values are checked):
@@ -216,6 +217,11 @@ class LayerSpec:
         self._index.update({p.name: p for p in self.params})
 
     @property
+    def title(self) -> str:
+        """The name people see: ``pretrained.MobileNetV2`` -> ``MobileNetV2``."""
+        return self.type_name.rsplit(".", 1)[-1]
+
+    @property
     def is_input(self) -> bool:
         return self.max_inputs == 0
 
@@ -243,7 +249,7 @@ class LayerSpec:
 
     def summary(self, params: dict[str, Any]) -> str:
         """"Dense · 64 · relu": the type and its key settings, for the canvas."""
-        parts = [self.type_name]
+        parts = [self.title]
         for key in self.summary_keys:
             value = params.get(key)
             if key == "layer" and isinstance(value, dict):

@@ -120,3 +120,55 @@ def test_export_says_which_layers_lost_their_trained_weights(tmp_path: Path, cap
     assert "hidden" in err and "fresh weights" in err
     out_layer = graph.nodes[2]
     assert out_layer.display_name() in err          # its input size changed too
+
+
+def test_import_check_export_a_model_with_operations_sharing_and_nesting(tmp_path: Path,
+                                                                         capsys):
+    """The command line takes the models the Keras guides write (issue 13) end to end."""
+    k = keras()
+    block = k.Sequential([k.Input((4,)), k.layers.Dense(4, name="inner")], name="block")
+    a, b = k.Input((4,), name="a"), k.Input((4,), name="b")
+    shared = k.layers.Dense(4, name="shared")
+    out = k.layers.Concatenate()([block(shared(a)) + 3.0, block(shared(b))])
+    model = k.Model([a, b], out)
+    model.save(tmp_path / "m.keras")
+    proj = tmp_path / "m.kpg"
+    assert main(["import", str(tmp_path / "m.keras"), "--out", str(proj)]) == 0
+    assert main(["check", str(proj)]) == 0
+    assert "(None, 8)" in capsys.readouterr().out
+    assert main(["export", str(proj), "--keras", str(tmp_path / "again.keras")]) == 0
+    again = k.saving.load_model(tmp_path / "again.keras", safe_mode=True)
+    x = [np.ones((2, 4), "float32"), np.zeros((2, 4), "float32")]
+    assert np.array_equal(np.asarray(model(x)), np.asarray(again(x)))
+
+
+def test_the_app_trains_an_imported_model_with_a_frozen_block_and_a_shared_layer(
+        tmp_path: Path):
+    """The app's own training (python -m playground train) on an imported model whose
+    block is frozen: the block's weights stay, the rest learns, and a second run goes on
+    from the first's weights."""
+    k = keras()
+    block = k.Sequential([k.Input((8,)), k.layers.Dense(8, activation="tanh", name="inner")],
+                         name="block")
+    block.trainable = False
+    inputs = k.Input((2,), name="xy")
+    shared = k.layers.Dense(8, activation="tanh", name="shared")
+    x = block(shared(k.layers.Dense(8, name="pre")(inputs)), training=False) * 2.0
+    out = k.layers.Dense(1, activation="sigmoid", name="out")(shared(x))
+    k.Model(inputs, out).save(tmp_path / "m.keras")
+    proj = tmp_path / "m.kpg"
+    assert main(["import", str(tmp_path / "m.keras"), "--out", str(proj)]) == 0
+    project = load_project(proj)
+    project.dataset = {"name": "xor", "params": {"samples": 200}}
+    save_project(project, proj)
+    frozen_before = next(w for nid, w in project.weights.items()
+                         if project.graph.node(nid).layer_type == "Sequential")
+    assert main(["train", str(proj), "--epochs", "2", "--save"]) == 0
+    trained = load_project(proj)
+    block_id = next(n.id for n in trained.graph if n.layer_type == "Sequential")
+    assert all(np.array_equal(a, b) for a, b in zip(trained.weights[block_id], frozen_before))
+    shared_id = next(n.id for n in trained.graph if n.name == "shared")
+    assert not np.array_equal(trained.weights[shared_id][0], project.weights[shared_id][0])
+    assert len(trained.history) == 1
+    assert main(["train", str(proj), "--epochs", "1", "--save"]) == 0
+    assert len(load_project(proj).history) == 2

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem
                                QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
 
 from playground.network.graph import Edge
+from playground.network.nested import group_input_count, is_group_type
+from playground.network.node_text import node_title
 from playground.network.shapes import format_shape
 from ui import theme
 
@@ -126,7 +128,10 @@ class NodeItem(QGraphicsObject):
         graph = self._scene.graph
         spec = self.node.spec
         used = [e.port for e in graph.incoming(self.node_id)]
-        if spec.is_generic:
+        if is_group_type(self.node.layer_type):  # one port per input of the nested model
+            count = max(group_input_count(self.node.layer_type, self.node.params),
+                        (max(used) + 1) if used else 1)
+        elif spec.is_generic:
             # Most Keras layers take one input; more can be added by dropping a
             # connection on the layer itself, so no spare port is shown.
             count = (max(used) + 1) if used else 1
@@ -161,6 +166,12 @@ class NodeItem(QGraphicsObject):
         error = self._scene.node_error(self.node_id)
         node = self.node
         tip = f"<b>{node.display_name()}</b><br>{node.spec.help}"
+        if node.shares and node.shares in self._scene.graph:
+            tip += "<br>" + self._scene.tr(
+                "Another call of the layer %1: one layer, one set of weights. Edit it "
+                "there.").replace("%1", self._scene.graph.node(node.shares).display_name())
+        if is_group_type(node.layer_type):
+            tip += "<br>" + self._scene.tr("Double-click to open it and see its inside.")
         if error:
             tip += f"<br><br><span style='color:#d93025'>{error}</span>"
         self.setToolTip(tip)
@@ -177,9 +188,15 @@ class NodeItem(QGraphicsObject):
         border = (colors.error if error else
                   colors.selected if self.isSelected() else
                   colors.edge if self._hover else colors.node_border)
-        painter.setPen(QPen(border, 2.2 if (error or self.isSelected()) else 1.0))
+        pen = QPen(border, 2.2 if (error or self.isSelected()) else 1.0)
+        if node.shares:  # a second call of a shared layer: dashed, like a link to its owner
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
         painter.setBrush(colors.node_fill)
         painter.drawRoundedRect(rect, 7, 7)
+        if is_group_type(node.layer_type):  # a nested model: a stacked box, it holds more
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 5, 5)
         # Category stripe on the left, clipped to the rounded box.
         stripe = QPainterPath()
         stripe.addRoundedRect(rect, 7, 7)
@@ -195,7 +212,8 @@ class NodeItem(QGraphicsObject):
         painter.setFont(title_font)
         painter.setPen(colors.node_text)
         text_rect = QRectF(STRIPE + 8, 6, NODE_WIDTH - STRIPE - 14, 20)
-        title = QFontMetricsF(title_font).elidedText(node.label(), Qt.TextElideMode.ElideRight,
+        title = QFontMetricsF(title_font).elidedText(node_title(self._scene.graph, node),
+                                                     Qt.TextElideMode.ElideRight,
                                                      text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          title)
@@ -224,6 +242,8 @@ class NodeItem(QGraphicsObject):
             shape_text = format_shape(info.output_shape)
             frozen = "  ❄" if not node.trainable else ""
             count = QCoreApplication.translate("GraphScene", "%1 params").replace("%1", format_count(info.params)) + frozen
+            if node.shares:
+                count = QCoreApplication.translate("GraphScene", "shares weights")
             if metrics.horizontalAdvance(shape_text + count) + 12 > sub_rect.width():
                 count = format_count(info.params) + frozen  # short form when space is tight
             count_width = metrics.horizontalAdvance(count)

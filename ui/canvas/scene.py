@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
 from playground.network.graph import Edge, Graph, Node
 from ui import theme
 from ui.canvas.items import EdgeItem, NodeItem, PortItem, curve
+from ui.canvas.share_links import ShareLinks
 
 Position = tuple[float, float]
 
@@ -30,6 +31,7 @@ class GraphScene(QGraphicsScene):
     layerDropped = Signal(str, QPointF)              # layer type, scene position
     refused = Signal(str)                            # why a gesture was refused
     contextMenuRequested = Signal(object, QPointF)   # item under cursor (or None), screen pos
+    nodeOpenRequested = Signal(str)                  # node double-clicked (a nested model opens)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -37,6 +39,7 @@ class GraphScene(QGraphicsScene):
         self.report: Any = None
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[Edge, EdgeItem] = {}
+        self.share_links = ShareLinks(self)  # dashed: a shared layer and its other calls
         self.snap_to_grid = True
         self._press_positions: dict[str, Position] = {}
         self._link_source: PortItem | None = None
@@ -55,6 +58,7 @@ class GraphScene(QGraphicsScene):
         self.clear()
         self.node_items.clear()
         self.edge_items.clear()
+        self.share_links.clear()
         self._link_preview = None
         self.graph = graph
         self.report = None
@@ -62,6 +66,7 @@ class GraphScene(QGraphicsScene):
             self._add_node_item(node)
         for edge in graph.edges:
             self._add_edge_item(edge)
+        self.share_links.sync(graph, self.node_items)
         for signal, slot in self._connections(graph):
             signal.connect(slot)
         self._update_scene_rect()
@@ -78,6 +83,8 @@ class GraphScene(QGraphicsScene):
         self.addItem(item)
         item.setPos(QPointF(*node.position))
         item.refresh()
+        if node.shares or any(n.shares == node.id for n in self.graph):
+            self.share_links.sync(self.graph, self.node_items)
         if not self.sceneRect().contains(item.sceneBoundingRect()):
             self._update_scene_rect()   # else it could not be scrolled to
         if len(self.node_items) <= 2:
@@ -87,6 +94,8 @@ class GraphScene(QGraphicsScene):
         item = self.node_items.pop(node.id, None)
         if item is not None:
             self.removeItem(item)
+        if self.share_links.items:
+            self.share_links.sync(self.graph, self.node_items)
         if len(self.node_items) <= 1:
             self._repaint_views()
 
@@ -128,6 +137,8 @@ class GraphScene(QGraphicsScene):
         for edge, item in self.edge_items.items():
             if node_id in (edge.source, edge.target):
                 item.refresh()
+        if self.share_links.items:
+            self.share_links.sync(self.graph, self.node_items)
 
     # --------------------------------------------------------- shape report
     def set_report(self, report: Any) -> None:
@@ -221,6 +232,15 @@ class GraphScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self._press_positions:
             self._emit_moves()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        node_item = next((item for item in self.items(event.scenePos())
+                          if isinstance(item, NodeItem)), None)
+        if node_item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.nodeOpenRequested.emit(node_item.node_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def _emit_moves(self) -> None:
         moves: dict[str, tuple[Position, Position]] = {}
