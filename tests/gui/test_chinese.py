@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from playground.network.catalog import LAYER_SPECS
+from playground.network.pretrained import PRETRAINED_SPECS
 from playground.training.settings import LOSSES, METRICS, OPTIMIZERS
 from playground.tuning.study import OBJECTIVES
 
@@ -32,7 +33,7 @@ KEPT_NAMES = {
 
 def keras_names() -> set[str]:
     names = set(KEPT_NAMES) | set(OPTIMIZERS) | set(LOSSES) | set(METRICS) | set(OBJECTIVES)
-    for spec in LAYER_SPECS:
+    for spec in (*LAYER_SPECS, *PRETRAINED_SPECS):   # Keras class names, kept as they are
         names.add(spec.type_name)
         for param in spec.params:
             names.add(param.name)

@@ -167,11 +167,11 @@ class NodeItem(QGraphicsObject):
         node = self.node
         tip = f"<b>{node.display_name()}</b><br>{node.spec.help}"
         if node.shares and node.shares in self._scene.graph:
-            tip += "<br>" + self._scene.tr(
+            tip += "<br>" + QCoreApplication.translate("GraphScene", 
                 "Another call of the layer %1: one layer, one set of weights. Edit it "
                 "there.").replace("%1", self._scene.graph.node(node.shares).display_name())
         if is_group_type(node.layer_type):
-            tip += "<br>" + self._scene.tr("Double-click to open it and see its inside.")
+            tip += "<br>" + QCoreApplication.translate("GraphScene", "Double-click to open it and see its inside.")
         if error:
             tip += f"<br><br><span style='color:#d93025'>{error}</span>"
         self.setToolTip(tip)

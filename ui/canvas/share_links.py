@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
@@ -30,7 +30,7 @@ class ShareLinks:
             if item is None:
                 item = QGraphicsPathItem()
                 item.setZValue(0)
-                item.setToolTip(self.scene.tr("Same layer, same weights"))
+                item.setToolTip(QCoreApplication.translate("GraphScene", "Same layer, same weights"))
                 self.scene.addItem(item)
                 self.items[node_id] = item
             pen = QPen(theme.category_color("Model"), 1.6, Qt.PenStyle.DashLine)

@@ -952,8 +952,24 @@ It is kept in %2.</source>
 <context>
     <name>GraphScene</name>
     <message>
+        <source>Another call of the layer %1: one layer, one set of weights. Edit it there.</source>
+        <translation>层 %1 的另一次调用：同一个层，同一组权重。请在那里编辑。</translation>
+    </message>
+    <message>
+        <source>Double-click to open it and see its inside.</source>
+        <translation>双击打开它，查看其内部。</translation>
+    </message>
+    <message>
         <source>%1 params</source>
         <translation>%1 个参数</translation>
+    </message>
+    <message>
+        <source>shares weights</source>
+        <translation>共享权重</translation>
+    </message>
+    <message>
+        <source>Same layer, same weights</source>
+        <translation>同一个层，同一组权重</translation>
     </message>
 </context>
 <context>
@@ -963,6 +979,37 @@ It is kept in %2.</source>
 Connect two layers by dragging from the dot under one to the dot above the other.</source>
         <translation>从左侧列表把层拖到这里，或双击一个层，把它添加到所选层的下方。
 从一个层下方的圆点拖到另一个层上方的圆点，即可连接两个层。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <source>Inside %1</source>
+        <translation>%1 的内部</translation>
+    </message>
+    <message>
+        <source>Click a layer to see its settings.</source>
+        <translation>点击一个层查看它的设置。</translation>
+    </message>
+    <message>
+        <source>Trainable (uncheck to freeze the weights)</source>
+        <translation>可训练（取消勾选即冻结权重）</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Close and keep changes</source>
+        <translation>关闭并保留更改</translation>
+    </message>
+    <message>
+        <source>The configuration is not valid JSON (line %1): %2</source>
+        <translation>配置不是有效的 JSON（第 %1 行）：%2</translation>
+    </message>
+    <message>
+        <source>The configuration must be a JSON object.</source>
+        <translation>配置必须是一个 JSON 对象。</translation>
     </message>
 </context>
 <context>
