@@ -97,7 +97,7 @@ class PalettePanel(QWidget):
             for spec in specs:
                 item = QTreeWidgetItem(group, [spec.title])
                 item.setData(0, TYPE_ROLE, spec.type_name)
-                item.setToolTip(0, f"<b>{spec.type_name}</b><br>{spec.help}")
+                item.setToolTip(0, f"<b>{spec.title}</b><br>{spec.help}")
                 item.setIcon(0, _swatch(theme.category_color(category), 10))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                               | Qt.ItemFlag.ItemIsDragEnabled)
@@ -111,7 +111,7 @@ class PalettePanel(QWidget):
                                       "it after the selected layer."))
             return
         spec = catalog.get(layer_type)
-        self.help.setText(f"<b>{spec.type_name}</b> — {spec.help}")
+        self.help.setText(f"<b>{spec.title}</b> — {spec.help}")
 
     def layer_items(self) -> list[QTreeWidgetItem]:
         items = []

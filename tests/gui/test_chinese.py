@@ -35,6 +35,7 @@ def keras_names() -> set[str]:
     names = set(KEPT_NAMES) | set(OPTIMIZERS) | set(LOSSES) | set(METRICS) | set(OBJECTIVES)
     for spec in (*LAYER_SPECS, *PRETRAINED_SPECS):   # Keras class names, kept as they are
         names.add(spec.type_name)
+        names.add(spec.keras_class.rpartition(".")[2])
         for param in spec.params:
             names.add(param.name)
             names.update(str(c) for c in param.choices)
