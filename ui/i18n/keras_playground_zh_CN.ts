@@ -1967,13 +1967,6 @@ was {2}</source>
     </message>
 </context>
 <context>
-    <name>TrainingController</name>
-    <message>
-        <source>Training failed unexpectedly ({kind}): {error}. The details were written to {log}.</source>
-        <translation>训练意外失败（{kind}）：{error}。详细信息已写入 {log}。</translation>
-    </message>
-</context>
-<context>
     <name>TrainingCurves</name>
     <message>
         <source>accuracy</source>
@@ -2207,13 +2200,6 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Run ended after %1 epochs.</source>
         <translation>训练在 %1 轮后结束。</translation>
-    </message>
-</context>
-<context>
-    <name>TuneController</name>
-    <message>
-        <source>The search failed unexpectedly ({kind}): {error}. The details were written to {log}.</source>
-        <translation>搜索意外失败（{kind}）：{error}。详细信息已写入 {log}。</translation>
     </message>
 </context>
 <context>

@@ -14,13 +14,13 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from playground.errors import PlaygroundError
 from playground.network.graph import Graph
 from playground.session import Session
 from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
                                         RunDiverged, RunEnded, RunStarted, StepsDone,
                                         TrainingEvent)
 from playground.training.settings import TrainingSettings
+from ui.background import error_message
 
 PROGRESS_INTERVAL_S = 0.04   # at most ~25 progress signals a second
 
@@ -81,16 +81,9 @@ class TrainingWorker(QObject):
         lower_thread_priority()  # training uses idle CPU; the window stays responsive
         try:
             self._run()
-        except PlaygroundError as error:       # a problem the user can fix: say what
-            self.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - reported to the user, not swallowed
-            from playground.files.crash_log import log_exception, log_path
-
-            log_exception(type(error), error, error.__traceback__, "training")
-            self.failed.emit(QCoreApplication.translate(
-                "TrainingController", "Training failed unexpectedly ({kind}): {error}. The "
-                "details were written to {log}.").format(kind=type(error).__name__,
-                                                         error=error, log=log_path()))
+        except Exception as error:  # noqa: BLE001 - a fixable problem is said as it is; a
+            # bug is written to the error log and reported, never lost
+            self.failed.emit(error_message(error, "training"))
         finally:
             # Hand this object back to the UI thread, where the controller deletes it: a
             # deleteLater() aimed at a finished thread would never run (one leaked worker

@@ -9,12 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from playground.errors import PlaygroundError
 from playground.files.project import Project
 from playground.tuning.search import Search, SearchEvent, param_importances, study_records
 from playground.tuning.space import SearchSpace
 from playground.tuning.study import TuneSettings, open_study
 from playground.training.events import EpochEnded
+from ui.background import error_message
 
 
 class TuneWorker(QObject):
@@ -56,16 +56,9 @@ class TuneWorker(QObject):
                 if self._stop:
                     search.stop()
             self.finished.emit(search.run())
-        except PlaygroundError as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # noqa: BLE001 - a bug: logged and shown, not lost
-            from playground.files.crash_log import log_exception, log_path
-
-            log_exception(type(error), error, error.__traceback__, "tuning")
-            self.failed.emit(QCoreApplication.translate(
-                "TuneController", "The search failed unexpectedly ({kind}): {error}. The "
-                "details were written to {log}.").format(kind=type(error).__name__,
-                                                         error=error, log=log_path()))
+        except Exception as error:  # noqa: BLE001 - a fixable problem is said as it is; a
+            # bug is written to the error log and reported, never lost
+            self.failed.emit(error_message(error, "tuning"))
         finally:
             app = QCoreApplication.instance()
             if app is not None:
