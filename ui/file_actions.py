@@ -7,8 +7,8 @@ import dataclasses
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QMimeData, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from playground.errors import PlaygroundError
@@ -16,6 +16,7 @@ from playground.files.project import SUFFIX, Project, load_project, save_project
 from ui.background import BackgroundRunner
 from ui.document import new_project
 from ui.window_parts import WindowParts
+from ui.canvas.picture import render_canvas
 
 
 MAX_RECENT = 8
@@ -380,42 +381,7 @@ class FileActions(QObject):
 
     def export_image_to(self, path: Path) -> bool:
         """Draw the whole graph (not just the visible part) to a PNG or SVG file."""
-        scene = self.window.scene
-        source = scene.nodes_rect().adjusted(-40, -40, 40, 40)
-        if source.isNull():
-            source = QRectF(0, 0, 400, 300)
-        selection = scene.selectedItems()
-        scene.clearSelection()  # selection outlines do not belong in a picture
-        # Cached pixmaps would end up in the file as blurry bitmaps: draw the real shapes.
-        scene.set_item_caching(False)
-        try:
-            if path.suffix.lower() == ".svg":
-                from PySide6.QtSvg import QSvgGenerator
-
-                generator = QSvgGenerator()
-                generator.setFileName(str(path))
-                generator.setSize(source.size().toSize())
-                generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-                generator.setTitle(self.document.display_name())
-                painter = QPainter(generator)
-                scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
-                painter.end()
-                ok = path.exists()
-            else:
-                scale = 2.0  # crisp on high-DPI screens and in documents
-                size = QSize(int(source.width() * scale), int(source.height() * scale))
-                image = QImage(size, QImage.Format.Format_ARGB32)
-                image.fill(Qt.GlobalColor.transparent)
-                painter = QPainter(image)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                scene.render(painter, QRectF(0, 0, size.width(), size.height()), source)
-                painter.end()
-                ok = image.save(str(path.with_suffix(".png") if path.suffix.lower() != ".png"
-                                    else path))
-        finally:
-            scene.set_item_caching(True)
-            for item in selection:
-                item.setSelected(True)
+        ok = render_canvas(self.window.scene, path, self.document.display_name())
         if not ok:
             self._error(self.tr("Cannot export"), self.tr("%1 could not be written. Check that "
                                                           "the folder exists and is writable.")
