@@ -2,9 +2,11 @@
 own notes, which are saved in the project."""
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QPlainTextEdit, QSizePolicy, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from playground.i18n import _ as core_text  # texts stored in English (lessons)
 
@@ -13,8 +15,11 @@ class LessonPanel(QWidget):
     def __init__(self, document: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        # One line (the rest of a long title is in its tooltip): a word-wrapped label above
+        # the text could not get its height in the short column at 1366×768 and was drawn
+        # over the lesson. The description goes into the (scrolling) lesson text instead.
         self.title = QLabel(self)
-        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.lesson = QTextBrowser(self)
         self.lesson.setObjectName("lesson_text")
         self.notes = QPlainTextEdit(self)
@@ -40,12 +45,15 @@ class LessonPanel(QWidget):
         project = self.document.project
         self._showing = True
         try:
-            title = project.title or self.tr("Your project")
-            self.title.setText(f"<b>{core_text(title)}</b>"
-                               + (f"<br>{core_text(project.description)}"
-                                  if project.description else ""))
-            self.lesson.setPlainText(core_text(project.lesson) if project.lesson else self.tr(
-                "No lesson for this project. Open one with File ▸ Open Lesson…"))
+            title = core_text(project.title) if project.title else self.tr("Your project")
+            self.title.setText(f"<b>{html.escape(title)}</b>")
+            self.title.setToolTip(title)
+            lesson = core_text(project.lesson) if project.lesson else self.tr(
+                "No lesson for this project. Open one with File ▸ Open Lesson…")
+            description = core_text(project.description) if project.description else ""
+            paragraphs = ([f"<i>{html.escape(description)}</i>"] if description else []) \
+                + [html.escape(lesson).replace("\n", "<br>")]
+            self.lesson.setHtml("".join(f"<p>{p}</p>" for p in paragraphs))
             self.notes.setPlainText(project.notes)
         finally:
             self._showing = False
