@@ -7,6 +7,7 @@ loader runs, so loaders can trust what they receive.
 """
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -257,6 +258,15 @@ def scaling_param(default: str) -> DatasetParam:
 
     return DatasetParam("scaling", "choice", default, SCALING_HELP, label=_("Input scaling"),
                         choices=SCALINGS)
+
+
+def function_sources(*functions: Callable[..., Any]) -> list[str]:
+    """The source of each function, followed by two blank lines: lines of a generated
+    program that includes the same code the app ran."""
+    lines: list[str] = []
+    for fn in functions:
+        lines += [inspect.getsource(fn).rstrip(), "", ""]
+    return lines
 
 
 def split_train_test(x, y, test_fraction, rng):

@@ -6,7 +6,6 @@ purpose: rescaled inputs would make the learned weight a different number.
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import numpy as np
@@ -16,6 +15,7 @@ from playground.datasets.base import (
     DatasetEntry,
     DatasetInfo,
     DatasetParam,
+    function_sources,
     noise_param,
     scaling_param,
     seed_param,
@@ -60,8 +60,7 @@ def load(params: dict[str, Any]) -> Dataset:
 
 
 def snippet(params: dict[str, Any]) -> str:
-    lines = ["import numpy as np", "", "", inspect.getsource(celsius_table).rstrip(), "", "",
-             inspect.getsource(split_train_test).rstrip(), "", "",
+    lines = ["import numpy as np", "", "", *function_sources(celsius_table, split_train_test),
              f"rng = np.random.default_rng({params['seed']})",
              f"x, y = celsius_table({params['samples']}, {params['noise']!r}, rng)",
              "x_train, y_train, x_test, y_test = split_train_test(x, y, "

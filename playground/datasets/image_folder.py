@@ -6,7 +6,6 @@ silently. Images are resized to a square of the chosen size, in grey or colour.
 """
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +16,14 @@ from playground.datasets.base import (
     DatasetEntry,
     DatasetInfo,
     DatasetParam,
+    function_sources,
     scaling_param,
     seed_param,
+    split_train_test,
     test_fraction_param,
 )
 from playground.datasets.scaling import scale_splits
 from playground.datasets.scaling_snippet import scaling_lines
-from playground.datasets.base import split_train_test
 from playground.errors import DatasetError
 from playground.i18n import N_, _
 
@@ -124,8 +124,7 @@ def _unreadable_text(unreadable: list[str]) -> str:
 
 
 def snippet(params: dict[str, Any]) -> str:
-    lines = ["import numpy as np", "", "", inspect.getsource(read_images).rstrip(), "", "",
-             inspect.getsource(split_train_test).rstrip(), "", "",
+    lines = ["import numpy as np", "", "", *function_sources(read_images, split_train_test),
              f"x, y, class_names, unreadable = read_images({params['path']!r}, "
              f"{params['size']}, {params['color']!r}, {params['max_per_class']})",
              f"rng = np.random.default_rng({params['seed']})",

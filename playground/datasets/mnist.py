@@ -19,6 +19,7 @@ from playground.datasets.base import (
     DatasetEntry,
     DatasetInfo,
     DatasetParam,
+    function_sources,
     scaling_param,
     seed_param,
 )
@@ -184,8 +185,6 @@ def load(params: dict[str, Any]) -> Dataset:
 
 
 def snippet(params: dict[str, Any]) -> str:
-    import inspect
-
     path = data_file(params["data_dir"])
     lines = ["import numpy as np", ""]
     if path is not None:
@@ -195,7 +194,7 @@ def snippet(params: dict[str, Any]) -> str:
     else:
         lines += ["import keras", "",
                   "(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()"]
-    lines += ["", "", inspect.getsource(select).rstrip(), "", "",
+    lines += ["", "", *function_sources(select),
               f"rng = np.random.default_rng({params['seed']})",
               f"x_train, y_train = select(x_train, y_train, {params['digits']!r}, "
               f"{params['per_class']}, {params['subset']}, rng)",

@@ -9,13 +9,13 @@ them to a string Input and TextVectorization.
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import numpy as np
 
 from playground.datasets.base import (Dataset, DatasetEntry, DatasetInfo, DatasetParam,
-                                      seed_param, split_train_test, test_fraction_param)
+                                      function_sources, seed_param, split_train_test,
+                                      test_fraction_param)
 from playground.i18n import _
 
 TOPICS = ("weather", "sport", "food", "music")
@@ -105,8 +105,7 @@ def load(params: dict[str, Any]) -> Dataset:
 def snippet(params: dict[str, Any]) -> str:
     lines = ["import numpy as np", "", "", f"WORDS = {WORDS!r}", f"FILLER = {FILLER!r}",
              f"TEMPLATES = {TEMPLATES!r}", "", "",
-             inspect.getsource(topic_sentences).rstrip(), "", "",
-             inspect.getsource(split_train_test).rstrip(), "", "",
+             *function_sources(topic_sentences, split_train_test),
              f"rng = np.random.default_rng({params['seed']})",
              f"x, y = topic_sentences({params['samples']}, {params['borrow']!r}, rng)",
              "x_train, y_train, x_test, y_test = split_train_test(x, y, "

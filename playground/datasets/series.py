@@ -6,7 +6,6 @@ sequence model must beat: :func:`naive_last_value_mse`.
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any
 
 import numpy as np
@@ -16,6 +15,7 @@ from playground.datasets.base import (
     DatasetEntry,
     DatasetInfo,
     DatasetParam,
+    function_sources,
     noise_param,
     seed_param,
     test_fraction_param,
@@ -96,10 +96,9 @@ def load(params: dict[str, Any]) -> Dataset:
 
 
 def snippet(params: dict[str, Any]) -> str:
-    lines = ["import numpy as np", ""]
-    for fn in (make_series, make_windows, split_in_time):
-        lines += ["", inspect.getsource(fn).rstrip(), ""]
-    lines += ["", f"rng = np.random.default_rng({params['seed']})",
+    lines = ["import numpy as np", "", "",
+             *function_sources(make_series, make_windows, split_in_time),
+             f"rng = np.random.default_rng({params['seed']})",
               f"values = make_series({params['samples']}, {params['wave']!r}, "
               f"{params['period']!r}, {params['noise']!r}, rng)",
               f"x, y = make_windows(values, {params['window']})",

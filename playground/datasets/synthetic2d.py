@@ -6,7 +6,6 @@ Points lie in about [-1, 1] × [-1, 1], small enough that no input scaling is ne
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any, Callable
 
 import numpy as np
@@ -16,6 +15,7 @@ from playground.datasets.base import (
     DatasetEntry,
     DatasetInfo,
     DatasetParam,
+    function_sources,
     noise_param,
     samples_param,
     seed_param,
@@ -188,8 +188,7 @@ def _append_painted(name: str, x_train: np.ndarray, y_train: np.ndarray,
 
 def _snippet(name: str, params: dict[str, Any]) -> str:
     fn = _GENERATORS[name]
-    lines = ["import numpy as np", "", "", inspect.getsource(fn).rstrip(), "", "",
-             inspect.getsource(split_train_test).rstrip(), "", "",
+    lines = ["import numpy as np", "", "", *function_sources(fn, split_train_test),
              f"rng = np.random.default_rng({params['seed']})",
              f"x, y = {_generator_call(name, params)}",
              "x_train, y_train, x_test, y_test = split_train_test(x, y, "

@@ -14,6 +14,7 @@ import pprint
 from typing import Any
 
 from playground.errors import BuildError
+from playground.i18n import _
 from playground.kerasenv import keras as load_keras
 from playground.network.elements import Node
 from playground.network.nested import serialized
@@ -39,8 +40,9 @@ def _code(value: Any, inputs: list[str]) -> str:
 def _check_keys(node: Node, keys: Any) -> None:
     for key in keys:
         if not _is_name(key):
-            raise BuildError(f"{node.display_name()}: {key!r} cannot be a keyword argument "
-                             "of a call.", {node.id: f"{key!r} is not a valid name."})
+            raise BuildError(_("{layer}: {key} cannot be a keyword argument of a call.")
+                             .format(layer=node.display_name(), key=repr(key)),
+                             {node.id: _("{key} is not a valid name.").format(key=repr(key))})
 
 
 def operation_line(node: Node, target: str, inputs: list[str], layer_name: str) -> str:

@@ -4,6 +4,7 @@ of type ``applications.convnext.LayerScale`` keeps the layer's config like a gen
 and is rebuilt from that class."""
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import Any
 
@@ -13,7 +14,6 @@ from playground.network.specs import LayerSpec
 
 PREFIX = "applications."
 MODULE = "keras.src.applications."
-_SPECS: dict[str, LayerSpec] = {}
 
 
 def is_app_layer_type(type_name: Any) -> bool:
@@ -52,14 +52,11 @@ def app_layer_class(type_name: str) -> type:
     return cls
 
 
+@functools.cache  # one spec per type; a refused type raises and is not cached
 def app_layer_spec(type_name: str) -> LayerSpec:
-    spec = _SPECS.get(type_name)
-    if spec is None:
-        cls = app_layer_class(type_name)
-        spec = LayerSpec(type_name, cls.__name__, "Other",
-                         _("The {name} layer of keras.applications ({module}), edited as "
-                           "its Keras configuration.").format(
-                               name=cls.__name__, module=type_name.split(".")[1]),
-                         max_inputs=None, call_style="list", is_generic=True)
-        _SPECS[type_name] = spec
-    return spec
+    cls = app_layer_class(type_name)
+    return LayerSpec(type_name, cls.__name__, "Other",
+                     _("The {name} layer of keras.applications ({module}), edited as "
+                       "its Keras configuration.").format(
+                           name=cls.__name__, module=type_name.split(".")[1]),
+                     max_inputs=None, call_style="list", is_generic=True)

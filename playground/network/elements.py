@@ -122,7 +122,8 @@ def node_arguments(index: int, nd: Any) -> dict[str, Any]:
                              nd["id"], "call_kwargs")
     shares = nd.get("shares")
     if shares is not None and not isinstance(shares, str):
-        raise ParameterError(f"Node {nd['id']}: 'shares' must be a node id.", nd["id"], "shares")
+        raise ParameterError(_("Node {id}: 'shares' must be a node id.").format(id=nd["id"]),
+                             nd["id"], "shares")
     return {"layer_type": nd["type"], "params": params, "shares": shares,
             "position": as_position(nd.get("position", (0, 0))), "name": name,
             "trainable": bool(nd.get("trainable", True)), "node_id": nd["id"],

@@ -15,6 +15,7 @@ file's); any other is refused with its name and what to do.
 from __future__ import annotations
 
 import copy
+import functools
 import importlib
 from typing import Any
 
@@ -29,7 +30,6 @@ PORT_KEY = "__port__"
 OP_MODULES = ("numpy", "nn", "math", "image", "linalg")
 _REFUSED = {"Cond", "WhileLoop", "Scan", "Map", "ForiLoop", "Switch", "Associative_scan",
             "AssociativeScan", "VectorizedMap", "CustomGradient", "StopGradient"}
-_SPECS: dict[str, LayerSpec] = {}
 
 
 def is_op_type(type_name: Any) -> bool:
@@ -82,18 +82,13 @@ def op_class(type_name: str) -> type:
     return cls
 
 
+@functools.cache  # one spec per type; a refused type raises and is not cached
 def op_spec(type_name: str) -> LayerSpec:
-    spec = _SPECS.get(type_name)
-    if spec is None:
-        cls = op_class(type_name)
-        spec = LayerSpec(type_name, cls.__name__, "Operation",
-                         _("The keras.ops operation {name} (a step of the model written "
-                           "as maths, not a layer; it has no weights).").format(
-                               name=cls.__name__),
-                         min_inputs=1, max_inputs=None, call_style="positional",
-                         is_generic=True)
-        _SPECS[type_name] = spec
-    return spec
+    cls = op_class(type_name)
+    return LayerSpec(type_name, cls.__name__, "Operation",
+                     _("The keras.ops operation {name} (a step of the model written "
+                       "as maths, not a layer; it has no weights).").format(name=cls.__name__),
+                     min_inputs=1, max_inputs=None, call_style="positional", is_generic=True)
 
 
 def short_name(type_name: str) -> str:
