@@ -141,7 +141,8 @@ class DatasetParam(FieldSpec):
             value = bool(value)
         elif self.kind == "choice":
             if value not in self.choices:
-                raise refuse(_("one of ") + ", ".join(repr(c) for c in self.choices))
+                raise refuse(_("one of {choices}").format(
+                    choices=", ".join(repr(c) for c in self.choices)))
         elif self.kind in ("text", "path"):
             if not isinstance(value, str):
                 raise refuse(_("text"))

@@ -86,15 +86,16 @@ class ParamSpec(FieldSpec):
             return value
         if k == "choice":
             if value not in self.choices:
-                raise refuse(_("one of ") + ", ".join(repr(c) for c in self.choices))
+                raise refuse(_("one of {choices}").format(
+                    choices=", ".join(repr(c) for c in self.choices)))
             return value
         if k in ("str", "activation"):
             if not isinstance(value, str) or not value.strip():
                 raise refuse(_("a name") if k == "activation" else _("text"))
             if k == "activation" and value.strip() not in self.choices \
                     and value.strip() not in KERAS_ACTIVATIONS:
-                raise refuse(_("an activation Keras knows, such as ")
-                             + ", ".join(str(c) for c in self.choices[:6]))
+                raise refuse(_("an activation Keras knows, such as {examples}").format(
+                    examples=", ".join(str(c) for c in self.choices[:6])))
             return value.strip()
         if k in ("int_tuple", "optional_int_tuple"):
             if value is None and k == "optional_int_tuple":
@@ -167,7 +168,8 @@ class ParamSpec(FieldSpec):
         if k == "rnn_layer":
             if not isinstance(value, dict) or value.get("class_name") not in RNN_TYPES \
                     or not isinstance(value.get("config"), dict):
-                raise refuse(_("a recurrent layer (") + ", ".join(RNN_TYPES) + ")")
+                raise refuse(_("a recurrent layer ({types})").format(
+                    types=", ".join(RNN_TYPES)))
             return copy.deepcopy(value)
         raise AssertionError(f"unknown parameter kind {k}")
 
