@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollA
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
 from playground.i18n import language
+from playground.network.shapes import ShapeReport
 from ui.document import Document
 from ui.language import LanguageMenu
 from ui.shape_service import ShapeService
@@ -296,9 +297,9 @@ class MainWindow(QMainWindow):
         self._tf_label.setToolTip(message)
         self.show_message(message, 0)
 
-    def _show_totals(self, report: object) -> None:
+    def _show_totals(self, report: ShapeReport | None) -> None:
         layers = len(self.document.graph)
-        total = getattr(report, "total_params", None)
+        total = report.total_params if report is not None else None
         text = self.tr("1 layer") if layers == 1 else \
             self.tr("%1 layers").replace("%1", str(layers))
         if total is not None:

@@ -27,6 +27,7 @@ MODEL_FILE = "trained.keras"
 @dataclass(frozen=True)
 class LaunchKit:
     folder: Path
+    addresses: tuple[str, ...]         # the workers as parsed (host:port), chief first
     commands: tuple[str, ...]          # one shell command per worker, chief first
     files: tuple[Path, ...]            # everything written
 
@@ -109,4 +110,4 @@ def write_launch_kit(project: "Project", folder: str | Path, workers: str,
     readme.write_text(readme_text(project_name, cluster.addresses), encoding="utf-8")
 
     files.append(readme)
-    return LaunchKit(root, commands, tuple(files))
+    return LaunchKit(root, cluster.addresses, commands, tuple(files))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from playground.errors import PlaygroundError, TuningError
 from playground.files.project import Project
@@ -49,6 +49,16 @@ class TrialRecord:
                    duration_s=(end - start).total_seconds() if start and end else 0.0,
                    message=str(frozen.user_attrs.get("message", "")),
                    epochs_done=max(steps) if steps else 0)
+
+
+def best_of(records: Iterable[TrialRecord], direction: str) -> TrialRecord | None:
+    """The complete, scored trial with the best value (``direction``: "minimize" or
+    "maximize"), or None when none has finished."""
+    complete = [r for r in records if r.state == "complete" and r.value is not None]
+    if not complete:
+        return None
+    pick = max if direction == "maximize" else min
+    return pick(complete, key=lambda r: r.value)
 
 
 def _state_name(state: Any) -> str:

@@ -16,10 +16,10 @@ def test_dialog_writes_the_kit_and_shows_each_machines_command(qtbot, tmp_path):
     dialog.workers.setText("pc1:4000")
     assert not dialog.write_kit()
     assert "at least two machines" in dialog.message.text()
-    dialog.workers.setText("pc1:4000,pc2:4000")
+    dialog.workers.setText("pc1:4000, pc2:4000,")   # spaces and a trailing comma are fine
     assert dialog.write_kit()
     assert (tmp_path / "kit" / "run-worker-1.sh").exists()
-    assert "# pc2:4000" in dialog.commands.toPlainText()
+    assert "# pc2:4000\n" in dialog.commands.toPlainText()   # the address as parsed
     assert "--index 1" in dialog.commands.toPlainText()
 
 

@@ -169,6 +169,7 @@ def test_launch_kit_has_the_project_one_command_per_worker_and_tf_config(tmp_pat
     assert names == ["README.txt", "project.kpg", "run-worker-0.sh", "run-worker-1.sh",
                      "tf_config-worker-0.json", "tf_config-worker-1.json"]
     assert load_project(kit.folder / "project.kpg").dataset["name"] == "xor"
+    assert kit.addresses == ("pc1:3000", "pc2:3000")
     assert "--index 0" in kit.commands[0] and "--out trained.keras" in kit.commands[0]
     assert "--index 1" in kit.commands[1] and "--out" not in kit.commands[1]
     assert kit.commands[1] in (kit.folder / "run-worker-1.sh").read_text()

@@ -65,7 +65,7 @@ class InsightPanel(QWidget):
         self._results = BackgroundRunner("insight-results", self)
         self._results.done.connect(self._show_computed)
         self._results.failed.connect(lambda message: self.status.show_message(message, 0))
-        self.controller: Any = None
+        self.controller = controller
         self.dataset_panel: Any = None    # the Dataset panel, which loads data off-thread
         self.dataset: Any = None
         self.model: Any = None            # a trained model that is not training (UI use)
@@ -134,7 +134,7 @@ class InsightPanel(QWidget):
         if not self._training:
             self._set_dataset(dataset)
 
-    def attach_controller(self, controller: Any) -> None:
+    def attach_controller(self, controller: TrainingController) -> None:
         self.controller = controller
         # every=0: offered after each epoch and between compiled calls inside an epoch;
         # the probe's own views decide what is due (rate- and budget-limited).
@@ -172,9 +172,9 @@ class InsightPanel(QWidget):
     def _training_finished(self, _entry: dict) -> None:
         self._redraw.stop()
         self._pending = {}
-        model = getattr(self.controller, "last_model", None)
+        model = self.controller.last_model
         dataset = self.dataset
-        if getattr(self.controller, "run_project", None) is not self.document.project:
+        if self.controller.run_project is not self.document.project:
             return  # the run of a project that is no longer open
         if model is not None and dataset is not None:
             # Every view once more from the trained model: seconds for a CNN, so on a worker

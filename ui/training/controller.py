@@ -12,7 +12,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from playground.network.graph import Graph
 from playground.session import Session
@@ -20,22 +20,22 @@ from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeRes
                                         RunDiverged, RunEnded, RunStarted, StepsDone,
                                         TrainingEvent)
 from playground.training.settings import TrainingSettings
-from ui.background import error_message
+from ui.thread_worker import ThreadWorker
 
 PROGRESS_INTERVAL_S = 0.04   # at most ~25 progress signals a second
 
 
-class TrainingWorker(QObject):
+class TrainingWorker(ThreadWorker):
     """Builds model and data, runs the engine, and reports through signals (worker thread)."""
+
+    thread_name = "training"
 
     runInfo = Signal(object)                  # RunStarted
     progress = Signal(object)                 # StepsDone (merged) or RunEnded
     epochEnded = Signal(object)               # EpochEnded
     probeResult = Signal(str, object)
     probeFailed = Signal(str)
-    failed = Signal(str)
     finished = Signal(dict, object, object)   # history entry, weights by node, model
-    done = Signal()
 
     def __init__(self, session: Session, graph_data: dict, weights: dict | None,
                  dataset_choice: dict, settings: TrainingSettings, probes: dict[str, Probe]):
@@ -74,26 +74,7 @@ class TrainingWorker(QObject):
             else:
                 target[name] = probe
 
-    @Slot()
-    def run(self) -> None:
-        from playground.kerasenv import lower_thread_priority
-
-        lower_thread_priority()  # training uses idle CPU; the window stays responsive
-        try:
-            self._run()
-        except Exception as error:  # noqa: BLE001 - a fixable problem is said as it is; a
-            # bug is written to the error log and reported, never lost
-            self.failed.emit(error_message(error, "training"))
-        finally:
-            # Hand this object back to the UI thread, where the controller deletes it: a
-            # deleteLater() aimed at a finished thread would never run (one leaked worker
-            # per run).
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())
-            self.done.emit()
-
-    def _run(self) -> None:
+    def _work(self) -> None:
         from playground.training.device import enable_memory_growth
         from playground.training.run import trained_weights
 

@@ -49,8 +49,7 @@ class LaunchKitDialog(QDialog):
         self.write_button.clicked.connect(self.write_kit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro,):
-            layout.addWidget(widget)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.commands, 1)
@@ -75,6 +74,6 @@ class LaunchKitDialog(QDialog):
                              .replace("%1", str(kit.folder)))
         self.commands.setPlainText("\n\n".join(
             f"# {address}\n{command}" for address, command in
-            zip(self.workers.text().split(","), kit.commands)))
+            zip(kit.addresses, kit.commands)))
         self.commands.setVisible(True)
         return True

@@ -1,30 +1,30 @@
-"""Runs a search in a QThread (the recipe of ``ui.training.controller``): the worker runs
-``playground.tuning.search.Search`` one trial after another and reports by queued signals;
-it never touches a widget. Epoch events of the current trial feed the live curve."""
+"""Runs a search in a QThread (a ``ui.thread_worker.ThreadWorker``, as training does): the
+worker runs ``playground.tuning.search.Search`` one trial after another and reports by
+queued signals; it never touches a widget. Epoch events of the current trial feed the live
+curve."""
 from __future__ import annotations
 
 import copy
 import threading
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from playground.files.project import Project
 from playground.tuning.search import Search, SearchEvent, param_importances, study_records
 from playground.tuning.space import SearchSpace
 from playground.tuning.study import TuneSettings, open_study
 from playground.training.events import EpochEnded
-from ui.background import error_message
+from ui.thread_worker import ThreadWorker
 
 
-class TuneWorker(QObject):
+class TuneWorker(ThreadWorker):
+    thread_name = "tuning"
     trialStarted = Signal(int, dict)
     epochEnded = Signal(int, object)        # trial number, EpochEnded
     trialFinished = Signal(object, dict)    # TrialRecord, importances
     studyLoaded = Signal(list)              # records of earlier trials (resume)
     finished = Signal(object)               # SearchSummary
-    failed = Signal(str)
-    done = Signal()
 
     def __init__(self, project: Project, space: SearchSpace, settings: TuneSettings,
                  storage_url: str, dataset: Any) -> None:
@@ -41,29 +41,16 @@ class TuneWorker(QObject):
             if self._search is not None:
                 self._search.stop()
 
-    @Slot()
-    def run(self) -> None:
-        from playground.kerasenv import lower_thread_priority
-
-        lower_thread_priority()
-        try:
-            study = open_study(self._settings, self._url)
-            self.studyLoaded.emit(study_records(study))
-            search = Search(self._project, self._space, self._settings, study, self._on_event,
-                            dataset=self._dataset)
-            with self._lock:
-                self._search = search
-                if self._stop:
-                    search.stop()
-            self.finished.emit(search.run())
-        except Exception as error:  # noqa: BLE001 - a fixable problem is said as it is; a
-            # bug is written to the error log and reported, never lost
-            self.failed.emit(error_message(error, "tuning"))
-        finally:
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())
-            self.done.emit()
+    def _work(self) -> None:
+        study = open_study(self._settings, self._url)
+        self.studyLoaded.emit(study_records(study))
+        search = Search(self._project, self._space, self._settings, study, self._on_event,
+                        dataset=self._dataset)
+        with self._lock:
+            self._search = search
+            if self._stop:
+                search.stop()
+        self.finished.emit(search.run())
 
     def _on_event(self, event: SearchEvent) -> None:
         if event.kind == "trial_start":

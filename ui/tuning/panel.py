@@ -20,7 +20,7 @@ from playground.tuning import project_space, project_tune_settings, tuning_data
 from playground.tuning.space import SearchSpace
 from playground.tuning.study import (OBJECTIVES, PRUNERS, TuneSettings, check_storage_url,
                                      default_direction, default_storage_url)
-from playground.tuning.trial import TrialRecord
+from playground.tuning.trial import TrialRecord, best_of
 from playground.training.events import EpochEnded
 from ui.document import Document
 from ui.tuning.apply import apply_trial_params
@@ -236,12 +236,7 @@ class TunePanel(QWidget):
 
     # ------------------------------------------------------------------ results
     def _best(self) -> TrialRecord | None:
-        complete = [r for r in self.records.values() if r.state == "complete"
-                    and r.value is not None]
-        if not complete:
-            return None
-        pick = max if self.settings().direction == "maximize" else min
-        return pick(complete, key=lambda r: r.value)
+        return best_of(self.records.values(), self.settings().direction)
 
     def _clear_results(self) -> None:
         self.records = {}
