@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
             self._first_shown_size = self.size()
         if self._size_docks_when_shown:
             self._size_docks_when_shown = False
-            QTimer.singleShot(0, self._default_dock_sizes)
+            QTimer.singleShot(0, self, self._default_dock_sizes)
 
     def reset_layout(self) -> None:
         """Every panel back to its first-start place and size (View ▸ Reset Layout)."""
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         for column in self._bottom_docks.values():
             column[0].raise_()
         # Sized once the restored docks are laid out (sizes asked for before are lost).
-        QTimer.singleShot(0, self._default_dock_sizes)
+        QTimer.singleShot(0, self, self._default_dock_sizes)
 
     def _default_dock_sizes(self) -> None:
         """A narrow palette, a roomy inspector, and the bottom area as high as the curves

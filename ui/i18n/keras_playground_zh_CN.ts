@@ -2369,6 +2369,22 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>影响最大的：%1</translation>
     </message>
     <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
         <source>Search stopped.</source>
         <translation>搜索已停止。</translation>
     </message>

@@ -285,6 +285,11 @@ class TunePanel(QWidget):
             self.importance.setText(self.tr("What mattered most: %1").replace("%1", ", ".join(
                 f"{self._label(k)} {v:.0%}" for k, v in importances.items())))
 
+    def _state_text(self, state: str) -> str:
+        """A trial's state in the reader's language (Optuna's names, as literals for lupdate)."""
+        return {"complete": self.tr("complete"), "pruned": self.tr("pruned"),
+                "failed": self.tr("failed"), "running": self.tr("running")}.get(state, state)
+
     def _add_record(self, record: TrialRecord) -> None:
         self.records[record.number] = record
         row = self.table.rowCount()
@@ -292,7 +297,7 @@ class TunePanel(QWidget):
         values = ", ".join(f"{self._label(k)} = {_fmt(v)}" for k, v in record.params.items())
         if record.message and record.state != "complete":
             values += f" — {record.message}"
-        cells = (str(record.number), self.tr(record.state),
+        cells = (str(record.number), self._state_text(record.state),
                  "" if record.value is None else f"{record.value:.5g}",
                  f"{record.duration_s:.1f}", values)
         for column, text in enumerate(cells):
