@@ -40,7 +40,9 @@ def test_empty_canvas_hint_is_repainted_away_when_a_layer_is_added(window, qtbot
     viewport = window.view.viewport()
     watch = Watch()
     viewport.installEventFilter(watch)
-    qtbot.wait(20)
+    # flush the paints already pending: ask for one and wait until it has come
+    viewport.update()
+    qtbot.waitUntil(lambda: bool(painted))
     painted.clear()
     _drop_layer(window, "Dense", QPoint(40, 40))
     # the whole viewport is redrawn (the hint is drawn over it, not in an item's area)

@@ -32,18 +32,23 @@ def test_loss_axis_has_no_si_prefix_and_legends_do_not_cover_the_data(qtbot):
     curves.add_epoch(EpochEnded(Progress(epoch=1, epochs=5), {"loss": 0.0011,
                                                               "accuracy": 0.5}))
     curves.flush()
-    qtbot.wait(20)
     plots = [i for i in curves.graphics.ci.items if isinstance(i, pg.PlotItem)]
     assert len(plots) == 2
-    for plot in plots:
-        left = plot.getAxis("left")
-        assert not left.autoSIPrefix and left.labelText in ("loss", "accuracy")
-        assert "x0.001" not in left.labelString() and "(m" not in left.labelString()
-        data_area = plot.vb.sceneBoundingRect()
-        legend = plot.legend.sceneBoundingRect()
-        assert legend.height() > 0 and not legend.intersects(data_area)
-    # side by side: one row of plots
-    assert plots[0].sceneBoundingRect().top() == plots[1].sceneBoundingRect().top()
+
+    def laid_out() -> None:
+        """Raises until the plots' layout (done in the event loop) reads well."""
+        for plot in plots:
+            left = plot.getAxis("left")
+            assert not left.autoSIPrefix and left.labelText in ("loss", "accuracy")
+            assert "x0.001" not in left.labelString() and "(m" not in left.labelString()
+            data_area = plot.vb.sceneBoundingRect()
+            legend = plot.legend.sceneBoundingRect()
+            assert data_area.width() > 0 and data_area.height() > 0   # laid out, not empty
+            assert legend.height() > 0 and not legend.intersects(data_area)
+        # side by side: one row of plots
+        assert plots[0].sceneBoundingRect().top() == plots[1].sceneBoundingRect().top()
+
+    qtbot.waitUntil(laid_out)
     # each batch's loss is drawn faint, the smoothed line solid
     assert COLORS["batch"][3] < 128 and len(COLORS["smoothed"]) == 3
 

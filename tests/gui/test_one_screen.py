@@ -108,24 +108,34 @@ def test_canvas_curves_and_live_view_fit_on_one_screen(qtbot, tmp_path, preset, 
         metrics = expected_metric_names(settings.metrics, tuple(dataset_info(name).tasks))
         training.curves.begin_run(metrics, settings.epochs)
         window.document.set_locked(True, "training")
-        qtbot.wait(50)
-
-        assert_shown_whole(window.view, window, "the canvas")
-        plots = [item for item in training.curves.graphics.ci.items
-                 if isinstance(item, pg.PlotItem)]
-        assert len(plots) == 1 + len([m for m in metrics if m != "loss"])
-        assert_shown_whole(training.curves.graphics, window, "the curves", 2 * MIN_W, MIN_H)
-        for plot in plots:
-            rect = plot.mapRectToScene(plot.boundingRect())
-            assert rect.width() >= MIN_W - 10 and rect.height() >= MIN_H, \
-                f"plot {plot.titleLabel.text} is only {rect}"
-            assert training.curves.graphics.sceneRect().contains(rect)
-        key, picture = live_widget(panel)
         expected = "digits" if preset in IMAGE_PRESETS else (
             "regression" if name in ("celsius", "sine") else
             "results" if name == "sentences" else "boundary")
-        assert key == expected
-        assert_shown_whole(picture, window, f"the {key} view")
+
+        live_dock = window.findChild(QDockWidget, "insight_panel")
+
+        def laid_out() -> None:
+            """Raises until the layout has settled into a fitting one (or times out)."""
+            # the docks are sized once the window is shown: the live view gets about a
+            # third of the width (before that, half)
+            assert live_dock.width() < 0.4 * window.width(), "docks not sized yet"
+            assert_shown_whole(window.view, window, "the canvas")
+            plots = [item for item in training.curves.graphics.ci.items
+                     if isinstance(item, pg.PlotItem)]
+            assert len(plots) == 1 + len([m for m in metrics if m != "loss"])
+            assert_shown_whole(training.curves.graphics, window, "the curves",
+                               2 * MIN_W, MIN_H)
+            for plot in plots:
+                rect = plot.mapRectToScene(plot.boundingRect())
+                assert rect.width() >= MIN_W - 10 and rect.height() >= MIN_H, \
+                    f"plot {plot.titleLabel.text} is only {rect}"
+                assert training.curves.graphics.sceneRect().contains(rect)
+            key, picture = live_widget(panel)
+            assert key == expected
+            assert_shown_whole(picture, window, f"the {key} view")
+
+        # the docks and plots are laid out in the event loop: wait for it, not a fixed time
+        qtbot.waitUntil(laid_out)
     finally:
         close_window(window)
 
@@ -138,14 +148,15 @@ def test_reset_layout_restores_the_default_and_the_layout_is_remembered(qtbot, t
         insight = window.findChild(QDockWidget, "insight_panel")
         training = window.findChild(QDockWidget, "training_panel")
         inspector = window.findChild(QDockWidget, "inspector_panel")
-        qtbot.waitUntil(lambda: insight.width() > 300)
-        qtbot.wait(50)   # the docks are sized again once the window is shown
+        # the docks are sized again once the window is shown: the live view gets about a
+        # third of the width (before that it has half)
+        qtbot.waitUntil(lambda: 300 < insight.width() < 0.4 * window.width())
         default = (insight.geometry(), training.geometry())
         # the user closes the live views and moves the training panel under the inspector
         insight.close()
         window.splitDockWidget(inspector, training, Qt.Orientation.Vertical)
-        qtbot.wait(20)
-        assert not insight.isVisible() and training.geometry() != default[1]
+        qtbot.waitUntil(lambda: not insight.isVisible()
+                        and training.geometry() != default[1])
         window.reset_layout_action.trigger()
         qtbot.waitUntil(lambda: insight.isVisible())
         assert window.dockWidgetArea(training) == Qt.DockWidgetArea.BottomDockWidgetArea
@@ -157,7 +168,8 @@ def test_reset_layout_restores_the_default_and_the_layout_is_remembered(qtbot, t
     again = make_window(path, (1366, 768))   # the next start: as it was left
     try:
         assert not again.first_start
-        qtbot.wait(20)
+        # the saved layout is in place once the panels left open are shown
+        qtbot.waitUntil(lambda: again.findChild(QDockWidget, "training_panel").isVisible())
         assert not again.findChild(QDockWidget, "insight_panel").isVisible()
     finally:
         close_window(again)

@@ -10,8 +10,8 @@ from tests.gui.conftest import mlp
 def test_add_panel_bottom_tabs_and_layout_remembered(window, qtbot):
     a = window.add_panel(QLabel("a"), "Panel A", "bottom", "test_a")
     b = window.add_panel(QLabel("b"), "Panel B", "bottom", "test_b")
-    qtbot.wait(10)  # the dock layout settles in the event loop
-    assert b in window.tabifiedDockWidgets(a)
+    # the dock layout settles in the event loop
+    qtbot.waitUntil(lambda: b in window.tabifiedDockWidgets(a))
     assert window.dockWidgetArea(a) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert a.toggleViewAction() in window.view_menu.actions()
     inspector_dock = next(d for d in window.findChildren(QDockWidget)
@@ -27,8 +27,9 @@ def test_add_panel_bottom_tabs_and_layout_remembered(window, qtbot):
     other.panels = install_panels(other)
     other.restore_layout()
     other.show()
-    qtbot.wait(10)
     try:
+        # the saved layout is in place once the panels left open are shown
+        qtbot.waitUntil(lambda: other.findChild(QDockWidget, "training_panel").isVisible())
         restored = next(d for d in other.findChildren(QDockWidget)
                         if d.objectName() == "inspector_panel")
         assert not restored.isVisible()
