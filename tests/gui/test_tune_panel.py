@@ -108,3 +108,27 @@ def test_inspector_offers_search_this_on_numbers_and_choices(window):
     fields["activation"]._store()
     assert project_space(window.document.project).get(ids[1], "activation").choices == \
         ["relu", "tanh"]
+
+
+def test_apply_best_with_a_refused_value_changes_nothing_and_records_nothing(qtbot):
+    """All or nothing: a layer value the graph refuses undoes the other values, and the
+    undo stack stays empty (no half step to redo)."""
+    from playground.errors import ParameterError
+    from ui.tuning.apply import apply_trial_params
+
+    document = Document(xor_project(epochs=2))
+    session = document.session
+    dense = [n for n in session.graph if n.layer_type == "Dense"]
+    first, second = dense[0], dense[-1]
+    space = SearchSpace([Dimension("units", "int", first.id, 2, 6),
+                         Dimension("units", "int", second.id, 2, 6),
+                         training_dimension("learning_rate", 0.01)])
+    before_units = [n.params["units"] for n in dense]
+    before_training = dict(session.project.training)
+    params = {f"{first.id}.units": 5, f"{second.id}.units": 0,   # 0: refused by the layer
+              "training.learning_rate": 0.05}
+    with pytest.raises(ParameterError):
+        apply_trial_params(document.undo_stack, session, space, params)
+    assert [n.params["units"] for n in dense] == before_units
+    assert session.project.training == before_training
+    assert document.undo_stack.count() == 0 and not document.modified
