@@ -31,7 +31,55 @@ _hypothesis_settings.register_profile("explore", derandomize=False, deadline=Non
 _hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# A small MNIST sample committed with the tests (scripts/cut_mnist_sample.py cuts it from the
+# real file): the suite needs nothing outside the repository.
+MNIST_SAMPLE = ROOT / "tests" / "data" / "mnist_sample"
+# A data folder set on the developer's machine must not leak into the tests.
+os.environ.pop("PLAYGROUND_DATA_DIR", None)
+
+
+def _outside_folders() -> list[Path]:
+    """Folders beside the repository (a developer's ../shared, other checkouts): a fresh clone
+    has none of them, so no test may read them. Skipped when the repository sits directly in
+    a shared place (the temp folder, the home folder), whose siblings are everyone's files."""
+    parent = ROOT.parent
+    if parent in {Path(tempfile.gettempdir()).resolve(), Path.home().resolve(), Path("/")}:
+        return []
+    return [p for p in parent.iterdir() if p.is_dir() and p != ROOT and not p.name.startswith(".venv")]
+
+
+_OUTSIDE = [str(p) + os.sep for p in _outside_folders()]
+_outside_reads: list[str] = []
+
+
+def _audit_reads(event: str, args: tuple) -> None:
+    # Every open/listdir of the process goes through here: keep it cheap.
+    if event not in ("open", "os.listdir", "os.scandir") or not args:
+        return
+    path = args[0]
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, str):
+        path = os.fspath(path) if isinstance(path, os.PathLike) else None
+        if path is None:
+            return
+    full = os.path.abspath(path) + os.sep
+    if any(full.startswith(place) for place in _OUTSIDE):
+        _outside_reads.append(path)
+
+
+if _OUTSIDE:
+    sys.addaudithook(_audit_reads)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_read_outside_the_repository():
+    """Fail a test that reads a file beside the repository (a stranger's clone lacks it)."""
+    _outside_reads.clear()
+    yield
+    read = sorted(set(_outside_reads))
+    _outside_reads.clear()
+    assert not read, f"test read files outside the repository: {read[:5]}"
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +103,6 @@ def _no_leftover_threads():
 
 @pytest.fixture
 def mnist_dir() -> Path:
-    """Folder holding the real mnist.npz (../shared/data), used via PLAYGROUND_DATA_DIR."""
-    if not (SHARED_DATA / "mnist.npz").exists():
-        pytest.fail(f"MNIST test data missing at {SHARED_DATA}/mnist.npz")
-    return SHARED_DATA
+    """Folder holding the committed MNIST sample (2 000 + 500 digits), same format as Keras's."""
+    return MNIST_SAMPLE
 

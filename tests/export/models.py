@@ -6,7 +6,7 @@ from typing import Callable
 from playground.files.project import Project
 from playground.network.chains import add_chain, chain_graph
 from playground.network.graph import Graph
-from tests.conftest import SHARED_DATA
+from tests.conftest import MNIST_SAMPLE
 
 
 def xor() -> Project:
@@ -26,7 +26,7 @@ def mnist_cnn() -> Project:
                          ("Flatten", {}),
                          ("Dense", {"units": 10, "activation": "softmax"})], name="mnist_cnn")
     return Project(graph=graph, dataset={"name": "mnist", "params": {
-        "subset": 64, "test_subset": 16, "data_dir": str(SHARED_DATA)}})
+        "subset": 64, "test_subset": 16, "data_dir": str(MNIST_SAMPLE)}})
 
 
 def sine_lstm() -> Project:
