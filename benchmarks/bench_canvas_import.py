@@ -37,13 +37,10 @@ def main() -> None:
     model.save(path)
     print(f"MobileNetV2: {len(model.layers)} layers, {model.count_params():,} parameters")
 
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
-    window = MainWindow(Document(), settings=QSettings(str(folder / "s.ini"),
-                                                       QSettings.Format.IniFormat))
-    window.panels = install_panels(window)
+    window = create_window(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat),
+                           restore_layout=False)
     window.resize(1400, 900)
     window.show()
     window.tf_loader.start()

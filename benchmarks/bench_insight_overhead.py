@@ -78,15 +78,12 @@ def run_gui(args: argparse.Namespace) -> None:
 
     from playground.insight.probes import InsightProbe
     from playground.files.project import load_project
-    from ui.document import Document
+    from ui.composition import create_window
     from ui.insight.panel import PROBE_NAME
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
 
     app = QApplication.instance() or QApplication([])
     ini = os.path.join(tempfile.mkdtemp(), "settings.ini")
-    window = MainWindow(Document(), settings=QSettings(ini, QSettings.Format.IniFormat))
-    window.panels = install_panels(window)
+    window = create_window(QSettings(ini, QSettings.Format.IniFormat), restore_layout=False)
     window.show()
     root = Path(__file__).resolve().parent.parent
     project = load_project(root / "presets" / f"{args.preset}.kpg")

@@ -99,15 +99,12 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from playground.insight.probes import InsightProbe
-    from ui.document import Document
+    from ui.composition import create_window
     from ui.insight.panel import PROBE_NAME, InsightPanel
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
 
     app = QApplication.instance() or QApplication([])
     ini = os.path.join(tempfile.mkdtemp(), "settings.ini")
-    window = MainWindow(Document(), settings=QSettings(ini, QSettings.Format.IniFormat))
-    install_panels(window)
+    window = create_window(QSettings(ini, QSettings.Format.IniFormat), restore_layout=False)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
     window.show()

@@ -45,25 +45,24 @@ def main() -> None:
         from ui.tf_loader import TFLoader
         from ui.training.panel import TrainingPanel
 
-        window = TrainingPanel(Document(project))
-        window.panels.training = window
-        window.tf_loader = TFLoader(window)
-        window.tfLoaded = window.tf_loader.loaded
-        window.tfLoaded.connect(window._on_tf_loaded)  # as MainWindow.tfLoaded does
+        tf_loader = TFLoader()
+        document = Document(project)
+        panel = TrainingPanel(document, tf_loaded=tf_loader.loaded)  # as the window's does
+        window = panel
         window.resize(1200, 500)
     else:
-        from ui.app import create_window
+        from ui.composition import create_window
 
         from PySide6.QtWidgets import QDockWidget
 
-        window = create_window(app)
-        window.document.replace_project(project)
+        window = create_window()
+        document, tf_loader, panel = window.document, window.tf_loader, window.panels.training
+        document.replace_project(project)
         for dock in window.findChildren(QDockWidget):  # the curves must be on screen
             if dock.objectName() == "training_panel":
                 dock.raise_()
     window.show()
-    window.tf_loader.start()
-    panel = window.panels.training
+    tf_loader.start()
     ticks: list[float] = []
     state = {"train_pressed": None, "first_batch": None}
 
@@ -99,7 +98,7 @@ def main() -> None:
         else:
             QTimer.singleShot(500, press_train)
 
-    window.tfLoaded.connect(lambda: QTimer.singleShot(200, press_when_ready))
+    tf_loader.loaded.connect(lambda _s: QTimer.singleShot(200, press_when_ready))
     app.exec()
     timer.stop()
 
@@ -129,7 +128,7 @@ def main() -> None:
     print(f"a full garbage collection after the run: {(time.perf_counter() - started) * 1000:.0f}"
           f" ms ({gc.get_freeze_count()} start-up objects frozen out of it by the warm-up; "
           f"{len(gc.get_objects())} still tracked)")
-    window.document.set_modified(False)  # no "save changes?" question on close
+    document.set_modified(False)  # no "save changes?" question on close
     window.close()
     panel.shutdown()
 

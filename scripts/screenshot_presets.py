@@ -32,9 +32,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from playground.files.project import load_project
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
     from ui.training.panel import TrainingPanel
 
     app = QApplication.instance() or QApplication([])
@@ -50,9 +48,7 @@ def main() -> None:
     for size in args.sizes.split(","):
         width, height = (int(v) for v in size.split("x"))
         ini = os.path.join(tempfile.mkdtemp(), "settings.ini")
-        window = MainWindow(Document(), settings=QSettings(ini, QSettings.Format.IniFormat))
-        install_panels(window)
-        window.restore_layout()
+        window = create_window(QSettings(ini, QSettings.Format.IniFormat))
         window.resize(width, height)
         window.show()
         window.tf_loader.loaded.connect(loop.quit)

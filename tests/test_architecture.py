@@ -194,3 +194,95 @@ def test_panels_do_not_look_each_other_up_on_the_window():
                     and "window" in ast.unparse(node.func.value).lower():
                 probes.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert probes == []
+
+
+# ------------------------------------------------------------------ the composition root
+# ui/composition.py builds every window; ui/panels.py is its half that makes the panels.
+COMPOSITION_ROOT = {"ui/composition.py", "ui/panels.py"}
+WINDOW_MODULE = "ui/main_window.py"
+
+
+def _python_files(*tops: str) -> list[Path]:
+    files = [p for top in tops for p in (ROOT / top).rglob("*.py")]
+    return files + [ROOT / "main.py"] if (ROOT / "main.py").exists() else files
+
+
+def _window_constructions(tree: ast.AST) -> list[int]:
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and ast.unparse(node.func).split(".")[-1] == "MainWindow"]
+
+
+def test_only_the_composition_root_constructs_the_main_window():
+    """The app, tests, benchmarks and scripts all get their window from create_window()."""
+    found = []
+    for path in _python_files("ui", "tests", "benchmarks", "scripts"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel == "ui/composition.py":
+            continue
+        found += [f"{rel}:{line}" for line in
+                  _window_constructions(ast.parse(path.read_text(encoding="utf-8")))]
+    assert found == []
+
+
+def _main_window_attributes() -> set[str]:
+    """What MainWindow itself defines: attributes it assigns, methods, signals."""
+    tree = ast.parse((ROOT / WINDOW_MODULE).read_text(encoding="utf-8"))
+    window = next(node for node in tree.body
+                  if isinstance(node, ast.ClassDef) and node.name == "MainWindow")
+    names: set[str] = set()
+    for node in ast.walk(window):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                and not node.name.startswith("__"):
+            names.add(node.name)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) \
+                and ast.unparse(node.value) == "self":
+            names.add(node.attr)
+        elif isinstance(node, ast.Assign) and node in window.body:
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    # Qt's event handlers are Qt's to call, not parts to read.
+    return {n for n in names if not n.endswith("Event")}
+
+
+def _window_attribute_reads(tree: ast.AST, attributes: set[str]) -> list[str]:
+    """``x.attr`` where x is a window (named ``*window``/``win`` or annotated MainWindow)
+    and attr is one of MainWindow's own."""
+    receivers = {"win"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg) and node.annotation is not None \
+                and "MainWindow" in ast.unparse(node.annotation):
+            receivers.add(node.arg)
+    reads = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in attributes:
+            owner = ast.unparse(node.value)
+            if owner.split(".")[-1].lower().endswith("window") or owner in receivers:
+                reads.append(f"{node.lineno}: {owner}.{node.attr}")
+    return reads
+
+
+def test_no_attribute_of_the_main_window_is_read_outside_it_and_the_root():
+    """Panels and actions receive their parts from the root; none reaches into the window
+    for the document, the scene, another panel or a menu."""
+    attributes = _main_window_attributes()
+    assert {"document", "scene", "file_actions", "panels", "help_menu"} <= attributes
+    found = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in COMPOSITION_ROOT or rel == WINDOW_MODULE:
+            continue
+        found += [f"{rel}:{read}" for read in _window_attribute_reads(
+            ast.parse(path.read_text(encoding="utf-8")), attributes)]
+    assert found == []
+
+
+def test_the_window_checks_can_fail():
+    """The two checks above find what they are for, in made-up code."""
+    code = ("def install(window: 'MainWindow', w2):\n"
+            "    window.file_actions.menu\n"
+            "    self.window.scene\n"
+            "    w2.document\n"
+            "    MainWindow(None)\n")
+    tree = ast.parse(code)
+    reads = _window_attribute_reads(tree, {"file_actions", "scene", "document"})
+    assert sorted(reads) == ["2: window.file_actions", "3: self.window.scene"]
+    assert _window_constructions(tree) == [5]

@@ -7,36 +7,48 @@ connects them. Structural edits are refused with the reason while the document i
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolBar, QWidget
 
 from ui import clipboard, theme
 from ui.canvas.items import EdgeItem, NodeItem
 from ui.canvas_edits import CanvasEdits
+from ui.canvas.scene import GraphScene
+from ui.canvas.view import GraphView
+from ui.document import Document
 from ui.shared_actions import add_shared_call_action
-from ui.window_parts import WindowParts
+from ui.status import StatusLine
 
 CLIPBOARD_TAG = clipboard.CLIPBOARD_TAG
 
 
 class EditActions(QObject):
     """The Edit menu. ``findLayerRequested`` (Ctrl+F) and ``renameRequested`` (F2) are
-    answered by the palette and the inspector, connected where the panels are made."""
+    answered by the palette and the inspector, connected where the panels are made.
+
+    It makes its own ``menu`` and ``toolbar`` and the window-wide ``shortcuts``; the
+    composition root (``ui.composition``) puts them on the window. ``parent`` owns its
+    dialogs and menus."""
 
     findLayerRequested = Signal()
     renameRequested = Signal()
 
-    def __init__(self, window: WindowParts) -> None:
-        super().__init__(window)
-        self.window = window
-        self.document = window.document
-        self.scene = window.scene
-        self.view = window.view
-        self.edits = CanvasEdits(self.document, self.scene, self.view, window.show_message,
+    def __init__(self, document: Document, scene: GraphScene, view: GraphView,
+                 status: StatusLine, settings: QSettings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._status = status
+        self._settings = settings
+        self.document = document
+        self.scene = scene
+        self.view = view
+        # Actions whose shortcut works anywhere in the window (added to it by the root).
+        self.shortcuts: list[QAction] = []
+        self.edits = CanvasEdits(self.document, self.scene, self.view, status.show_message,
                                  self)
         stack = self.document.undo_stack
-        menu = window.menuBar().addMenu(self.tr("&Edit"))
+        menu = QMenu(self.tr("&Edit"), parent)
         self.menu = menu
 
         # Own actions rather than the stack's: undo must also wait while editing is locked
@@ -104,13 +116,14 @@ class EditActions(QObject):
         self.scene.disconnectRequested.connect(edits.disconnect)
         self.scene.reconnectRequested.connect(edits.reconnect)
         self.scene.nodesMoved.connect(edits.move_nodes)
-        self.scene.refused.connect(self.window.show_message)
+        self.scene.refused.connect(status.show_message)
         self.scene.contextMenuRequested.connect(self.show_context_menu)
         self.scene.selectionChanged.connect(self._update_enabled)
         self._update_enabled()
 
-        bar = window.addToolBar(self.tr("Edit"))
+        bar = QToolBar(self.tr("Edit"), parent)
         bar.setObjectName("edit_toolbar")
+        self.toolbar = bar
         for a in (self.undo, self.redo):
             bar.addAction(a)
         bar.addSeparator()
@@ -118,19 +131,20 @@ class EditActions(QObject):
             bar.addAction(a)
 
     def _action(self, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self._parent)
         action.setShortcut(shortcut)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
+        self.shortcuts.append(action)
         return action
 
-    def add_view_actions(self, menu: QMenu) -> None:
-        for a in (self.zoom_in, self.zoom_out, self.fit):
-            menu.addAction(a)
-        menu.addAction(self.snap)
-        menu.addSeparator()
-        themes = menu.addMenu(self.tr("&Theme"))
+    def add_view_actions(self, menu: QMenu, before: QAction) -> None:
+        """Zoom, fit, snap and the theme choice, into ``menu`` above ``before``."""
+        for a in (self.zoom_in, self.zoom_out, self.fit, self.snap):
+            menu.insertAction(before, a)
+        menu.insertSeparator(before)
+        themes = QMenu(self.tr("&Theme"), menu)
+        menu.insertMenu(before, themes)
         group = QActionGroup(self)
         names = {"system": self.tr("Follow the System"), "light": self.tr("Light"),
                  "dark": self.tr("Dark")}
@@ -147,7 +161,7 @@ class EditActions(QObject):
         """Switch light/dark/system, remember it, and redraw the canvas in the new colours."""
         app = QApplication.instance()
         theme.set_theme(app, choice)
-        self.window.settings.setValue("ui/theme", theme.current_choice())
+        self._settings.setValue("ui/theme", theme.current_choice())
         self.scene.set_item_caching(False)  # drop pixmaps drawn in the old colours
         self.scene.set_item_caching(True)
         self.scene.set_report(self.scene.report)
@@ -211,7 +225,7 @@ class EditActions(QObject):
     def paste_clipboard(self) -> None:
         payload = clipboard.payload_from_text(QGuiApplication.clipboard().text())
         if payload is None:
-            self.window.show_message(self.tr("The clipboard holds no layers to paste. Copy "
+            self._status.show_message(self.tr("The clipboard holds no layers to paste. Copy "
                                              "layers on the canvas first."))
             return
         self.edits.paste(payload)
@@ -223,7 +237,7 @@ class EditActions(QObject):
 
     # --------------------------------------------------------- context menu
     def show_context_menu(self, item, screen_pos: QPointF) -> None:
-        menu = QMenu(self.window)
+        menu = QMenu(self._parent)
         if isinstance(item, NodeItem):
             node = self.document.graph.node(item.node_id)
             freeze = menu.addAction(self.tr("Unfreeze (train this layer)") if not node.trainable
@@ -246,7 +260,7 @@ class EditActions(QObject):
         menu.popup(screen_pos.toPoint())
 
     def show_help(self) -> None:
-        QMessageBox.information(self.window, self.tr("Getting started"), self.tr(
+        QMessageBox.information(self._parent, self.tr("Getting started"), self.tr(
             "<h3>Build a model in four steps</h3><ol>"
             "<li>Drag a layer from <b>Layers</b> (left) onto the canvas (onto a connection "
             "to insert it there), or double-click it to add it after the selected layer.</li>"

@@ -7,15 +7,16 @@ import dataclasses
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
 
 from playground.errors import PlaygroundError
-from playground.files.project import SUFFIX, Project, load_project, save_project
+from playground.files.project import SUFFIX, Project, load_project
 from ui.background import BackgroundRunner
-from ui.document import new_project
-from ui.window_parts import WindowParts
+from ui.canvas.scene import GraphScene
+from ui.document import Document, new_project
+from ui.status import StatusLine
 from ui.canvas.picture import render_canvas
 
 
@@ -24,22 +25,30 @@ OPENABLE = (SUFFIX, ".keras")
 
 
 class FileActions(QObject):
-    """``busyChanged(bool)`` while an import/export runs on its worker thread."""
+    """``busyChanged(bool)`` while an import/export runs on its worker thread.
+
+    It makes its own ``menu`` and ``toolbar``; the composition root (``ui.composition``)
+    puts them on the window. ``parent`` owns its dialogs; ``quit`` closes the app."""
 
     busyChanged = Signal(bool)
     projectOpened = Signal(str)
 
-    def __init__(self, window: WindowParts) -> None:
-        super().__init__(window)
-        self.window = window
-        self.document = window.document
-        self.settings = window.settings
+    def __init__(self, document: Document, settings: QSettings, status: StatusLine,
+                 scene: GraphScene, fit_all: Callable[[], object], quit: Callable[[], object],
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._status = status
+        self._scene = scene
+        self._fit_all = fit_all
+        self.document = document
+        self.settings = settings
         self._tasks: list[BackgroundRunner] = []  # one per running import/export
         # Replaceable in tests: they return a path or None (cancelled).
         self.ask_open_path: Callable[[str, str], str | None] = self._ask_open_path
         self.ask_save_path: Callable[[str, str, str], str | None] = self._ask_save_path
 
-        menu = window.menuBar().addMenu(self.tr("&File"))
+        menu = QMenu(self.tr("&File"), parent)
         self.menu = menu
         self.new = self._add(menu, self.tr("&New"), QKeySequence.StandardKey.New,
                              self.new_project)
@@ -62,7 +71,7 @@ class FileActions(QObject):
         from ui.export_actions import DeploymentExports
 
         self.deployment = DeploymentExports(
-            window, export, self.document,  # type: ignore[arg-type]
+            parent, export, self.document,
             lambda *args: self.ask_save_path(*args), self._background, self._snapshot,
             self._stem)
         export.addSeparator()
@@ -72,11 +81,12 @@ class FileActions(QObject):
                                     lambda: self.export_image_dialog("svg"))
         menu.addSeparator()
         self.quit = self._add(menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit,
-                              window.close)
+                              quit)
         self._rebuild_recent()
 
-        bar = window.addToolBar(self.tr("File"))
+        bar = QToolBar(self.tr("File"), parent)
         bar.setObjectName("file_toolbar")
+        self.toolbar = bar
         for a in (self.new, self.open, self.save):
             bar.addAction(a)
 
@@ -94,16 +104,16 @@ class FileActions(QObject):
         return str(self.settings.value("files/last_dir", str(Path.home())))
 
     def _ask_open_path(self, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window, title, self._start_dir(), filters)
+        path, _ = QFileDialog.getOpenFileName(self._parent, title, self._start_dir(), filters)
         return path or None
 
     def _ask_save_path(self, title: str, filters: str, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, title,
+        path, _ = QFileDialog.getSaveFileName(self._parent, title,
                                               str(Path(self._start_dir()) / suggested), filters)
         return path or None
 
     def _error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.window, title, message)
+        QMessageBox.warning(self._parent, title, message)
 
     def _stem(self) -> str:
         if self.document.path is not None:
@@ -116,7 +126,7 @@ class FileActions(QObject):
                           self.tr("“%1” has changes that are not saved. Save them first?")
                           .replace("%1", self.document.display_name()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self.window)
+                          | QMessageBox.StandardButton.Cancel, self._parent)
         box.setObjectName("unsaved_changes_box")
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         return box
@@ -135,7 +145,7 @@ class FileActions(QObject):
         if not self.maybe_save():
             return
         self.document.replace_project(new_project())
-        self.window.view.fit_all()
+        self._fit_all()
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
@@ -168,7 +178,7 @@ class FileActions(QObject):
         def done(project: object) -> None:
             self.document.replace_project(project, path)  # type: ignore[arg-type]
             self._remember(path)
-            self.window.view.fit_all()
+            self._fit_all()
             self.projectOpened.emit(str(path))
 
         # On a worker: a project with generic Keras layers needs Keras to read them.
@@ -195,15 +205,13 @@ class FileActions(QObject):
 
     def save_to(self, path: Path) -> bool:
         try:
-            save_project(self.document.project, path)
+            path = self.document.session.save(path)
         except (PlaygroundError, OSError) as exc:
             self._error(self.tr("Cannot save"), self.tr("%1 could not be saved: %2")
                         .replace("%1", path.name).replace("%2", str(exc)))
             return False
-        self.document.set_path(path)
-        self.document.set_modified(False)
         self._remember(path)
-        self.window.show_message(self.tr("Saved %1").replace("%1", str(path)))
+        self._status.show_message(self.tr("Saved %1").replace("%1", str(path)))
         return True
 
     # ------------------------------------------------------------- recent
@@ -264,7 +272,7 @@ class FileActions(QObject):
         self._tasks.append(task)
         self.busyChanged.emit(True)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self.window.show_message(what, 0)
+        self._status.show_message(what, 0)
 
         def finish() -> None:
             QApplication.restoreOverrideCursor()
@@ -272,7 +280,7 @@ class FileActions(QObject):
             task.shutdown()  # the job has returned: this joins its thread
             task.deleteLater()
             self.busyChanged.emit(bool(self._tasks))
-            self.window.statusBar().clearMessage()
+            self._status.clear_message()
 
         def ok(result: object) -> None:
             finish()
@@ -314,8 +322,8 @@ class FileActions(QObject):
             self.document.replace_project(project)
             self.document.set_modified(True)  # not saved as a project yet
             self._remember(path)  # File > Open Recent reopens (imports) it again
-            self.window.view.fit_all()
-            self.window.show_message(self.tr("Imported %1 (%2 layers)")
+            self._fit_all()
+            self._status.show_message(self.tr("Imported %1 (%2 layers)")
                                      .replace("%1", path.name).replace("%2", str(len(graph))))
             if problems:
                 self._error(self.tr("Imported with suspicious weights"),
@@ -350,7 +358,7 @@ class FileActions(QObject):
             if stale:
                 text += self.tr(" — %1 changed since training and start from fresh "
                                 "weights").replace("%1", ", ".join(stale))  # type: ignore[arg-type]
-            self.window.show_message(text)
+            self._status.show_message(text)
 
         self._background(lambda: export_keras(snapshot, path), "export-keras", done,
                          self.tr("Exporting %1…").replace("%1", path.name))
@@ -368,7 +376,7 @@ class FileActions(QObject):
             path = path.with_suffix(".py")
         snapshot = self._snapshot()
         self._background(lambda: export_python(snapshot, path), "export-python",
-                         lambda _r: self.window.show_message(
+                         lambda _r: self._status.show_message(
                              self.tr("Exported %1").replace("%1", str(path))),
                          self.tr("Exporting %1…").replace("%1", path.name))
 
@@ -381,11 +389,11 @@ class FileActions(QObject):
 
     def export_image_to(self, path: Path) -> bool:
         """Draw the whole graph (not just the visible part) to a PNG or SVG file."""
-        ok = render_canvas(self.window.scene, path, self.document.display_name())
+        ok = render_canvas(self._scene, path, self.document.display_name())
         if not ok:
             self._error(self.tr("Cannot export"), self.tr("%1 could not be written. Check that "
                                                           "the folder exists and is writable.")
                         .replace("%1", str(path)))
             return False
-        self.window.show_message(self.tr("Exported %1").replace("%1", str(path)))
+        self._status.show_message(self.tr("Exported %1").replace("%1", str(path)))
         return True

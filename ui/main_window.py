@@ -1,12 +1,15 @@
 """The main window: canvas in the centre, docks around it, status bar below.
 
-It only assembles parts. Menus and their actions live in ``file_actions`` and
-``edit_actions``; the panels other features contribute are installed by
-``ui.panels.install_panels``; shape inference runs in ``ui.shape_service``.
+It only holds parts. It is made by the composition root (``ui.composition.
+create_window``), which builds the menus' actions (``file_actions``, ``edit_actions``) and
+the panels (``ui.panels.install_panels``) from the window's canvas, shape service and
+status line, and hands them back while the window is being constructed; shape inference
+runs in ``ui.shape_service``.
 """
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
@@ -20,7 +23,11 @@ from ui.document import Document
 from ui.language import LanguageMenu
 from ui.shape_service import ShapeService
 from ui.tf_loader import TFLoader
-from ui.training.tensorboard_help import TensorBoardHelp
+
+if TYPE_CHECKING:
+    from ui.edit_actions import EditActions
+    from ui.file_actions import FileActions
+    from ui.panels import Panels
 
 _AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -47,18 +54,31 @@ def _scrollable_if_tall(widget: QWidget) -> QWidget:
     return area
 
 
+@dataclass(frozen=True)
+class Assembly:
+    """What the composition root builds into a window: the menus' actions and the panels."""
+
+    file_actions: "FileActions"
+    edit_actions: "EditActions"
+    panels: "Panels"
+
+
 class MainWindow(QMainWindow):
     """``closing`` fires before the window closes (after the user agreed), so panels can
-    stop their threads; ``tfLoaded`` re-emits the loader's signal for panels."""
+    stop their threads; ``tfLoaded`` re-emits the loader's signal for panels.
+
+    Made only by ``ui.composition.create_window``: ``assemble`` is called once the window's
+    own parts exist and returns the actions and panels built on them."""
 
     closing = Signal()
     tfLoaded = Signal()
 
-    def __init__(self, document: Document, tf_loader: TFLoader | None = None,
-                 settings: QSettings | None = None) -> None:
+    def __init__(self, document: Document, settings: QSettings,
+                 assemble: "Callable[[MainWindow], Assembly]",
+                 tf_loader: TFLoader | None = None) -> None:
         super().__init__()
         self.document = document
-        self.settings = settings if settings is not None else QSettings()
+        self.settings = settings
         self.tf_loader = tf_loader if tf_loader is not None else TFLoader(self)
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
@@ -90,19 +110,12 @@ class MainWindow(QMainWindow):
         self._first_shown_size: QSize | None = None
         self.first_start = True   # no saved window geometry (set by restore_layout)
         self._size_docks_when_shown = False
-        # The panels, typed (ui.panels.Panels): set by whoever installs them (app, tests).
-        self.panels: Any = None
         self._build_status_bar()
 
-        # Imported here: the action modules reach back into the window's parts.
-        from ui.edit_actions import EditActions
-        from ui.file_actions import FileActions
-
-        self.file_actions = FileActions(self)
-        self.edit_actions = EditActions(self)
+        # File and Edit come before View: the root inserts them above ``view_menu``.
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.edit_actions.add_view_actions(self.view_menu)
-        self.view_menu.addSeparator()
+        # Zoom, fit and theme go above this separator (the root adds them).
+        self.view_actions_end = self.view_menu.addSeparator()
         self.reset_layout_action = self.view_menu.addAction(self.tr("Reset &Layout"))
         self.reset_layout_action.setObjectName("reset_layout_action")
         self.reset_layout_action.setToolTip(self.tr(
@@ -114,8 +127,6 @@ class MainWindow(QMainWindow):
                                                 lambda text: self.show_message(text, 8000),
                                                 self))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.edit_actions.add_help_actions(self.help_menu)
-        self.tensorboard_help = TensorBoardHelp(self, document, self.help_menu)
 
         document.projectReplaced.connect(self._bind_project)
         document.modifiedChanged.connect(lambda _m: self._update_title())
@@ -124,6 +135,11 @@ class MainWindow(QMainWindow):
         self.tf_loader.loaded.connect(self._on_tf_loaded)
         self.tf_loader.failed.connect(self._on_tf_failed)
         self._bind_project()
+
+        parts = assemble(self)
+        self.file_actions = parts.file_actions
+        self.edit_actions = parts.edit_actions
+        self.panels = parts.panels
 
     # ------------------------------------------------------------- panels
     def add_panel(self, widget: QWidget, title: str, area: str = "right",
@@ -274,6 +290,9 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
+
+    def clear_message(self) -> None:
+        self.statusBar().clearMessage()
 
     def _show_shape_failure(self, message: str) -> None:
         self._shape_failure = self.tr("Shapes could not be worked out: %1").replace(

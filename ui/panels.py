@@ -1,19 +1,26 @@
-"""The one place where panels are made, given what they need, and docked.
+"""The one place where panels are made, given what they need, and docked (the panels'
+half of the composition root, ``ui.composition``).
 
 Each panel receives the document (whose session holds the project and all shared state)
 and the few services it uses (the canvas scene, the shape service, the status line, the
-training controller...) through its constructor. :class:`Panels` keeps them, typed, for
-the window's menus and for tests; no panel looks another up on the window.
+training controller...) through its constructor, taken from :class:`Services` and the
+menus' actions, never from the window. :class:`Panels` keeps them, typed, for the app and
+for tests; no panel looks another up on the window.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from ui.autosave import Autosave
+from ui.document import Document
+from ui.edit_actions import EditActions
+from ui.file_actions import FileActions
+from ui.presets_gallery import LessonOpener
+from ui.services import DockHost, Services
+from ui.training.tensorboard_help import TensorBoardHelp
 from ui.canvas.group_dialog import open_group_window
 from ui.datasets.install import install_datasets
 from ui.datasets.panel import DatasetPanel
@@ -24,9 +31,6 @@ from ui.palette import PalettePanel
 from ui.summary import SummaryPanel
 from ui.training.panel import TrainingPanel
 from ui.tuning.panel import TunePanel
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -41,9 +45,11 @@ class Panels:
     tune: TunePanel
     autosave: Autosave
     lessons_action: QAction
+    lessons: LessonOpener
+    tensorboard_help: TensorBoardHelp
 
 
-def install_training_menu(window: "MainWindow", document: Any) -> None:
+def install_training_menu(window: DockHost, document: Document) -> None:
     """Training ▸ Run on several machines… (a launch kit for the current project)."""
     from PySide6.QtGui import QAction
 
@@ -62,30 +68,37 @@ def install_training_menu(window: "MainWindow", document: Any) -> None:
     menu.addAction(action)
 
 
-def install_panels(window: "MainWindow") -> Panels:
-    document, scene = window.document, window.scene
-    palette = PalettePanel(window.edit_actions.add_layer_after_selected)
+def install_panels(window: DockHost, services: Services, files: FileActions,
+                   edits: EditActions) -> Panels:
+    document, scene = services.document, services.scene
+    # Help ▸ TensorBoard Logs…, below Getting Started (added with the Edit actions).
+    tensorboard_help = TensorBoardHelp(services.parent, document, window.help_menu)
+    palette = PalettePanel(edits.add_layer_after_selected)
     window.add_panel(palette, QCoreApplication.translate("MainWindow", "Layers"), "left", "palette_panel")
-    window.edit_actions.findLayerRequested.connect(palette.focus_search)
+    edits.findLayerRequested.connect(palette.focus_search)
 
-    training = TrainingPanel(document, window, window.tfLoaded, window.closing)
-    dataset, lesson, lessons_action = install_datasets(window)
-    insight = InsightPanel(document, scene, window, training.controller, dataset)
+    training = TrainingPanel(document, services.status, services.tf_loaded, services.closing)
+    lessons = LessonOpener(document, files.maybe_save, services.fit_all, services.status,
+                           services.parent)
+    dataset, lesson, lessons_action = install_datasets(
+        document, services.settings, services.closing, lessons, files.menu,
+        files.recent_menu.menuAction(), window.help_menu)
+    insight = InsightPanel(document, scene, services.status, training.controller, dataset)
     insight.edgeWeightsChanged.connect(scene.set_edge_weights)
-    window.closing.connect(insight.shutdown)
+    services.closing.connect(insight.shutdown)
 
-    inspector = InspectorPanel(document, scene, window.shapes, window.tf_loader, window,
-                               insight.make_layer_view)
+    inspector = InspectorPanel(document, scene, services.shapes, services.tf_loader,
+                               services.status, insight.make_layer_view)
     window.add_panel(inspector, QCoreApplication.translate("MainWindow", "Inspector"), "right", "inspector_panel")
-    window.edit_actions.renameRequested.connect(inspector.focus_rename)
+    edits.renameRequested.connect(inspector.focus_rename)
 
     def open_group(node_id: str) -> None:  # a nested model opens in its own window
-        open_group_window(document, node_id, window, window.tf_loader.is_loaded)
+        open_group_window(document, node_id, services.parent, services.tf_loader.is_loaded)
 
     inspector.openGroupRequested.connect(open_group)
     scene.nodeOpenRequested.connect(open_group)
-    autosave = Autosave(document, window, window.closing, window.file_actions.maybe_save,
-                        window)
+    autosave = Autosave(document, services.status, services.closing, files.maybe_save,
+                        services.parent)
     window.add_panel(training, QCoreApplication.translate("MainWindow", "Training"), "bottom", "training_panel")
     window.add_panel(insight, QCoreApplication.translate("MainWindow", "Inside the network"), "bottom-right",
                      "insight_panel")
@@ -93,10 +106,10 @@ def install_panels(window: "MainWindow") -> Panels:
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
     install_training_menu(window, document)
-    tune = TunePanel(document, window.closing)
+    tune = TunePanel(document, services.closing)
     window.add_panel(tune, QCoreApplication.translate("MainWindow", "Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).
-    summary = SummaryPanel(document, scene, window.view, window.shapes)
+    summary = SummaryPanel(document, scene, services.view, services.shapes)
     window.add_panel(summary, QCoreApplication.translate("MainWindow", "Model summary"), "bottom", "summary_panel")
     return Panels(palette, inspector, training, insight, dataset, lesson, summary, tune,
-                  autosave, lessons_action)
+                  autosave, lessons_action, lessons, tensorboard_help)

@@ -6,7 +6,8 @@ preset never touches the user's files nor the presets themselves.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
@@ -18,9 +19,8 @@ from playground.i18n import _ as core_text  # texts stored in English (lessons)
 
 from playground.errors import PlaygroundError
 from playground.files.lessons import PresetInfo, list_presets, open_preset
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+from ui.document import Document
+from ui.status import StatusLine
 
 THUMB_SIZE = QSize(192, 128)
 
@@ -114,27 +114,37 @@ class PresetsGallery(QDialog):
         self.accept()
 
 
-def open_preset_in_window(window: "MainWindow", name: str) -> bool:
-    """Open preset ``name`` as an untitled project (after offering to save changes)."""
-    if not window.file_actions.maybe_save():
-        return False
-    try:
-        project = open_preset(name)
-    except PlaygroundError as exc:
-        QMessageBox.warning(window, tr("Cannot open the lesson"), str(exc))
-        return False
-    window.document.replace_project(project, None)
-    window.view.fit_all()
-    window.show_message(tr("Opened the lesson “%1” as a new untitled project.")
-                        .replace("%1", core_text(project.title)))
-    return True
+@dataclass(frozen=True)
+class LessonOpener:
+    """Opens a lesson as the new project: what the gallery's choice needs and nothing more
+    (made by the composition root)."""
 
+    document: Document
+    maybe_save: Callable[[], bool]   # the unsaved-changes prompt: False keeps the project
+    fit_all: Callable[[], object]
+    status: StatusLine
+    parent: QWidget                  # owns the gallery and the error boxes
 
-def show_gallery(window: "MainWindow") -> None:
-    try:
-        gallery = PresetsGallery(window)
-    except PlaygroundError as exc:
-        QMessageBox.warning(window, tr("Cannot list the lessons"), str(exc))
-        return
-    gallery.presetChosen.connect(lambda name: open_preset_in_window(window, name))
-    gallery.exec()
+    def open(self, name: str) -> bool:
+        """Open preset ``name`` as an untitled project (after offering to save changes)."""
+        if not self.maybe_save():
+            return False
+        try:
+            project = open_preset(name)
+        except PlaygroundError as exc:
+            QMessageBox.warning(self.parent, tr("Cannot open the lesson"), str(exc))
+            return False
+        self.document.replace_project(project, None)
+        self.fit_all()
+        self.status.show_message(tr("Opened the lesson “%1” as a new untitled project.")
+                                 .replace("%1", core_text(project.title)))
+        return True
+
+    def show_gallery(self) -> None:
+        try:
+            gallery = PresetsGallery(self.parent)
+        except PlaygroundError as exc:
+            QMessageBox.warning(self.parent, tr("Cannot list the lessons"), str(exc))
+            return
+        gallery.presetChosen.connect(self.open)
+        gallery.exec()

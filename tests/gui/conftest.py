@@ -13,13 +13,10 @@ from playground.network.graph import Graph
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Document(), settings=settings)
-    win.panels = install_panels(win)
+    win = create_window(settings, restore_layout=False)
     win.show()
     yield win
     win.document.set_modified(False)  # no unsaved-changes prompt at teardown

@@ -22,15 +22,12 @@ def data_dir(tmp_path: Path, monkeypatch) -> Path:
 
 @pytest.fixture
 def win(qtbot, tmp_path: Path, data_dir: Path):
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Document(), settings=settings)
     # Not qtbot.addWidget: pytest-qt would close it before this fixture's teardown, while
     # the document is still modified, and the unsaved-changes prompt would block.
-    window.panels = install_panels(window)
+    window = create_window(settings, restore_layout=False)
     window.show()
     yield window
     window.document.set_modified(False)

@@ -162,14 +162,11 @@ def test_closing_the_window_leaves_no_worker_thread(qtbot, tmp_path):
     and no worker thread is left once it is gone."""
     from PySide6.QtCore import QSettings
 
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
     earlier = worker_threads_alive()  # threads of other tests' runners, still idling
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(Document(), settings=settings)
-    window.panels = install_panels(window)
+    window = create_window(settings, restore_layout=False)
     window.show()
     panels = window.panels
     qtbot.waitUntil(lambda: not panels.dataset.is_loading(), timeout=20_000)

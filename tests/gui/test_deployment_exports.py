@@ -45,7 +45,7 @@ def test_litert_export_runs_off_the_ui_thread_and_shows_the_difference(tf_window
 
 def test_tensorboard_help_shows_the_folder_and_copies_the_command(window, tmp_path):
     window.document.session.set_path(tmp_path / "lesson.kpg")
-    help_ = window.tensorboard_help
+    help_ = window.panels.tensorboard_help
     assert help_.action in window.help_menu.actions()
     help_.action.trigger()
     box = help_.box

@@ -27,14 +27,9 @@ IMAGE_PRESETS = {"mnist_cnn", "transfer_learning"}
 
 def make_window(settings_path: Path, size: tuple[int, int]):
     """The window as the app makes it (panels, saved layout: none), at ``size``."""
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
-    window = MainWindow(Document(), settings=QSettings(str(settings_path),
-                                                       QSettings.Format.IniFormat))
-    install_panels(window)
-    window.restore_layout()
+    window = create_window(QSettings(str(settings_path), QSettings.Format.IniFormat))
     window.resize(*size)
     window.show()
     return window
@@ -178,15 +173,10 @@ def test_reset_layout_restores_the_default_and_the_layout_is_remembered(qtbot, t
 def test_first_start_fills_the_screen_maximized_with_the_canvas_focused(qtbot, tmp_path):
     from PySide6.QtGui import QGuiApplication
 
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
-    window = MainWindow(Document(), settings=QSettings(str(tmp_path / "s.ini"),
-                                                       QSettings.Format.IniFormat))
+    window = create_window(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     try:
-        install_panels(window)
-        window.restore_layout()
         # the screen's free area (the test screen is smaller than the window can be)
         free = QGuiApplication.primaryScreen().availableGeometry().size()
         assert window.size() == free.expandedTo(window.minimumSizeHint())

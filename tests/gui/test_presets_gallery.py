@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from playground.files.lessons import find_preset, list_presets
-from ui.presets_gallery import PresetsGallery, open_preset_in_window
+from ui.presets_gallery import PresetsGallery
 
 pytestmark = pytest.mark.gui
 
@@ -38,7 +38,7 @@ def test_opening_a_preset_makes_an_untitled_project(window, qtbot, tmp_path):
     before = info.path.read_bytes()
     window.document.set_modified(False)
     with qtbot.waitSignal(window.panels.dataset.datasetLoaded, timeout=10_000):
-        assert open_preset_in_window(window, "xor")
+        assert window.panels.lessons.open("xor")
     doc = window.document
     assert doc.path is None and not doc.modified
     assert doc.project.title == "XOR" and len(doc.graph.nodes) == 3
@@ -73,7 +73,7 @@ def test_lesson_panel_shows_the_lesson_and_keeps_notes(window, qtbot):
     panel = window.panels.lesson
     assert "No lesson" in panel.lesson.toPlainText()
     with qtbot.waitSignal(window.panels.dataset.datasetLoaded, timeout=10_000):
-        assert open_preset_in_window(window, "celsius")
+        assert window.panels.lessons.open("celsius")
     assert "Celsius" in panel.title.text() and "1.8" in panel.lesson.toPlainText()
     assert not window.document.modified
     panel.notes.setPlainText("my note")

@@ -19,13 +19,9 @@ def test_add_panel_bottom_tabs_and_layout_remembered(window, qtbot):
     inspector_dock.hide()
     window.save_layout()
 
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
-    other = MainWindow(Document(), settings=window.settings)
-    other.panels = install_panels(other)
-    other.restore_layout()
+    other = create_window(window.settings)
     other.show()
     try:
         # the saved layout is in place once the panels left open are shown

@@ -95,15 +95,12 @@ def main(language: str) -> None:
     settings_file = os.path.join(tempfile.mkdtemp(prefix="kp-lang-"), "settings.ini")
     apply_language_choice(QSettings(settings_file, QSettings.Format.IniFormat))
     app = QApplication(sys.argv[:1])
-    app.translators = install_translations(app, language)
+    install_translations(app, language)  # the translators belong to app
 
-    from ui.document import Document
-    from ui.main_window import MainWindow
-    from ui.panels import install_panels
+    from ui.composition import create_window
 
-    window = MainWindow(Document(),
-                        settings=QSettings(settings_file, QSettings.Format.IniFormat))
-    window.panels = install_panels(window)
+    window = create_window(QSettings(settings_file, QSettings.Format.IniFormat),
+                           restore_layout=False)
     window.resize(1366, 768)
     window.show()
     for _ in range(20):
