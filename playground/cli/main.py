@@ -39,12 +39,14 @@ def _pad(text: str, width: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from playground.files.project import load_project
     from playground.network.shapes import format_shape, infer_shapes
+    from playground.session import Session
 
-    project = load_project(args.project)
-    graph = project.graph
-    report = infer_shapes(graph)
+    session = Session.open(args.project)
+    graph = session.graph
+    session.set_shape_report(infer_shapes(graph))
+    report = session.shape_report
+    assert report is not None
     from playground.network.layer_calls import layer_names
 
     names = layer_names(graph)
@@ -95,7 +97,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from playground.export.keras_file import export_keras, export_python
-    from playground.files.project import load_project
+    from playground.session import Session
 
     wanted = (args.keras, args.python, args.tflite, args.saved_model, args.onnx)
     if not any(wanted):
@@ -105,7 +107,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.quantize and not args.tflite:
         raise PlaygroundError(_("--quantize applies to a LiteRT export: add --tflite "
                                 "OUT.tflite."))
-    project = load_project(args.project)
+    project = Session.open(args.project).project
     if args.keras:
         stale = export_keras(project, args.keras)
         state = _("with trained weights") if project.weights else _("untrained")

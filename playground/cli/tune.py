@@ -82,13 +82,13 @@ def summary_json(summary: SearchSummary, space: SearchSpace, graph: Any) -> dict
 
 
 def run_tune_command(args: argparse.Namespace) -> int:
-    from playground.files.project import load_project
+    from playground.session import Session
     from playground.training.device import enable_memory_growth
     from playground.tuning import project_space, project_tune_settings
     from playground.tuning.search import Search
     from playground.tuning.study import default_direction, default_storage_url, open_study
 
-    project = load_project(args.project)
+    project = Session.open(args.project).project
     settings = project_tune_settings(project)
     settings.trials = args.trials
     settings.timeout_s = args.timeout
