@@ -107,7 +107,7 @@ def run_gui(args: argparse.Namespace) -> None:
         seconds = time.perf_counter() - start
         while controller.is_running():
             app.processEvents()
-        return seconds, float(controller.last_entry["elapsed_s"])
+        return seconds, float(window.document.project.history[-1]["elapsed_s"])
 
     one(True)  # warm-up: TensorFlow import and first traces
     off, on, train_off, train_on = [], [], [], []

@@ -70,6 +70,9 @@ class Session:
         self._data_lock = threading.Lock()
         self._dataset: Dataset | None = None
         self._dataset_for: dict[str, Any] | None = None
+        # Loads under way, by choice: a second thread asking for the same data waits for
+        # the first one's load instead of loading it again.
+        self._loading: dict[str, _SharedLoad] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> "Session":
@@ -176,18 +179,35 @@ class Session:
 
     def load_dataset(self, choice: dict[str, Any] | None = None) -> "Dataset":
         """The dataset of ``choice`` (the current choice by default), loaded now unless
-        already loaded (blocking: call it from a worker thread in the app). Thread-safe;
+        already loaded (blocking: call it from a worker thread in the app). Thread-safe:
+        two threads asking for the same data at once share one load (its error too);
         emits nothing."""
         choice = choice if choice is not None else self.dataset_choice
         choice = {"name": choice.get("name", ""), "params": dict(choice.get("params") or {})}
+        key = repr((choice["name"], sorted(choice["params"].items())))
         with self._data_lock:
             if self._dataset is not None and same_choice(self._dataset_for, choice):
                 return self._dataset
+            shared = self._loading.get(key)
+            mine = shared is None
+            if mine:
+                shared = self._loading[key] = _SharedLoad()
+        assert shared is not None
+        if not mine:
+            return shared.result()
         from playground.datasets import load_dataset
 
-        dataset = load_dataset(choice["name"], choice["params"])
+        try:
+            dataset = load_dataset(choice["name"], choice["params"])
+        except BaseException as error:
+            with self._data_lock:
+                del self._loading[key]
+            shared.fail(error)
+            raise
         with self._data_lock:
             self._dataset, self._dataset_for = dataset, choice
+            del self._loading[key]
+        shared.finish(dataset)
         return dataset
 
     # ------------------------------------------------------------------ training
@@ -282,3 +302,26 @@ class Session:
     def set_shape_report(self, report: "ShapeReport") -> None:
         self.shape_report = report
         self.shapes_changed.emit(report)
+
+
+class _SharedLoad:
+    """One dataset load that other threads wait for (see ``Session.load_dataset``)."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._dataset: Any = None
+        self._error: BaseException | None = None
+
+    def finish(self, dataset: Any) -> None:
+        self._dataset = dataset
+        self._done.set()
+
+    def fail(self, error: BaseException) -> None:
+        self._error = error
+        self._done.set()
+
+    def result(self) -> Any:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._dataset

@@ -286,3 +286,77 @@ def test_the_window_checks_can_fail():
     reads = _window_attribute_reads(tree, {"file_actions", "scene", "document"})
     assert sorted(reads) == ["2: window.file_actions", "3: self.window.scene"]
     assert _window_constructions(tree) == [5]
+
+
+# ------------------------------------------------------------------ the session, read only
+# State the session keeps; a panel (or its controller, or the shape service) reads it from
+# there when told by an event, and never keeps its own copy.
+SESSION_STATE = {"dataset", "report", "shape_report", "weights", "last_weights",
+                 "last_entry", "last_model", "history"}
+HOLDERS = ("Panel", "Controller", "ShapeService")
+
+
+def _state_copies(tree: ast.AST) -> list[str]:
+    """``self.<state> = ...`` in a panel/controller/shape service, and ``self.x = p`` where
+    ``p`` is a parameter annotated as a panel (a panel holding another)."""
+    found = []
+    for cls in ast.walk(tree):
+        if not (isinstance(cls, ast.ClassDef) and cls.name.endswith(HOLDERS)):
+            continue
+        panel_params = {arg.arg for node in ast.walk(cls) if isinstance(node, ast.arg)
+                        for arg in [node] if arg.annotation is not None
+                        and "Panel" in ast.unparse(arg.annotation)}
+        for node in ast.walk(cls):
+            targets = node.targets if isinstance(node, ast.Assign) else \
+                [node.target] if isinstance(node, ast.AnnAssign) else []
+            for target in targets:
+                if not (isinstance(target, ast.Attribute)
+                        and ast.unparse(target.value) == "self"):
+                    continue
+                value = getattr(node, "value", None)
+                if target.attr in SESSION_STATE:
+                    found.append(f"{cls.name}.{target.attr}")
+                elif isinstance(value, ast.Name) and value.id in panel_params:
+                    found.append(f"{cls.name}.{target.attr} (a panel)")
+    return found
+
+
+def test_no_panel_keeps_a_copy_of_session_state_or_another_panel():
+    found = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        found += [f"{path.relative_to(ROOT).as_posix()}: {copy}" for copy in
+                  _state_copies(ast.parse(path.read_text(encoding="utf-8")))]
+    assert found == []
+
+
+def test_the_state_copy_check_can_fail():
+    code = ("class DataPanel:\n"
+            "    def __init__(self, other: 'DatasetPanel'):\n"
+            "        self.dataset = None\n"
+            "        self.peer = other\n"
+            "class TrainingController:\n"
+            "    def done(self, w):\n"
+            "        self.last_weights: dict = w\n"
+            "class BoundaryView:\n"
+            "    def set(self, d):\n"
+            "        self.dataset = d\n")
+    assert _state_copies(ast.parse(code)) == [
+        "DataPanel.dataset", "DataPanel.peer (a panel)", "TrainingController.last_weights"]
+
+
+def _thread_constructions(tree: ast.AST) -> list[int]:
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and ast.unparse(node.func).split(".")[-1] == "QThread"]
+
+
+def test_one_module_owns_qthreads():
+    """Training and tuning share one worker recipe (ui/thread_worker.py WorkerThread);
+    short jobs use ui/background.py's runner (a thread pool)."""
+    found = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel != "ui/thread_worker.py":
+            found += [f"{rel}:{line}" for line in
+                      _thread_constructions(ast.parse(path.read_text(encoding="utf-8")))]
+    assert found == []
+    assert _thread_constructions(ast.parse("t = QtCore.QThread(self)\nQThreadPool()")) == [1]

@@ -73,6 +73,48 @@ def test_loading_from_several_threads_keeps_one_consistent_dataset():
     assert all(r.x_train.shape == kept.x_train.shape for r in results)
 
 
+def test_two_threads_asking_for_the_same_data_share_one_load(monkeypatch):
+    """The second asker waits for the first one's load and gets the same object."""
+    import playground.datasets as datasets
+
+    real = datasets.load_dataset
+    calls: list[str] = []
+    entered, release = threading.Event(), threading.Event()
+
+    def counted_load(name, params):  # the real loader, counted; the first one held back
+        calls.append(name)
+        if len(calls) == 1:
+            entered.set()
+            release.wait(30)
+        else:
+            release.set()  # a second load (the bug): let the first one finish too
+        return real(name, params)
+
+    monkeypatch.setattr(datasets, "load_dataset", counted_load)
+    session = Session(xor_project(samples=40))
+    results: list = []
+    first = threading.Thread(target=lambda: results.append(session.load_dataset()))
+    second = threading.Thread(target=lambda: results.append(session.load_dataset()))
+    first.start()
+    assert entered.wait(30)
+    second.start()
+    release.wait(2)  # returns at once if the second thread starts a load of its own
+    release.set()
+    first.join(30)
+    second.join(30)
+    assert calls == ["xor"]
+    assert len(results) == 2 and results[0] is results[1] is session.loaded_dataset()
+
+
+def test_a_failed_shared_load_fails_for_every_asker():
+    session = Session(xor_project(samples=40))
+    session.set_dataset_choice("csv", {"path": "tests/data/no_such_table.csv"})
+    for _ in range(2):  # nothing stays waiting or cached after the failure
+        with pytest.raises(Exception, match="no_such_table.csv"):
+            session.load_dataset()
+    assert session.loaded_dataset() is None
+
+
 def test_replace_project_resets_modified_and_emits(tmp_path):
     session = Session()
     session.set_notes("x")

@@ -2,7 +2,9 @@
 undo history, with the session's events as Qt signals.
 
 State lives in :class:`playground.session.Session`; this adapter adds only what is Qt's
-own — the ``QUndoStack`` and signals widgets can connect to with Qt's thread rules.
+own — the ``QUndoStack`` and signals widgets can connect to with Qt's thread rules. It is
+the one bridge from the session's events to the views: every session event has its Qt
+signal here (``SESSION_EVENTS``), and views read the state from the session when told.
 Panels that change the project call the session's methods (``document.session``).
 """
 from __future__ import annotations
@@ -16,15 +18,39 @@ from playground.files.project import Project
 from playground.network.graph import Graph
 from playground.session import Session, new_project
 
-__all__ = ["Document", "new_project"]
+__all__ = ["Document", "SESSION_EVENTS", "new_project"]
+
+# Session event -> the Document signal that forwards it (on the UI thread: a queued
+# connection when the session emits from a worker).
+SESSION_EVENTS: dict[str, str] = {
+    "project_replaced": "projectReplaced",
+    "path_changed": "pathChanged",
+    "modified_changed": "modifiedChanged",
+    "locked_changed": "lockedChanged",
+    "weights_changed": "weightsChanged",
+    "history_changed": "historyChanged",
+    "dataset_choice_changed": "datasetChoiceChanged",
+    "dataset_loaded": "datasetLoaded",
+    "training_settings_changed": "trainingSettingsChanged",
+    "notes_changed": "notesChanged",
+    "shapes_changed": "shapesChanged",
+    "tuning_changed": "tuningChanged",
+}
 
 
 class Document(QObject):
     projectReplaced = Signal()
-    modifiedChanged = Signal(bool)
-    weightsChanged = Signal()
-    lockedChanged = Signal(bool)
     pathChanged = Signal()
+    modifiedChanged = Signal(bool)
+    lockedChanged = Signal(bool)
+    weightsChanged = Signal()
+    historyChanged = Signal()
+    datasetChoiceChanged = Signal()   # the project's dataset choice (not yet loaded)
+    datasetLoaded = Signal(object)    # playground.datasets.base.Dataset of the choice
+    trainingSettingsChanged = Signal()
+    notesChanged = Signal()
+    shapesChanged = Signal(object)    # playground.network.shapes.ShapeReport
+    tuningChanged = Signal()
 
     def __init__(self, project: Project | None = None, path: Path | None = None,
                  parent: QObject | None = None, session: Session | None = None) -> None:
@@ -32,11 +58,10 @@ class Document(QObject):
         self.session = session if session is not None else Session(project, path)
         self.undo_stack = QUndoStack(self)
         s = self.session
-        s.project_replaced.connect(self.projectReplaced.emit)
-        s.modified_changed.connect(self._on_modified)
-        s.weights_changed.connect(self.weightsChanged.emit)
-        s.locked_changed.connect(self.lockedChanged.emit)
-        s.path_changed.connect(self.pathChanged.emit)
+        for event, signal in SESSION_EVENTS.items():
+            forward = self._on_modified if event == "modified_changed" else \
+                getattr(self, signal).emit
+            getattr(s, event).connect(forward)
         # A clean undo stack means "as saved"; edits outside the stack (dataset choice,
         # training settings, notes) mark the session modified themselves.
         self.undo_stack.cleanChanged.connect(lambda clean: s.set_modified(not clean))

@@ -94,9 +94,8 @@ class MainWindow(QMainWindow):
         self.scene = GraphScene(self)
         self.view = GraphView(self.scene, self)
         self.setCentralWidget(self.view)
-        self.shapes = ShapeService(self.tf_loader, self)
+        self.shapes = ShapeService(document.session, self.tf_loader, self)
         self.shapes.reportReady.connect(self.scene.set_report)
-        self.shapes.reportReady.connect(document.session.set_shape_report)
         self.shapes.reportReady.connect(self._show_totals)
         # The canvas keeps the last shapes it had: say why they are not updated, until a
         # report comes in again.

@@ -83,7 +83,7 @@ def install_panels(window: DockHost, services: Services, files: FileActions,
     dataset, lesson, lessons_action = install_datasets(
         document, services.settings, services.closing, lessons, files.menu,
         files.recent_menu.menuAction(), window.help_menu)
-    insight = InsightPanel(document, scene, services.status, training.controller, dataset)
+    insight = InsightPanel(document, scene, services.status, training.controller)
     insight.edgeWeightsChanged.connect(scene.set_edge_weights)
     services.closing.connect(insight.shutdown)
 

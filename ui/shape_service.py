@@ -4,7 +4,8 @@ After an edit the graph's ``structure_changed`` restarts a short timer; when it 
 TensorFlow has loaded) a copy of the graph is handed to
 ``playground.network.shapes.infer_shapes`` on the service's background runner. An edit made
 meanwhile drops the running inference's result and asks again (the newest request wins), so
-the report shown always matches the graph and the UI never waits for Keras.
+the report shown always matches the graph and the UI never waits for Keras. The report is
+kept by the session (``Session.set_shape_report``); ``report`` reads it from there.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from playground.network.graph import Graph
+from playground.session import Session
 from ui.background import BackgroundRunner
 from ui.tf_loader import TFLoader
 
@@ -32,11 +34,12 @@ class ShapeService(QObject):
     reportReady = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, tf_loader: TFLoader, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, tf_loader: TFLoader,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self._loader = tf_loader
         self._graph: Graph | None = None
-        self.report: Any = None
         # Lower priority: TensorFlow's op threads start from here and must yield to the UI.
         self._runner = BackgroundRunner("shape-inference", self, lower_priority=True)
         self._runner.done.connect(self._delivered)
@@ -52,7 +55,6 @@ class ShapeService(QObject):
         if self._graph is not None:
             self._graph.structure_changed.disconnect(self.schedule)
         self._graph = graph
-        self.report = None
         graph.structure_changed.connect(self.schedule)
         self.schedule()
 
@@ -62,6 +64,11 @@ class ShapeService(QObject):
         self._runner.cancel()
         if not self._closed:
             self._timer.start()
+
+    @property
+    def report(self) -> Any:
+        """The session's latest ShapeReport (None until one is in for this project)."""
+        return self._session.shape_report
 
     @property
     def busy(self) -> bool:
@@ -75,7 +82,7 @@ class ShapeService(QObject):
         self._runner.request(lambda: _infer(snapshot))
 
     def _delivered(self, report: Any) -> None:
-        self.report = report
+        self._session.set_shape_report(report)
         self.reportReady.emit(report)
 
     def wait(self, timeout: float | None = None) -> None:

@@ -91,10 +91,6 @@ class TrainingEngine:
     def is_paused(self) -> bool:
         return self._paused
 
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop
-
     def _sync_interrupt(self) -> None:
         if self._stepper is not None:
             self._stepper.set_interrupt(self._paused or self._stop)

@@ -236,11 +236,11 @@ def test_points_painted_elsewhere_are_followed_and_kept(panel, qtbot):
     class Paint(QUndoCommand):  # what another panel does: change the choice with undo
         def redo(self):
             params = {**document.project.dataset["params"], "extra_points": points}
-            document.project.dataset = {"name": "xor", "params": params}
+            document.session.set_dataset_choice("xor", params)
 
         def undo(self):
             params = {**document.project.dataset["params"], "extra_points": []}
-            document.project.dataset = {"name": "xor", "params": params}
+            document.session.set_dataset_choice("xor", params)
 
     with qtbot.waitSignal(panel.datasetLoaded, timeout=10_000) as blocker:
         document.undo_stack.push(Paint())

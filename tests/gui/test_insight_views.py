@@ -109,7 +109,8 @@ def test_painted_points_reach_training_data_and_undo(window, qtbot):
     assert abs(points[0][0] - 3.0) < 0.3 and abs(points[0][1] + 3.0) < 0.3
     assert window.document.modified
     assert window.panels.dataset.choice()["params"]["extra_points"] == points
-    qtbot.waitUntil(lambda: len(panel.dataset.x_train) == before + 1 and  # reloaded with it
+    qtbot.waitUntil(lambda: panel.dataset is not None and  # reloaded with it
+                    len(panel.dataset.x_train) == before + 1 and
                     not window.panels.dataset.is_loading(), timeout=20_000)
     data = load_from_choice(window.document.project.dataset)
     np.testing.assert_allclose(data.x_train[-1], points[0][:2], rtol=1e-6)
@@ -137,7 +138,7 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch
     updates = []
     controller.probeResult.connect(lambda name, update: updates.append(update))
     settings = TrainingSettings(epochs=3, batch_size=16, validation_split=0.0, seed=1)
-    with qtbot.waitSignal(controller.finished, timeout=60_000):
+    with qtbot.waitSignal(controller.finished, timeout=60_000) as finished:
         controller.start(settings)
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=20_000)
     boundaries = [u.results[probes.BOUNDARY] for u in updates
@@ -145,7 +146,7 @@ def test_views_update_live_after_an_epoch_of_training(window, qtbot, monkeypatch
     assert len(boundaries) == 4  # untrained + 3 epochs
     assert not np.allclose(boundaries[0].values, boundaries[-1].values)
     # after the run the views are rebuilt from the trained model on a worker thread
-    model = controller.last_model
+    model = finished.args[1]
     qtbot.waitUntil(lambda: panel.model is model, timeout=30_000)
     panel.wait_for_background()
     assert rebuilt_on and threading.main_thread() not in rebuilt_on  # never on the UI thread
@@ -193,7 +194,7 @@ def test_image_views_results_digit_pad_and_convolutions(window, qtbot, mnist_sma
     last = panel.digits.last
     assert not panel.digits.pad.is_empty()
     np.testing.assert_array_equal(last.model_input, predict_drawing(
-        panel.model, panel.digits.pad.image, panel.dataset,
+        panel.model, panel.digits.pad.image, dataset,
         panel.digits.center.isChecked()).model_input)
     ran_on = []
     real_predict = panel.digits.predict

@@ -38,9 +38,9 @@ def test_run_emits_signals_and_returns_weights(qtbot):
     assert steps == sum(count for p in batches for _epoch, _step, count in p.pieces)
     assert isinstance(progress[-1], RunEnded) and progress[-1].status == "completed"
     assert probes[0] == ("size", 100) and len(probes) == 4
-    assert set(controller.last_weights) == {n.id for n in project.graph
+    assert set(session.project.weights) == {n.id for n in project.graph
                                             if n.layer_type == "Dense"}
-    assert controller.last_model is not None
+    assert session.project.history[-1] == entry and finished.args[1] is not None
 
 
 def test_stop_mid_run_and_shutdown_leave_no_thread(qtbot):

@@ -1,10 +1,11 @@
 """The Dataset panel: choose a dataset, edit its settings, see a preview and any problems.
 
 The choice lives in the project (``project.dataset = {"name": ..., "params": {...}}``);
-the panel writes it there and marks the document modified. Loading runs off the UI thread
-(MNIST and large tables take a moment) and a newer request always wins over an older one.
-Other parts listen to ``datasetLoaded(Dataset)``, or change settings (e.g. painted
-points) with :meth:`update_params`.
+the panel writes it there through the session. Loading runs off the UI thread (MNIST and
+large tables take a moment) and a newer request always wins over an older one; the loaded
+dataset is handed to the session (``Session.offer_dataset``), whose ``dataset_loaded``
+event (``Document.datasetLoaded``) other views follow. A choice changed elsewhere (painted
+points, undo) arrives as ``Document.datasetChoiceChanged`` and is shown and loaded.
 """
 from __future__ import annotations
 
@@ -48,13 +49,13 @@ class DatasetPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.settings = settings
-        self.dataset: Any = None          # the last dataset loaded for the current choice
         # Loads run off the UI thread; a new choice made meanwhile wins over the running one.
         self._loader = BackgroundRunner("dataset-load", self)
         self._loader.done.connect(self._loaded)
         self._loader.failed.connect(self._failed)
         self._updating = False
         self._shown: dict[str, Any] = {}
+        self._shown_data: int | None = None   # id() of the dataset whose preview is shown
 
         self.chooser = QComboBox(self)
         self.chooser.setObjectName("dataset_chooser")
@@ -111,8 +112,8 @@ class DatasetPanel(QWidget):
         self._timer.timeout.connect(self._start_load)
         self.chooser.currentIndexChanged.connect(self._on_dataset_chosen)
         self.form.paramChanged.connect(self._on_param_edited)
-        # Other panels change the choice too (painted points, with undo): follow them.
-        document.undo_stack.indexChanged.connect(lambda _i: self._follow_project())
+        # Other views change the choice too (painted points, with undo): follow them.
+        document.datasetChoiceChanged.connect(self._follow_project)
         self.import_csv.clicked.connect(self.open_csv_dialog)
         self.import_images.clicked.connect(self.open_image_dialog)
         self.data_folder.clicked.connect(self.choose_data_folder)
@@ -127,6 +128,13 @@ class DatasetPanel(QWidget):
         self.show_project_choice()
 
     # ------------------------------------------------------------------ public
+    @property
+    def dataset(self) -> Any:
+        """The session's dataset for the current choice once this panel shows it (None
+        while it loads, or when loading failed)."""
+        dataset = self.document.session.loaded_dataset()
+        return dataset if dataset is not None and id(dataset) == self._shown_data else None
+
     def choice(self) -> dict[str, Any]:
         return dict(self.document.project.dataset or {})
 
@@ -282,7 +290,7 @@ class DatasetPanel(QWidget):
 
     def _loaded(self, result: tuple[Any, Any, dict[str, Any]]) -> None:
         choice, dataset, preview = result
-        self.dataset = dataset
+        self._shown_data = id(dataset)
         self.document.session.offer_dataset(choice, dataset)
         self.summary.setText(dataset.summary())
         self.summary.setStyleSheet("")
@@ -291,7 +299,7 @@ class DatasetPanel(QWidget):
         self.datasetLoaded.emit(dataset)
 
     def _failed(self, message: str) -> None:
-        self.dataset = None
+        self._shown_data = None
         self._show_error(message)
         self.loadFailed.emit(message)
 

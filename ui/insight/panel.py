@@ -3,7 +3,8 @@ probe, and recomputed from the trained model when a run ends.
 
 The panel computes nothing itself: it runs :mod:`playground.insight` functions (on the
 training thread through the probe while training; on its background runner for a model
-that is not training) and hands their results to the views.
+that is not training) and hands their results to the views. It loads no data either: it
+shows the session's dataset (``Document.datasetLoaded``) and the run's.
 """
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from playground.insight import probes
 from playground.insight.painting import painted_points, with_points
 from ui.background import BackgroundRunner
 from ui.canvas.scene import GraphScene
-from ui.datasets.panel import DatasetPanel
 from ui.document import Document
 from ui.insight.boundary_view import BoundaryView
 from ui.insight.conv_view import ConvView
@@ -38,8 +38,6 @@ PROBE_NAME = "insight"
 # are drawn at the next turn of the event loop after this short wait, which only merges
 # results that come together (boundary, neurons and weights of one frame).
 LIVE_REDRAW_MS = 15
-# Dataset families cheap enough to load on the UI thread to show the data before training.
-QUICK_FAMILIES = ("2-D points",)
 
 
 class InsightPanel(QWidget):
@@ -52,10 +50,9 @@ class InsightPanel(QWidget):
     edgeWeightsChanged = Signal(object)
 
     def __init__(self, document: Document, scene: GraphScene, status: StatusLine,
-                 controller: TrainingController, dataset_panel: DatasetPanel | None = None,
-                 parent: QWidget | None = None) -> None:
-        """``controller`` runs training (the views follow its probe results);
-        ``dataset_panel`` loads the data off the UI thread and takes painted points."""
+                 controller: TrainingController, parent: QWidget | None = None) -> None:
+        """``controller`` runs training (the views follow its probe results); the data
+        comes from the session (loaded off the UI thread by the Dataset panel)."""
         super().__init__(parent)
         self.document = document
         self.scene = scene
@@ -66,12 +63,11 @@ class InsightPanel(QWidget):
         self._results.done.connect(self._show_computed)
         self._results.failed.connect(lambda message: self.status.show_message(message, 0))
         self.controller = controller
-        self.dataset_panel: Any = None    # the Dataset panel, which loads data off-thread
-        self.dataset: Any = None
+        # Which dataset the views are set up for (its name and identity, not the data).
+        self._shown_dataset: tuple[str, int] | None = None
         self.model: Any = None            # a trained model that is not training (UI use)
         self.weights_snapshot: Any = None
         self.node_health: dict[str, Any] = {}
-        self._dataset_key: str | None = None
         self._training = False
         self._pending: dict[str, Any] = {}
         self._dataset_kind: dict[str, bool] | None = None
@@ -116,19 +112,21 @@ class InsightPanel(QWidget):
         self.healthChanged.connect(self.badges.show_health)
         self.boundary.pointsEdited.connect(self._points_painted)
         self.document.projectReplaced.connect(self._project_replaced)
-        self.document.modifiedChanged.connect(lambda _m: self._load_quick_dataset())
         self._project_replaced()
         self.attach_controller(controller)
-        if dataset_panel is not None:
-            self.attach_dataset_panel(dataset_panel)
+        document.datasetLoaded.connect(self._dataset_loaded)
+        loaded = document.session.loaded_dataset()
+        if loaded is not None:
+            self._dataset_loaded(loaded)
+
+    @property
+    def dataset(self) -> Any:
+        """The session's dataset for the project's choice once the views show it (None
+        while it loads: a worker may have loaded it before the views are told)."""
+        dataset = self.document.session.loaded_dataset()
+        return dataset if dataset is not None and self._showing(dataset) else None
 
     # ------------------------------------------------------------ training link
-    def attach_dataset_panel(self, dataset_panel: Any) -> None:
-        """Show each dataset the Dataset panel loads (it loads off the UI thread)."""
-        self.dataset_panel = dataset_panel
-        dataset_panel.datasetLoaded.connect(self._dataset_loaded)
-        if dataset_panel.dataset is not None:
-            self._dataset_loaded(dataset_panel.dataset)
 
     def _dataset_loaded(self, dataset: Any) -> None:
         if not self._training:
@@ -159,7 +157,7 @@ class InsightPanel(QWidget):
     def _probe_result(self, name: str, update: Any) -> None:
         if name != PROBE_NAME or update is None:
             return
-        if update.dataset is not self.dataset:
+        if not self._showing(update.dataset):
             self._set_dataset(update.dataset)
         self._pending.update(update.results)  # keep only the newest result of each view
         if not self._redraw.isActive():
@@ -169,10 +167,9 @@ class InsightPanel(QWidget):
         pending, self._pending = self._pending, {}
         self.show_results(pending)
 
-    def _training_finished(self, _entry: dict) -> None:
+    def _training_finished(self, _entry: dict, model: Any) -> None:
         self._redraw.stop()
         self._pending = {}
-        model = self.controller.last_model
         dataset = self.dataset
         if self.controller.run_project is not self.document.project:
             return  # the run of a project that is no longer open
@@ -187,7 +184,7 @@ class InsightPanel(QWidget):
             return  # a new run started meanwhile: its live views win
         model, dataset, results = payload
         self.model = model
-        if dataset is not self.dataset:
+        if not self._showing(dataset):
             self._set_dataset(dataset)
         self.show_results(results)
         self._after_model_shown(model, dataset)
@@ -278,10 +275,13 @@ class InsightPanel(QWidget):
         return self.layers.canvas_edge_weights()
 
     # ------------------------------------------------------------ dataset
+    def _showing(self, dataset: Any) -> bool:
+        return self._shown_dataset == (dataset.name, id(dataset))
+
     def _set_dataset(self, dataset: Any) -> None:
-        if self.dataset is None or dataset.name != self.dataset.name:
+        if self._shown_dataset is None or dataset.name != self._shown_dataset[0]:
             self.regression.clear_line()
-        self.dataset = dataset
+        self._shown_dataset = (dataset.name, id(dataset))
         shape = tuple(dataset.input_shape)
         two_d = shape == (2,)
         classification = dataset.task in ("binary", "multiclass")
@@ -308,7 +308,6 @@ class InsightPanel(QWidget):
         self.model = None
         self.weights_snapshot = None
         self.node_health = {}
-        self._dataset_key = None
         self._pending = {}
         self._redraw.stop()
         self._results.cancel()   # results of the previous project's model
@@ -318,28 +317,6 @@ class InsightPanel(QWidget):
             view.clear()  # nothing from the previous project stays on screen
         self.healthChanged.emit({})
         self.edgeWeightsChanged.emit({})
-        self._load_quick_dataset()
-
-    def _load_quick_dataset(self) -> None:
-        """Without a Dataset panel: show the data of a cheap dataset (2-D points) as soon
-        as it is chosen."""
-        if self.dataset_panel is not None:
-            return
-        choice = self.document.project.dataset or {}
-        key = repr(sorted((choice.get("params") or {}).items())) + str(choice.get("name"))
-        if key == self._dataset_key or self._training or not choice.get("name"):
-            return
-        self._dataset_key = key
-        from playground.datasets import dataset_info, load_from_choice
-
-        try:
-            if dataset_info(choice["name"]).family not in QUICK_FAMILIES:
-                return
-            dataset = load_from_choice(choice)
-        except PlaygroundError as error:
-            self.boundary.set_status(str(error))
-            return
-        self._set_dataset(dataset)
 
     # ------------------------------------------------------------ painting
     def _points_painted(self, points: list) -> None:
@@ -350,13 +327,19 @@ class InsightPanel(QWidget):
 
     def apply_points(self, points: list) -> None:
         """Store painted points in the project (the next training run uses them)."""
+        from playground.datasets import dataset_info
+
+        shown = self.dataset  # until the data with the points is loaded
         choice = with_points(self.document.project.dataset or {}, points)
-        if self.dataset_panel is not None:  # its form shows them and it reloads the data
-            self.dataset_panel.update_params({"extra_points": choice["params"]["extra_points"]})
-        else:
-            self.document.session.set_dataset_choice(choice["name"], choice["params"])
-        if self.dataset is not None and self.boundary.points != points:
-            self.boundary.set_dataset(self.dataset, points)
+        try:
+            params = dataset_info(choice["name"]).validate_params(choice["params"])
+        except PlaygroundError as error:
+            self.status.show_message(str(error), 0)
+            return
+        # The Dataset panel follows the session's new choice: shows it and reloads the data.
+        self.document.session.set_dataset_choice(choice["name"], params)
+        if shown is not None and self.boundary.points != points:
+            self.boundary.set_dataset(shown, points)
 
     # ------------------------------------------------------------ layer views
     def make_layer_view(self, parent: QWidget | None = None) -> LayerView:
@@ -375,15 +358,15 @@ class InsightPanel(QWidget):
             self.status.show_message(self.tr("TensorFlow is still loading; try again in a "
                                              "moment."))
             return
-        from playground.datasets import load_from_choice
         from playground.network.keras_build import build_model
 
         choice = dict(self.document.project.dataset or {})
         graph = self.document.graph.copy()  # the user may edit on while this runs
         weights = self.document.project.weights or None
+        session = self.document.session
 
         def compute() -> tuple[Any, Any, dict[str, Any]]:
-            dataset = load_from_choice(choice)
+            dataset = session.load_dataset(choice)  # the shared one, loaded at most once
             model = build_model(graph, weights)
             return model, dataset, probes.final_results(model, dataset)
 

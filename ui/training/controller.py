@@ -4,7 +4,9 @@ The worker lives in its own thread and talks to the UI only through signals (que
 threads); it never touches a widget. Batch events are merged and sent at most ~25 times a
 second (every raw batch loss still arrives, in lists); epoch, probe and end events are sent
 as they come. ``shutdown()`` stops a run and joins the thread (the window calls it when it
-closes).
+closes). A finished run is recorded in the session (weights and history,
+``Session.record_run``) before ``finished(entry, model)`` fires: the controller keeps no
+copy of them.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import threading
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.network.graph import Graph
 from playground.session import Session
@@ -20,7 +22,7 @@ from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeRes
                                         RunDiverged, RunEnded, RunStarted, StepsDone,
                                         TrainingEvent)
 from playground.training.settings import TrainingSettings
-from ui.thread_worker import ThreadWorker
+from ui.thread_worker import ThreadWorker, WorkerThread
 
 PROGRESS_INTERVAL_S = 0.04   # at most ~25 progress signals a second
 
@@ -65,6 +67,11 @@ class TrainingWorker(ThreadWorker):
             self._paused = paused
             if self._engine is not None:
                 (self._engine.pause if paused else self._engine.resume)()
+
+    @property
+    def paused(self) -> bool:
+        """Whether a pause was asked for (the engine follows as soon as it exists)."""
+        return self._paused
 
     def set_probe(self, name: str, probe: Probe | None) -> None:
         with self._lock:
@@ -143,7 +150,7 @@ class TrainingController(QObject):
     progress = Signal(object)      # StepsDone (merged: every loss since the last) or RunEnded
     epochEnded = Signal(object)    # EpochEnded
     probeResult = Signal(str, object)
-    finished = Signal(dict)
+    finished = Signal(dict, object)   # history entry (already in the session), trained model
     probeFailed = Signal(str)     # a view failed and was turned off; training goes on
     failed = Signal(str)
     runningChanged = Signal(bool)
@@ -152,13 +159,9 @@ class TrainingController(QObject):
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)
         self.session = session
-        self._thread: QThread | None = None
+        self._thread: WorkerThread | None = None
         self._worker: TrainingWorker | None = None
         self._probes: dict[str, Probe] = {}
-        self._paused = False
-        self.last_model: Any = None
-        self.last_weights: dict | None = None
-        self.last_entry: dict | None = None
         # The project object the current (or last) run was started for: a run that ends
         # after the user opened another project must not write into that one.
         self.run_project: Any = None
@@ -168,7 +171,7 @@ class TrainingController(QObject):
         return self._thread is not None
 
     def is_paused(self) -> bool:
-        return self._paused
+        return self._worker is not None and self._worker.paused
 
     def add_probe(self, name: str, fn: Callable[[Any, Any], Any],
                   every: str | float = "epoch") -> None:
@@ -193,10 +196,7 @@ class TrainingController(QObject):
         weights = {k: list(v) for k, v in project.weights.items()} if project.weights else None
         worker = TrainingWorker(self.session, project.graph.to_dict(), weights,
                                 dict(project.dataset or {}), settings, dict(self._probes))
-        thread = QThread(self)
-        thread.setObjectName("training")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        thread = WorkerThread(worker, "training", self)
         worker.runInfo.connect(self.runInfo)
         worker.progress.connect(self.progress)
         worker.epochEnded.connect(self.epochEnded)
@@ -204,26 +204,20 @@ class TrainingController(QObject):
         worker.probeFailed.connect(self.probeFailed)
         worker.failed.connect(self.failed)
         worker.finished.connect(self._on_finished)
-        # Direct: quit() is thread-safe, and shutdown() blocks the UI thread in wait().
-        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(self._on_thread_finished)
+        thread.ended.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
         self.run_project = project
-        self._paused = False
-        self.last_model = None
         thread.start()
         self.started.emit()
         self.runningChanged.emit(True)
 
     def pause(self) -> None:
-        if self._worker is not None and not self._paused:
-            self._paused = True
+        if self._worker is not None and not self._worker.paused:
             self._worker.request_pause(True)
             self.pausedChanged.emit(True)
 
     def resume(self) -> None:
-        if self._worker is not None and self._paused:
-            self._paused = False
+        if self._worker is not None and self._worker.paused:
             self._worker.request_pause(False)
             self.pausedChanged.emit(False)
 
@@ -238,29 +232,20 @@ class TrainingController(QObject):
         if thread is None:
             return True
         self.stop()
-        finished = thread.wait(timeout_ms)
-        if finished:
-            self._on_thread_finished()
-        return finished
+        return thread.wait(timeout_ms)  # ended -> _on_thread_finished when it finished
 
     @Slot(dict, object, object)
     def _on_finished(self, entry: dict, weights: Any, model: Any) -> None:
         if self._shut_down:  # the window is closing: do not touch the document any more
             return
-        self.last_entry = entry
-        self.last_weights = weights
-        self.last_model = model
-        self.finished.emit(entry)
+        # A run that ends after another project was opened belongs to that one: dropped.
+        if self.run_project is self.session.project:
+            self.session.record_run(entry, weights)
+        self.finished.emit(entry, model)
 
     @Slot()
     def _on_thread_finished(self) -> None:
         if self._thread is None:
             return
-        thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
-        self._paused = False
-        if worker is not None:
-            worker.deleteLater()
-        if thread is not None:
-            thread.deleteLater()
+        self._thread = self._worker = None  # WorkerThread deletes both
         self.runningChanged.emit(False)

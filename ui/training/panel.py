@@ -273,14 +273,13 @@ class TrainingPanel(QWidget):
             text = text.replace(f"%{i}", values[i - 1])
         self.counters.setText(text)
 
-    def _on_finished(self, entry: dict[str, Any]) -> None:
+    def _on_finished(self, entry: dict[str, Any], _model: Any = None) -> None:
         project = self.document.project
         if self.controller.run_project is not project:
             self.status.setText(self.tr("The run of the previous project ended; its "
                                         "results belong to that project and were dropped."))
             return
-        self.document.session.record_run(entry, self.controller.last_weights)
-        self.curves.flush()
+        self.curves.flush()  # the run is in the session already (controller)
         self.status.setStyleSheet("")   # a red error from before this run is over
         status = entry.get("status")
         texts = {"completed": self.tr("Finished %1 epochs."),
