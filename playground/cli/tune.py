@@ -15,7 +15,7 @@ import threading
 from typing import Any
 
 from playground.i18n import _
-from playground.tuning.search import SearchEvent, SearchSummary
+from playground.tuning.search import SearchEvent, SearchSummary, TrialEnded
 from playground.tuning.space import SearchSpace
 
 
@@ -56,9 +56,8 @@ def readable_params(space: SearchSpace, graph: Any, params: dict[str, Any]) -> d
     return out
 
 
-def trial_line(event: SearchEvent, objective: str, space: SearchSpace, graph: Any) -> str:
+def trial_line(event: TrialEnded, objective: str, space: SearchSpace, graph: Any) -> str:
     record = event.record
-    assert record is not None
     score = f"{objective} {record.value:.5g}" if record.value is not None else ""
     params = "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
                        for k, v in readable_params(space, graph, record.params).items())
@@ -109,7 +108,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     graph = project.graph
 
     def on_event(event: SearchEvent) -> None:
-        if event.kind == "trial_end":
+        if isinstance(event, TrialEnded):
             print(trial_line(event, settings.objective, space, graph), flush=True)
 
     search = Search(project, space, settings, study, on_event)

@@ -26,16 +26,36 @@ from playground.tuning.trial import TrialFailed, TrialRecord, TrialRunner, Trial
 COUNTED_STATES = ("COMPLETE", "PRUNED", "FAIL", "RUNNING")
 
 
-@dataclass
-class SearchEvent:
-    """What a search reports: a trial starts (``trial_start``), a training event of the
-    current trial (``training``), a trial ends (``trial_end``, with its record)."""
+# What a search reports, typed like the training engine's events (match on the class).
+@dataclass(frozen=True)
+class TrialStarted:
+    """Trial ``number`` starts with these values (by dimension key)."""
 
-    kind: str
     number: int
     params: dict[str, Any] = field(default_factory=dict)
-    training: TrainingEvent | None = None
-    record: TrialRecord | None = None
+
+
+@dataclass(frozen=True)
+class TrialTraining:
+    """A training event of trial ``number`` (its live curve)."""
+
+    number: int
+    training: TrainingEvent
+
+
+@dataclass(frozen=True)
+class TrialEnded:
+    """Trial ``number`` ended: its record (state, score, values, message)."""
+
+    number: int
+    record: TrialRecord
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.record.params)
+
+
+SearchEvent = TrialStarted | TrialTraining | TrialEnded
 
 
 @dataclass
@@ -139,12 +159,11 @@ class Search:
         assert self._runner is not None
         params = {dim.key: dim.suggest(trial) for dim in self.space.dimensions}
         number = trial.number
-        self.on_event(SearchEvent("trial_start", number, dict(params)))
+        self.on_event(TrialStarted(number, dict(params)))
         state, value, message = optuna.trial.TrialState.FAIL, None, ""
         try:
             value, _result = self._runner.run(
-                trial, params, lambda e: self.on_event(SearchEvent("training", number,
-                                                                   training=e)))
+                trial, params, lambda e: self.on_event(TrialTraining(number, e)))
             state = optuna.trial.TrialState.COMPLETE
         except optuna.TrialPruned as pruned:
             state, message = optuna.trial.TrialState.PRUNED, str(pruned)
@@ -168,7 +187,7 @@ class Search:
     def _report_end(self, number: int) -> TrialRecord:
         frozen = self.study.get_trials(deepcopy=False)
         record = TrialRecord.from_frozen(next(t for t in frozen if t.number == number))
-        self.on_event(SearchEvent("trial_end", number, dict(record.params), record=record))
+        self.on_event(TrialEnded(number, record))
         return record
 
 

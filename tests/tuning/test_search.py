@@ -6,7 +6,8 @@ import pytest
 
 from playground.network.chains import chain_graph
 from playground.training.run import load_project_dataset, make_engine
-from playground.tuning.search import Search, param_importances
+from playground.tuning.search import (Search, TrialEnded, TrialStarted, TrialTraining,
+                                      param_importances)
 from playground.tuning.space import Dimension, SearchSpace, training_dimension
 from playground.tuning.study import TuneSettings, open_study
 from playground.training.events import EpochEnded
@@ -37,9 +38,9 @@ def test_a_small_search_is_at_least_as_good_as_the_defaults(tmp_path):
     assert summary.counts() == {"complete": 6}
     assert summary.best is not None and summary.best.value <= default
     # live curve of each trial: training events arrive between each start and end
-    kinds = [e.kind for e in events]
-    assert kinds.count("trial_start") == 6 and kinds.count("trial_end") == 6
-    assert kinds[1] == "training"
+    kinds = [type(e) for e in events]
+    assert kinds.count(TrialStarted) == 6 and kinds.count(TrialEnded) == 6
+    assert kinds[1] is TrialTraining
     assert set(param_importances(summary_study := _study(tmp_path, settings))) == \
         {f"{project.graph.nodes[1].id}.units", "training.learning_rate"}
     assert summary_study.best_trial.number == summary.best.number
@@ -113,7 +114,7 @@ def test_stop_keeps_finished_trials_and_a_time_limit_starts_no_new_trial(tmp_pat
     search = None
 
     def stop_in_second_trial(event):
-        if event.kind == "training" and event.number == 1 \
+        if isinstance(event, TrialTraining) and event.number == 1 \
                 and isinstance(event.training, EpochEnded):
             search.stop()
 

@@ -8,14 +8,15 @@ import copy
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.files.project import Project
-from playground.tuning.search import Search, SearchEvent, param_importances, study_records
+from playground.tuning.search import (Search, SearchEvent, TrialEnded, TrialStarted,
+                                      TrialTraining, param_importances, study_records)
 from playground.tuning.space import SearchSpace
 from playground.tuning.study import TuneSettings, open_study
 from playground.training.events import EpochEnded
-from ui.thread_worker import ThreadWorker
+from ui.thread_worker import ThreadWorker, WorkerThread
 
 
 class TuneWorker(ThreadWorker):
@@ -53,11 +54,11 @@ class TuneWorker(ThreadWorker):
         self.finished.emit(search.run())
 
     def _on_event(self, event: SearchEvent) -> None:
-        if event.kind == "trial_start":
+        if isinstance(event, TrialStarted):
             self.trialStarted.emit(event.number, event.params)
-        elif event.kind == "training" and isinstance(event.training, EpochEnded):
+        elif isinstance(event, TrialTraining) and isinstance(event.training, EpochEnded):
             self.epochEnded.emit(event.number, event.training)
-        elif event.kind == "trial_end":
+        elif isinstance(event, TrialEnded):
             search = self._search
             importances = param_importances(search.study) if search is not None else {}
             self.trialFinished.emit(event.record, importances)
@@ -76,7 +77,7 @@ class TuneController(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: QThread | None = None
+        self._thread: WorkerThread | None = None
         self._worker: TuneWorker | None = None
 
     def is_running(self) -> bool:
@@ -90,15 +91,11 @@ class TuneController(QObject):
         snapshot = Project(graph=project.graph.copy(), dataset=copy.deepcopy(project.dataset),
                            training=copy.deepcopy(project.training))
         worker = TuneWorker(snapshot, space, settings, storage_url, dataset)
-        thread = QThread(self)
-        thread.setObjectName("tuning")
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        thread = WorkerThread(worker, "tuning", self)
         for name in ("trialStarted", "epochEnded", "trialFinished", "studyLoaded",
                      "finished", "failed"):
             getattr(worker, name).connect(getattr(self, name))
-        worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        thread.finished.connect(self._on_thread_finished)
+        thread.ended.connect(self._on_thread_finished)
         self._thread, self._worker = thread, worker
         thread.start()
         self.runningChanged.emit(True)
@@ -112,18 +109,11 @@ class TuneController(QObject):
         if thread is None:
             return True
         self.stop()
-        finished = thread.wait(timeout_ms)
-        if finished:
-            self._on_thread_finished()
-        return finished
+        return thread.wait(timeout_ms)  # ended -> _on_thread_finished when it finished
 
     @Slot()
     def _on_thread_finished(self) -> None:
         if self._thread is None:
             return
-        thread, worker = self._thread, self._worker
-        self._thread = self._worker = None
-        if worker is not None:
-            worker.deleteLater()
-        thread.deleteLater()
+        self._thread = self._worker = None  # WorkerThread deletes both
         self.runningChanged.emit(False)
