@@ -67,6 +67,10 @@ class TrainingError(PlaygroundError):
     """Training cannot start or had to stop; the message says what to change."""
 
 
+class InsightError(PlaygroundError):
+    """A visualization cannot be computed for this model or data; says why and what to do."""
+
+
 class TuningError(PlaygroundError):
     """A search cannot start or go on (search space, storage, objective); says what to do."""
 

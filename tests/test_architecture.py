@@ -360,3 +360,30 @@ def test_one_module_owns_qthreads():
                       _thread_constructions(ast.parse(path.read_text(encoding="utf-8")))]
     assert found == []
     assert _thread_constructions(ast.parse("t = QtCore.QThread(self)\nQThreadPool()")) == [1]
+
+
+def _private_imports(importer: str, imported: set[str], modules: set[str]) -> list[str]:
+    """Imports of a module whose name starts with "_" from outside its own package."""
+    found = []
+    for name in sorted(imported):
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        package, _dot, last = name.rpartition(".")
+        if last.startswith("_") and not last.startswith("__") \
+                and not importer.startswith(package + "."):
+            found.append(f"{importer} imports {name}")
+    return found
+
+
+def test_no_package_reaches_into_another_packages_private_module():
+    modules = _source_modules()
+    found = []
+    for name, path in modules.items():
+        found += _private_imports(name, _imported_names(path, name), set(modules))
+    assert found == []
+    known = {"playground.insight._model", "playground.i18n"}
+    assert _private_imports("playground.training.losses",
+                            {"playground.insight._model.output_activation"}, known) != []
+    assert _private_imports("playground.insight.boundary",
+                            {"playground.insight._model.run_model", "playground.i18n._"},
+                            known) == []

@@ -10,28 +10,23 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from playground.errors import PlaygroundError
+from playground.errors import InsightError
 from playground.i18n import _
 from playground.kerasenv import keras
+# Reading a built model's layers and activations is the network's business (training uses
+# it too); re-exported for the insight modules.
+from playground.network.model_info import (activation_name, first_output, model_layers,
+                                           output_activation)
+
+__all__ = ["InsightError", "activation_name", "class_probabilities", "first_output",
+           "intermediate_model", "model_layers", "output_activation", "run_intermediate",
+           "run_model", "to_numpy"]
 
 _BATCH = 2048
 
 
-class InsightError(PlaygroundError):
-    """A visualization cannot be computed for this model or data; says why and what to do."""
-
-
 def to_numpy(value: Any) -> np.ndarray:
     return np.asarray(keras().ops.convert_to_numpy(value))
-
-
-def first_output(outputs: Any) -> Any:
-    """Multi-output models: the visualizations look at the first output."""
-    if isinstance(outputs, (list, tuple)):
-        return outputs[0]
-    if isinstance(outputs, dict):
-        return next(iter(outputs.values()))
-    return outputs
 
 
 def run_model(model: Any, x: np.ndarray, batch_size: int = _BATCH) -> np.ndarray:
@@ -47,49 +42,6 @@ def run_model(model: Any, x: np.ndarray, batch_size: int = _BATCH) -> np.ndarray
     parts = [to_numpy(first_output(model(x[i:i + batch_size], training=False)))
              for i in range(0, len(x), batch_size)]
     return np.concatenate(parts, axis=0)
-
-
-def activation_name(layer: Any) -> str | None:
-    """The activation a layer applies at its output, as a Keras name ("relu"), or None.
-
-    Dense/Conv layers carry it as ``layer.activation``; ReLU / Softmax / Activation layers
-    are activations themselves.
-    """
-    cls = type(layer).__name__
-    if cls == "ReLU":
-        return "relu"
-    if cls == "Softmax":
-        return "softmax"
-    if cls == "LeakyReLU":
-        return "leaky_relu"
-    if cls == "ELU":
-        return "elu"
-    fn = getattr(layer, "activation", None)
-    if fn is None or cls in ("LSTM", "GRU", "SimpleRNN"):
-        # recurrent layers: their activation is inside the cell, not applied to the output
-        return None
-    if isinstance(fn, str):
-        return fn
-    name = getattr(fn, "__name__", None)
-    return str(name) if name else None
-
-
-def model_layers(model: Any) -> list[Any]:
-    """Top-level layers of the model in order, without the Input layers."""
-    return [layer for layer in model.layers if type(layer).__name__ != "InputLayer"]
-
-
-def output_activation(model: Any) -> str | None:
-    """Activation of the layer producing the (first) model output."""
-    layers = model_layers(model)
-    if not layers:
-        return None
-    outputs = getattr(model, "outputs", None)
-    if outputs:
-        history = getattr(first_output(outputs), "_keras_history", None)
-        if history is not None:
-            return activation_name(history[0])
-    return activation_name(layers[-1])
 
 
 def intermediate_model(model: Any, layers: Sequence[Any]) -> Any:

@@ -65,7 +65,7 @@ class LossChoice:
 def output_activation(model: Any) -> str:
     """Name of the activation applied last by the model's (first) output layer, counting
     layers that are activations themselves (a final Softmax layer: no logits)."""
-    from playground.insight._model import output_activation as last_activation
+    from playground.network.model_info import output_activation as last_activation
 
     return last_activation(model) or "linear"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from playground.insight._model import InsightError
+from playground.errors import InsightError
 from playground.insight.activations import activation_curve
 from playground.insight.weights import Histogram, LayerHistograms
 from ui.insight.common import InsightView
