@@ -115,6 +115,8 @@ def test_painted_points_reach_training_data_and_undo(window, qtbot):
     data = load_from_choice(window.document.project.dataset)
     np.testing.assert_allclose(data.x_train[-1], points[0][:2], rtol=1e-6)
     assert data.y_train[-1] == 1
+    # where the point is now (the plot may have been laid out again since the data came)
+    widget_pos = view.plot.mapFromScene(view.view_box.mapViewToScene(QPointF(3.0, -3.0)))
     qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.RightButton, pos=widget_pos)
     assert painted_points(window.document.project.dataset) == []
     window.document.undo_stack.undo()   # undo the erase: the point is back

@@ -146,6 +146,12 @@ def test_reset_layout_restores_the_default_and_the_layout_is_remembered(qtbot, t
         # the docks are sized again once the window is shown: the live view gets about a
         # third of the width (before that it has half)
         qtbot.waitUntil(lambda: 300 < insight.width() < 0.4 * window.width())
+        # Once the data is loaded (off the UI thread) and shown, the live views have their
+        # tabs and minimum size: the default layout is the one Reset Layout gives then.
+        qtbot.waitUntil(lambda: window.panels.insight.dataset is not None, timeout=20_000)
+        window.reset_layout_action.trigger()
+        QCoreApplication.processEvents()  # the reset's deferred sizing (a zero-time timer)
+        qtbot.waitUntil(lambda: 300 < insight.width() < 0.4 * window.width())
         default = (insight.geometry(), training.geometry())
         # the user closes the live views and moves the training panel under the inspector
         insight.close()

@@ -329,7 +329,6 @@ class InsightPanel(QWidget):
         """Store painted points in the project (the next training run uses them)."""
         from playground.datasets import dataset_info
 
-        shown = self.dataset  # until the data with the points is loaded
         choice = with_points(self.document.project.dataset or {}, points)
         try:
             params = dataset_info(choice["name"]).validate_params(choice["params"])
@@ -338,8 +337,10 @@ class InsightPanel(QWidget):
             return
         # The Dataset panel follows the session's new choice: shows it and reloads the data.
         self.document.session.set_dataset_choice(choice["name"], params)
-        if shown is not None and self.boundary.points != points:
-            self.boundary.set_dataset(shown, points)
+        # Until the data with the points is loaded, the points over the data drawn now.
+        drawn = self.boundary.dataset
+        if drawn is not None and self.boundary.points != points:
+            self.boundary.set_dataset(drawn, points)
 
     # ------------------------------------------------------------ layer views
     def make_layer_view(self, parent: QWidget | None = None) -> LayerView:
