@@ -230,9 +230,6 @@ class Session:
         self.weights_changed.emit()
         self.set_modified(True)
 
-    def reset_weights(self) -> None:
-        self.set_weights(None)
-
     def add_history(self, entry: dict[str, Any]) -> None:
         self.project.history.append(entry)
         self.history_changed.emit()
