@@ -28,12 +28,14 @@ import numpy as np
 from playground.i18n import _
 from playground.training import device as device_mod
 from playground.training.data import RunData, prepare_data
+from playground.training.early_stopping import EarlyStopping
 from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
-                                        Progress, RunDiverged, RunEnded, RunResult,
+                                        RunDiverged, RunEnded, RunResult,
                                         RunStarted, StepsDone, TrainingEvent)
 from playground.training.faults import check_finite_data, check_memory, explain_failure
 from playground.training.losses import check_model_fits_dataset, resolve_loss
 from playground.training.loop import CompiledStepper
+from playground.training.progress_clock import ProgressClock
 from playground.training.rules import (check_replicas, divergence_message, make_optimizer,
                                        monitored_value)
 from playground.training.settings import TrainingSettings
@@ -273,34 +275,15 @@ class TrainingEngine:
         steps_per_epoch = stepper.steps_per_epoch
         rng = np.random.default_rng(s.seed)
         resumed, history = self._resume(rng, n)
-        total_samples = n * (s.epochs - resumed)
         self._probe_times: dict[str, float] = {}
         status, message = "completed", ""
         final_logs: dict[str, float] = {k: v[-1] for k, v in history.items() if v}
-        started = time.perf_counter()
-        paused_s = 0.0
-        seen = iteration = 0
+        clock = ProgressClock(s.epochs, steps_per_epoch, n * (s.epochs - resumed))
+        progress = clock.progress
         epochs_done = resumed
-        best: float | None = None
-        wait = 0
         monitor = monitored_value(s, data.x_val is not None, self.loss_choice.metrics)
-        mode_max = "acc" in monitor
+        stopping = EarlyStopping(monitor, s.patience) if s.early_stopping else None
         step_time: float | None = None
-
-        # (active seconds, samples seen) when the first call that did not trace began:
-        # speed and ETA count from there, so the seconds spent compiling do not make the
-        # first ETA hours long. Until then the ETA is unknown (None).
-        warm: tuple[float, int] | None = None
-
-        def progress(epoch: int, step: int) -> Progress:
-            active = max(time.perf_counter() - started - paused_s, 1e-9)
-            if warm is None or active - warm[0] <= 0 or seen <= warm[1]:
-                rate, eta = seen / active, 0.0 if seen >= total_samples else None
-            else:
-                rate = (seen - warm[1]) / (active - warm[0])
-                eta = (total_samples - seen) / rate
-            return Progress(epoch, s.epochs, step, steps_per_epoch, iteration, seen, rate,
-                            active, eta)
 
         workers = 1 if self.workers is None else self.workers.cluster.size
         self._emit(RunStarted(
@@ -325,7 +308,7 @@ class TrainingEngine:
             step = 0
             logs: dict[str, float] = {}
             while step < steps_per_epoch:
-                paused_s += self._wait_while_paused()
+                clock.paused_s += self._wait_while_paused()
                 # (Multi-worker: agreed between calls; at step 0 it was just agreed above.)
                 stop = self._stop if self.workers is None else step > 0 and self._stop_now()
                 if stop:
@@ -335,8 +318,7 @@ class TrainingEngine:
                 t0 = time.perf_counter()
                 # The first call of each compiled function traces it: do not time those.
                 timed = not stepper.will_trace(count)
-                if timed and warm is None:
-                    warm = (t0 - started - paused_s, seen)
+                clock.call_starting(timed)
                 done, losses, logs = stepper.run_steps(perm, step, count)
                 if timed and done == count:
                     per = (time.perf_counter() - t0) / done
@@ -346,8 +328,8 @@ class TrainingEngine:
                 if done == 0:
                     continue
                 step_end = step + done
-                seen += min(step_end * s.batch_size, n) - min(step * s.batch_size, n)
-                iteration += done
+                clock.steps_done(done, min(step_end * s.batch_size, n)
+                                 - min(step * s.batch_size, n))
                 bad = ~np.isfinite(losses)
                 if bad.any():
                     at = int(np.argmax(bad))
@@ -379,24 +361,16 @@ class TrainingEngine:
                 self._checkpoints.save(epoch, history)
             self._emit(EpochEnded(progress(epoch, step), epoch_logs))
             self._run_probes("epoch", last=epoch == s.epochs)
-            if s.early_stopping and monitor in epoch_logs:
-                value = epoch_logs[monitor]
-                if best is None or (value > best if mode_max else value < best):
-                    best, wait = value, 0
-                else:
-                    wait += 1
-                    if wait >= s.patience:
-                        status = "early_stopped"
-                        message = ((_("Stopped early after epoch {epoch}: {monitor} has not improved for "
-                                      "{wait} epochs (best {best:.4g}).")
-                                      .format(epoch=epoch, monitor=monitor, wait=wait, best=best)))
-                        break
+            stop_message = stopping.epoch_ended(epoch, epoch_logs) if stopping else None
+            if stop_message is not None:
+                status, message = "early_stopped", stop_message
+                break
         if self.model.optimizer is not None and epochs_done:
             self.model.optimizer.finalize_variable_values(self.model.trainable_weights)
         if status in ("stopped", "early_stopped") and epochs_done < s.epochs:
             self._run_probes("end", last=True)
         test_logs: dict[str, float] = {}
-        if data.x_test is not None and iteration > 0 and status != "diverged":
+        if data.x_test is not None and clock.iteration > 0 and status != "diverged":
             test = stepper.evaluate(data.x_test, data.y_test, max(EVAL_BATCH_SIZE,
                                                                   s.batch_size))
             test_logs = {f"test_{k}": v for k, v in test.items()}
