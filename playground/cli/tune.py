@@ -92,7 +92,7 @@ def choose_storage(args: argparse.Namespace, named: str) -> str:
     the search elsewhere silently (at another application's database, say): it is named,
     and ``--storage`` uses it. The choice is printed (password masked)."""
     from playground.tuning.jobs import STORAGE_ENV
-    from playground.tuning.storage import is_project_local, masked_url
+    from playground.tuning.storage import check_storage_url, is_project_local, masked_url
     from playground.tuning.study import default_storage_url
 
     if args.worker is not None and os.environ.get(STORAGE_ENV):
@@ -107,6 +107,7 @@ def choose_storage(args: argparse.Namespace, named: str) -> str:
             print(_("note: the project names the study storage {named}, outside its folder; "
                     "it is not used unless you say so with --storage {named}.")
                   .format(named=shlex.quote(masked_url(named))), file=sys.stderr)
+    check_storage_url(url)                       # a bad URL is said before it is shown
     print(_("study storage: {url}").format(url=masked_url(url)), file=sys.stderr, flush=True)
     return url
 

@@ -130,3 +130,38 @@ def kill_workers(workers: list[WorkerProcess], grace_s: float = STOP_GRACE_S) ->
             worker.process.wait()
     for worker in workers:
         worker.errors.close()
+
+
+class HelperProcesses:
+    """Workers beside a search that runs in this process (the app's "use N processes"):
+    the project as it is now goes to them in a private temporary file, since the one on
+    disk may be older or missing. ``stop`` may come from any thread."""
+
+    def __init__(self, project: Any, settings: TuneSettings, url: str, jobs: int) -> None:
+        from playground.files.project import save_project
+
+        check_jobs(jobs, url)
+        self._folder = tempfile.TemporaryDirectory(prefix="keras-playground-tune-")
+        path = Path(self._folder.name) / "search.kpg"
+        save_project(project, path)
+        try:
+            self.workers = start_workers(path, settings, url, list(range(1, jobs)), jobs)
+        except BaseException:
+            self._folder.cleanup()
+            raise
+
+    def stop(self) -> None:
+        stop_workers(self.workers)
+
+    def wait(self) -> list[str]:
+        """Wait for every helper to end; what each that failed said (empty: none)."""
+        for worker in self.workers:
+            worker.process.wait()
+        return [_("Process {index}: {message}").format(index=w.index + 1,
+                                                       message=w.last_error())
+                for w in self.workers if w.process.returncode not in (0, 1)]
+
+    def close(self) -> None:
+        """Stop what still runs (waiting up to the grace time), then remove the files."""
+        kill_workers(self.workers)
+        self._folder.cleanup()
