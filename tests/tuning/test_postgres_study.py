@@ -14,22 +14,27 @@ PASSWORD = "Tun1ng-s3cret"
 pytestmark = pytest.mark.slow
 
 
-def test_two_machines_share_a_postgresql_study_without_repeats(tmp_path):
+def test_two_machines_share_a_postgresql_study_without_repeats(tmp_path, monkeypatch):
     path = saved_search_project(tmp_path)
     with postgres_server() as server:
         with server.admin_connect() as admin:      # the README's two SQL lines
             admin.execute(f"CREATE USER kp PASSWORD '{PASSWORD}'")
             admin.execute("CREATE DATABASE tuning OWNER kp")
-        url = f"postgresql://kp:{PASSWORD}@127.0.0.1:{server.port}/tuning"
-        command = [str(path), "--trials", "4", "--storage", url, "--study", "lr"]
-        outputs = run_tune_processes([command, command])
-        rates = study_learning_rates(url, "lr")
-    assert [number for number, _ in rates] == list(range(4))
+        monkeypatch.setenv("PGPASSWORD", PASSWORD)  # as the README: not in the URL
+        url = f"postgresql://kp@127.0.0.1:{server.port}/tuning"
+        command = [str(path), "--trials", "6", "--storage", url, "--study", "lr-search"]
+        # machine A with two worker processes, machine B with one
+        outputs = run_tune_processes([[*command, "--jobs", "2"], command])
+        rates = study_learning_rates(url, "lr-search")
+        with_password = url.replace("kp@", f"kp:{PASSWORD}@")
+        assert study_learning_rates(with_password, "lr-search") == rates
+    assert [number for number, _ in rates] == list(range(6))
     values = [value for _, value in rates]
-    assert len(set(values)) == 4, values
-    assert values.count(PROJECT_LEARNING_RATE) == 1
+    assert len(set(values)) == 6, values                 # no value tried twice
+    assert values.count(PROJECT_LEARNING_RATE) == 1      # the project's own: once
     runs = [last_json(out)["trials_run"] for out, _ in outputs]
-    assert sum(runs) == 4 and min(runs) >= 1
+    assert sum(runs) == 6 and min(runs) >= 1             # both machines did some work
+    assert last_json(outputs[0][0])["jobs"] == 2
     for out, err in outputs:
         assert PASSWORD not in out + err
-        assert f"study storage: postgresql://kp:***@127.0.0.1:{server.port}/tuning" in err
+        assert f"study storage: {url}" in err
