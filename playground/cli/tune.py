@@ -2,7 +2,9 @@
 
 One line per finished trial on stdout; the last line is one JSON object with the best
 parameters and score. Processes (on one machine or many) given the same ``--storage`` and
-``--study`` share one study: together they finish ``--trials`` trials.
+``--study`` share one study: together they finish ``--trials`` trials; ``--jobs N`` starts
+N of them here (``playground.cli.tune_jobs``). The storage in use is printed on stderr,
+its password masked.
 """
 from __future__ import annotations
 

@@ -61,17 +61,18 @@ class TuneWorker(ThreadWorker):
                 search.stop()
                 if helpers is not None:
                     helpers.stop()
+        failures: list[str] = []
         try:
             summary = search.run()
             if helpers is not None:
                 failures = helpers.wait()   # they finish their trials (or stop with Stop)
-                if failures:
-                    self.helpersFailed.emit("\n".join(failures))
                 self.studyLoaded.emit(study_records(study))
         finally:
             if helpers is not None:
                 helpers.close()
         self.finished.emit(summary)
+        if failures:                        # after "finished", so the message stays shown
+            self.helpersFailed.emit("\n".join(failures))
 
     def _on_event(self, event: SearchEvent) -> None:
         if event.kind == "trial_start":
