@@ -200,6 +200,13 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
+    def bring_to_front(self) -> None:
+        """A file was sent from the desktop to this running app: show the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
         if self._first_shown_size is None:
