@@ -55,7 +55,7 @@ def start_self_test(window, out: Path) -> None:
     panel.controller.finished.connect(trained)
     panel.controller.failed.connect(lambda message: finish(1, reason=message))
     window.tf_loader.failed.connect(lambda message: finish(1, reason=message))
-    if window.tf_loader.is_loaded():
+    if window.tf_loader.is_loaded:
         QTimer.singleShot(0, train)
     else:
         window.tfLoaded.connect(train)

@@ -50,38 +50,58 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
         self.name = name or server_name()
         self.listening = self._listen()
 
     def _listen(self) -> bool:
-        if self._server.listen(self.name):
-            return True
-        # A socket file left by an app that crashed: nobody answered it (the caller tried),
-        # so it is removed and the name taken again.
+        """Take the name; False when another running app holds it (this one then starts
+        as a window of its own, and files keep going to the first). Asked before listening:
+        Qt's listen() would replace the other app's socket file."""
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(CONNECT_MS):
+            probe.disconnectFromServer()
+            return False
+        # Nobody answers: any socket file is left by an app that crashed.
         QLocalServer.removeServer(self.name)
         return self._server.listen(self.name)
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            buffer = bytearray()
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(self._read)
+            socket.disconnected.connect(self._drop)
+            self._take_lines(socket)
 
-            def read(socket: QLocalSocket = socket, buffer: bytearray = buffer) -> None:
-                buffer.extend(bytes(socket.readAll().data()))
-                while b"\n" in buffer:
-                    line, _, rest = bytes(buffer).partition(b"\n")
-                    buffer[:] = rest
-                    text = line.decode("utf-8", errors="replace").strip()
-                    if text:
-                        self.fileRequested.emit(text)
+    def _read(self) -> None:
+        self._take_lines(self.sender())
 
-            socket.readyRead.connect(read)
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                read()
+    def _drop(self) -> None:
+        socket = self.sender()
+        self._take_lines(socket)
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
+
+    def _take_lines(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.get(socket)
+        if buffer is None:
+            return
+        buffer.extend(bytes(socket.readAll().data()))
+        while b"\n" in buffer:
+            line, _, rest = bytes(buffer).partition(b"\n")
+            buffer[:] = rest
+            text = line.decode("utf-8", errors="replace").strip()
+            if text:
+                self.fileRequested.emit(text)
 
     def close(self) -> None:
+        """Stop listening (the socket file goes) and let go of the connections."""
         self._server.close()
+        for socket in list(self._buffers):
+            socket.deleteLater()
+        self._buffers.clear()
 
 
 def connect_window(server: InstanceServer, open_path: Callable[[Path], None],
