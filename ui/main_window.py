@@ -113,6 +113,10 @@ class MainWindow(QMainWindow):
         self.settings_menu.addMenu(LanguageMenu(self.settings, language(),
                                                 lambda text: self.show_message(text, 8000),
                                                 self))
+        from ui.desktop_menu import DesktopEntryAction
+
+        self.desktop_entry = DesktopEntryAction(self, self.settings_menu,
+                                                lambda text: self.show_message(text, 10000))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.edit_actions.add_help_actions(self.help_menu)
         self.tensorboard_help = TensorBoardHelp(self, document, self.help_menu)

@@ -554,6 +554,21 @@ It is kept in %2.</source>
     </message>
 </context>
 <context>
+    <name>DesktopEntryAction</name>
+    <message>
+        <source>Show in the &amp;Application Menu</source>
+        <translation>显示在应用程序菜单中(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Put Keras Playground in your desktop&apos;s application menu and open .kpg projects with it on double-click</source>
+        <translation>把 Keras Playground 放进桌面的应用程序菜单，双击 .kpg 项目时用它打开</translation>
+    </message>
+    <message>
+        <source>Application menu</source>
+        <translation>应用程序菜单</translation>
+    </message>
+</context>
+<context>
     <name>DigitView</name>
     <message>
         <source>Draw a digit</source>
@@ -2402,6 +2417,10 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Keras Playground</source>
         <translation>Keras Playground</translation>
+    </message>
+    <message>
+        <source>Keras Playground is already running: %1 was opened there.</source>
+        <translation>Keras Playground 已在运行：已在其中打开 %1。</translation>
     </message>
 </context>
 <context>
