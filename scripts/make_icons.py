@@ -30,6 +30,14 @@ def main() -> None:
         painter.end()
         image.save(str(icon_png(size)))
         print(icon_png(size))
+    # Windows (.ico: the program, the installer, .kpg files) and macOS (.icns: the .app).
+    from PIL import Image
+
+    with Image.open(icon_png(512)) as big:
+        big.save(ICON_DIR / "keras-playground.ico",
+                 sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+        big.save(ICON_DIR / "keras-playground.icns")
+    print(ICON_DIR / "keras-playground.ico", ICON_DIR / "keras-playground.icns")
 
 
 if __name__ == "__main__":

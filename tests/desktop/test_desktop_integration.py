@@ -116,3 +116,20 @@ def test_an_unwritable_data_folder_is_named_with_the_fix(tmp_path, monkeypatch, 
     assert f"Cannot write the menu entry into {blocker}" in err
     assert "XDG_DATA_HOME" in err and "Traceback" not in err
     assert blocker.read_text(encoding="utf-8") == "a file where the data folder should be"
+
+
+@pytest.mark.gui
+def test_the_window_icon_is_the_installed_icon(qapp):
+    """The window shows the same picture the menu entry installs, at every size."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+
+    from ui.theme import app_icon
+
+    icon = app_icon()
+    assert sorted(s.width() for s in icon.availableSizes()) == sorted(ICON_SIZES)
+    for size in (16, 256):
+        shown = icon.pixmap(QSize(size, size)).toImage().convertToFormat(
+            QImage.Format.Format_ARGB32)
+        shipped = QImage(str(icon_png(size))).convertToFormat(QImage.Format.Format_ARGB32)
+        assert shown == shipped
