@@ -25,7 +25,8 @@ version=$("$PYTHON" -c "import playground; print(playground.__version__)")
 # the build rather than shipping an app without its Chinese window texts.
 KP_REQUIRE_TRANSLATIONS=1 "$PYTHON" packaging/build_translations.py
 
-"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+# No --clean: a second build reuses the analysis cache in build/pyinstaller.
+"$PYTHON" -m PyInstaller --noconfirm --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/keras_playground.spec
 
 case "$(uname -s)" in
