@@ -55,12 +55,11 @@ def setup_logging(directory: Path | None = None) -> Path:
         log.removeHandler(_handler)
         _handler.close()
         _handler = None
-    try:
-        ensure_dir(path.parent)
-    except OSError:
-        # A read-only or broken data folder must not stop the app: log to the temp folder.
-        path = Path(tempfile.gettempdir()) / "keras-playground-logs" / LOG_FILE_NAME
-        ensure_dir(path.parent)
+    path = _writable_log_path(path)
+    if path is None:
+        # Neither the data folder nor the temp folder takes a file: no log file, rather
+        # than a logging traceback on every record (the app still runs).
+        return _default_path(directory)
     _handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES,
                                                     backupCount=BACKUP_COUNT,
                                                     encoding="utf-8", delay=True)
@@ -69,6 +68,23 @@ def setup_logging(directory: Path | None = None) -> Path:
     log.addHandler(_handler)
     log.setLevel(logging.INFO)
     return path
+
+
+def _writable_log_path(path: Path) -> Path | None:
+    """``path``, else a per-user file in the temp folder (a read-only or broken data folder,
+    a home without write access must not stop the app), else None. Per user: another
+    user's leftover folder in a shared /tmp is not writable."""
+    user = f"{os.getuid()}" if hasattr(os, "getuid") else "user"
+    fallback = Path(tempfile.gettempdir()) / f"keras-playground-logs-{user}" / LOG_FILE_NAME
+    for candidate in (path, fallback):
+        try:
+            ensure_dir(candidate.parent)
+            with open(candidate, "a", encoding="utf-8"):
+                pass
+        except OSError:
+            continue
+        return candidate
+    return None
 
 
 def close_logging() -> None:
