@@ -48,9 +48,9 @@ start=$(date +%s.%N)
 "${clean_env[@]}" HOME="$home" QT_QPA_PLATFORM=offscreen timeout 600 "$app" --self-test "$work/out/xor.keras" \
   > "$work/self-test.out" 2> "$work/self-test.err"
 code=$?
-took=$(echo "$(date +%s.%N) - $start" | bc)
+took=$(printf '%.0f' "$(echo "$(date +%s.%N) - $start" | bc)")
 if [ $code -eq 0 ] && grep -q '"self_test": "ok"' "$work/self-test.out"; then
-  ok "self-test (open lesson, train 1 epoch, export) in ${took%.*} s"
+  ok "self-test (open lesson, train 1 epoch, export) in $took s"
 else
   fail "self-test exit $code: $(tail -3 "$work/self-test.out" "$work/self-test.err")"
 fi
@@ -117,13 +117,13 @@ echo "size  $(du -sh "$bundle" | cut -f1) ($bundle, $(find "$bundle" -type f | w
 probe() {  # seconds from process start to the main window shown (KP_STARTUP_PROBE)
   local h s; h=$(fresh_home); s=$(date +%s.%N)
   "${clean_env[@]}" HOME="$h" QT_QPA_PLATFORM=offscreen KP_STARTUP_PROBE=1 "$@" >/dev/null 2>&1
-  echo "$(date +%s.%N) - $s" | bc
+  printf '%.1f' "$(echo "$(date +%s.%N) - $s" | bc)"
 }
 b=(); p=()
 for _ in 1 2 3; do
   b+=("$(probe "$app")")
   p+=("$(probe "$root/$PYTHON" "$root/main.py")")
 done
-echo "start bundle: ${b[*]} s; python main.py: ${p[*]} s (window shown, offscreen, fresh home)"
+echo "start to window shown (offscreen, fresh home, alternating runs): bundle ${b[*]} s; python main.py ${p[*]} s"
 [ $failures -eq 0 ] && echo "smoke: all checks passed" || echo "smoke: $failures check(s) failed"
 exit $((failures > 0))
