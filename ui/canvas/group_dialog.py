@@ -3,15 +3,14 @@
 It shows the nested model as a graph (its own canvas, shapes and parameter counts), lets the
 user move and reconnect its layers, edit a layer's Keras configuration and freeze or
 unfreeze single layers (the fine-tuning step: unfreeze the top of a base), and on
-"Close and keep" writes the inside back into the node as one undo step. The core does the
-work (:mod:`playground.network.groups`); this window only adapts it.
+"Close and keep" writes the inside back into the node — its configuration and its weights —
+as one undo step. The core does the work (:mod:`playground.network.groups`); this window only adapts it.
 """
 from __future__ import annotations
 
-import copy
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -19,10 +18,28 @@ from playground.errors import PlaygroundError
 from playground.network.graph import Graph
 from playground.network.groups import closed_group, open_group
 from playground.network.shapes import infer_shapes
+from playground.session import Session
 from ui import commands
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
 from ui.document import Document
+
+
+class SetNodeWeights(commands.GraphCommand):
+    """One node's trained weights as a step of an undoable edit. Undo puts the project's
+    previous weights object back, so the session sees them as the saved ones again."""
+
+    def __init__(self, session: Session, node_id: str, arrays: list, text: str) -> None:
+        super().__init__(session.graph, text)
+        self.session = session
+        self.old = session.project.weights
+        self.new = {**(self.old or {}), node_id: arrays}
+
+    def do(self) -> None:
+        self.session.set_weights(self.new)
+
+    def undo(self) -> None:
+        self.session.set_weights(self.old)
 
 
 class GroupDialog(QDialog):
@@ -170,15 +187,16 @@ class GroupDialog(QDialog):
             self._show_error(str(exc))
             return
         changed = json.dumps(params, sort_keys=True) != json.dumps(node.params, sort_keys=True)
+        steps: list[commands.GraphCommand] = []
+        text = QCoreApplication.translate("commands", "Edit configuration")
         if changed:
-            commands.execute(self.document.undo_stack,
-                             commands.ReplaceParams(graph, self.node_id, params))
+            steps.append(commands.ReplaceParams(graph, self.node_id, params))
         old = (self.document.project.weights or {}).get(self.node_id, [])
         if changed or len(old) != len(arrays) or not all(
                 a.shape == b.shape and (a == b).all() for a, b in zip(old, arrays)):
-            weights = copy.copy(self.document.project.weights or {})
-            weights[self.node_id] = arrays
-            self.document.set_weights(weights)
+            steps.append(SetNodeWeights(self.document.session, self.node_id, arrays, text))
+        if steps:  # parameters and weights: one undo step, undone together
+            commands.execute(self.document.undo_stack, commands.Batch(graph, text, steps))
         super().accept()
 
 
