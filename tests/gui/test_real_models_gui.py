@@ -166,3 +166,10 @@ def test_closing_a_nested_model_window_is_one_undo_step_for_its_config_and_weigh
     document.undo_stack.redo()
     assert document.project.weights[group.id] is new_arrays
     assert group.params["layers"][1]["config"]["units"] == 3
+    # A run since (its weights replace all of them): undo takes back only this node's.
+    trained = {k: [a + 1.0 for a in v] for k, v in document.project.weights.items()}
+    document.session.set_weights(trained)
+    document.undo_stack.undo()
+    assert document.project.weights[group.id] is saved_weights[group.id]
+    others = [k for k in trained if k != group.id]
+    assert others and all(document.project.weights[k] is trained[k] for k in others)

@@ -3,8 +3,9 @@
 It shows the nested model as a graph (its own canvas, shapes and parameter counts), lets the
 user move and reconnect its layers, edit a layer's Keras configuration and freeze or
 unfreeze single layers (the fine-tuning step: unfreeze the top of a base), and on
-"Close and keep" writes the inside back into the node — its configuration and its weights —
-as one undo step. The core does the work (:mod:`playground.network.groups`); this window only adapts it.
+"Close and keep" writes the inside back into the node — its configuration and its
+weights — as one undo step. The core does the work (:mod:`playground.network.groups`);
+this window only adapts it.
 """
 from __future__ import annotations
 
@@ -26,20 +27,34 @@ from ui.document import Document
 
 
 class SetNodeWeights(commands.GraphCommand):
-    """One node's trained weights as a step of an undoable edit. Undo puts the project's
-    previous weights object back, so the session sees them as the saved ones again."""
+    """One node's weights as a step of an undoable edit. When nothing else changed the
+    weights since, undo puts the project's previous weights object back (the session then
+    sees them as saved again); after a run, only this node's arrays go back, so the other
+    layers keep what they learned."""
 
     def __init__(self, session: Session, node_id: str, arrays: list, text: str) -> None:
         super().__init__(session.graph, text)
         self.session = session
+        self.node_id = node_id
         self.old = session.project.weights
+        self.old_arrays = (self.old or {}).get(node_id)
         self.new = {**(self.old or {}), node_id: arrays}
 
+    def _put(self, whole: dict | None, other: dict | None, arrays: list | None) -> None:
+        current = self.session.project.weights
+        if current is other:
+            self.session.set_weights(whole)
+            return
+        weights = {k: v for k, v in (current or {}).items() if k != self.node_id}
+        if arrays is not None:
+            weights[self.node_id] = arrays
+        self.session.set_weights(weights or None)
+
     def do(self) -> None:
-        self.session.set_weights(self.new)
+        self._put(self.new, self.old, self.new[self.node_id])
 
     def undo(self) -> None:
-        self.session.set_weights(self.old)
+        self._put(self.old, self.new, self.old_arrays)
 
 
 class GroupDialog(QDialog):
