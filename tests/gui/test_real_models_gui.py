@@ -156,6 +156,7 @@ def test_closing_a_nested_model_window_is_one_undo_step_for_its_config_and_weigh
     new_arrays = document.project.weights[group.id]
     assert [a.shape for a in new_arrays] == [(4, 3), (3,)]   # the block's new weights
     assert document.undo_stack.count() == steps + 1 and document.modified
+    assert document.undo_stack.undoText() == f"Edit inside {group.display_name()}"
 
     document.undo_stack.undo()                # one step takes back the config AND weights
     assert group.params["layers"][1]["config"]["units"] == 6

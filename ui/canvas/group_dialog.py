@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -203,7 +203,7 @@ class GroupDialog(QDialog):
             return
         changed = json.dumps(params, sort_keys=True) != json.dumps(node.params, sort_keys=True)
         steps: list[commands.GraphCommand] = []
-        text = QCoreApplication.translate("commands", "Edit configuration")
+        text = self.tr("Edit inside %1").replace("%1", node.display_name())
         if changed:
             steps.append(commands.ReplaceParams(graph, self.node_id, params))
         old = (self.document.project.weights or {}).get(self.node_id, [])

@@ -1011,6 +1011,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <source>The configuration must be a JSON object.</source>
         <translation>配置必须是一个 JSON 对象。</translation>
     </message>
+    <message>
+        <source>Edit inside %1</source>
+        <translation>编辑 %1 的内部</translation>
+    </message>
 </context>
 <context>
     <name>HealthView</name>
