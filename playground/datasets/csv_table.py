@@ -72,6 +72,9 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)   # ragged rows
     ragged_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     delimiter: str = ","
+    encoding: str = "utf-8-sig"       # how the file's bytes were read (the snippet reads alike)
+    decode_errors: str = "strict"     # "replace" when some bytes were not valid in it
+    warnings: list[str] = field(default_factory=list)  # said to the user, not refused
 
     @property
     def n_rows(self) -> int:
