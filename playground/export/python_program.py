@@ -227,19 +227,21 @@ def project_to_python(project: Project, filename: str = "model.py",
 
 def deployment_export_lines(stem: str) -> list[str]:
     """The export lines for other runtimes, commented out: uncomment the ones wanted. They
-    are Keras's own ``model.export`` (the app's File > Export writes the same formats)."""
+    are Keras's own ``model.export`` (the app's File > Export writes the same formats).
+    The file name is a literal in code (STEM), never text inside a comment."""
     return [
         "# --- Export for other runtimes " + "-" * 49,
+        f"STEM = {stem!r}  # the exports' file names start with it",
         "# Uncomment the formats you need. LiteRT (TensorFlow Lite) for phones and small",
         "# devices; dynamic-range quantisation (8-bit weights) makes the file ~4x smaller:",
-        f"# model.export({stem + '.tflite'!r}, format='litert')",
+        "# model.export(STEM + '.tflite', format='litert')",
         "# import tensorflow as tf",
-        f"# model.export({stem + '-int8.tflite'!r}, format='litert',",
+        "# model.export(STEM + '-int8.tflite', format='litert',",
         "#              optimizations=[tf.lite.Optimize.DEFAULT])",
         "# TensorFlow SavedModel, for TensorFlow Serving and the TF.js converter:",
-        f"# model.export({stem + '_savedmodel'!r}, format='tf_saved_model')",
+        "# model.export(STEM + '_savedmodel', format='tf_saved_model')",
         "# ONNX, for onnxruntime and other frameworks (pip install tf2onnx onnx):",
-        f"# model.export({stem + '.onnx'!r}, format='onnx')",
+        "# model.export(STEM + '.onnx', format='onnx')",
     ]
 
 
