@@ -24,7 +24,7 @@ from tests.conftest import ROOT as ROOT_DIR
                                                ("TextVectorization", "string")])
 def test_a_lookup_layer_cannot_read_a_vocabulary_file(tmp_path, layer_type, dtype):
     secret = tmp_path / "secret.txt"
-    secret.write_text("password1\npassword2\n")
+    secret.write_text("4242\n4343\n" if layer_type == "IntegerLookup" else "password1\npassword2\n")
     graph = Graph("words")
     source = graph.add_node("Input", {"batch_shape": [None, 1], "dtype": dtype})
     lookup = graph.add_node(layer_type, {})
