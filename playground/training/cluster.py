@@ -65,8 +65,8 @@ class Cluster:
 MAX_WORKERS = 256  # more than any cluster this app runs; bounds the join's checks
 
 
-def parse_workers(text: str, index: int | None,
-                  allow_public_network: bool = False) -> Cluster:
+def parse_workers(text: str, index: int | None, allow_public_network: bool = False,
+                  unresolved_ok: bool = False) -> Cluster:
     """``host:port,host:port,...`` and this worker's index; raises TrainingError. Hosts
     must be plain names, and private ones unless ``allow_public_network`` (see
     :mod:`playground.training.network_policy`)."""
@@ -80,7 +80,8 @@ def parse_workers(text: str, index: int | None,
             raise TrainingError(_("'{address}' is not a worker address: write host:port, "
                                   "e.g. 192.168.1.20:12345, and separate workers by commas.")
                                 .format(address=address))
-    check_worker_hosts([split_address(a)[0] for a in addresses], allow_public_network)
+    check_worker_hosts([split_address(a)[0] for a in addresses], allow_public_network,
+                       unresolved_ok)
     if len(set(addresses)) != len(addresses):
         raise TrainingError(_("The same worker address is listed twice in --workers: give "
                               "each worker its own host:port."))

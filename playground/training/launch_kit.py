@@ -101,7 +101,8 @@ def write_launch_kit(project: "Project", folder: str | Path, workers: str,
     from playground.errors import TrainingError
     from playground.files.project import save_project
 
-    cluster = parse_workers(workers, 0, allow_public_network)
+    # Names of other machines may not resolve here; each worker checks them when it starts.
+    cluster = parse_workers(workers, 0, allow_public_network, unresolved_ok=True)
     if cluster.size < 2:
         raise TrainingError(_("Name at least two machines (host:port, separated by commas): "
                               "one machine trains with the Train button."))

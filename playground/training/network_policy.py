@@ -64,10 +64,12 @@ def resolve(host: str) -> list[str]:
         return []
 
 
-def unsafe_reason(host: str) -> str | None:
+def unsafe_reason(host: str, unresolved_ok: bool = False) -> str | None:
     """Why ``host`` is not an address only this network reaches, or None when it is."""
     ips = resolve(host)
     if not ips:
+        if unresolved_ok:
+            return None
         return _("{host} cannot be looked up here, so it cannot be checked").format(host=host)
     public = [ip for ip in ips if not is_safe_ip(ip)]
     if public:
@@ -75,9 +77,12 @@ def unsafe_reason(host: str) -> str | None:
     return None
 
 
-def check_worker_hosts(hosts: list[str], allow_public_network: bool) -> None:
+def check_worker_hosts(hosts: list[str], allow_public_network: bool,
+                       unresolved_ok: bool = False) -> None:
     """Raise TrainingError unless every host is a plain name, and (without
-    ``allow_public_network``) one only a private network reaches."""
+    ``allow_public_network``) one only a private network reaches. ``unresolved_ok`` lets a
+    name this machine cannot look up pass (a launch kit written for other machines: each
+    worker checks the list again when it starts)."""
     for host in hosts:
         if not is_valid_host(host):
             raise TrainingError(_("{host} is not a host name or an IP address: a worker's host "
@@ -86,7 +91,7 @@ def check_worker_hosts(hosts: list[str], allow_public_network: bool) -> None:
     if allow_public_network:
         return
     for host in hosts:
-        reason = unsafe_reason(host)
+        reason = unsafe_reason(host, unresolved_ok)
         if reason:
             raise TrainingError(_(
                 "Refusing the worker address {host}: {reason}. TensorFlow's workers accept "
