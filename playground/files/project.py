@@ -22,6 +22,7 @@ from playground.errors import GraphError, ProjectFileError
 from playground.files.fileio import atomic_write_bytes
 from playground.i18n import _
 from playground.network.graph import Graph
+from playground.network.vocabulary import LOOKUP_CLASSES
 
 # 2: nodes may share another node's layer ("shares"), be keras.ops operations
 #    ("ops.numpy.Add", call template in call_kwargs["__args__"]) or nested models
@@ -334,6 +335,14 @@ def _read_weights(zf: zipfile.ZipFile, graph: Graph, label: str) -> dict[str, li
                 if array.dtype.kind not in "biufU":  # U: a lookup layer's vocabulary
                     raise ProjectFileError((_("{label}: weights for {node_id} are not numbers.")
                                               .format(label=label, node_id=node_id)))
+                if array.dtype.kind == "U" and node_id in graph \
+                        and graph.node(node_id).spec.keras_class not in LOOKUP_CLASSES:
+                    raise ProjectFileError(_(
+                        "{label}: the weights of {node} are text, but only a lookup layer "
+                        "keeps words; a {kind} layer needs numbers. The file is damaged: "
+                        "delete weights.npz from it to keep the model without its training.")
+                        .format(label=label, node=graph.node(node_id).display_name(),
+                                kind=graph.node(node_id).spec.keras_class))
                 if node_id in graph:  # weights of nodes deleted before saving are dropped
                     weights.setdefault(node_id, {})[int(index)] = array
     except ProjectFileError:
