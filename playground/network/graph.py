@@ -188,11 +188,12 @@ class Graph:
                                     .format(node_id=node_id)), node_id, "id")
         merged = spec.default_params()
         merged.update(copy.deepcopy(params or {}))
+        where = _("{layer_type} node {node_id}").format(layer_type=layer_type,
+                                                         node_id=node_id)
         for key, value in list(merged.items()):
             p = spec.param(key)
             if p is not None:
-                merged[key] = p.validate(value, where=(_("{layer_type} node {node_id}")
-                                                         .format(layer_type=layer_type, node_id=node_id)))
+                merged[key] = p.validate(value, where=where)
         if name is not None:
             check_name(name, node_id)
             if not _loading and any(n.name == name for n in self._nodes.values()):
