@@ -1321,6 +1321,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <translation>写出一个要复制到每台机器上的文件夹：其中有项目、每台机器各一条命令、一个 TF_CONFIG 示例和一份 README。每台机器训练每个批次中属于自己的一份，最终都得到相同的权重。</translation>
     </message>
     <message>
+        <source>Allow public addresses (anyone who reaches the ports can read and write files)</source>
+        <translation>允许公网地址（任何能访问这些端口的人都可以读写文件）</translation>
+    </message>
+    <message>
         <source>Every machine as address:port, separated by commas; the first one (the chief) writes the results.</source>
         <translation>每台机器写成 地址:端口，用逗号分隔；第一台（主节点）写出结果。</translation>
     </message>
