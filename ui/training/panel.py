@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (QGridLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from playground.errors import TrainingError
+from playground.network.dataset_fit import unfinished_reason
 from playground.training.events import (EpochEnded, Progress, RunEnded, RunStarted,
                                         StepsDone, format_seconds)
 from playground.training.settings import TrainingSettings
@@ -23,6 +24,7 @@ from ui.training.settings_form import SettingsForm
 from ui.document import Document
 from ui.status import StatusLine
 from ui.background import BackgroundRunner
+from ui.fit_actions import add_output_layer, match_dataset, needs_matching
 
 
 COUNTER_INTERVAL_S = 0.2
@@ -74,6 +76,13 @@ class TrainingPanel(QWidget):
         self.counters.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self.tr("Ready. Press Train to start."), self)
         self.status.setWordWrap(True)
+        # The one-click fix for the problem the status names (a missing output layer, a
+        # shape that does not match the dataset); hidden when there is none.
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("training_fix_button")
+        self.fix_button.hide()
+        self.fix_button.clicked.connect(self._apply_fix)
+        self._fix: Callable[[], object] | None = None
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -82,6 +91,7 @@ class TrainingPanel(QWidget):
         left_layout.addWidget(self.run_bar)
         left_layout.addWidget(self.counters)
         left_layout.addWidget(self.status)
+        left_layout.addWidget(self.fix_button)
         left_layout.addWidget(self.form)
         left_layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -125,6 +135,7 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ project
     def _load_project(self) -> None:
+        self._offer_fix(None)
         if self.controller.is_running():   # another project now: its run has no place
             self.controller.stop()
         self.form.set_settings(TrainingSettings.from_dict(self.document.project.training))
@@ -163,6 +174,15 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ actions
     def start_training(self) -> None:
+        self._offer_fix(None)
+        # An unfinished model is said in plain words, before anything is stored or built
+        # (Keras would only say "`outputs` argument cannot be empty").
+        reason = unfinished_reason(self.document.graph)
+        if reason is not None:
+            self._on_failed(reason)
+            self._offer_fix(self.tr("Add an output layer for this dataset"),
+                            lambda: add_output_layer(self.document))
+            return
         settings = self.form.settings()
         try:
             settings.validate()
@@ -304,3 +324,18 @@ class TrainingPanel(QWidget):
         self.status.setStyleSheet("color: #b00020;")
         if self.status_line is not None:
             self.status_line.show_message(message, 0)
+        if needs_matching(self.document):   # the Input or output does not fit the data
+            self._offer_fix(self.tr("Fix it: match the dataset"),
+                            lambda: match_dataset(self.document))
+
+    def _offer_fix(self, text: str | None, fix: Callable[[], object] | None = None) -> None:
+        self._fix = fix
+        self.fix_button.setText(text or "")
+        self.fix_button.setVisible(fix is not None)
+
+    def _apply_fix(self) -> None:
+        fix = self._fix
+        self._offer_fix(None)
+        if fix is not None and fix():
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("Fixed. Press Train to start."))
