@@ -43,9 +43,13 @@ class Panels:
     lessons_action: QAction
 
 
-def install_training_menu(window: "MainWindow", document: Any) -> None:
-    """Training ▸ Run on several machines… (a launch kit for the current project)."""
+def install_training_menu(window: "MainWindow", document: Any,
+                          training: TrainingPanel) -> None:
+    """Training ▸ Train, Pause, Stop, Reset weights; Run on several machines… (a launch kit
+    for the current project)."""
     from PySide6.QtGui import QAction
+
+    from ui.training.menu_actions import add_run_actions
 
     def open_dialog() -> None:
         from ui.training.launch_kit_dialog import LaunchKitDialog
@@ -55,6 +59,7 @@ def install_training_menu(window: "MainWindow", document: Any) -> None:
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Training"))
     window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    add_run_actions(menu, window, training)
     action = QAction(QCoreApplication.translate("MainWindow", "Run on several machines…"), window)
     action.setStatusTip(QCoreApplication.translate("MainWindow", "Write a launch kit to train this project on several "
                                   "machines with TensorFlow's multi-worker strategy"))
@@ -92,7 +97,7 @@ def install_panels(window: "MainWindow") -> Panels:
     # Dataset and lesson share the right side under the inspector (docked in this order:
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
-    install_training_menu(window, document)
+    install_training_menu(window, document, training)
     tune = TunePanel(document, window.closing)
     window.add_panel(tune, QCoreApplication.translate("MainWindow", "Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).

@@ -65,3 +65,15 @@ def test_fix_it_matches_input_and_output_to_the_dataset_in_one_step(qtbot):
     panel.document.undo_stack.undo()
     assert {n.id: dict(n.params) for n in graph.nodes} == before
     panel._fake_window.closing.emit()
+
+
+def test_training_menu_trains_pauses_stops_and_resets_like_the_buttons(window):
+    from PySide6.QtGui import QAction
+
+    actions = {name: window.findChild(QAction, f"training_{name}_action")
+               for name in ("train", "pause", "stop", "reset")}
+    assert [actions[n].isEnabled() for n in actions] == [True, False, False, True]
+    training = window.panels.training
+    actions["train"].trigger()              # F5 on a new project: the plain-words refusal
+    assert training.status.text().startswith("The model is not finished")
+    assert not window.document.modified
