@@ -77,3 +77,21 @@ def test_training_menu_trains_pauses_stops_and_resets_like_the_buttons(window):
     actions["train"].trigger()              # F5 on a new project: the plain-words refusal
     assert training.status.text().startswith("The model is not finished")
     assert not window.document.modified
+
+
+def test_a_new_project_clears_the_previous_ones_error_counters_and_curves(qtbot):
+    panel = _panel(qtbot, xor_project(epochs=2))
+    with qtbot.waitSignal(panel.controller.finished, timeout=60000):
+        panel.start_training()
+    assert len(panel.curves.series()["loss"]) == 2
+    panel.document.replace_project(new_project())
+    panel.start_training()                         # refused: red error and a fix offered
+    assert panel.status.styleSheet() and not panel.fix_button.isHidden()
+    messages = panel._fake_window.messages
+    panel.document.replace_project(xor_project(epochs=2))
+    assert panel.status.text() == "Ready. Press Train to start."
+    assert panel.status.styleSheet() == "" and panel.fix_button.isHidden()
+    assert messages[-1] == ""                      # the status bar's error is gone too
+    assert all(len(series) == 0 for series in panel.curves.series().values())
+    assert panel.run_bar.value() == 0 and "Epoch 0 of 0" in panel.counters.text()
+    panel._fake_window.closing.emit()

@@ -224,6 +224,13 @@ class TrainingCurves(QWidget):
             plot.setYRange(0, 1, padding=0)
         self._dirty = True
 
+    def clear_run(self) -> None:
+        """Forget the current run's curves (another project was opened)."""
+        if not self._plots:
+            return
+        self.clear_data()
+        self._show_empty_hint()
+
     # ------------------------------------------------------------------ data in
     def add_progress(self, steps: StepsDone) -> None:
         """A merged batch update from the controller (every raw loss since the last)."""

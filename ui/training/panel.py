@@ -83,6 +83,7 @@ class TrainingPanel(QWidget):
         self.fix_button.hide()
         self.fix_button.clicked.connect(self._apply_fix)
         self._fix: Callable[[], object] | None = None
+        self._failure_shown = False   # a failure is in the window's status bar
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -140,6 +141,16 @@ class TrainingPanel(QWidget):
             self.controller.stop()
         self.form.set_settings(TrainingSettings.from_dict(self.document.project.training))
         self.form.reload_search()
+        # Nothing of the previous project stays on screen: its error, its counters, the
+        # curves of its last run (issue 23). Its history is the new project's overlays.
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Ready. Press Train to start."))
+        if self._failure_shown and self.status_line is not None:
+            self.status_line.show_message("", 1)
+        self._failure_shown = False
+        self._total_steps = 0
+        self._show_counters(Progress())
+        self.curves.clear_run()
         self.curves.set_past_runs(self.document.project.history)
 
     def _show_stored_settings(self) -> None:
@@ -324,6 +335,7 @@ class TrainingPanel(QWidget):
         self.status.setStyleSheet("color: #b00020;")
         if self.status_line is not None:
             self.status_line.show_message(message, 0)
+            self._failure_shown = True
         if needs_matching(self.document):   # the Input or output does not fit the data
             self._offer_fix(self.tr("Fix it: match the dataset"),
                             lambda: match_dataset(self.document))
