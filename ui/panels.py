@@ -24,6 +24,7 @@ from ui.palette import PalettePanel
 from ui.summary import SummaryPanel
 from ui.training.panel import TrainingPanel
 from ui.tuning.panel import TunePanel
+from ui.welcome import Welcome
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -41,6 +42,7 @@ class Panels:
     tune: TunePanel
     autosave: Autosave
     lessons_action: QAction
+    welcome: Welcome
 
 
 def install_training_menu(window: "MainWindow", document: Any,
@@ -103,5 +105,6 @@ def install_panels(window: "MainWindow") -> Panels:
     # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
     window.add_panel(summary, QCoreApplication.translate("MainWindow", "Model summary"), "bottom", "summary_panel")
+    welcome = Welcome(window, dataset, palette.focus_search)
     return Panels(palette, inspector, training, insight, dataset, lesson, summary, tune,
-                  autosave, lessons_action)
+                  autosave, lessons_action, welcome)
