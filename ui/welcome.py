@@ -90,8 +90,8 @@ class CanvasWelcome(QFrame):
         self.start.setObjectName("canvas_start_xor")
         self.lessons = QPushButton(self.tr("All lessons…"), self)
         self.build = QPushButton(self.tr("Build your own"), self)
-        self.build.setToolTip(self.tr("Find a layer to add (Ctrl+F), or drag one from the "
-                                      "list on the left."))
+        self.build.setToolTip(self.tr("Drag a layer from the list on the left onto the "
+                                      "canvas, or double-click it there."))
         self.data = QPushButton(self.tr("Open your data…"), self)
         self.data.setMenu(_data_menu(self.data, choose_data))
         row = QHBoxLayout(self)

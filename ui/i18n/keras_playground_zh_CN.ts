@@ -115,6 +115,38 @@
         <source>%1: “%2” is not understood. Write numbers separated by commas (%3).</source>
         <translation>%1：无法理解“%2”。请写出用逗号分隔的数（%3）。</translation>
     </message>
+    <message>
+        <source>Add an output layer</source>
+        <translation>添加输出层</translation>
+    </message>
+    <message>
+        <source>Match the dataset</source>
+        <translation>与数据集匹配</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation>暂停 / 继续(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Weights</source>
+        <translation>重置权重(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A table (CSV file)…</source>
+        <translation>表格（CSV 文件）…</translation>
+    </message>
+    <message>
+        <source>A folder of pictures…</source>
+        <translation>图片文件夹…</translation>
+    </message>
 </context>
 <context>
     <name>Autosave</name>
@@ -248,6 +280,29 @@ It is kept in %2.</source>
     <message>
         <source>Arrange automatically</source>
         <translation>自动排列</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasWelcome</name>
+    <message>
+        <source>Start here: XOR lesson</source>
+        <translation>从这里开始：XOR 课程</translation>
+    </message>
+    <message>
+        <source>All lessons…</source>
+        <translation>所有课程…</translation>
+    </message>
+    <message>
+        <source>Build your own</source>
+        <translation>自己搭建</translation>
+    </message>
+    <message>
+        <source>Drag a layer from the list on the left onto the canvas, or double-click it there.</source>
+        <translation>从左侧列表中把一个层拖到画布上，或在那里双击它。</translation>
+    </message>
+    <message>
+        <source>Open your data…</source>
+        <translation>打开你的数据…</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2191,10 @@ was {2}</source>
         <translation>CPU</translation>
     </message>
     <message>
+        <source>Add an output layer for this dataset</source>
+        <translation>为此数据集添加输出层</translation>
+    </message>
+    <message>
         <source>Preparing the model and the data…</source>
         <translation>正在准备模型和数据…</translation>
     </message>
@@ -2200,6 +2259,14 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Run ended after %1 epochs.</source>
         <translation>训练在 %1 轮后结束。</translation>
+    </message>
+    <message>
+        <source>Fix it: match the dataset</source>
+        <translation>修正：与数据集匹配</translation>
+    </message>
+    <message>
+        <source>Fixed. Press Train to start.</source>
+        <translation>已修正。按“训练”开始。</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2462,37 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Best: trial %1, %2 = %3.</source>
         <translation>最佳：试验 %1，%2 = %3。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Keras Playground</source>
+        <translation>欢迎使用 Keras Playground</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learn by doing.&lt;/b&gt; Open a lesson (start with XOR: a small network learns what one straight line cannot), build your own model, or bring your own data.</source>
+        <translation>&lt;b&gt;边做边学。&lt;/b&gt;打开一个课程（从 XOR 开始：一个小网络能学会一条直线做不到的事），自己搭建模型，或者导入你自己的数据。</translation>
+    </message>
+    <message>
+        <source>Start here: %1</source>
+        <translation>从这里开始：%1</translation>
+    </message>
+    <message>
+        <source>Open this lesson</source>
+        <translation>打开这个课程</translation>
+    </message>
+    <message>
+        <source>Build your own</source>
+        <translation>自己搭建</translation>
+    </message>
+    <message>
+        <source>Start from the empty model: drag layers from the list on the left.</source>
+        <translation>从空模型开始：从左侧列表中拖入层。</translation>
+    </message>
+    <message>
+        <source>Open your data…</source>
+        <translation>打开你的数据…</translation>
     </message>
 </context>
 <context>
