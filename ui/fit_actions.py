@@ -76,6 +76,12 @@ def match_dataset(document: "Document") -> bool:
     return True
 
 
-def needs_matching(document: "Document") -> bool:
+def dataset_changes(document: "Document") -> dict[str, dict]:
+    """What matching the loaded dataset would change, by node id (nothing when no dataset
+    is loaded yet: this never loads one)."""
     dataset = document.session.loaded_dataset()
-    return dataset is not None and bool(fit_changes(document.graph, dataset))
+    return fit_changes(document.graph, dataset) if dataset is not None else {}
+
+
+def needs_matching(document: "Document") -> bool:
+    return bool(dataset_changes(document))

@@ -22,6 +22,7 @@ from playground.tuning.space import CHOICE_KINDS, RANGE_KINDS, default_dimension
 from ui import commands, theme
 from ui.canvas.scene import GraphScene
 from ui.document import Document
+from ui.fit_actions import dataset_changes, match_dataset
 from ui.inspector_kinds import special_section
 from ui.param_widgets import ParamEditor, is_invalid
 from ui.tuning.search_field import SearchField
@@ -181,6 +182,15 @@ class InspectorPanel(QScrollArea):
         self.inputs_label = _label("", "help")
         self.inputs_label.setVisible(False)
         layout.addWidget(self.inputs_label)
+        # Input shape or output units/activation that do not fit the dataset: one click.
+        self.match_button = QPushButton(self.tr("Match the dataset"), self)
+        self.match_button.setObjectName("inspector_match_dataset")
+        self.match_button.setToolTip(self.tr(
+            "Set the Input's shape and the output layer's units and activation to what the "
+            "chosen dataset needs (one undo step)."))
+        self.match_button.clicked.connect(lambda: match_dataset(self.document))
+        self.match_button.setVisible(False)
+        layout.addWidget(self.match_button)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -288,6 +298,8 @@ class InspectorPanel(QScrollArea):
         self.trainable.blockSignals(False)
         for name, editor in self.editors.items():
             editor.set_value(node.params.get(name))
+        self.match_button.setVisible(not self.document.locked
+                                     and node.id in dataset_changes(self.document))
         if self.config_edit is not None:
             self.config_edit.setPlainText(json.dumps(node.params, indent=2))
 

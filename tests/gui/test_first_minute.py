@@ -95,3 +95,30 @@ def test_a_new_project_clears_the_previous_ones_error_counters_and_curves(qtbot)
     assert all(len(series) == 0 for series in panel.curves.series().values())
     assert panel.run_bar.value() == 0 and "Epoch 0 of 0" in panel.counters.text()
     panel._fake_window.closing.emit()
+
+
+def test_inspector_match_the_dataset_sets_input_and_output_as_one_step(window, qtbot):
+    from tests.gui.conftest import mlp
+
+    graph = window.document.graph
+    graph.clear()
+    ids = mlp(graph)                       # Input(2) → Dense(8) → Dense(1, sigmoid)
+    graph.set_params(ids[0], {"batch_shape": [None, 3]})
+    with qtbot.waitSignal(window.panels.dataset.datasetLoaded, timeout=10_000):
+        window.panels.dataset.set_choice("spiral", {"samples": 60, "classes": 3})
+    window.scene.select_nodes([ids[1]])    # a hidden layer: nothing to match there
+    assert window.panels.inspector.match_button.isHidden()
+    window.scene.select_nodes([ids[2]])
+    button = window.panels.inspector.match_button
+    assert not button.isHidden() and button.text() == "Match the dataset"
+    stack = window.document.undo_stack
+    count = stack.count()
+    button.click()
+    assert graph.node(ids[0]).params["batch_shape"] == [None, 2]
+    assert (graph.node(ids[2]).params["units"], graph.node(ids[2]).params["activation"]) \
+        == (3, "softmax")
+    assert stack.count() == count + 1
+    assert window.panels.inspector.match_button.isHidden()   # it fits now
+    stack.undo()
+    assert graph.node(ids[0]).params["batch_shape"] == [None, 3]
+    assert graph.node(ids[2]).params["units"] == 1

@@ -1286,6 +1286,14 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <translation>单击画布上的一个层，即可在这里查看和修改它的设置。从左侧列表把层拖进来。</translation>
     </message>
     <message>
+        <source>Match the dataset</source>
+        <translation type="unfinished">与数据集匹配</translation>
+    </message>
+    <message>
+        <source>Set the Input&apos;s shape and the output layer&apos;s units and activation to what the chosen dataset needs (one undo step).</source>
+        <translation>把 Input 的形状以及输出层的 units 和激活函数设置为所选数据集需要的值（一步即可撤销）。</translation>
+    </message>
+    <message>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
