@@ -1287,7 +1287,7 @@ Connect two layers by dragging from the dot under one to the dot above the other
     </message>
     <message>
         <source>Match the dataset</source>
-        <translation type="unfinished">与数据集匹配</translation>
+        <translation>与数据集匹配</translation>
     </message>
     <message>
         <source>Set the Input&apos;s shape and the output layer&apos;s units and activation to what the chosen dataset needs (one undo step).</source>
