@@ -1,7 +1,7 @@
 """One-click fixes that make the model fit its dataset, each one undo step.
 
 The decisions (which layer, which units, which shape) are the core's
-(:mod:`playground.network.dataset_fit`); this module only turns them into undo commands.
+(:mod:`playground.training.dataset_fit`); this module only turns them into undo commands.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from playground.errors import DatasetError
-from playground.network.dataset_fit import fit_changes, output_for
+from playground.training.dataset_fit import fit_changes, output_for
 from ui import commands
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QGridLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from playground.errors import TrainingError
-from playground.network.dataset_fit import unfinished_reason
+from playground.training.dataset_fit import unfinished_reason
 from playground.training.events import (EpochEnded, Progress, RunEnded, RunStarted,
                                         StepsDone, format_seconds)
 from playground.training.settings import TrainingSettings

@@ -7,7 +7,7 @@ import pytest
 from playground.datasets import load_dataset
 from playground.errors import TrainingError
 from playground.network.chains import add_chain
-from playground.network.dataset_fit import fit_changes, output_for, unfinished_reason
+from playground.training.dataset_fit import fit_changes, output_for, unfinished_reason
 from playground.network.graph import Graph
 from playground.network.keras_build import build_model
 from playground.session import new_project
