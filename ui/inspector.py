@@ -115,10 +115,14 @@ class InspectorPanel(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        self.setWidget(body)
+        self.setWidget(body)   # the previous form is deleted with its widgets ...
         self.editors, self.errors = {}, {}
         self.search_fields: dict[str, SearchField] = {}
         self.config_edit = self.config_error = None
+        # ... so no reference to one of them is kept (issue 23: deleted-widget access).
+        self.shape_label = self.node_error = self.inputs_label = None
+        self.match_button = self.name_edit = self.name_error = self.trainable = None
+        self.freeze_all = self.unfreeze_all = None
         return layout
 
     def _show_many(self, count: int) -> None:
@@ -311,10 +315,6 @@ class InspectorPanel(QScrollArea):
 
     def _show_shape(self) -> None:
         if self.node_id is None or self.shape_label is None:
-            return
-        try:
-            self.shape_label.text()
-        except RuntimeError:  # the form was rebuilt; the old label is gone
             return
         report = self.shapes.report
         info = report.nodes.get(self.node_id) if report is not None else None
