@@ -311,7 +311,8 @@ class MainWindow(QMainWindow):
 
     def _show_lock(self, locked: bool) -> None:
         self._lock_label.setVisible(locked)
-        self._lock_label.setText("🔒 " + (self.document.lock_reason or self.tr("Editing locked")))
+        # No 🔒: no font the setup installs draws it (a box).
+        self._lock_label.setText(self.document.lock_reason or self.tr("Editing locked"))
 
     # ------------------------------------------------------------ project
     def _bind_project(self) -> None:

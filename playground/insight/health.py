@@ -292,7 +292,8 @@ def health_report(model: Any, dataset: Any, sample_size: int = SAMPLE_SIZE) -> H
                                                    dataset.task)
 
 
-BADGES = {"problem": "⛔", "warning": "⚠"}
+# Symbols the fonts the setup installs draw (Noto Sans CJK): ⛔ showed as a box.
+BADGES = {"problem": "⊘", "warning": "⚠"}
 
 
 def badge_text(health: LayerHealth) -> str:
