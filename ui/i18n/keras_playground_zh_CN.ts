@@ -1074,8 +1074,8 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <translation>训练健康状况</translation>
     </message>
     <message>
-        <source>Checks each layer for common troubles: units that stopped working (dead ReLUs), squashed units (saturated sigmoid/tanh), and corrections that fade away or blow up (vanishing / exploding gradients).</source>
-        <translation>检查每一层的常见问题：停止工作的单元（死亡 ReLU）、被压扁的单元（饱和的 sigmoid/tanh），以及逐渐消失或急剧膨胀的修正量（梯度消失 / 梯度爆炸）。</translation>
+        <source>Checks each layer for common troubles: units that stopped working (dead ReLUs), squashed units (saturated sigmoid/tanh), and corrections that fade away or blow up (vanishing / exploding gradients); and the set-up: layers without an activation, an output that does not fit the task, a learning rate far off, a loss that does not move.</source>
+        <translation>检查每一层的常见问题：停止工作的单元（死亡 ReLU）、被压扁的单元（饱和的 sigmoid/tanh），以及逐渐消失或急剧膨胀的修正量（梯度消失 / 梯度爆炸）；还检查模型的设置：没有激活函数的层、与任务不符的输出、远远偏离的学习率、不再变化的损失。</translation>
     </message>
     <message>
         <source>Layer</source>
