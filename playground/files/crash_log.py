@@ -36,6 +36,30 @@ def _default_path(directory: Path | None) -> Path:
         / LOG_FILE_NAME
 
 
+def private_temp_dir() -> Path:
+    """This user's own log folder in the shared temp folder: named after the user, mode
+    0700, and never reached through a symlink or owned by someone else (anyone can create
+    a name there first). When the usual name is taken, a fresh private folder is used."""
+    import stat
+
+    folder = Path(tempfile.gettempdir()) / f"keras-playground-logs-{os.getuid()}"
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="keras-playground-logs-"))
+    try:
+        info = os.lstat(folder)
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+            if stat.S_IMODE(info.st_mode) & 0o077:
+                os.chmod(folder, 0o700)
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="keras-playground-logs-"))
+
+
 def logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
 
@@ -71,19 +95,19 @@ def setup_logging(directory: Path | None = None) -> Path:
 
 
 def _writable_log_path(path: Path) -> Path | None:
-    """``path``, else a per-user file in the temp folder (a read-only or broken data folder,
-    a home without write access must not stop the app), else None. Per user: another
-    user's leftover folder in a shared /tmp is not writable."""
-    user = f"{os.getuid()}" if hasattr(os, "getuid") else "user"
-    fallback = Path(tempfile.gettempdir()) / f"keras-playground-logs-{user}" / LOG_FILE_NAME
-    for candidate in (path, fallback):
+    """``path``, else this user's private temp folder (a read-only or broken data folder, a
+    home without write access must not stop the app), else None; each tried by opening
+    the file, since a folder that exists may still refuse it."""
+    candidates = [lambda: path, lambda: private_temp_dir() / LOG_FILE_NAME]
+    for candidate in candidates:
         try:
-            ensure_dir(candidate.parent)
-            with open(candidate, "a", encoding="utf-8"):
+            target = candidate()
+            ensure_dir(target.parent)
+            with open(target, "a", encoding="utf-8"):
                 pass
         except OSError:
             continue
-        return candidate
+        return target
     return None
 
 

@@ -31,12 +31,27 @@ def test_an_unwritable_data_folder_logs_to_a_per_user_temp_file(tmp_path, monkey
         errorlog.close_logging()
 
 
-def test_no_writable_place_means_no_log_file_and_no_logging_traceback(tmp_path, monkeypatch,
-                                                                      capsys):
+def test_a_taken_temp_name_gives_a_fresh_private_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     # Another user's leftover in a shared /tmp is modelled by a file in the way.
-    (tmp_path / "tmp" / f"keras-playground-logs-{_user()}").write_text("x", encoding="utf-8")
+    taken = tmp_path / "tmp" / f"keras-playground-logs-{_user()}"
+    taken.write_text("x", encoding="utf-8")
+    blocker = tmp_path / "home-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    try:
+        path = errorlog.setup_logging(blocker / "logs")
+        assert path.parent.parent == tmp_path / "tmp" and path.parent != taken
+        assert path.is_file() and taken.read_text(encoding="utf-8") == "x"
+    finally:
+        errorlog.close_logging()
+
+
+def test_no_writable_place_means_no_log_file_and_no_logging_traceback(tmp_path, monkeypatch,
+                                                                      capsys):
+    # A temp folder that is not a folder: neither the data folder nor any temp one works.
+    (tmp_path / "tmp").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     blocker = tmp_path / "home-file"
     blocker.write_text("not a folder", encoding="utf-8")
     try:
