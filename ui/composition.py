@@ -63,12 +63,32 @@ def _assemble(window: MainWindow) -> Assembly:
 
 def start_window(window: MainWindow, path: Path | None,
                  errors_reported: SignalInstance | None = None,
-                 when_shown: Callable[[], object] | None = None) -> None:
+                 when_shown: Callable[[], object] | None = None,
+                 self_test: Path | None = None) -> object | None:
     """Show the window (maximized at the first start), then, once it is on screen
     (``when_shown`` first): start TensorFlow's import, open ``path`` (or fit the canvas),
-    offer work left by a crashed session. After an unexpected error (``errors_reported``)
-    unsaved work is put aside at once."""
+    offer work left by a crashed session, welcome a first start. After an unexpected error
+    (``errors_reported``) unsaved work is put aside at once. Returns the server that takes
+    files opened while the app runs (None in a self-test)."""
+    import sys
+
+    from playground.desktop.startup import unwritable_data_message
+    from playground.files.userdata import user_data_dir
+    from ui.single_instance import InstanceServer, connect_window
+
     window.show_window()
+    server = None
+    if self_test is None:
+        server = InstanceServer(window)
+        connect_window(server, window.file_actions.open_path, window.bring_to_front)
+    else:
+        from ui.self_test import start_self_test
+
+        start_self_test(window, self_test)
+    message = unwritable_data_message(user_data_dir())
+    if message:  # a home folder without write access: said once; the app goes on
+        print(message, file=sys.stderr, flush=True)
+        window.show_message(message, 0)
     if when_shown is not None:
         QTimer.singleShot(0, when_shown)
     QTimer.singleShot(0, window.tf_loader.start)
@@ -78,5 +98,8 @@ def start_window(window: MainWindow, path: Path | None,
         QTimer.singleShot(0, window.view.fit_all)
     autosave = window.panels.autosave
     QTimer.singleShot(0, autosave.offer_restore)
+    if path is None:  # the first start leads somewhere: lessons, build your own, your data
+        window.panels.welcome.show_on_first_start()
     if errors_reported is not None:
         errors_reported.connect(lambda *_: autosave.autosave_now())
+    return server

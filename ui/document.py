@@ -35,6 +35,7 @@ SESSION_EVENTS: dict[str, str] = {
     "notes_changed": "notesChanged",
     "shapes_changed": "shapesChanged",
     "tuning_changed": "tuningChanged",
+    "saved": "saved",
 }
 
 
@@ -51,6 +52,7 @@ class Document(QObject):
     notesChanged = Signal()
     shapesChanged = Signal(object)    # playground.network.shapes.ShapeReport
     tuningChanged = Signal()
+    saved = Signal()                  # the current state became the saved one
 
     def __init__(self, project: Project | None = None, path: Path | None = None,
                  parent: QObject | None = None, session: Session | None = None) -> None:
@@ -59,12 +61,12 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         s = self.session
         for event, signal in SESSION_EVENTS.items():
-            forward = self._on_modified if event == "modified_changed" else \
-                getattr(self, signal).emit
+            forward = {"modified_changed": self._on_modified,
+                       "saved": self._on_saved}.get(event, getattr(self, signal).emit)
             getattr(s, event).connect(forward)
-        # A clean undo stack means "as saved"; edits outside the stack (dataset choice,
-        # training settings, notes) mark the session modified themselves.
-        self.undo_stack.cleanChanged.connect(lambda clean: s.set_modified(not clean))
+        # The undo stack knows whether the graph is back at its saved point; the session
+        # weighs that with everything else (settings, weights, history…) to say "modified".
+        self.undo_stack.cleanChanged.connect(s.set_graph_clean)
 
     # ------------------------------------------------------------------ state (the session's)
     @property
@@ -92,12 +94,16 @@ class Document(QObject):
         return self.session.lock_reason
 
     def set_modified(self, modified: bool = True) -> None:
+        """True: unsaved until the next save; False: the current state counts as saved (after
+        a save, or when the user discards the changes)."""
         self.session.set_modified(modified)
 
     def _on_modified(self, modified: bool) -> None:
-        if not modified:
-            self.undo_stack.setClean()
         self.modifiedChanged.emit(modified)
+
+    def _on_saved(self) -> None:
+        self.undo_stack.setClean()  # the graph as it is now is the saved one
+        self.saved.emit()
 
     def set_locked(self, locked: bool, reason: str = "") -> None:
         """Lock structural edits (e.g. while training); ``reason`` is shown to the user."""

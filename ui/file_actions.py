@@ -10,9 +10,11 @@ from typing import Callable
 from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
+from ui.message_box import plain_box, show_warning
 
 from playground.errors import PlaygroundError
 from playground.files.project import SUFFIX, Project, load_project
+from ui.last_folder import remember, start_folder
 from ui.background import BackgroundRunner
 from ui.canvas.scene import GraphScene
 from ui.document import Document, new_project
@@ -101,19 +103,21 @@ class FileActions(QObject):
     def _start_dir(self) -> str:
         if self.document.path is not None:
             return str(self.document.path.parent)
-        return str(self.settings.value("files/last_dir", str(Path.home())))
+        return start_folder(self.settings)
 
     def _ask_open_path(self, title: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self._parent, title, self._start_dir(), filters)
+        remember(path, self.settings)
         return path or None
 
     def _ask_save_path(self, title: str, filters: str, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self._parent, title,
                                               str(Path(self._start_dir()) / suggested), filters)
+        remember(path, self.settings)   # exports too: the next dialog starts there
         return path or None
 
     def _error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self._parent, title, message)
+        show_warning(self._parent, title, message)
 
     def _stem(self) -> str:
         if self.document.path is not None:
@@ -122,7 +126,7 @@ class FileActions(QObject):
 
     # -------------------------------------------------- unsaved-changes prompt
     def unsaved_box(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+        box = plain_box(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
                           self.tr("“%1” has changes that are not saved. Save them first?")
                           .replace("%1", self.document.display_name()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -226,7 +230,7 @@ class FileActions(QObject):
         recent = [p for p in self.recent_files() if p != str(path)]
         recent.insert(0, str(path))
         self.settings.setValue("files/recent", recent[:MAX_RECENT])
-        self.settings.setValue("files/last_dir", str(path.parent))
+        remember(path, self.settings)
         self._rebuild_recent()
 
     def _forget(self, path: Path) -> None:

@@ -23,6 +23,7 @@ from ui.document import Document
 from ui.language import LanguageMenu
 from ui.shape_service import ShapeService
 from ui.tf_loader import TFLoader
+from ui.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:
     from ui.edit_actions import EditActions
@@ -77,6 +78,8 @@ class MainWindow(QMainWindow):
                  assemble: "Callable[[MainWindow], Assembly]",
                  tf_loader: TFLoader | None = None) -> None:
         super().__init__()
+        # Before any child exists: settings take the wheel only when focused (issue 23).
+        install_wheel_guard()
         self.document = document
         self.settings = settings
         self.tf_loader = tf_loader if tf_loader is not None else TFLoader(self)
@@ -125,6 +128,10 @@ class MainWindow(QMainWindow):
         self.settings_menu.addMenu(LanguageMenu(self.settings, language(),
                                                 lambda text: self.show_message(text, 8000),
                                                 self))
+        from ui.desktop_menu import DesktopEntryAction
+
+        self.desktop_entry = DesktopEntryAction(self, self.settings_menu,
+                                                lambda text: self.show_message(text, 10000))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
 
         document.projectReplaced.connect(self._bind_project)
@@ -214,6 +221,13 @@ class MainWindow(QMainWindow):
         # widget Qt would pick (the palette's search box).
         self.activateWindow()
         self.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def bring_to_front(self) -> None:
+        """A file was sent from the desktop to this running app: show the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -326,7 +340,8 @@ class MainWindow(QMainWindow):
 
     def _show_lock(self, locked: bool) -> None:
         self._lock_label.setVisible(locked)
-        self._lock_label.setText("🔒 " + (self.document.lock_reason or self.tr("Editing locked")))
+        # No 🔒: no font the setup installs draws it (a box).
+        self._lock_label.setText(self.document.lock_reason or self.tr("Editing locked"))
 
     # ------------------------------------------------------------ project
     def _bind_project(self) -> None:

@@ -7,13 +7,14 @@ preset never touches the user's files nor the presets themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView,
                                QListWidget, QListWidgetItem, QMessageBox, QTextBrowser,
                                QVBoxLayout, QWidget)
+from ui.message_box import show_warning
 
 from playground.i18n import _ as core_text  # texts stored in English (lessons)
 
@@ -132,7 +133,7 @@ class LessonOpener:
         try:
             project = open_preset(name)
         except PlaygroundError as exc:
-            QMessageBox.warning(self.parent, tr("Cannot open the lesson"), str(exc))
+            show_warning(self.parent, tr("Cannot open the lesson"), str(exc))
             return False
         self.document.replace_project(project, None)
         self.fit_all()
@@ -144,7 +145,13 @@ class LessonOpener:
         try:
             gallery = PresetsGallery(self.parent)
         except PlaygroundError as exc:
-            QMessageBox.warning(self.parent, tr("Cannot list the lessons"), str(exc))
+            show_warning(self.parent, tr("Cannot list the lessons"), str(exc))
             return
         gallery.presetChosen.connect(self.open)
         gallery.exec()
+
+
+def open_preset_in_window(window: Any, name: str) -> bool:
+    """For code given the whole window (the welcome view, the self-test; to be handed the
+    window's LessonOpener by the composition root instead)."""
+    return window.panels.lessons.open(name)
