@@ -50,5 +50,6 @@ def test_the_session_methods_reach_the_views_through_the_document(qtbot):
     session.set_path("elsewhere.kpg")
     session.replace_project(Session().project)
     assert [s[0] for s in seen] == ["lockedChanged", "weightsChanged", "pathChanged",
-                                    "modifiedChanged", "projectReplaced", "pathChanged"]
+                                    "saved", "modifiedChanged", "projectReplaced",
+                                    "pathChanged"]
     assert not document.modified and document.undo_stack.isClean()
