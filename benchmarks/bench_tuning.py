@@ -2,14 +2,18 @@
 (Optuna sampling, the SQLite study, per-epoch reports, building each trial's project) over
 the same number of plain training runs with the same values.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/bench_tuning.py [TRIALS]
+    .venv/bin/python benchmarks/bench_tuning.py [TRIALS] [--smoke]
 
 Both sides train the XOR MLP (200 samples, 5 epochs, batch 20) with the values the search
 picked, so only the loop around training differs. Pruning is off (it would make the
-search cheaper, not the loop dearer).
+search cheaper, not the loop dearer). ``--smoke``: 2 trials of 1 epoch, one plain pass.
+
+Prints one JSON line: benchmark, trials, trials_per_minute, plain_runs_per_minute,
+overhead_ratio.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -17,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from harness import add_smoke, report  # noqa: E402
 from playground.training.run import load_project_dataset, make_engine  # noqa: E402
 from playground.tuning.search import Search  # noqa: E402
 from playground.tuning.space import Dimension, SearchSpace, training_dimension  # noqa: E402
@@ -25,8 +30,12 @@ from playground.tuning.trial import TrialRunner  # noqa: E402
 from tests.training.helpers import xor_project  # noqa: E402
 
 
-def main(trials: int = 8) -> None:
-    project = xor_project(samples=200, epochs=5, batch_size=20)
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("trials", nargs="?", type=int, default=8)
+    args = add_smoke(parser).parse_args()
+    trials, epochs, passes_wanted = (2, 1, 1) if args.smoke else (args.trials, 5, 2)
+    project = xor_project(samples=200, epochs=epochs, batch_size=20)
     hidden = project.graph.nodes[1].id
     space = SearchSpace([training_dimension("learning_rate", 0.03),
                          Dimension("units", "int", hidden, 4, 16, True)])
@@ -43,7 +52,7 @@ def main(trials: int = 8) -> None:
     # passes (the machine is shared: the mean of both, and each shown).
     runner = TrialRunner(project, space, settings.objective, dataset, settings.seed)
     passes = []
-    for _ in range(2):
+    for _ in range(passes_wanted):
         t0 = time.perf_counter()
         for record in summary.records:
             trial_project, trial_settings = runner.trial_project(record.params, record.number)
@@ -52,13 +61,15 @@ def main(trials: int = 8) -> None:
     plain_s = sum(passes) / len(passes)
     print(f"plain passes: {', '.join(f'{p:.2f} s' for p in passes)}")
     n = len(summary.records)
-    print(f"trials: {n} (XOR MLP, 5 epochs each, SQLite study)")
+    print(f"trials: {n} (XOR MLP, {epochs} epochs each, SQLite study)")
     print(f"search: {tuning_s:.2f} s = {60 * n / tuning_s:.1f} trials per minute")
     print(f"plain runs with the same values: {plain_s:.2f} s "
           f"({60 * n / plain_s:.1f} runs per minute)")
     print(f"tuning loop overhead: {tuning_s / plain_s:.3f}x the plain runs "
           f"(+{(tuning_s - plain_s) / n * 1000:.0f} ms per trial)")
+    report("tuning", trials=n, trials_per_minute=60 * n / tuning_s,
+           plain_runs_per_minute=60 * n / plain_s, overhead_ratio=tuning_s / plain_s)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 8)
+    main()
