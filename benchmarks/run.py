@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/run.py --all      # also the long ones (presets on full MNIST…)
     .venv/bin/python benchmarks/run.py core startup  # by name
     .venv/bin/python benchmarks/run.py --smoke    # every one at tiny sizes; writes nothing
+    .venv/bin/python benchmarks/run.py --readme-only  # the README from results.json again
 
 Each benchmark is a separate process (fresh TensorFlow, no warm caches shared between them)
 and prints its figures, then its JSON line(s) (see benchmarks/harness.py). This runner
@@ -102,9 +103,12 @@ def measured_section(results: dict) -> str:
         for line in entry["lines"]:
             figures = ", ".join(f"{key} {figure(value)}" for key, value in line.items()
                                 if key != "benchmark")
-            rows.append(f"| `{script(name).name}` | {entry['date']} (machine {number}) "
+            load = f", load {entry['load']:.1f}" if "load" in entry else ""
+            rows.append(f"| `{script(name).name}` | {entry['date']}{load} (machine {number}) "
                         f"| {figures} |")
     legend = [f"Machine {number}: {text}." for text, number in machines.items()]
+    legend.append("Load: the 1-minute load average when the benchmark started (above the "
+                  "number of cores, other work shared the machine).")
     return "\n".join([BEGIN, "", *rows, "", *legend, "", END])
 
 
@@ -124,7 +128,12 @@ def main() -> int:
     parser.add_argument("--smoke", action="store_true",
                         help="tiny sizes, seconds each; results and README left as they are")
     parser.add_argument("--no-readme", action="store_true", help="keep README.md as it is")
+    parser.add_argument("--readme-only", action="store_true",
+                        help="run nothing: rewrite the README from benchmarks/results.json")
     args = parser.parse_args()
+    if args.readme_only:
+        write_readme(json.loads(RESULTS.read_text(encoding="utf-8")))
+        return 0
     names = args.names or (QUICK + LONG if args.all else QUICK)
     unknown = [n for n in names if not script(n).exists()]
     if unknown:
@@ -140,7 +149,7 @@ def main() -> int:
     failed = []
     for name in names:
         print(f"\n=== {name} " + "=" * (60 - len(name)), flush=True)
-        start = time.perf_counter()
+        start, load = time.perf_counter(), os.getloadavg()[0]
         rc, lines = run_one(name, env, args.smoke)
         print(f"--- {name}: {time.perf_counter() - start:.0f} s, exit {rc}", flush=True)
         if rc or not lines:
@@ -149,7 +158,7 @@ def main() -> int:
         if not args.smoke:
             results[name] = {"date": datetime.datetime.now(datetime.timezone.utc)
                              .strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
-                             "lines": lines}
+                             "load": round(load, 1), "lines": lines}
             RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
             if not args.no_readme:
                 write_readme(results)

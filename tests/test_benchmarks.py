@@ -70,3 +70,20 @@ def test_benchmark_smoke_run_prints_its_promised_json(script, tmp_path):
         assert not missing, f"{script.name}: JSON line lacks {missing}: {line}"
         if per is not None:
             assert line[per] is not None
+
+
+def test_readme_measured_section_is_what_run_py_wrote():
+    """The README's figures are benchmarks/run.py's rendering of benchmarks/results.json
+    (run.py rewrites both together), not numbers typed in by hand."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmarks_run", BENCHMARKS / "run.py")
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index(runner.BEGIN), readme.index(runner.END) + len(runner.END)
+    results = json.loads(runner.RESULTS.read_text(encoding="utf-8"))
+    assert readme[start:end] == runner.measured_section(results)
+    assert results, "benchmarks/results.json holds no run"
+    for name, entry in results.items():
+        assert entry["date"] and entry["machine"] and entry["lines"], name
