@@ -2,21 +2,24 @@
 
 One line per finished trial on stdout; the last line is one JSON object with the best
 parameters and score. Processes (on one machine or many) given the same ``--storage`` and
-``--study`` share one study: together they finish ``--trials`` trials.
+``--study`` share one study: together they finish ``--trials`` trials; ``--jobs N`` starts
+N of them here (``playground.cli.tune_jobs``). The storage in use is printed on stderr,
+its password masked.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import math
+import os
+import shlex
 import signal
 import sys
 import threading
 from typing import Any
 
 from playground.i18n import _
-from playground.tuning.search import SearchEvent, SearchSummary
-from playground.tuning.space import SearchSpace
+from playground.tuning.search import SearchEvent
+from playground.cli.tune_summary import summary_json, trial_line
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,50 +38,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--direction", choices=("minimize", "maximize"))
     p.add_argument("--pruner", choices=("median", "halving", "none"))
     p.add_argument("--seed", type=int, help=_("seed of the sampler"))
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help=_("run N worker processes on this machine, on one study (default 1)"))
+    p.add_argument("--worker", type=int, help=argparse.SUPPRESS)  # a --jobs worker's index
     p.set_defaults(func=run_tune_command)
 
 
-def _value(value: float | None) -> float | None:
-    return value if value is not None and math.isfinite(value) else None
+def choose_storage(args: argparse.Namespace, named: str) -> str:
+    """The study storage: ``--storage``; else the one the project names when it is a file
+    in the project's own folder; else the file next to the project. A project cannot point
+    the search elsewhere silently (at another application's database, say): it is named,
+    and ``--storage`` uses it. The choice is printed (password masked)."""
+    from playground.tuning.jobs import STORAGE_ENV
+    from playground.tuning.storage import check_storage_url, is_project_local, masked_url
+    from playground.tuning.study import default_storage_url
 
-
-def readable_params(space: SearchSpace, graph: Any, params: dict[str, Any]) -> dict[str, Any]:
-    """Optuna keys ("n2.units") -> what people read ("dense_1.units", "learning_rate")."""
-    from playground.network.layer_calls import layer_names
-
-    names = layer_names(graph)
-    out: dict[str, Any] = {}
-    for dim in space.dimensions:
-        if dim.key in params:
-            label = dim.param if dim.node is None else \
-                f"{names.get(dim.node, dim.node)}.{dim.param}"
-            out[label] = params[dim.key]
-    return out
-
-
-def trial_line(event: SearchEvent, objective: str, space: SearchSpace, graph: Any) -> str:
-    record = event.record
-    assert record is not None
-    score = f"{objective} {record.value:.5g}" if record.value is not None else ""
-    params = "  ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
-                       for k, v in readable_params(space, graph, record.params).items())
-    line = _("trial {number:>3}  {state:<8}  {score:<22}  ({duration:.1f} s)  {params}"
-             ).format(number=record.number, state=record.state, score=score,
-                      duration=record.duration_s, params=params)
-
-    return line + (f"  — {record.message}" if record.message and record.state != "complete"
-                   else "")
-
-
-def summary_json(summary: SearchSummary, space: SearchSpace, graph: Any) -> dict[str, Any]:
-    best = summary.best
-    return {"study": summary.study, "objective": summary.objective,
-            "direction": summary.direction,
-            "best_trial": best.number if best else None,
-            "best_value": _value(best.value) if best else None,
-            "best_params": readable_params(space, graph, best.params) if best else {},
-            "trials_run": len(summary.records), **{f"trials_{k}": v for k, v in
-                                                    summary.counts().items()}}
+    if args.worker is not None and os.environ.get(STORAGE_ENV):
+        return os.environ[STORAGE_ENV]           # a --jobs worker: its parent chose
+    if args.storage:
+        url = args.storage
+    elif named and is_project_local(named, args.project):
+        url = named
+    else:
+        url = default_storage_url(args.project)
+        if named:
+            print(_("note: the project names the study storage {named}, outside its folder; "
+                    "it is not used unless you say so with --storage {named}.")
+                  .format(named=shlex.quote(masked_url(named))), file=sys.stderr)
+    check_storage_url(url)                       # a bad URL is said before it is shown
+    print(_("study storage: {url}").format(url=masked_url(url)), file=sys.stderr, flush=True)
+    return url
 
 
 def run_tune_command(args: argparse.Namespace) -> int:
@@ -86,7 +75,7 @@ def run_tune_command(args: argparse.Namespace) -> int:
     from playground.training.device import enable_memory_growth
     from playground.tuning import project_space, project_tune_settings
     from playground.tuning.search import Search
-    from playground.tuning.study import default_direction, default_storage_url, open_study
+    from playground.tuning.study import default_direction, open_study
 
     project = load_project(args.project)
     settings = project_tune_settings(project)
@@ -103,14 +92,20 @@ def run_tune_command(args: argparse.Namespace) -> int:
         print(_("warning: {problem}").format(problem=note), file=sys.stderr)
     settings.validate()
     space.validate(project.graph)
-    url = args.storage or settings.storage or default_storage_url(args.project)
+    url = choose_storage(args, settings.storage)
+    if args.jobs != 1 and args.worker is None:
+        from playground.cli.tune_jobs import run_jobs
+
+        return run_jobs(args, project, space, settings, url)
     enable_memory_growth()
-    study = open_study(settings, url)
+    first = space.current_values(project.graph, project.training)
+    study = open_study(settings, url, first_trial=first)
     graph = project.graph
+    prefix = "" if args.worker is None else f"[worker {args.worker}] "
 
     def on_event(event: SearchEvent) -> None:
         if event.kind == "trial_end":
-            print(trial_line(event, settings.objective, space, graph), flush=True)
+            print(prefix + trial_line(event, settings.objective, space, graph), flush=True)
 
     search = Search(project, space, settings, study, on_event)
     previous = signal.getsignal(signal.SIGINT)
