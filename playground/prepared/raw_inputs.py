@@ -82,17 +82,19 @@ def columns_text(preparation: Preparation) -> str:
 
 
 # ------------------------------------------------------------------------ pictures
-def picture_files(paths: list[str]) -> list[Path]:
-    """Picture files of ``paths``; a folder gives its files (and its sub-folders')."""
-    files: list[Path] = []
+def picture_files(paths: list[str]) -> list[tuple[Path, str]]:
+    """(file, name shown) of ``paths``; a folder gives its files (and its sub-folders',
+    named by their path inside it: ``cats/3.png``)."""
+    files: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files += [Path(root) / n for n in sorted(names) if not n.startswith(".")]
+                files += [(Path(root) / n, (Path(root) / n).relative_to(path).as_posix())
+                          for n in sorted(names) if not n.startswith(".")]
         elif path.exists():
-            files.append(path)
+            files.append((path, path.name))
         else:
             raise InputError(_("{path} does not exist.").format(path=path))
     if not files:
@@ -100,7 +102,7 @@ def picture_files(paths: list[str]) -> list[Path]:
     return files
 
 
-def picture_batches(shape: tuple[int, ...], files: list[Path], notes: Notes,
+def picture_batches(shape: tuple[int, ...], files: list[tuple[Path, str]], notes: Notes,
                     chunk: int) -> Iterator[Batch]:
     """Pictures resized and converted as the dataset reads them (Pillow, bilinear)."""
     from PIL import Image, UnidentifiedImageError
@@ -109,7 +111,7 @@ def picture_batches(shape: tuple[int, ...], files: list[Path], notes: Notes,
     mode = "L" if channels == 1 else "RGB"
     ids: list[str] = []
     pixels: list[np.ndarray] = []
-    for path in files:
+    for path, name in files:
         try:
             with Image.open(path) as img:
                 if img.mode != mode:
@@ -124,10 +126,10 @@ def picture_batches(shape: tuple[int, ...], files: list[Path], notes: Notes,
                                                                       channels))
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError,
                 Image.DecompressionBombError) as exc:
-            notes.skipped.append((path.name, _("not a picture Pillow can read ({error})")
+            notes.skipped.append((name, _("not a picture Pillow can read ({error})")
                                   .format(error=exc.__class__.__name__)))
             continue
-        ids.append(path.name)
+        ids.append(name)
         if len(ids) == chunk:
             yield Batch(ids, np.stack(pixels))
             ids, pixels = [], []
