@@ -152,6 +152,15 @@ def project_predictor(project: Any, dataset: Any = None, label: str = "") -> Pre
     return Predictor(prepared, preparation, label, _inner_activation(prepared))
 
 
+def model_predictor(model: Any, dataset: Any, label: str = "") -> Predictor:
+    """The predictor of a trained Keras model (the app's, just trained) for its dataset."""
+    from playground.prepared.layers import prepared_model
+
+    preparation = preparation_for(dataset)
+    prepared = prepared_model(model, preparation)
+    return Predictor(prepared, preparation, label or model.name, _inner_activation(prepared))
+
+
 def load_predictor(path: str | Path) -> Predictor:
     """A predictor for a project file (.kpg) or a Keras model file (.keras)."""
     path = Path(path)
