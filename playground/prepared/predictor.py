@@ -19,7 +19,7 @@ from playground.kerasenv import keras as load_keras
 from playground.prepared.preparation import (CATEGORY, NUMBER, PICTURE, TEXT, VALUES,
                                              Preparation, RawColumn, preparation_for)
 
-BATCH = 256
+BATCH = 512
 
 
 class PredictError(PlaygroundError):
@@ -65,7 +65,9 @@ class Predictor:
         parts = []
         for start in range(0, count, BATCH):
             piece = _slice(model_input, start, start + BATCH)
-            out = self.model(piece, training=False)
+            # predict_on_batch runs Keras's compiled predict function (traced once),
+            # several times faster than calling the layers one by one.
+            out = self.model.predict_on_batch(piece)
             if isinstance(out, (list, tuple)):
                 out = out[0]
             parts.append(np.asarray(load_keras().ops.convert_to_numpy(out)))

@@ -104,37 +104,60 @@ def picture_files(paths: list[str]) -> list[tuple[Path, str]]:
 
 def picture_batches(shape: tuple[int, ...], files: list[tuple[Path, str]], notes: Notes,
                     chunk: int) -> Iterator[Batch]:
-    """Pictures resized and converted as the dataset reads them (Pillow, bilinear)."""
+    """Pictures resized and converted as the dataset reads them (Pillow, bilinear).
+
+    Decoding runs on a few threads (Pillow releases the interpreter while it decodes) and
+    one chunk ahead, so the next pictures are read while the model answers these."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def read_chunk(part: list[tuple[Path, str]]) -> list[tuple[str, Any, list[str]]]:
+        return list(pool.map(lambda item: _read_picture(item, shape), part))
+
+    parts = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool, \
+            ThreadPoolExecutor(max_workers=1) as ahead:
+        pending = ahead.submit(read_chunk, parts[0]) if parts else None
+        for index in range(len(parts)):
+            results = pending.result()  # type: ignore[union-attr]
+            pending = ahead.submit(read_chunk, parts[index + 1]) \
+                if index + 1 < len(parts) else None
+            ids, pixels = [], []
+            for name, value, adapted in results:
+                for message in adapted:
+                    notes.adapted[message] += 1
+                if isinstance(value, str):
+                    notes.skipped.append((name, value))
+                else:
+                    ids.append(name)
+                    pixels.append(value)
+            if ids:
+                yield Batch(ids, np.stack(pixels))
+
+
+def _read_picture(item: tuple[Path, str], shape: tuple[int, ...]
+                  ) -> tuple[str, Any, list[str]]:
+    """(name, pixels or why it was skipped, what was adapted)."""
     from PIL import Image, UnidentifiedImageError
 
+    path, name = item
     height, width, channels = shape
     mode = "L" if channels == 1 else "RGB"
-    ids: list[str] = []
-    pixels: list[np.ndarray] = []
-    for path, name in files:
-        try:
-            with Image.open(path) as img:
-                if img.mode != mode:
-                    notes.adapted[_("pictures converted to {mode}").format(
-                        mode=_("grey") if mode == "L" else _("colour"))] += 1
-                    img = img.convert(mode)
-                if img.size != (width, height):
-                    notes.adapted[_("pictures resized to {w} × {h}").format(
-                        w=width, h=height)] += 1
-                    img = img.resize((width, height), Image.Resampling.BILINEAR)
-                pixels.append(np.asarray(img, dtype=np.uint8).reshape(height, width,
-                                                                      channels))
-        except (UnidentifiedImageError, OSError, ValueError, SyntaxError,
-                Image.DecompressionBombError) as exc:
-            notes.skipped.append((name, _("not a picture Pillow can read ({error})")
-                                  .format(error=exc.__class__.__name__)))
-            continue
-        ids.append(name)
-        if len(ids) == chunk:
-            yield Batch(ids, np.stack(pixels))
-            ids, pixels = [], []
-    if ids:
-        yield Batch(ids, np.stack(pixels))
+    adapted: list[str] = []
+    try:
+        with Image.open(path) as img:
+            if img.mode != mode:
+                adapted.append(_("pictures converted to {mode}").format(
+                    mode=_("grey") if mode == "L" else _("colour")))
+                img = img.convert(mode)
+            if img.size != (width, height):
+                adapted.append(_("pictures resized to {w} × {h}").format(w=width, h=height))
+                img = img.resize((width, height), Image.Resampling.BILINEAR)
+            return name, np.asarray(img, dtype=np.uint8).reshape(height, width,
+                                                                   channels), adapted
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError,
+            Image.DecompressionBombError) as exc:
+        return name, _("not a picture Pillow can read ({error})").format(
+            error=exc.__class__.__name__), adapted
 
 
 def load_pictures(shape: tuple[int, ...], paths: list[str]) -> tuple[list[str], np.ndarray,
