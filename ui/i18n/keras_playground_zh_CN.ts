@@ -117,6 +117,13 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <source>Predicted value: {0}</source>
+        <translation>预测值：{0}</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -781,6 +788,14 @@ It is kept in %2.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <source>Include the Data Preparation</source>
+        <translation>包含数据准备</translation>
+    </message>
+    <message>
+        <source>Put the dataset&apos;s scaling and category lookups at the front of the exported model as Keras layers, so it takes raw data.</source>
+        <translation>把数据集的缩放和类别查找作为 Keras 层放在导出模型的最前面，使它接收原始数据。</translation>
+    </message>
+    <message>
         <source>Keras Model (.keras)…</source>
         <translation>Keras 模型 (.keras)…</translation>
     </message>
@@ -1167,6 +1182,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>Health</source>
         <translation>健康</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>试一试</translation>
     </message>
     <message>
         <source>TensorFlow is still loading; try again in a moment.</source>
@@ -2200,6 +2219,73 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Run ended after %1 epochs.</source>
         <translation>训练在 %1 轮后结束。</translation>
+    </message>
+</context>
+<context>
+    <name>TryView</name>
+    <message>
+        <source>Try it</source>
+        <translation>试一试</translation>
+    </message>
+    <message>
+        <source>Give the trained model a new input and see its answer, prepared exactly as the training data was.</source>
+        <translation>给训练好的模型一个新的输入，查看它的回答；输入的准备方式与训练数据完全相同。</translation>
+    </message>
+    <message>
+        <source>Train the model, then try it here on new inputs.</source>
+        <translation>先训练模型，然后在这里用新的输入试一试。</translation>
+    </message>
+    <message>
+        <source>Open pictures…</source>
+        <translation>打开图片…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Another test row</source>
+        <translation>换一行测试数据</translation>
+    </message>
+    <message>
+        <source>Open, drop or paste one or more pictures.</source>
+        <translation>打开、拖入或粘贴一张或多张图片。</translation>
+    </message>
+    <message>
+        <source>Type a sentence…</source>
+        <translation>输入一句话…</translation>
+    </message>
+    <message>
+        <source>Point at the Boundary view: hovering over a point shows the model&apos;s answer there.</source>
+        <translation>请看“边界”视图：鼠标悬停在某个点上即可看到模型在该处的回答。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture.</source>
+        <translation>剪贴板中没有图片。</translation>
+    </message>
+    <message>
+        <source>pasted picture</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>Open pictures</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Test sequence:</source>
+        <translation>测试序列：</translation>
+    </message>
+    <message>
+        <source>Forecast: {0:.4g} (true next value: {1:.4g})</source>
+        <translation>预测：{0:.4g}（真实的下一个值：{1:.4g}）</translation>
+    </message>
+    <message>
+        <source>Forecast: {0:.4g}</source>
+        <translation>预测：{0:.4g}</translation>
     </message>
 </context>
 <context>
