@@ -58,19 +58,19 @@ class Predictor:
 
     def outputs(self, raw: Any) -> np.ndarray:
         """The model's outputs for a batch of raw inputs, as (n, k) float32."""
-        model_input = self._tensor(raw)
-        first = model_input if not isinstance(model_input, dict) else \
-            next(iter(model_input.values()))
-        count = int(first.shape[0])
+        first = next(iter(raw.values())) if isinstance(raw, dict) else raw
+        count = len(first)
         parts = []
         for start in range(0, count, BATCH):
-            piece = _slice(model_input, start, start + BATCH)
-            # predict_on_batch runs Keras's compiled predict function (traced once),
-            # several times faster than calling the layers one by one.
-            out = self.model.predict_on_batch(piece)
+            piece = _slice(raw, start, start + BATCH)
+            size = min(count - start, BATCH)
+            # predict_on_batch runs Keras's compiled predict function, several times
+            # faster than calling the layers one by one; batches padded to a power of two
+            # reuse a few traced shapes instead of tracing each new batch size again.
+            out = self.model.predict_on_batch(self._tensor(_padded(piece, _bucket(size))))
             if isinstance(out, (list, tuple)):
                 out = out[0]
-            parts.append(np.asarray(load_keras().ops.convert_to_numpy(out)))
+            parts.append(np.asarray(load_keras().ops.convert_to_numpy(out))[:size])
         if not parts:
             return np.zeros((0, 1), np.float32)
         result = np.concatenate(parts, axis=0)
@@ -113,6 +113,21 @@ def _as_model_array(keras: Any, value: Any, tensor: bool = False) -> Any:
         return keras.ops.convert_to_tensor(array.astype(str), dtype="string")
     array = array.astype(np.float32, copy=False)
     return keras.ops.convert_to_tensor(array) if tensor else array
+
+
+def _bucket(size: int) -> int:
+    return min(BATCH, 1 << max(0, size - 1).bit_length())
+
+
+def _padded(value: Any, size: int) -> Any:
+    """``value`` with rows repeated (the last one) up to ``size`` rows."""
+    if isinstance(value, dict):
+        return {k: _padded(v, size) for k, v in value.items()}
+    array = np.asarray(value)
+    missing = size - len(array)
+    if missing <= 0:
+        return array
+    return np.concatenate([array, np.repeat(array[-1:], missing, axis=0)])
 
 
 def _slice(value: Any, start: int, stop: int) -> Any:
