@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="600 pictures, one round")
     args = parser.parse_args()
     count = 600 if args.smoke else 10_000
-    rounds = 1 if args.smoke else 2
+    rounds = 1 if args.smoke else 3
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pictures"
         write_pictures(folder, count)

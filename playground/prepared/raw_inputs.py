@@ -10,6 +10,7 @@ counted and said once.
 """
 from __future__ import annotations
 
+import io
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ def picture_batches(shape: tuple[int, ...], files: list[tuple[Path, str]], notes
     One tf.data pipeline reads and decodes on TensorFlow's threads, ahead of the model: a
     PNG that already is what the model takes (8-bit, its size and colours: its first 26
     bytes say so) is decoded by TensorFlow, which gives the same pixels as Pillow (PNG is
-    lossless); any other file goes through Pillow, as the dataset read its pictures."""
+    lossless); any other file is decoded by Pillow here, as the dataset read its pictures."""
     from playground.kerasenv import keras
 
     keras()  # TensorFlow's start-up settings first
@@ -122,28 +123,14 @@ def picture_batches(shape: tuple[int, ...], files: list[tuple[Path, str]], notes
     expected = (PNG_SIGNATURE + b"\x00\x00\x00\x0dIHDR" + width.to_bytes(4, "big")
                 + height.to_bytes(4, "big") + bytes([8, PNG_COLOUR_TYPES[channels]]))
 
-    def with_pillow(path: bytes) -> tuple[np.ndarray, bytes, bool, bool]:
-        name = os.fsdecode(path)
-        _name, value, adapted = _read_picture((Path(name), name), shape)
-        if isinstance(value, str):
-            return np.zeros(shape, np.uint8), value.encode("utf-8"), False, False
-        return value, b"", CONVERTED in adapted, RESIZED in adapted
-
     def load(path: Any) -> tuple[Any, ...]:
         data = tf.io.read_file(path)
-
-        def decoded() -> tuple[Any, ...]:
-            pixels = tf.reshape(tf.io.decode_png(data, channels=channels), shape)
-            return pixels, tf.constant(b""), tf.constant(False), tf.constant(False)
-
-        def pillow() -> tuple[Any, ...]:
-            pixels, error, converted, resized = tf.numpy_function(
-                with_pillow, [path], [tf.uint8, tf.string, tf.bool, tf.bool])
-            return (tf.reshape(pixels, shape), tf.reshape(error, []),
-                    tf.reshape(converted, []), tf.reshape(resized, []))
-
-        return tf.cond(tf.equal(tf.strings.substr(data, 0, len(expected)), expected),
-                       decoded, pillow)
+        ready = tf.equal(tf.strings.substr(data, 0, len(expected)), expected)
+        pixels = tf.cond(ready,
+                         lambda: tf.reshape(tf.io.decode_png(data, channels=channels), shape),
+                         lambda: tf.zeros(shape, tf.uint8))
+        # Other files keep their bytes for Pillow (read once, decoded on this side).
+        return pixels, ready, tf.where(ready, tf.constant(b""), data)
 
     paths = [os.fsencode(path) for path, _name in files]
     data = tf.data.Dataset.from_tensor_slices(paths).map(
@@ -153,17 +140,20 @@ def picture_batches(shape: tuple[int, ...], files: list[tuple[Path, str]], notes
         mode=_("grey") if channels == 1 else _("colour"))
     resized_text = _("pictures resized to {w} × {h}").format(w=width, h=height)
     start = 0
-    for pixels, errors, converted, resized in data.as_numpy_iterator():
+    for pixels, ready, raw in data.as_numpy_iterator():
         names = [name for _path, name in files[start:start + len(pixels)]]
         start += len(pixels)
-        if converted.any():
-            notes.adapted[converted_text] += int(converted.sum())
-        if resized.any():
-            notes.adapted[resized_text] += int(resized.sum())
-        good = np.array([not e for e in errors], bool)
-        for name, error in zip(names, errors):
-            if error:
-                notes.skipped.append((name, error.decode("utf-8")))
+        good = ready.copy()
+        for i in np.flatnonzero(~ready):
+            _name, value, adapted = _read_picture((io.BytesIO(raw[i]), names[i]), shape)
+            if isinstance(value, str):
+                notes.skipped.append((names[i], value))
+                continue
+            pixels[i], good[i] = value, True
+            if CONVERTED in adapted:
+                notes.adapted[converted_text] += 1
+            if RESIZED in adapted:
+                notes.adapted[resized_text] += 1
         if good.any():
             yield Batch([n for n, ok in zip(names, good) if ok], pixels[good])
 
@@ -173,9 +163,10 @@ PNG_COLOUR_TYPES = {1: 0, 3: 2}   # channels -> PNG colour type (grey, RGB)
 CONVERTED, RESIZED = "converted", "resized"   # what _read_picture adapted
 
 
-def _read_picture(item: tuple[Path, str], shape: tuple[int, ...]
+def _read_picture(item: tuple[Any, str], shape: tuple[int, ...]
                   ) -> tuple[str, Any, list[str]]:
-    """(name, pixels or why it was skipped, what was adapted: CONVERTED, RESIZED)."""
+    """(name, pixels or why it was skipped, what was adapted: CONVERTED, RESIZED) for a
+    file (a path, or its bytes in a BytesIO)."""
     from PIL import Image, UnidentifiedImageError
 
     path, name = item
