@@ -161,10 +161,13 @@ def project_predictor(project: Any, dataset: Any = None, label: str = "") -> Pre
             _("{project} has no trained weights, so it cannot predict yet: train first "
               "(press Train in the app, or run: python -m playground train PROJECT --save).")
             .format(project=label))
-    if dataset is None:
-        dataset = load_project_dataset(project)
+    from playground.prepared.preparation import quick_preparation
+
+    preparation = quick_preparation(project.dataset or {}) if dataset is None else None
+    if preparation is None:
+        dataset = dataset if dataset is not None else load_project_dataset(project)
+        preparation = preparation_for(dataset)
     model = build_model(project.graph, project.weights)
-    preparation = preparation_for(dataset)
     prepared = prepared_model(model, preparation)
     return Predictor(prepared, preparation, label, _inner_activation(prepared))
 

@@ -141,6 +141,32 @@ def preparation_for(dataset: "Dataset") -> Preparation:
                        method=method, offset=offset, scale=scale, **common)
 
 
+def quick_preparation(choice: dict[str, Any]) -> Preparation | None:
+    """The preparation of a picture folder scaled by its known range (0-255, or none)
+    without reading its pictures: the statistics are fixed, the classes are the folder's
+    sub-folders (read_images's order). None when the data must be loaded to know it."""
+    from playground.datasets import dataset_info
+
+    if choice.get("name") != "image_folder":
+        return None
+    info = dataset_info("image_folder")
+    params = info.validate_params(choice.get("params") or {})
+    if params["scaling"] not in ("none", "unit") or not params["path"]:
+        return None
+    from playground.datasets.image_folder import scan_folder
+
+    classes = tuple(name for name, _count in scan_folder(params["path"]))
+    if len(classes) < 2:
+        return None
+    channels = 1 if params["color"] == "grayscale" else 3
+    shape = (params["size"], params["size"], channels)
+    method, offset, scale = ("none", (), ()) if params["scaling"] == "none" else \
+        ("unit", (0.0,), (255.0,))
+    return Preparation("image_folder", "array", (RawColumn("picture", PICTURE, shape=shape),),
+                       method, offset, scale, classes,
+                       "binary" if len(classes) == 2 else "multiclass")
+
+
 def _table_preparation(dataset: "Dataset", method: str, offset: tuple[float, ...],
                        scale: tuple[float, ...], common: dict[str, Any]) -> Preparation:
     extras = dataset.extras

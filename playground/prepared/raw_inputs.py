@@ -144,6 +144,8 @@ def picture_batches(shape: tuple[int, ...], files: list[tuple[Path, str]], notes
         names = [name for _path, name in files[start:start + len(pixels)]]
         start += len(pixels)
         good = ready.copy()
+        if not ready.all():
+            pixels = pixels.copy()  # the pipeline's arrays are read-only
         for i in np.flatnonzero(~ready):
             _name, value, adapted = _read_picture((io.BytesIO(raw[i]), names[i]), shape)
             if isinstance(value, str):

@@ -83,3 +83,22 @@ def test_the_exported_file_imports_back_and_gives_the_same_answers(tmp_path):
     original = _plain_keras_predict(tmp_path / "model.keras", raw)
     again = Predictor(model, preparation_for(dataset), "imported").outputs(raw)
     assert np.max(np.abs(original - again)) < TOLERANCE
+
+
+def test_picture_folder_preparation_known_without_reading_the_pictures(tmp_path):
+    """predict on a picture project does not read the training pictures again when the
+    scaling is fixed (0-255 or none): the same preparation as the loaded dataset's."""
+    from playground.prepared.preparation import quick_preparation
+
+    for scaling, color in (("unit", "rgb"), ("none", "grayscale"), ("standardize", "rgb")):
+        folder = tmp_path / scaling
+        folder.mkdir()
+        project = picture_project(folder, color=color, scaling=scaling)
+        loaded = preparation_for(load_project_dataset(project))
+        quick = quick_preparation(project.dataset)
+        if scaling == "standardize":  # statistics of the pictures: they must be read
+            assert quick is None
+            continue
+        assert (quick.columns, quick.method, quick.offset, quick.scale, quick.class_names,
+                quick.task) == (loaded.columns, loaded.method, loaded.offset, loaded.scale,
+                                loaded.class_names, loaded.task)
