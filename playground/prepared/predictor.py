@@ -153,7 +153,6 @@ def project_predictor(project: Any, dataset: Any = None, label: str = "") -> Pre
     """The predictor of a project with trained weights (``dataset``: already loaded)."""
     from playground.network.keras_build import build_model
     from playground.prepared.layers import prepared_model
-    from playground.training.run import load_project_dataset
 
     label = label or project.title or project.graph.name
     if not project.weights:
@@ -165,7 +164,10 @@ def project_predictor(project: Any, dataset: Any = None, label: str = "") -> Pre
 
     preparation = quick_preparation(project.dataset or {}) if dataset is None else None
     if preparation is None:
-        dataset = dataset if dataset is not None else load_project_dataset(project)
+        if dataset is None:
+            from playground.datasets import load_from_choice
+
+            dataset = load_from_choice(project.dataset or {})
         preparation = preparation_for(dataset)
     model = build_model(project.graph, project.weights)
     prepared = prepared_model(model, preparation)
@@ -197,7 +199,6 @@ def load_predictor(path: str | Path) -> Predictor:
 def keras_file_predictor(path: Path) -> Predictor:
     """A ``.keras`` file (loaded in safe mode): its inputs say what raw data it takes; the
     class names come from the labels file beside it (``NAME.labels.txt``)."""
-    from playground.export.labels import labels_path
     from playground.network.keras_import import check_keras_file
 
     check_keras_file(path)
@@ -206,7 +207,8 @@ def keras_file_predictor(path: Path) -> Predictor:
     except Exception as exc:  # Keras raises many types for a broken or unsafe file
         raise PredictError(_("{name} could not be loaded as a Keras model: {error}")
                            .format(name=path.name, error=exc)) from exc
-    labels = labels_path(path)
+    # The labels file the export writes beside it (playground.export.labels).
+    labels = path.with_name(path.stem + ".labels.txt")
     classes = tuple(line.strip() for line in labels.read_text(encoding="utf-8").splitlines()
                     if line.strip()) if labels.is_file() else ()
     activation = _inner_activation(model)

@@ -102,3 +102,25 @@ def test_pictures_opened_show_top_classes_from_the_models_numbers(window, qtbot,
     assert [t[:2] for t in view.answer_texts()] == [e[:2] for e in expected]
     notes = " ".join(view.shown[0].notes)
     assert "converted to colour" in notes and "resized to 12 × 12" in notes
+
+
+def test_predict_a_file_writes_the_answers_shown_for_each_row(qtbot, tmp_path):
+    import csv
+
+    project = csv_project(tmp_path)
+    dataset = load_project_dataset(project)
+    model = build_model(project.graph, project.weights)
+    view = _view(qtbot, model, dataset)
+    out = tmp_path / "answers.csv"
+    view.predict_files_to([str(tmp_path / "table.csv")], str(out))
+    qtbot.waitUntil(lambda: "60 answers" in view.status_label.text(), timeout=30_000)
+    rows = list(csv.DictReader(out.open()))
+    table = list(csv.DictReader((tmp_path / "table.csv").open()))
+    cells = [table[int(r["input"]) - 2] for r in rows]  # row 2 is the first data row
+    assert [r["note"] for r in rows] == [c["note"] for c in cells]  # carried through
+    preparation = preparation_for(dataset)
+    raw = {"age": [float(c["age"]) for c in cells], "colour": [c["colour"] for c in cells],
+           "size": [float(c["size"]) for c in cells]}
+    _texts, probs = _expected_texts(model, preparation.prepare(raw), dataset.class_names)
+    got = np.array([[float(r[f"p({c})"]) for c in dataset.class_names] for r in rows])
+    assert np.max(np.abs(got - probs)) < 1e-6

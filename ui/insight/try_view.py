@@ -84,7 +84,16 @@ class TryView(InsightView):
         self.paste_button.clicked.connect(self.paste)
         self.row_button = QPushButton(self.tr("Another test row"), self)
         self.row_button.clicked.connect(self._another_row)
-        for button in (self.open_button, self.paste_button, self.row_button):
+        self.file_button = QPushButton(self.tr("Predict a file…"), self)
+        self.file_button.setToolTip(self.tr(
+            "Answer every picture, table row or line of text in files and write the "
+            "answers to a CSV file."))
+        self.file_button.clicked.connect(self._predict_file_dialog)
+        self._files = BackgroundRunner("try-it-files", self)
+        self._files.done.connect(self.set_status)
+        self._files.failed.connect(self.set_status)
+        for button in (self.open_button, self.paste_button, self.row_button,
+                       self.file_button):
             button.setVisible(False)
             self.toolbar.addWidget(button)
         self.content = QWidget(self)
@@ -125,15 +134,46 @@ class TryView(InsightView):
 
     @property
     def busy(self) -> bool:
-        return self._setup.busy or self._runner.busy
+        return self._setup.busy or self._runner.busy or self._files.busy
 
     def wait(self, timeout: float | None = None) -> None:
-        self._setup.wait(timeout)
-        self._runner.wait(timeout)
+        for runner in (self._setup, self._runner, self._files):
+            runner.wait(timeout)
 
     def shutdown(self) -> None:
-        self._setup.shutdown()
-        self._runner.shutdown()
+        for runner in (self._setup, self._runner, self._files):
+            runner.shutdown()
+
+    # ------------------------------------------------------------ files
+    def _predict_file_dialog(self) -> None:
+        inputs, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Inputs to predict"), "",
+            self.tr("Pictures, tables or text (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff "
+                    "*.webp *.csv *.tsv *.txt);;All files (*)"))
+        if not inputs:
+            return
+        out, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the answers"), "answers.csv", self.tr("CSV tables (*.csv)"))
+        if out:
+            self.predict_files_to(inputs, out)
+
+    def predict_files_to(self, inputs: list[str], out: str) -> None:
+        """Answer every input of ``inputs`` into the CSV ``out`` (off the UI thread); the
+        status line then says how many and what was skipped."""
+        from playground.prepared.predict_files import predict_to_csv
+
+        predictor = self.predictor
+        if predictor is None:
+            return
+        done_text = self.tr("Wrote %1: %2 answers.")
+
+        def work() -> str:
+            count, notes = predict_to_csv(predictor, list(inputs), out)
+            return " ".join([done_text.replace("%1", out).replace("%2", str(count)),
+                             *notes.lines()[:10]])
+
+        self.set_status(self.tr("Predicting…"))
+        self._files.request(work)
 
     def clear(self) -> None:
         self.set_model(None, None)
@@ -151,6 +191,7 @@ class TryView(InsightView):
         self.open_button.setVisible(kind == "picture")
         self.paste_button.setVisible(kind == "picture")
         self.row_button.setVisible(kind == "table")
+        self.file_button.setVisible(kind in ("picture", "table", "text"))
         self.answers_area.setVisible(kind in ("picture", "table", "text"))
         if kind == "picture":
             layout.addWidget(QLabel(self.tr("Open, drop or paste one or more pictures."),
