@@ -2248,6 +2248,38 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>换一行测试数据</translation>
     </message>
     <message>
+        <source>Predict a file…</source>
+        <translation>预测文件…</translation>
+    </message>
+    <message>
+        <source>Answer every picture, table row or line of text in files and write the answers to a CSV file.</source>
+        <translation>回答文件中的每张图片、每个表格行或每行文本，并把回答写入 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Inputs to predict</source>
+        <translation>要预测的输入</translation>
+    </message>
+    <message>
+        <source>Pictures, tables or text (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>图片、表格或文本 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the answers</source>
+        <translation>保存回答</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 answers.</source>
+        <translation>已写入 %1：%2 个回答。</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
         <source>Open, drop or paste one or more pictures.</source>
         <translation>打开、拖入或粘贴一张或多张图片。</translation>
     </message>
