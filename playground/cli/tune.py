@@ -2,13 +2,17 @@
 
 One line per finished trial on stdout; the last line is one JSON object with the best
 parameters and score. Processes (on one machine or many) given the same ``--storage`` and
-``--study`` share one study: together they finish ``--trials`` trials.
+``--study`` share one study: together they finish ``--trials`` trials; ``--jobs N`` starts
+N of them here (``playground.cli.tune_jobs``). The storage in use is printed on stderr,
+its password masked.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import math
+import os
+import shlex
 import signal
 import sys
 import threading
@@ -35,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--direction", choices=("minimize", "maximize"))
     p.add_argument("--pruner", choices=("median", "halving", "none"))
     p.add_argument("--seed", type=int, help=_("seed of the sampler"))
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help=_("run N worker processes on this machine, on one study (default 1)"))
+    p.add_argument("--worker", type=int, help=argparse.SUPPRESS)  # a --jobs worker's index
     p.set_defaults(func=run_tune_command)
 
 
@@ -81,12 +88,38 @@ def summary_json(summary: SearchSummary, space: SearchSpace, graph: Any) -> dict
                                                     summary.counts().items()}}
 
 
+def choose_storage(args: argparse.Namespace, named: str) -> str:
+    """The study storage: ``--storage``; else the one the project names when it is a file
+    in the project's own folder; else the file next to the project. A project cannot point
+    the search elsewhere silently (at another application's database, say): it is named,
+    and ``--storage`` uses it. The choice is printed (password masked)."""
+    from playground.tuning.jobs import STORAGE_ENV
+    from playground.tuning.storage import check_storage_url, is_project_local, masked_url
+    from playground.tuning.study import default_storage_url
+
+    if args.worker is not None and os.environ.get(STORAGE_ENV):
+        return os.environ[STORAGE_ENV]           # a --jobs worker: its parent chose
+    if args.storage:
+        url = args.storage
+    elif named and is_project_local(named, args.project):
+        url = named
+    else:
+        url = default_storage_url(args.project)
+        if named:
+            print(_("note: the project names the study storage {named}, outside its folder; "
+                    "it is not used unless you say so with --storage {named}.")
+                  .format(named=shlex.quote(masked_url(named))), file=sys.stderr)
+    check_storage_url(url)                       # a bad URL is said before it is shown
+    print(_("study storage: {url}").format(url=masked_url(url)), file=sys.stderr, flush=True)
+    return url
+
+
 def run_tune_command(args: argparse.Namespace) -> int:
     from playground.files.project import load_project
     from playground.training.device import enable_memory_growth
     from playground.tuning import project_space, project_tune_settings
     from playground.tuning.search import Search
-    from playground.tuning.study import default_direction, default_storage_url, open_study
+    from playground.tuning.study import default_direction, open_study
 
     project = load_project(args.project)
     settings = project_tune_settings(project)
@@ -103,14 +136,20 @@ def run_tune_command(args: argparse.Namespace) -> int:
         print(_("warning: {problem}").format(problem=note), file=sys.stderr)
     settings.validate()
     space.validate(project.graph)
-    url = args.storage or settings.storage or default_storage_url(args.project)
+    url = choose_storage(args, settings.storage)
+    if args.jobs != 1 and args.worker is None:
+        from playground.cli.tune_jobs import run_jobs
+
+        return run_jobs(args, project, space, settings, url)
     enable_memory_growth()
-    study = open_study(settings, url)
+    first = space.current_values(project.graph, project.training)
+    study = open_study(settings, url, first_trial=first)
     graph = project.graph
+    prefix = "" if args.worker is None else f"[worker {args.worker}] "
 
     def on_event(event: SearchEvent) -> None:
         if event.kind == "trial_end":
-            print(trial_line(event, settings.objective, space, graph), flush=True)
+            print(prefix + trial_line(event, settings.objective, space, graph), flush=True)
 
     search = Search(project, space, settings, study, on_event)
     previous = signal.getsignal(signal.SIGINT)

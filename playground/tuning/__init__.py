@@ -1,8 +1,10 @@
 """Hyper-parameter search with Optuna: each trial is one run of our own training engine.
 
-``space`` (what to search, saved in the project), ``study`` (settings, storage, pruner),
-``trial`` (one trial: the project with the trial's values, reported epoch by epoch for
-pruning), ``search`` (the ask/tell loop, its events and summary). Qt-free.
+``space`` (what to search, saved in the project), ``study`` (settings, opening a study),
+``storage`` (database URLs, drivers, passwords kept out of sight), ``sampler`` (a random
+stream per trial, so workers never repeat each other), ``trial`` (one trial: the project
+with the trial's values, reported epoch by epoch for pruning), ``search`` (the ask/tell
+loop, its events and summary), ``jobs`` (local worker processes on one study). Qt-free.
 """
 from __future__ import annotations
 

@@ -77,7 +77,7 @@ class Search:
 
     def __init__(self, project: Project, space: SearchSpace, settings: TuneSettings,
                  study: Any, on_event: Callable[[SearchEvent], None] | None = None,
-                 dataset: Any = None, try_current_first: bool = True) -> None:
+                 dataset: Any = None) -> None:
         settings.validate()
         space.validate(project.graph)
         self.project = project
@@ -86,7 +86,6 @@ class Search:
         self.study = study
         self.on_event = on_event or (lambda event: None)
         self.dataset = dataset
-        self.try_current_first = try_current_first
         self._stop = threading.Event()
         self._runner: TrialRunner | None = None
 
@@ -109,10 +108,6 @@ class Search:
                                    dataset, self.settings.seed)
         if self._stop.is_set():
             self._runner.stop()
-        if self.try_current_first and not self.study.get_trials(deepcopy=False):
-            current = self.space.current_values(self.project.graph, self.project.training)
-            if current:  # the project's own values first: does the search beat them?
-                self.study.enqueue_trial(current, skip_if_exists=True)
         started = time.monotonic()
         records: list[TrialRecord] = []
         timeout = self.settings.timeout_s

@@ -8,19 +8,21 @@ so connections wait (``timeout``) instead of failing with "database is locked".
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from playground.errors import TuningError
 from playground.i18n import _
+from playground.tuning.storage import (check_storage_url, masked_url, open_storage,
+                                       without_password)
+
+__all__ = ["TuneSettings", "check_storage_url", "default_direction", "default_storage_url",
+           "make_pruner", "open_storage", "open_study"]
 
 PRUNERS = ("median", "halving", "none")
 DIRECTIONS = ("minimize", "maximize")
 OBJECTIVES = ("val_loss", "loss", "val_accuracy", "accuracy", "val_mae", "mae")
-SQLITE_WAIT_S = 60          # how long a SQLite connection waits for another writer
-CREATE_ATTEMPTS = 5         # tries to open a database another process is setting up
 STUDY_SUFFIX = ".optuna.db"
 
 
@@ -69,7 +71,10 @@ class TuneSettings:
             raise TuningError(_("The study needs a name, e.g. 'search'."))
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """What the project keeps: a storage URL loses its password (never saved)."""
+        data = asdict(self)
+        data["storage"] = without_password(self.storage)
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> "TuneSettings":
@@ -94,62 +99,6 @@ def default_storage_url(project_path: str | Path | None) -> str:
     return f"sqlite:///{path.with_name(path.stem + STUDY_SUFFIX)}"
 
 
-def open_storage(url: str) -> Any:
-    """An Optuna storage for ``url``; TuningError naming the URL when it cannot be opened."""
-    import optuna
-
-    check_storage_url(url)
-    engine_kwargs: dict[str, Any] = {}
-    if url.startswith("sqlite"):
-        engine_kwargs = {"connect_args": {"timeout": SQLITE_WAIT_S}}
-    try:
-        return _rdb_storage(url, engine_kwargs)
-    except ImportError as exc:
-        raise TuningError(_("The study storage {url} needs a database driver that is not "
-                            "installed ({driver}). Install it with pip, or use a "
-                            "sqlite:/// URL.").format(url=url, driver=exc.name or exc)) \
-            from None
-    except Exception as exc:  # SQLAlchemy's errors (bad URL, refused connection) and more
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise TuningError(_("The study storage {url} cannot be opened: {reason}. Check the "
-                            "URL, that the database server runs and that you may use it.")
-                          .format(url=url, reason=reason)) from None
-
-
-def _rdb_storage(url: str, engine_kwargs: dict[str, Any]) -> Any:
-    """RDBStorage, tried again when another process was creating the same new database
-    at that moment (both create the tables: one fails on a unique constraint)."""
-    import optuna
-    from sqlalchemy.exc import IntegrityError, OperationalError
-
-    for attempt in range(CREATE_ATTEMPTS):
-        try:
-            return optuna.storages.RDBStorage(url, engine_kwargs=engine_kwargs)
-        except (IntegrityError, OperationalError):
-            if attempt == CREATE_ATTEMPTS - 1:
-                raise
-            time.sleep(0.2 * (attempt + 1))  # the other process finishes its tables
-    raise AssertionError("unreachable")
-
-
-def check_storage_url(url: str) -> None:
-    """The checks that need no connection (quick: the app makes them before starting)."""
-    if not isinstance(url, str) or "://" not in url:
-        raise TuningError(_("The study storage {url} is not a database URL. Use e.g. "
-                            "sqlite:///search.db or postgresql://user@host/db.")
-                          .format(url=repr(url)))
-    if url.startswith("sqlite"):
-        _check_sqlite_folder(url)
-
-
-def _check_sqlite_folder(url: str) -> None:
-    path = url.split(":///", 1)[-1] if ":///" in url else ""
-    if path and path != ":memory:" and not Path(path).parent.is_dir():
-        raise TuningError(_("The study file {path} cannot be created: the folder "
-                            "{folder} does not exist.")
-                          .format(path=path, folder=Path(path).parent))
-
-
 def make_pruner(name: str) -> Any:
     import optuna
 
@@ -160,24 +109,36 @@ def make_pruner(name: str) -> Any:
     return optuna.pruners.NopPruner()
 
 
-def open_study(settings: TuneSettings, storage_url: str) -> Any:
-    """Create the study, or load it when it exists (then its trial numbers continue)."""
+def open_study(settings: TuneSettings, storage_url: str,
+               first_trial: dict[str, Any] | None = None) -> Any:
+    """Create the study, or load it when it exists (then its trial numbers continue).
+
+    ``first_trial`` (the project's current values) is queued only by the call that creates
+    the study: the database's unique study name decides which of several processes that
+    is, so the values are tried once per study, not once per process.
+    """
     import optuna
+
+    from playground.tuning.sampler import make_sampler
 
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     storage = open_storage(storage_url)
-    sampler = optuna.samplers.TPESampler(seed=settings.seed)
+    wanted = optuna.study.StudyDirection[settings.direction.upper()]
+    created = False
     try:
-        study = optuna.create_study(storage=storage, sampler=sampler,
-                                    pruner=make_pruner(settings.pruner),
-                                    study_name=settings.study, direction=settings.direction,
-                                    load_if_exists=True)
+        try:
+            storage.create_new_study([wanted], settings.study)
+            created = True
+        except optuna.exceptions.DuplicatedStudyError:
+            pass
+        study = optuna.load_study(study_name=settings.study, storage=storage,
+                                  sampler=make_sampler(settings.seed),
+                                  pruner=make_pruner(settings.pruner))
     except Exception as exc:  # noqa: BLE001 - a storage that fails on first use
         raise TuningError(_("The study '{study}' in {url} cannot be opened: {reason}.")
-                          .format(study=settings.study, url=storage_url,
+                          .format(study=settings.study, url=masked_url(storage_url),
                                   reason=str(exc).splitlines()[0] if str(exc)
                                   else type(exc).__name__)) from None
-    wanted = optuna.study.StudyDirection[settings.direction.upper()]
     if study.direction != wanted:
         raise TuningError(_("The study '{study}' was made to {saved} its objective, not to "
                             "{direction}. Give the search another study name.")
@@ -192,5 +153,6 @@ def open_study(settings: TuneSettings, storage_url: str) -> Any:
                             "another study name.")
                           .format(study=settings.study, saved=saved,
                                   objective=settings.objective))
-
+    if created and first_trial:  # the project's own values first: does the search beat them?
+        study.enqueue_trial(first_trial, skip_if_exists=True)
     return study

@@ -51,7 +51,10 @@ def test_tune_bad_input_is_one_plain_message(tmp_path, capsys):
     assert "Nothing is searched" in capsys.readouterr().err
 
 
-def test_two_processes_on_one_sqlite_study_finish_n_trials_together(tmp_path):
+def test_two_processes_on_one_sqlite_study_finish_n_trials_together_without_repeats(
+        tmp_path):
+    """Both processes have the study's seed (3): each trial still gets values of its own,
+    and the project's current values are tried once, not once per process."""
     path = _saved_project(tmp_path)
     url = f"sqlite:///{tmp_path / 'shared.db'}"
     command = [sys.executable, "-m", "playground", "tune", str(path), "--trials", "4",
@@ -76,3 +79,7 @@ def test_two_processes_on_one_sqlite_study_finish_n_trials_together(tmp_path):
     assert numbers == list(range(4))           # no duplicates, no gaps, no extras
     assert all(t.state == optuna.trial.TrialState.COMPLETE for t in trials)
     assert sum(run) == 4 and min(run) >= 1     # both processes did some of the work
+    params = [tuple(sorted(t.params.items())) for t in trials]
+    assert len(set(params)) == 4, params       # no parameter set tried twice
+    rates = [t.params["training.learning_rate"] for t in trials]
+    assert rates.count(0.03) == 1              # the project's own learning rate: once

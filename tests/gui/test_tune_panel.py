@@ -132,3 +132,51 @@ def test_apply_best_with_a_refused_value_changes_nothing_and_records_nothing(qtb
     assert [n.params["units"] for n in dense] == before_units
     assert session.project.training == before_training
     assert document.undo_stack.count() == 0 and not document.modified
+
+
+@pytest.mark.slow
+def test_use_two_processes_fills_the_table_from_both(qtbot, document):
+    import os
+    import time
+
+    import optuna
+    from PySide6.QtCore import Qt
+
+    panel = TunePanel(document)
+    qtbot.addWidget(panel)
+    assert panel.jobs.maximum() == max(1, os.cpu_count() or 1)   # capped by the cores
+    if panel.jobs.maximum() < 2:
+        pytest.skip("one core: no second process to offer")
+    panel.trials.setValue(4)
+    panel.jobs.setValue(2)
+    summaries, own, url = [], [], f"sqlite:///{document.path.resolve().with_suffix('')}" \
+        ".optuna.db"
+
+    def wait_for_the_helper(number, _params):
+        """On the search thread, at the app's first trial: the helper process needs a
+        while to start (TensorFlow's import); hold this trial until it has finished one,
+        so that the test does not depend on how fast this machine is."""
+        own.append(number)
+        if len(own) > 1:
+            return
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            trials = optuna.load_study(study_name="search", storage=url).get_trials()
+            if any(t.state.name == "COMPLETE" and t.number not in own for t in trials):
+                return
+            time.sleep(0.5)             # another process: no signal to wait for
+
+    panel.controller.finished.connect(summaries.append)
+    with qtbot.waitSignal(panel.controller.runningChanged, timeout=300_000,
+                          check_params_cb=lambda running: not running):
+        panel.start()
+        panel.controller._worker.trialStarted.connect(
+            wait_for_the_helper, Qt.ConnectionType.DirectConnection)
+    assert sorted(panel.records) == [0, 1, 2, 3], panel.status.text()
+    assert panel.table.rowCount() == 4
+    assert all(r.state == "complete" for r in panel.records.values())
+    ran_here = [r.number for r in summaries[0].records]
+    assert 1 <= len(ran_here) < 4             # the helper process ran the others
+    params = [tuple(sorted(r.params.items())) for r in panel.records.values()]
+    assert len(set(params)) == 4              # no parameter set tried twice
+    panel.shutdown()

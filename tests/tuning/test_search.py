@@ -19,8 +19,8 @@ def _project(epochs: int = 3):
     return project
 
 
-def _study(tmp_path, settings: TuneSettings):
-    return open_study(settings, f"sqlite:///{tmp_path / 'study.db'}")
+def _study(tmp_path, settings: TuneSettings, first_trial=None):
+    return open_study(settings, f"sqlite:///{tmp_path / 'study.db'}", first_trial)
 
 
 def test_a_small_search_is_at_least_as_good_as_the_defaults(tmp_path):
@@ -32,7 +32,7 @@ def test_a_small_search_is_at_least_as_good_as_the_defaults(tmp_path):
     settings = TuneSettings(trials=6, seed=0, pruner="none")
     events = []
     summary = Search(project, space, settings, _study(tmp_path, settings), events.append,
-                     dataset=dataset, try_current_first=False).run()
+                     dataset=dataset).run()
     assert [r.number for r in summary.records] == list(range(6))
     assert summary.counts() == {"complete": 6}
     assert summary.best is not None and summary.best.value <= default
@@ -49,12 +49,14 @@ def test_resuming_continues_trial_numbers_and_tries_the_current_values_first(tmp
     project = _project(epochs=1)
     space = SearchSpace([training_dimension("learning_rate", 0.01)])
     settings = TuneSettings(trials=1, seed=1, pruner="none")
-    first = Search(project, space, settings, _study(tmp_path, settings)).run()
+    current = space.current_values(project.graph, project.training)
+    first = Search(project, space, settings, _study(tmp_path, settings, current)).run()
     assert [r.number for r in first.records] == [0]
     assert first.records[0].params == {"training.learning_rate": 0.001}  # the project's own
     settings.trials = 3           # the study should now hold 3: two more
-    again = Search(project, space, settings, _study(tmp_path, settings)).run()
-    assert [r.number for r in again.records] == [1, 2]
+    again = Search(project, space, settings, _study(tmp_path, settings, current)).run()
+    assert [r.number for r in again.records] == [1, 2]     # queued once: by its creator
+    assert 0.001 not in [r.params["training.learning_rate"] for r in again.records]
     assert Search(project, space, settings, _study(tmp_path, settings)).run().records == []
 
 
@@ -65,7 +67,7 @@ def test_pruning_stops_a_hopeless_trial_early(tmp_path):
     study = _study(tmp_path, settings)
     for lr in (0.1, 0.1, 1e-6):       # two good trials, then one that cannot learn
         study.enqueue_trial({"training.learning_rate": lr})
-    summary = Search(project, space, settings, study, try_current_first=False).run()
+    summary = Search(project, space, settings, study).run()
     good, _, hopeless = summary.records
     assert good.state == "complete" and good.epochs_done == 8
     assert hopeless.state == "pruned" and hopeless.epochs_done < 8
@@ -88,7 +90,7 @@ def test_a_trial_that_makes_an_invalid_model_fails_with_the_layer_message(tmp_pa
     study = _study(tmp_path, settings)
     study.enqueue_trial({f"{dense}.units": 3})
     study.enqueue_trial({f"{dense}.units": 4})
-    summary = Search(project, space, settings, study, try_current_first=False).run()
+    summary = Search(project, space, settings, study).run()
     failed, complete = summary.records
     assert failed.state == "failed" and "reshape" in failed.message.lower()
     assert complete.state == "complete" and summary.best.number == 1

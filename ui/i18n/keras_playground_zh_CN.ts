@@ -2371,6 +2371,10 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>研究保存在哪里：留空则使用项目旁的 SQLite 文件，或填写数据库 URL（如 postgresql://user@host/db）以便共享。</translation>
     </message>
     <message>
+        <source>Use N processes on this machine, all on the same study: N trials train at once (at most one process per core).</source>
+        <translation>在本机使用 N 个进程，共同处理同一个研究：同时训练 N 个试验（每个核心至多一个进程）。</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -2419,6 +2423,10 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>研究</translation>
     </message>
     <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
         <source>Trial</source>
         <translation>试验</translation>
     </message>
@@ -2463,8 +2471,20 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>为要尝试的设置打开“搜索此项”（属性检查器、训练设置），然后按“开始”。</translation>
     </message>
     <message>
-        <source>Opening the study…</source>
-        <translation>正在打开研究…</translation>
+        <source>Not started: the study storage %1 was not confirmed. Empty the Storage field to keep the search next to the project.</source>
+        <translation>未开始：研究存储 %1 未获确认。清空“存储”一栏即可把搜索保存在项目旁。</translation>
+    </message>
+    <message>
+        <source>Opening the study in %1…</source>
+        <translation>正在打开 %1 中的研究…</translation>
+    </message>
+    <message>
+        <source>Study storage</source>
+        <translation>研究存储</translation>
+    </message>
+    <message>
+        <source>The search will be kept in %1, outside the project&apos;s folder. Use this storage?</source>
+        <translation>搜索将保存在项目文件夹之外的 %1 中。使用此存储吗？</translation>
     </message>
     <message>
         <source>No trial has finished yet: there is nothing to apply.</source>

@@ -11,13 +11,15 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from playground.errors import PlaygroundError
 from playground.network.layer_calls import layer_names
 from playground.tuning import project_space, project_tune_settings, tuning_data
+from playground.tuning.jobs import check_jobs, max_jobs
 from playground.tuning.space import SearchSpace
+from playground.tuning.storage import is_project_local, masked_url
 from playground.tuning.study import (OBJECTIVES, PRUNERS, TuneSettings, check_storage_url,
                                      default_direction, default_storage_url)
 from playground.tuning.trial import TrialRecord, best_of
@@ -72,6 +74,12 @@ class TunePanel(QWidget):
                                         "next to the project, or a database URL such as "
                                         "postgresql://user@host/db to share it."))
         self.study = QLineEdit(self)
+        self.jobs = QSpinBox(self)
+        self.jobs.setRange(1, max_jobs())
+        self.jobs.setToolTip(self.tr("Use N processes on this machine, all on the same study: "
+                                     "N trials train at once (at most one process per "
+                                     "core)."))
+        self._allowed_storages: set[str] = set()
         self.start_button = QPushButton(self.tr("Start"), self)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.apply_button = QPushButton(self.tr("Apply best"), self)
@@ -88,7 +96,8 @@ class TunePanel(QWidget):
                              (self.tr("Objective"), self.objective),
                              (self.tr("Direction"), self.direction),
                              (self.tr("Pruning"), self.pruner), (self.tr("Seed"), self.seed),
-                             (self.tr("Storage"), self.storage), (self.tr("Study"), self.study)):
+                             (self.tr("Storage"), self.storage), (self.tr("Study"), self.study),
+                             (self.tr("Processes"), self.jobs)):
             form.addRow(label, field)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.stop_button, self.apply_button):
@@ -154,6 +163,7 @@ class TunePanel(QWidget):
         c.trialFinished.connect(self._on_trial_finished)
         c.finished.connect(self._on_finished)
         c.failed.connect(self._show_error)
+        c.helpersFailed.connect(self._show_error)
         document.projectReplaced.connect(self._load_project)
         if closing is not None:
             closing.connect(self.shutdown)
@@ -177,6 +187,7 @@ class TunePanel(QWidget):
         self.seed.setValue(-1 if s.seed is None else s.seed)
         self.storage.setText(s.storage)
         self.study.setText(s.study)
+        self._allowed_storages = set()   # a new project's storage is asked about again
         self._clear_results()
         self.status.setText(self.tr("Switch on \"search this\" for the settings to try "
                                     "(inspector, training settings), then press Start."))
@@ -206,16 +217,43 @@ class TunePanel(QWidget):
             space.validate(session.graph)
             url = settings.storage or default_storage_url(session.path)
             check_storage_url(url)
+            if self.jobs.value() > 1:
+                check_jobs(self.jobs.value(), url)
         except PlaygroundError as error:
             self._show_error(str(error))
+            return
+        if not self._storage_allowed(url, session.path):
+            self._show_error(self.tr("Not started: the study storage %1 was not confirmed. "
+                                     "Empty the Storage field to keep the search next to "
+                                     "the project.").replace("%1", masked_url(url)))
             return
         session.set_tuning(tuning_data(space, settings))
         self._space = space
         self._clear_results()
         self.status.setStyleSheet("")
-        self.status.setText(" ".join([*notes, self.tr("Opening the study…")]))
+        self.status.setText(" ".join([*notes, self.tr("Opening the study in %1…")
+                                      .replace("%1", masked_url(url))]))
         self.controller.start(session.project, space, settings, url,
-                              session.loaded_dataset())
+                              session.loaded_dataset(), jobs=self.jobs.value())
+
+    def _storage_allowed(self, url: str, project_path: Any) -> bool:
+        """A storage outside the project's folder (a server, another file) is used only
+        after the user says yes once: a project file must not pick it silently."""
+        if (project_path is not None and is_project_local(url, project_path)) \
+                or url in self._allowed_storages:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Study storage"),
+                          self.tr("The search will be kept in %1, outside the project's "
+                                  "folder. Use this storage?").replace("%1", masked_url(url)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                          self)
+        box.setObjectName("study_storage_box")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return False
+        self._allowed_storages.add(url)
+        return True
 
     def apply_best(self) -> None:
         best = self._best()
@@ -258,6 +296,9 @@ class TunePanel(QWidget):
         self.stop_button.setEnabled(running)
 
     def _on_study_loaded(self, records: list) -> None:
+        """The study's trials so far (on opening it, and as other processes add some)."""
+        self.records = {}
+        self.table.setRowCount(0)
         for record in records:
             if record.state != "running":
                 self._add_record(record)
@@ -279,7 +320,8 @@ class TunePanel(QWidget):
             self.live_curve.setData(self._curve_x, self._curve_y)
 
     def _on_trial_finished(self, record: TrialRecord, importances: dict) -> None:
-        self._add_record(record)
+        if record.number not in self.records:
+            self._add_record(record)
         self._refresh_plots()
         if importances:
             self.importance.setText(self.tr("What mattered most: %1").replace("%1", ", ".join(
