@@ -186,6 +186,8 @@ class TryView(InsightView):
         self.content = QWidget(self)
         self.body.replaceWidget(old, self.content)
         old.deleteLater()
+        # A form or a text box may grow; the pictures' line leaves the room to the answers.
+        self.body.setStretchFactor(self.content, 0 if kind == "picture" else 1)
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         self.open_button.setVisible(kind == "picture")
@@ -368,15 +370,19 @@ class TryView(InsightView):
         thumbnails = getattr(self, "_thumbnails", {}) if self.kind == "picture" else {}
         for answer in answers:
             row = QHBoxLayout()
-            if answer.name in thumbnails or self.kind == "picture":
+            if self.kind == "picture":  # the picture, and its name under it
+                column = QVBoxLayout()
                 picture = QLabel(holder)
                 source = thumbnails.get(answer.name)
                 pixmap = source if isinstance(source, QPixmap) else QPixmap(source or "")
                 if not pixmap.isNull():
                     picture.setPixmap(pixmap.scaled(THUMBNAIL, THUMBNAIL,
                                                     Qt.AspectRatioMode.KeepAspectRatio))
-                picture.setToolTip(answer.name)
-                row.addWidget(picture)
+                column.addWidget(picture)
+                name = QLabel(answer.name, holder)
+                name.setMaximumWidth(2 * THUMBNAIL)
+                column.addWidget(name)
+                row.addLayout(column)
             box = AnswerBox(answer, holder)
             row.addWidget(box, 1)
             layout.addLayout(row)
