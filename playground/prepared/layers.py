@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from playground.kerasenv import keras as load_keras
-from playground.prepared.preparation import (CATEGORY, NUMBER, Preparation,
+from playground.prepared.preparation import (NUMBER, Preparation,
                                              PreparationError, check_fits)
 from playground.i18n import _
 

@@ -71,15 +71,25 @@ def test_picture_folder_export_takes_0_255_pixels(tmp_path):
         assert raw.dtype == np.uint8
 
 
-def test_the_exported_file_imports_back_and_gives_the_same_answers(tmp_path):
-    from playground.files.imported_project import import_project
-
-    project = csv_project(tmp_path)
-    dataset, raw, _notes = _check(project, tmp_path)
-    imported, problems = import_project(tmp_path / "model.keras")
-    model = build_model(imported.graph, imported.weights)
+@pytest.mark.parametrize("make", [csv_project, picture_project])
+def test_the_exported_file_imports_back_checks_and_gives_the_same_answers(make, tmp_path,
+                                                                           capsys):
+    """``import`` takes the preprocessing layers (Rescaling, Normalization, StringLookup,
+    the frozen Dense, the nested trained model), ``check`` passes on the project, and the
+    imported model answers the raw inputs as the exported file does."""
+    from playground.cli.main import main
+    from playground.files.project import load_project
     from playground.prepared.predictor import Predictor
 
+    project = make(tmp_path)
+    dataset, raw, _notes = _check(project, tmp_path)
+    assert main(["import", str(tmp_path / "model.keras"), "--out",
+                 str(tmp_path / "imported.kpg")]) == 0
+    assert main(["check", str(tmp_path / "imported.kpg")]) == 0
+    out = capsys.readouterr().out
+    assert "Normalization" in out or "Rescaling" in out
+    imported = load_project(tmp_path / "imported.kpg")
+    model = build_model(imported.graph, imported.weights)
     original = _plain_keras_predict(tmp_path / "model.keras", raw)
     again = Predictor(model, preparation_for(dataset), "imported").outputs(raw)
     assert np.max(np.abs(original - again)) < TOLERANCE
