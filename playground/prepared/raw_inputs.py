@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -208,8 +208,15 @@ def table_batches(preparation: Preparation, path: str, notes: Notes,
     """Rows of a CSV: the input columns by name, the other columns carried through."""
     from playground.datasets.csv_table import read_csv
 
+    from playground.prepared.layers import input_name
+
     table = read_csv(path)
     names = table.column_names
+    # A .keras file knows its inputs by their Keras names ("sepal length" -> sepal_length).
+    by_input = {input_name(n): n for n in names}
+    preparation = replace(preparation, columns=tuple(
+        c if c.name in names or c.name not in by_input else replace(c, name=by_input[c.name])
+        for c in preparation.columns))
     missing = [c.name for c in preparation.columns if c.name not in names]
     if missing:
         raise InputError(_("{file} has no column {missing}. The model needs the columns "

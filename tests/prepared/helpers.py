@@ -58,10 +58,10 @@ def cnn_graph(size: int, channels: int, classes: int) -> Graph:
     return graph
 
 
-def write_table(folder: Path, rows: int = 60) -> Path:
+def write_table(folder: Path, rows: int = 60, age: str = "age") -> Path:
     """age (number), colour (category), size (number) -> label (3 classes)."""
     rng = np.random.default_rng(0)
-    lines = ["age,colour,size,label,note"]
+    lines = [f"{age},colour,size,label,note"]
     for i in range(rows):
         lines.append(f"{rng.integers(10, 80)},{['red', 'blue', 'green'][i % 3]},"
                      f"{rng.normal(100, 20):.2f},{['a', 'b', 'c'][(i // 2) % 3]},n{i}")
@@ -70,10 +70,10 @@ def write_table(folder: Path, rows: int = 60) -> Path:
     return path
 
 
-def csv_project(folder: Path) -> Project:
-    path = write_table(folder)
+def csv_project(folder: Path, age: str = "age") -> Project:
+    path = write_table(folder, age=age)
     choice = {"name": "csv", "params": {"path": str(path), "target": "label",
-                                        "features": ["age", "colour", "size"]}}
+                                        "features": [age, "colour", "size"]}}
     # 2 numbers + 3 one-hot columns
     return with_weights(Project(graph=mlp_graph(5, 3, "softmax"), dataset=choice))
 
