@@ -119,6 +119,8 @@ class TryView(InsightView):
         from playground.prepared.predictor import model_predictor
         from playground.prepared.trying import form_fields, input_kind
 
+        self.set_status("")
+
         def setup() -> tuple[Any, Any, str, list[Any]]:
             predictor = model_predictor(model, dataset)
             kind = input_kind(predictor)
