@@ -164,14 +164,14 @@ def raw_sample_inputs(model: Any, dataset: "Dataset", preparation: Any,
                       count: int = SAMPLES) -> tuple[list[np.ndarray], str]:
     """Raw test examples (0-255 pictures, the table's own cells), one array per input of a
     model with the data preparation in front."""
-    from playground.prepared.predictor import input_key
+    from playground.prepared.predictor import input_entries, input_key
     from playground.prepared.preparation import raw_examples
 
     raw = raw_examples(dataset, preparation, count)
     if isinstance(raw, dict):
-        by_input = {input_key(model, name): np.asarray(v).reshape(-1, 1)
-                    for name, v in raw.items()}
-        arrays = [by_input[t.name] for t in model.inputs]
+        by_key = {input_key(model, name): np.asarray(v).reshape(-1, 1)
+                  for name, v in raw.items()}
+        arrays = [by_key[key] for key, _tensor in input_entries(model)]
     else:
         arrays = [np.asarray(raw, dtype=np.float32)]
     return arrays, _("raw test examples of '{title}'").format(title=dataset.title)

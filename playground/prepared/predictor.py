@@ -97,13 +97,27 @@ class Predictor:
         return _as_model_array(keras, raw)
 
 
+def input_entries(model: Any) -> list[tuple[str, Any]]:
+    """(key, input tensor) in ``model.inputs`` order. A model built on a dict of inputs
+    (one per table column) takes its data under the dict's keys, the column names, which
+    may differ from its Input layers' names (Keras refuses spaces there)."""
+    struct = getattr(model, "_inputs_struct", None)
+    if isinstance(struct, dict):
+        key_of = {id(tensor): key for key, tensor in struct.items()}
+        return [(key_of.get(id(t), t.name), t) for t in model.inputs]
+    return [(t.name, t) for t in model.inputs]
+
+
 def input_key(model: Any, column: str) -> str:
-    """The name under which the prepared model takes a column (its Input's name)."""
+    """The key under which the prepared model takes a column."""
     from playground.prepared.layers import input_name
 
-    names = [t.name for t in model.inputs]
+    keys = [key for key, _tensor in input_entries(model)]
+    if column in keys:
+        return column
     wanted = input_name(column)
-    return wanted if wanted in names else column
+    by_name = {t.name: key for key, t in input_entries(model)}
+    return by_name.get(wanted, column)
 
 
 def _as_model_array(keras: Any, value: Any, tensor: bool = False) -> Any:
@@ -236,15 +250,15 @@ def _file_columns(model: Any) -> tuple[RawColumn, ...]:
                 lookups[tensor.name] = tuple(str(v) for v in
                                             layer.get_vocabulary(include_special_tokens=False))
     columns = []
-    for tensor in model.inputs:
+    for key, tensor in input_entries(model):
         shape = tuple(int(d) for d in tensor.shape[1:] if d is not None)
         if tensor.dtype == "string":
             kind = CATEGORY if tensor.name in lookups else TEXT
-            columns.append(RawColumn(tensor.name, kind, lookups.get(tensor.name, ())))
+            columns.append(RawColumn(key, kind, lookups.get(tensor.name, ())))
         elif len(shape) == 3:
-            columns.append(RawColumn(tensor.name, PICTURE, shape=shape))
+            columns.append(RawColumn(key, PICTURE, shape=shape))
         elif len(model.inputs) > 1 or shape == (1,):
-            columns.append(RawColumn(tensor.name, NUMBER))
+            columns.append(RawColumn(key, NUMBER))
         else:
-            columns.append(RawColumn(tensor.name, VALUES, shape=shape))
+            columns.append(RawColumn(key, VALUES, shape=shape))
     return tuple(columns)
