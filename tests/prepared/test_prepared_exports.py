@@ -112,3 +112,23 @@ def test_picture_folder_preparation_known_without_reading_the_pictures(tmp_path)
         assert (quick.columns, quick.method, quick.offset, quick.scale, quick.class_names,
                 quick.task) == (loaded.columns, loaded.method, loaded.offset, loaded.scale,
                                 loaded.class_names, loaded.task)
+
+
+def test_litert_and_saved_model_take_raw_inputs_when_they_can(tmp_path):
+    """Pictures: LiteRT gets the preparation and is checked on raw 0-255 pictures; a
+    table with category columns (text inputs) goes to LiteRT without it, said so, and to
+    SavedModel with it."""
+    from playground.export.saved_model import export_saved_model
+    from playground.export.tflite import export_tflite
+
+    pictures = picture_project(tmp_path)
+    report = export_tflite(pictures, tmp_path / "p.tflite", include_preparation=True)
+    assert report.matches and "raw test examples" in report.sample_source
+    assert any("included" in note for note in report.notes)
+    (tmp_path / "table").mkdir()
+    table = csv_project(tmp_path / "table")
+    lite = export_tflite(table, tmp_path / "t.tflite", include_preparation=True)
+    assert lite.matches and "raw" not in lite.sample_source
+    assert any("without the data preparation" in note for note in lite.notes)
+    saved = export_saved_model(table, tmp_path / "t_saved", include_preparation=True)
+    assert saved.matches and "raw test examples" in saved.sample_source
