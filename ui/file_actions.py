@@ -10,6 +10,7 @@ from typing import Callable
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from ui.message_box import plain_box, show_warning
 
 from playground.errors import PlaygroundError
 from playground.files.project import SUFFIX, Project, load_project, save_project
@@ -113,7 +114,7 @@ class FileActions(QObject):
         return path or None
 
     def _error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.window, title, message)
+        show_warning(self.window, title, message)
 
     def _stem(self) -> str:
         if self.document.path is not None:
@@ -122,7 +123,7 @@ class FileActions(QObject):
 
     # -------------------------------------------------- unsaved-changes prompt
     def unsaved_box(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+        box = plain_box(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
                           self.tr("“%1” has changes that are not saved. Save them first?")
                           .replace("%1", self.document.display_name()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard

@@ -266,6 +266,8 @@ class CsvImportDialog(QDialog):
             self._show(self.tr("All %1 rows are usable.").replace("%1", str(rows)), [], True)
 
     def _show(self, status: str, problems: list[str], ok: bool) -> None:
+        if self.table is not None and self.table.warnings:  # e.g. bytes not valid UTF-8
+            status = "\n".join([status, *self.table.warnings])
         self.status.setText(status)
         self.status.setStyleSheet("" if ok else "color: #c62828")
         self.problems.clear()

@@ -1026,6 +1026,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <source>The configuration must be a JSON object.</source>
         <translation>配置必须是一个 JSON 对象。</translation>
     </message>
+    <message>
+        <source>Edit inside %1</source>
+        <translation>编辑 %1 的内部</translation>
+    </message>
 </context>
 <context>
     <name>HealthView</name>
@@ -1334,6 +1338,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>Writes a folder to copy to every machine: the project, one command per machine, a TF_CONFIG example and a README. Each machine trains on its share of every batch; all end with the same weights.</source>
         <translation>写出一个要复制到每台机器上的文件夹：其中有项目、每台机器各一条命令、一个 TF_CONFIG 示例和一份 README。每台机器训练每个批次中属于自己的一份，最终都得到相同的权重。</translation>
+    </message>
+    <message>
+        <source>Allow public addresses (anyone who reaches the ports can read and write files)</source>
+        <translation>允许公网地址（任何能访问这些端口的人都可以读写文件）</translation>
     </message>
     <message>
         <source>Every machine as address:port, separated by commas; the first one (the chief) writes the results.</source>

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
+from ui.message_box import show_warning
 
 
 def rgba_to_qimage(rgba: np.ndarray) -> QImage:
@@ -85,6 +86,6 @@ class InsightView(QWidget):
         if not path.lower().endswith(".png"):
             path += ".png"
         if not self.save_png(path):
-            QMessageBox.warning(self, self.tr("Save picture"),
+            show_warning(self, self.tr("Save picture"),
                                 self.tr("Could not write {0}. Check that the folder exists "
                                         "and you may write to it.").format(path))
