@@ -11,6 +11,9 @@ times, in one process and on the same files and model:
   trained model over a folder). Both start from files on disk.
 
 The issue's target: predict >= 0.9x Keras's samples/s.
+
+Prints one JSON line: benchmark, pictures, predict_samples_per_s, keras_samples_per_s,
+predict_over_keras.
 """
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from harness import report  # noqa: E402
 
 TARGET = 0.9
 SIZE = 32
@@ -121,6 +126,8 @@ def main() -> None:
     print(f"ratio: {ratio:.2f}x")
     print(f"TARGET {'ok' if ratio >= TARGET else 'MISSED'}: predict >= {TARGET}x Keras's "
           "pipeline")
+    report("predict", pictures=count, predict_samples_per_s=best_ours,
+           keras_samples_per_s=best_theirs, predict_over_keras=ratio)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from harness import FULL_DATA  # noqa: E402
 QUICK = ["core", "background", "canvas_import", "startup", "csv", "training_small",
          "training_mnist", "insight_overhead", "live_views", "ui_responsiveness",
          "start_stop", "tuning", "multiworker", "exports", "timing_claims",
-         "graph_load"]
+         "graph_load", "predict"]
 LONG = ["presets", "applications_import", "training_gpu", "fuzz_long"]
 RESULTS = HERE / "results.json"
 README = ROOT / "README.md"
