@@ -152,7 +152,7 @@ def _slice(value: Any, start: int, stop: int) -> Any:
 
 def _inner_activation(model: Any) -> str | None:
     """The output activation of the trained model, looking inside the prepared one."""
-    from playground.insight._model import activation_name, first_output
+    from playground.network.model_info import activation_name, first_output
 
     history = getattr(first_output(model.outputs), "_keras_history", None)
     layer = history[0] if history is not None else None
