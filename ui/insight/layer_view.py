@@ -9,12 +9,13 @@ from playground.insight._model import InsightError
 from playground.insight.activations import activation_curve
 from playground.insight.weights import Histogram, LayerHistograms
 from ui.insight.common import InsightView
+from ui.theme import style_plot
 
 
 def _plot(parent: QWidget, title: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(parent)
-    plot.setBackground("w")
-    plot.setTitle(title, color="k", size="9pt")
+    plot.setTitle(title, size="9pt")
+    style_plot(plot)
     plot.setMinimumHeight(140)
     return plot
 

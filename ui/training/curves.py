@@ -25,6 +25,7 @@ from playground.training.curve_data import (GrowingSeries, SmoothedSeries, batch
                                             steady_range)
 from playground.training.events import EpochEnded, StepsDone
 from ui.last_folder import remember, start_folder
+from ui.theme import style_plot
 
 MAX_OVERLAY_RUNS = 5
 # Each batch's raw loss is faint noise under the smoothed line that carries the trend.
@@ -102,7 +103,7 @@ class TrainingCurves(QWidget):
         tools.addWidget(csv_button)
         tools.addWidget(png_button)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.graphics.setBackground("w")
+        style_plot(self.graphics)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)

@@ -28,6 +28,7 @@ from playground.training.events import EpochEnded
 from ui.document import Document
 from ui.tuning.apply import apply_trial_params
 from ui.tuning.controller import TuneController
+from ui.theme import style_plot
 
 STATE_COLORS = {"complete": (40, 120, 200), "pruned": (150, 150, 150), "failed": (200, 60, 60)}
 
@@ -124,16 +125,19 @@ class TunePanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.live = pg.PlotWidget(self, title=self.tr("Current trial"))
         self.live.setLabel("bottom", self.tr("epoch"))
+        style_plot(self.live)
         self.live_curve = self.live.plot([], [], pen=pg.mkPen((40, 120, 200), width=2),
                                          symbol="o", symbolSize=5)
         self.scores = pg.PlotWidget(self, title=self.tr("Score per trial"))
         self.scores.setLabel("bottom", self.tr("trial"))
+        style_plot(self.scores)
         self.score_dots = pg.ScatterPlotItem(size=8)
         self.scores.addItem(self.score_dots)
         self.param_choice = QComboBox(self)
         self.by_param = pg.PlotWidget(self, title=self.tr("Score against a value"))
         self.param_dots = pg.ScatterPlotItem(size=8)
         self.by_param.addItem(self.param_dots)
+        style_plot(self.by_param)
         plots = QWidget(self)
         plots_layout = QVBoxLayout(plots)
         plots_layout.setContentsMargins(0, 0, 0, 0)
