@@ -85,21 +85,26 @@ class TrainingPanel(QWidget):
         self._fix: Callable[[], object] | None = None
         self._failure_shown = False   # a failure is in the window's status bar
 
+        # Train/Pause/Stop/Reset, progress and status stay in place; only the settings
+        # below them scroll (issue 23: scrolling the settings hid the Train button).
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.epoch_bar)
         left_layout.addWidget(self.run_bar)
         left_layout.addWidget(self.counters)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.fix_button)
-        left_layout.addWidget(self.form)
-        left_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
+        self.settings_scroll = QScrollArea(left)
+        self.settings_scroll.setObjectName("training_settings_scroll")
+        self.settings_scroll.setWidgetResizable(True)
         # Narrow column: it scrolls down, never sideways (its fields shrink instead).
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(left)
+        self.settings_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.settings_scroll.setWidget(self.form)
+        left_layout.addWidget(self.settings_scroll, 1)
+        scroll = left
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
         splitter.addWidget(self.curves)
