@@ -178,8 +178,10 @@ class TrainingCurves(QWidget):
         self._curves["val_loss"] = _curve(loss_plot, self.tr("validation"),
                                           pg.mkPen(COLORS["val"], width=2), "s")
         for metric in self._metrics:
-            # Title translated; the axis keeps the short Keras key (a long label is cut).
-            plot = self._add_plot(metric, self.tr(METRIC_TITLES.get(metric, metric)), metric)
+            # Title and axis in the user's language (issue 23: the axis said "accuracy" in
+            # Chinese); the translations are as short as the Keras key, so none is cut.
+            title = self.tr(METRIC_TITLES.get(metric, metric))
+            plot = self._add_plot(metric, title, title)
             self._series[metric] = GrowingSeries()
             self._series[f"val_{metric}"] = GrowingSeries()
             self._curves[metric] = _curve(plot, self.tr("training"),
