@@ -13,6 +13,7 @@ from typing import Any, TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
+from playground.tuning.unsaved import unsaved_study_file
 from ui.autosave import Autosave
 from ui.canvas.group_dialog import open_group_window
 from ui.datasets.install import install_datasets
@@ -100,7 +101,8 @@ def install_panels(window: "MainWindow") -> Panels:
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
     install_training_menu(window, document, training)
-    tune = TunePanel(document, window.closing)
+    tune = TunePanel(document, window.closing, unsaved_study=unsaved_study_file(
+        autosave.recovery_session.project_file))
     window.add_panel(tune, QCoreApplication.translate("MainWindow", "Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
