@@ -220,6 +220,9 @@ class TrainingPanel(QWidget):
         from playground.errors import DatasetError
         from playground.training.losses import expected_metric_names
 
+        loaded = self.document.session.loaded_dataset()
+        if loaded is not None:   # its own task: a price column lays out no accuracy plot
+            return expected_metric_names(settings.metrics, (loaded.task,))
         try:
             tasks = dataset_info((self.document.project.dataset or {}).get("name", "")).tasks
         except DatasetError:  # unknown dataset: the worker reports it in plain words
