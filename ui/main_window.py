@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         self.settings_menu.addMenu(LanguageMenu(self.settings, language(),
                                                 lambda text: self.show_message(text, 8000),
                                                 self))
+        from ui.desktop_menu import DesktopEntryAction
+
+        self.desktop_entry = DesktopEntryAction(self, self.settings_menu,
+                                                lambda text: self.show_message(text, 10000))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.edit_actions.add_help_actions(self.help_menu)
         self.tensorboard_help = TensorBoardHelp(self, document, self.help_menu)
@@ -202,6 +206,13 @@ class MainWindow(QMainWindow):
         # widget Qt would pick (the palette's search box).
         self.activateWindow()
         self.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def bring_to_front(self) -> None:
+        """A file was sent from the desktop to this running app: show the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
