@@ -13,7 +13,8 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter,
+                               QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox,
+                               QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 from ui.message_box import plain_box
 
@@ -136,6 +137,10 @@ class TunePanel(QWidget):
                 (self.tr("Processes"), self.jobs,
                  self.tr("How many trials train at the same time on this computer."))):
             field.setToolTip(field.toolTip() or help_text)
+            if isinstance(field, QComboBox):   # long items: the column stays narrow
+                field.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                field.setMinimumContentsLength(10)
             form.addRow(label, field)
             hint = QLabel(help_text, self)
             hint.setWordWrap(True)
@@ -144,13 +149,21 @@ class TunePanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.start_button, self.stop_button, self.apply_button):
             buttons.addWidget(button)
+        # Start/Stop/Apply and what happens stay in view; the choices below them scroll
+        # (at 1366×768 the panel is short: squeezed, they overlapped).
+        choices = QWidget(self)
+        choices.setLayout(form)
+        self.choices_scroll = QScrollArea(self)
+        self.choices_scroll.setWidgetResizable(True)
+        self.choices_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.choices_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices_scroll.setWidget(choices)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.importance)
-        left_layout.addStretch(1)
+        left_layout.addWidget(self.choices_scroll, 1)
 
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("Trial"), self.tr("State"),
