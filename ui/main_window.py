@@ -265,7 +265,9 @@ class MainWindow(QMainWindow):
         if left:
             self.resizeDocks(left[:1], [min(220, max(170, int(width * 0.12)))], horizontal)
         if right:
-            self.resizeDocks(right[:1], [min(380, max(290, int(width * 0.2)))], horizontal)
+            # Wide enough for the widest layer's form, "search this" ranges open, without
+            # sideways scrolling at 1366×768 (tests/gui/test_fields_fit.py).
+            self.resizeDocks(right[:1], [min(400, max(330, int(width * 0.2)))], horizontal)
             if len(right) > 1:  # the inspector (first) gets the larger share
                 self.resizeDocks(right, [int(height * 0.55)]
                                  + [int(height * 0.45 / (len(right) - 1))]

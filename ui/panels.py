@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
+from playground.tuning.unsaved import unsaved_study_file
 from ui.autosave import Autosave
 from ui.document import Document
 from ui.edit_actions import EditActions
@@ -113,7 +114,8 @@ def install_panels(window: DockHost, services: Services, files: FileActions,
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
     install_training_menu(window, document, training)
-    tune = TunePanel(document, services.closing)
+    tune = TunePanel(document, services.closing, unsaved_study=unsaved_study_file(
+        autosave.recovery_session.project_file))
     window.add_panel(tune, QCoreApplication.translate("MainWindow", "Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, services.view, services.shapes)

@@ -153,3 +153,29 @@ def app_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(icon_png(size)))
     return icon
+
+
+# Every plot (training curves, live views, the Tune panel's, the dataset preview) is drawn
+# on the same white sheet with dark axes, whatever the window's scheme: the curve colours
+# were picked for it, and plots look alike wherever they are.
+PLOT_BACKGROUND = "#ffffff"
+PLOT_FOREGROUND = "#404040"
+
+
+def style_plot(widget):
+    """Give a pyqtgraph ``PlotWidget`` or ``GraphicsLayoutWidget`` (or a ``PlotItem``
+    inside one) the shared plot look; returns it."""
+    import pyqtgraph as pg
+
+    if isinstance(widget, pg.GraphicsView):
+        widget.setBackground(PLOT_BACKGROUND)
+    item = widget.getPlotItem() if isinstance(widget, pg.PlotWidget) else widget
+    if isinstance(item, pg.PlotItem):
+        for name in ("left", "bottom", "right", "top"):
+            axis = item.getAxis(name)
+            axis.setPen(PLOT_FOREGROUND)
+            axis.setTextPen(PLOT_FOREGROUND)
+        title = item.titleLabel
+        title.opts["color"] = PLOT_FOREGROUND
+        title.setText(title.text)
+    return widget

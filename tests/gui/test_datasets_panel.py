@@ -292,3 +292,31 @@ def test_every_dataset_after_every_other_keeps_the_form_alive(panel, qtbot):
     assert panel.form.scaling_why.text()
     panel.set_choice("circle")
     assert panel.form.scaling_why.isHidden()
+
+
+def test_picture_folder_path_can_be_typed(qtbot, tmp_path):
+    """Issue 23: the path field was read-only. A typed path that is not a folder is said
+    plainly and the dialog stays; a right one + Enter is looked up and taken."""
+    from PIL import Image
+    from PySide6.QtCore import Qt
+
+    for name in ("cats", "dogs"):
+        (tmp_path / "pets" / name).mkdir(parents=True)
+        for i in range(2):
+            Image.new("L", (8, 8), 60 * i).save(tmp_path / "pets" / name / f"{i}.png")
+    dialog = ImageFolderDialog({})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    dialog.path_edit.setFocus()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "nowhere"))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not ok.isEnabled()
+    assert "nowhere" in dialog.status.text() and "not a folder" in dialog.status.text()
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / "pets"))
+    with qtbot.waitSignal(dialog.accepted):   # looked up, right: Enter is OK
+        qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
+    assert [dialog.classes.item(i).text() for i in range(2)] == \
+        ["cats — 2 file(s)", "dogs — 2 file(s)"]
+    assert dialog.params()["path"] == str(tmp_path / "pets")

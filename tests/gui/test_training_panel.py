@@ -176,3 +176,29 @@ def test_earlier_runs_keep_their_numbers_when_only_the_last_five_are_drawn(qtbot
     label = curves.runs_label.toolTip()  # the line says "point here"
     shown = range(8 - MAX_OVERLAY_RUNS + 1, 9)
     assert all(f"Run {n}:" in label for n in shown) and "Run 1:" not in label
+
+
+def test_a_price_table_lays_out_no_accuracy_plot(qtbot, tmp_path):
+    """Issue 23: a CSV with a price target (regression) laid out an "accuracy" plot, since a
+    CSV can hold either kind of target. Once the table is loaded, its own task decides."""
+    from playground.datasets import load_dataset
+    from playground.files.project import Project
+
+    path = tmp_path / "houses.csv"
+    with path.open("w", newline="") as f:
+        rows = csv.writer(f)
+        rows.writerow(["rooms", "area", "price"])
+        for i in range(40):
+            rows.writerow([1 + i % 5, 30 + 7 * i, 1000.5 + 123.25 * i])
+    choice = {"name": "csv", "params": {"path": str(path), "target": "price"}}
+    document = Document(Project(dataset=choice))
+    dataset = load_dataset("csv", choice["params"])
+    assert dataset.task == "regression"
+    assert document.session.offer_dataset(choice, dataset)
+    panel = TrainingPanel(document)
+    qtbot.addWidget(panel)
+    settings = TrainingSettings.from_dict(document.project.training)
+    metrics = panel._expected_metrics(settings)
+    panel.curves.begin_run(metrics, settings.epochs)
+    assert metrics == ["mae"] and "accuracy" not in panel.curves._plots
+    panel.shutdown()

@@ -180,3 +180,57 @@ def test_use_two_processes_fills_the_table_from_both(qtbot, document):
     params = [tuple(sorted(r.params.items())) for r in panel.records.values()]
     assert len(set(params)) == 4              # no parameter set tried twice
     panel.shutdown()
+
+
+def test_unsaved_project_searches_beside_its_autosave_then_moves_on_first_save(
+        qtbot, tmp_path):
+    """Issue 23: Tune ran only on saved projects. Unsaved, the study is kept next to the
+    autosave copy; the first save moves it next to the project, trials and all."""
+    import optuna
+
+    project = xor_project(samples=100, epochs=2, batch_size=20)
+    project.tuning = tuning_data(SearchSpace([training_dimension("learning_rate", 0.03)]),
+                                 TuneSettings(trials=2, seed=0, pruner="none"))
+    document = Document(project)
+    beside_autosave = tmp_path / "recovery" / "20260101-000000-1-abc.optuna.db"
+    beside_autosave.parent.mkdir()
+    panel = TunePanel(document, unsaved_study=beside_autosave)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.controller.runningChanged, timeout=180_000,
+                          check_params_cb=lambda running: not running):
+        panel.start()
+    assert panel.table.rowCount() == 2, panel.status.text()
+    values = sorted(t.value for t in optuna.load_study(
+        study_name="search", storage=f"sqlite:///{beside_autosave}").trials)
+    assert len(values) == 2
+
+    document.session.save(tmp_path / "mine.kpg")
+    moved = tmp_path / "mine.optuna.db"
+    assert not beside_autosave.exists()
+    assert str(moved) in panel.status.text()
+    again = optuna.load_study(study_name="search", storage=f"sqlite:///{moved}")
+    assert sorted(t.value for t in again.trials) == values
+    panel.shutdown()
+
+
+def test_choices_in_plain_words_keep_the_stored_keys(qtbot, document):
+    """Issue 23: the panel showed Keras's keys (val_loss, minimise, median, "search");
+    it now shows plain words, each with a line saying what it does, and still stores the
+    keys the search and the project file use."""
+    panel = TunePanel(document)
+    qtbot.addWidget(panel)
+    shown = panel.objective.currentText()
+    assert shown != "val_loss" and "held-back" in shown
+    assert panel.study.text() == "" and "search" in panel.study.placeholderText()
+    assert panel.direction.currentText() == "lower is better"
+    settings = panel.settings()
+    assert (settings.objective, settings.direction, settings.study) == \
+        ("val_loss", "minimize", "search")
+    panel.objective.setCurrentIndex(panel.objective.findData("val_accuracy"))
+    assert panel.settings().direction == "maximize"
+    panel.objective.setEditText("val_auc")       # a metric of its own, typed
+    assert panel.settings().objective == "val_auc"
+    from PySide6.QtWidgets import QLabel
+    helps = [label.text() for label in panel.findChildren(QLabel)
+             if label.property("role") == "help"]
+    assert len(helps) == 9 and all(helps)

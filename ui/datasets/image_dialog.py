@@ -27,9 +27,12 @@ class ImageFolderDialog(QDialog):
         # Replaceable in tests: returns a folder or "" (cancelled).
         self.ask_folder = self._ask_folder
 
+        # Typed or pasted paths work too (issue 23: the field was read-only): Enter or
+        # leaving the field looks the folder up; a bad one is said under the list.
         self.path_edit = QLineEdit(self._params["path"], self)
-        self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("No folder chosen"))
+        self.path_edit.setPlaceholderText(self.tr("Type or paste a folder, or Browse…"))
+        self.path_edit.editingFinished.connect(self._typed)
+        self._scanned: str | None = None
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -87,7 +90,22 @@ class ImageFolderDialog(QDialog):
         if folder:
             self.set_folder(folder)
 
+    def _typed(self) -> None:
+        folder = self.path_edit.text().strip()
+        if folder != self._scanned:
+            self.set_folder(folder)
+
+    def accept(self) -> None:
+        """Enter in the path field presses OK too: a path typed but not looked up yet is
+        looked up first (and OK pressed again once it is right)."""
+        if self.path_edit.text().strip() != self._scanned:
+            self._typed()
+            return
+        super().accept()
+
     def set_folder(self, folder: str) -> None:
+        folder = folder.strip()
+        self._scanned = folder
         self.path_edit.setText(folder)
         self.classes.clear()
         ok = False

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QStackedWidget, QTableWidget, QTableWidgetItem, QWidget
+from ui.theme import style_plot
 
 from playground.datasets.preview import montage
 
@@ -22,12 +23,12 @@ class DatasetPreview(QStackedWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.plot = pg.PlotWidget(self)
-        self.plot.setBackground(None)
+        style_plot(self.plot)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.legend = self.plot.addLegend(offset=(-5, 5), brush=pg.mkBrush(255, 255, 255, 170),
                                           labelTextSize="8pt")
         self.images = pg.GraphicsLayoutWidget(self)
-        self.images.setBackground(None)
+        style_plot(self.images)
         self.image_box = self.images.addViewBox(lockAspect=True, invertY=True)
         self.image_box.setMouseEnabled(False, False)
         self.image_item = pg.ImageItem(axisOrder="row-major")

@@ -1151,12 +1151,12 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <translation>使用图片文件夹</translation>
     </message>
     <message>
-        <source>Choose the folder whose sub-folders are the classes</source>
-        <translation>选择子文件夹即为各类别的文件夹</translation>
+        <source>Type or paste a folder, or Browse…</source>
+        <translation>输入或粘贴一个文件夹，或点“浏览…”</translation>
     </message>
     <message>
-        <source>No folder chosen</source>
-        <translation>未选择文件夹</translation>
+        <source>Choose the folder whose sub-folders are the classes</source>
+        <translation>选择子文件夹即为各类别的文件夹</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -2448,10 +2448,6 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>应用最佳搜索结果</translation>
     </message>
     <message>
-        <source>How many trials the study should hold in all (earlier searches of the same study count).</source>
-        <translation>研究总共应包含多少个试验（同一研究之前的搜索也计算在内）。</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2460,40 +2456,12 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <source>minimise</source>
-        <translation>最小化</translation>
-    </message>
-    <message>
-        <source>maximise</source>
-        <translation>最大化</translation>
-    </message>
-    <message>
-        <source>median</source>
-        <translation>中位数</translation>
-    </message>
-    <message>
-        <source>successive halving</source>
-        <translation>逐次减半</translation>
-    </message>
-    <message>
-        <source>Stop hopeless trials early: &apos;median&apos; stops a trial doing worse than the median of earlier ones at the same epoch.</source>
-        <translation>提前停止没有希望的试验：“中位数”会停止在同一轮中表现差于之前试验中位数的试验。</translation>
-    </message>
-    <message>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
         <source>a file next to the project</source>
         <translation>项目旁的文件</translation>
-    </message>
-    <message>
-        <source>Where the study is kept: empty for a SQLite file next to the project, or a database URL such as postgresql://user@host/db to share it.</source>
-        <translation>研究保存在哪里：留空则使用项目旁的 SQLite 文件，或填写数据库 URL（如 postgresql://user@host/db）以便共享。</translation>
-    </message>
-    <message>
-        <source>Use N processes on this machine, all on the same study: N trials train at once (at most one process per core).</source>
-        <translation>在本机使用 N 个进程，共同处理同一个研究：同时训练 N 个试验（每个核心至多一个进程）。</translation>
     </message>
     <message>
         <source>Start</source>
@@ -2520,28 +2488,8 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>时间限制</translation>
     </message>
     <message>
-        <source>Objective</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>方向</translation>
-    </message>
-    <message>
-        <source>Pruning</source>
-        <translation>剪枝</translation>
-    </message>
-    <message>
         <source>Seed</source>
         <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>存储</translation>
-    </message>
-    <message>
-        <source>Study</source>
-        <translation>研究</translation>
     </message>
     <message>
         <source>Processes</source>
@@ -2558,6 +2506,122 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Score</source>
         <translation>得分</translation>
+    </message>
+    <message>
+        <source>How many trials the search should hold in all (earlier runs under the same name count).</source>
+        <translation>这次搜索总共要有多少次试验（同一名称下之前的运行也计入）。</translation>
+    </message>
+    <message>
+        <source>loss on the held-back data</source>
+        <translation>留出数据上的损失</translation>
+    </message>
+    <message>
+        <source>loss on the training data</source>
+        <translation>训练数据上的损失</translation>
+    </message>
+    <message>
+        <source>accuracy on the held-back data</source>
+        <translation>留出数据上的准确率</translation>
+    </message>
+    <message>
+        <source>accuracy on the training data</source>
+        <translation>训练数据上的准确率</translation>
+    </message>
+    <message>
+        <source>average error on the held-back data</source>
+        <translation>留出数据上的平均误差</translation>
+    </message>
+    <message>
+        <source>average error on the training data</source>
+        <translation>训练数据上的平均误差</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>when worse than most earlier trials</source>
+        <translation>比之前大多数试验差时</translation>
+    </message>
+    <message>
+        <source>keep only the best part of the trials going</source>
+        <translation>只让较好的一部分试验继续</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Where the search is kept: empty for a SQLite file next to the project, or a database URL such as postgresql://user@host/db to share it.</source>
+        <translation>搜索保存在哪里：留空则为项目旁的 SQLite 文件，也可填写数据库 URL（如 postgresql://user@host/db）以便共享。</translation>
+    </message>
+    <message>
+        <source>search (the usual one)</source>
+        <translation>search（默认名称）</translation>
+    </message>
+    <message>
+        <source>Use N processes on this machine, all on the same search: N trials train at once (at most one process per core).</source>
+        <translation>在本机使用 N 个进程进行同一个搜索：N 次试验同时训练（每个核心最多一个进程）。</translation>
+    </message>
+    <message>
+        <source>How many versions of the model to train, each with other values.</source>
+        <translation>要训练多少个模型版本，每个使用不同的取值。</translation>
+    </message>
+    <message>
+        <source>Stop starting new trials after this long.</source>
+        <translation>超过这段时间后不再开始新的试验。</translation>
+    </message>
+    <message>
+        <source>The number that says how good a trial is.</source>
+        <translation>用来衡量一次试验好坏的数值。</translation>
+    </message>
+    <message>
+        <source>Better is</source>
+        <translation>更好的是</translation>
+    </message>
+    <message>
+        <source>Whether a lower or a higher score wins.</source>
+        <translation>得分越低越好，还是越高越好。</translation>
+    </message>
+    <message>
+        <source>Stop weak trials early</source>
+        <translation>提前停止较差的试验</translation>
+    </message>
+    <message>
+        <source>Saves time: a trial that already does worse than the others at the same epoch is stopped.</source>
+        <translation>节省时间：在同一轮次已经比其他试验差的试验会被停止。</translation>
+    </message>
+    <message>
+        <source>A fixed number picks the same values again; &apos;random&apos; differs each time.</source>
+        <translation>固定的数字会再次选出相同的取值；“随机”则每次不同。</translation>
+    </message>
+    <message>
+        <source>Kept in</source>
+        <translation>保存位置</translation>
+    </message>
+    <message>
+        <source>Empty: a file next to the project (next to its autosave copy until it is saved).</source>
+        <translation>留空：项目旁的一个文件（项目保存之前，放在它的自动保存副本旁）。</translation>
+    </message>
+    <message>
+        <source>Search name</source>
+        <translation>搜索名称</translation>
+    </message>
+    <message>
+        <source>Trials under one name add up; a new name starts afresh.</source>
+        <translation>同一名称下的试验会累积；新名称则重新开始。</translation>
+    </message>
+    <message>
+        <source>How many trials train at the same time on this computer.</source>
+        <translation>在这台电脑上同时训练多少次试验。</translation>
     </message>
     <message>
         <source>Seconds</source>
@@ -2592,20 +2656,24 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
         <translation>为要尝试的设置打开“搜索此项”（属性检查器、训练设置），然后按“开始”。</translation>
     </message>
     <message>
-        <source>Not started: the study storage %1 was not confirmed. Empty the Storage field to keep the search next to the project.</source>
-        <translation>未开始：研究存储 %1 未获确认。清空“存储”一栏即可把搜索保存在项目旁。</translation>
+        <source>Not started: keeping the search in %1 was not confirmed. Empty the &quot;Kept in&quot; field to keep the search next to the project.</source>
+        <translation>未开始：没有确认把搜索保存在 %1。清空“保存位置”一栏即可把搜索保存在项目旁。</translation>
     </message>
     <message>
-        <source>Opening the study in %1…</source>
-        <translation>正在打开 %1 中的研究…</translation>
+        <source>Opening the search kept in %1…</source>
+        <translation>正在打开保存在 %1 的搜索…</translation>
     </message>
     <message>
-        <source>Study storage</source>
-        <translation>研究存储</translation>
+        <source>Where the search is kept</source>
+        <translation>搜索的保存位置</translation>
     </message>
     <message>
         <source>The search will be kept in %1, outside the project&apos;s folder. Use this storage?</source>
         <translation>搜索将保存在项目文件夹之外的 %1 中。使用此存储吗？</translation>
+    </message>
+    <message>
+        <source>The search now lives next to the project: %1</source>
+        <translation>搜索现已移到项目旁：%1</translation>
     </message>
     <message>
         <source>No trial has finished yet: there is nothing to apply.</source>

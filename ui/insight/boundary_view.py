@@ -13,6 +13,7 @@ from playground.insight.boundary import BoundaryGrid, dataset_points, grid_for_p
 from playground.insight.colors import boundary_rgba, target_colors
 from playground.insight.painting import add_point, erase_near
 from ui.insight.common import InsightView
+from ui.theme import style_plot
 
 
 class PaintViewBox(pg.ViewBox):
@@ -78,7 +79,7 @@ class BoundaryView(InsightView):
         self.paint_value.setVisible(False)  # until a dataset says which of the two applies
         self.view_box = PaintViewBox()
         self.plot = pg.PlotWidget(viewBox=self.view_box, parent=self)
-        self.plot.setBackground("w")
+        style_plot(self.plot)
         self.plot.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)

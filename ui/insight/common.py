@@ -38,6 +38,9 @@ class InsightView(QWidget):
         outer.setSpacing(2)   # every pixel of height goes to the picture on a small screen
         head = QHBoxLayout()
         self.title_label = QLabel(f"<b>{title}</b>", self)
+        # A long title (a layer's type name, in Chinese) wraps instead of widening a
+        # narrow panel such as the inspector past its width.
+        self.title_label.setWordWrap(True)
         head.addWidget(self.title_label)
         head.addStretch(1)
         self.save_button = QPushButton(self.tr("Save as PNG…"), self)

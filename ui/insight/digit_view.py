@@ -15,6 +15,7 @@ from playground.insight.colors import greys
 from playground.insight.digits import SIZE, DigitPad, DigitPrediction
 from ui.background import BackgroundRunner
 from ui.insight.common import InsightView, rgba_pixmap
+from ui.theme import style_plot
 
 PAD_PIXELS = 280
 MIN_PAD_PIXELS = 5 * SIZE   # the pad shrinks (square) when the panel is low
@@ -88,7 +89,7 @@ class DigitView(InsightView):
         self.toolbar.addWidget(self.center)
         self.toolbar.addWidget(self.clear_button)
         self.bars_plot = pg.PlotWidget(self)
-        self.bars_plot.setBackground("w")
+        style_plot(self.bars_plot)
         self.bars_plot.setYRange(0, 1, padding=0.02)
         self.bars_plot.setMouseEnabled(False, False)
         self.bars_plot.hideButtons()

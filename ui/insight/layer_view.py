@@ -9,12 +9,13 @@ from playground.errors import InsightError
 from playground.insight.activations import activation_curve
 from playground.insight.weights import Histogram, LayerHistograms
 from ui.insight.common import InsightView
+from ui.theme import PLOT_FOREGROUND, style_plot
 
 
 def _plot(parent: QWidget, title: str) -> pg.PlotWidget:
     plot = pg.PlotWidget(parent)
-    plot.setBackground("w")
-    plot.setTitle(title, color="k", size="9pt")
+    plot.setTitle(title, size="9pt")
+    style_plot(plot)
     plot.setMinimumHeight(140)
     return plot
 
@@ -64,7 +65,7 @@ class LayerView(InsightView):
         self.curve.setData(curve.x, curve.y)
         self.slope.setData(curve.x, curve.slope)
         self.activation_plot.setTitle(self.tr("Activation: {0} (dashed: its slope)").format(
-            curve.name), color="k", size="9pt")
+            curve.name), color=PLOT_FOREGROUND, size="9pt")
         self.description.setText(curve.description)
 
     def clear(self) -> None:

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 from playground.insight.probes import Unavailable
 from playground.insight.regression import LinearFit, PredictionVsTruth, SequenceForecast
 from ui.insight.common import InsightView
+from ui.theme import style_plot
 
 
 class RegressionView(InsightView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Predictions"), self._points_hint(), parent)
         self.plot = pg.PlotWidget(self)
-        self.plot.setBackground("w")
+        style_plot(self.plot)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.diagonal = pg.PlotDataItem(pen=pg.mkPen((120, 120, 120), width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.points = pg.ScatterPlotItem(size=6, brush=pg.mkBrush(8, 119, 189, 160), pen=None)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsSimpleTextItem, QHBoxLayo
 
 from playground.insight.classification import ConfusionResult
 from ui.insight.common import InsightView, rgba_pixmap
+from ui.theme import style_plot
 
 GALLERY_SIZE = 72
 MAX_COUNTED_CLASSES = 12    # more cells than this: colours only, counts unreadable
@@ -44,14 +45,14 @@ class ResultsView(InsightView):
             parent)
         row = QHBoxLayout()
         self.matrix_plot = pg.PlotWidget(self)
-        self.matrix_plot.setBackground("w")
+        style_plot(self.matrix_plot)
         self.matrix_plot.invertY(True)
         self.matrix_plot.setLabel("left", self.tr("true class"))
         self.matrix_plot.setLabel("bottom", self.tr("predicted class"))
         self.matrix_image = pg.ImageItem(axisOrder="row-major")
         self.matrix_plot.addItem(self.matrix_image)
         self.accuracy_plot = pg.PlotWidget(self)
-        self.accuracy_plot.setBackground("w")
+        style_plot(self.accuracy_plot)
         self.accuracy_plot.setLabel("left", self.tr("accuracy per class"))
         self.accuracy_plot.setYRange(0, 1)
         self.accuracy_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=(8, 119, 189))

@@ -25,6 +25,7 @@ from playground.training.curve_data import (GrowingSeries, SmoothedSeries, batch
                                             steady_range)
 from playground.training.events import EpochEnded, StepsDone
 from ui.last_folder import remember, start_folder
+from ui.theme import style_plot
 
 MAX_OVERLAY_RUNS = 5
 # Each batch's raw loss is faint noise under the smoothed line that carries the trend.
@@ -102,7 +103,7 @@ class TrainingCurves(QWidget):
         tools.addWidget(csv_button)
         tools.addWidget(png_button)
         self.graphics = pg.GraphicsLayoutWidget(self)
-        self.graphics.setBackground("w")
+        style_plot(self.graphics)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
@@ -177,8 +178,10 @@ class TrainingCurves(QWidget):
         self._curves["val_loss"] = _curve(loss_plot, self.tr("validation"),
                                           pg.mkPen(COLORS["val"], width=2), "s")
         for metric in self._metrics:
-            # Title translated; the axis keeps the short Keras key (a long label is cut).
-            plot = self._add_plot(metric, self.tr(METRIC_TITLES.get(metric, metric)), metric)
+            # Title and axis in the user's language (issue 23: the axis said "accuracy" in
+            # Chinese); the translations are as short as the Keras key, so none is cut.
+            title = self.tr(METRIC_TITLES.get(metric, metric))
+            plot = self._add_plot(metric, title, title)
             self._series[metric] = GrowingSeries()
             self._series[f"val_{metric}"] = GrowingSeries()
             self._curves[metric] = _curve(plot, self.tr("training"),

@@ -85,21 +85,26 @@ class TrainingPanel(QWidget):
         self._fix: Callable[[], object] | None = None
         self._failure_shown = False   # a failure is in the window's status bar
 
+        # Train/Pause/Stop/Reset, progress and status stay in place; only the settings
+        # below them scroll (issue 23: scrolling the settings hid the Train button).
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.epoch_bar)
         left_layout.addWidget(self.run_bar)
         left_layout.addWidget(self.counters)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.fix_button)
-        left_layout.addWidget(self.form)
-        left_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
+        self.settings_scroll = QScrollArea(left)
+        self.settings_scroll.setObjectName("training_settings_scroll")
+        self.settings_scroll.setWidgetResizable(True)
         # Narrow column: it scrolls down, never sideways (its fields shrink instead).
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(left)
+        self.settings_scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.settings_scroll.setWidget(self.form)
+        left_layout.addWidget(self.settings_scroll, 1)
+        scroll = left
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(scroll)
         splitter.addWidget(self.curves)
@@ -215,6 +220,9 @@ class TrainingPanel(QWidget):
         from playground.errors import DatasetError
         from playground.training.losses import expected_metric_names
 
+        loaded = self.document.session.loaded_dataset()
+        if loaded is not None:   # its own task: a price column lays out no accuracy plot
+            return expected_metric_names(settings.metrics, (loaded.task,))
         try:
             tasks = dataset_info((self.document.project.dataset or {}).get("name", "")).tasks
         except DatasetError:  # unknown dataset: the worker reports it in plain words

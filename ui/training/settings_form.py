@@ -126,7 +126,7 @@ class SettingsForm(QWidget):
                 search = SearchField(session, None, name, TRAINING_FIELDS[name][0],
                                      lambda name=name: self._default_dimension(name), self)
                 self.search_fields[name] = search
-                form.addRow("", search)
+                form.addRow(search)   # the whole width: its range fits under it
         form.addRow(self.help_label)
         self.help_label.setText(self.tr("Point at or click a setting to see what it means."))
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from pathlib import Path
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter,
+                               QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox,
+                               QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 from ui.message_box import plain_box
 
@@ -22,12 +25,14 @@ from playground.tuning.jobs import check_jobs, max_jobs
 from playground.tuning.space import SearchSpace
 from playground.tuning.storage import is_project_local, masked_url
 from playground.tuning.study import (OBJECTIVES, PRUNERS, TuneSettings, check_storage_url,
-                                     default_direction, default_storage_url)
+                                     default_direction)
+from playground.tuning.unsaved import move_unsaved_study, study_url
 from playground.tuning.trial import TrialRecord, best_of
 from playground.training.events import EpochEnded
 from ui.document import Document
 from ui.tuning.apply import apply_trial_params
 from ui.tuning.controller import TuneController
+from ui.theme import style_plot
 
 STATE_COLORS = {"complete": (40, 120, 200), "pruned": (150, 150, 150), "failed": (200, 60, 60)}
 
@@ -36,9 +41,14 @@ class TunePanel(QWidget):
     """``closing`` (the window's signal) stops a running search before the window goes."""
 
     def __init__(self, document: Document, closing: SignalInstance | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, unsaved_study: Path | None = None) -> None:
+        """``unsaved_study``: where a project never saved keeps its search (beside its
+        autosave copy, see playground.tuning.unsaved); moved next to the project when it
+        is first saved."""
         super().__init__(parent)
         self.document = document
+        self.unsaved_study = unsaved_study
+        self._move_after_run = False
         self.controller = TuneController(self)
         self.records: dict[int, TrialRecord] = {}
         self._space = SearchSpace()
@@ -47,37 +57,47 @@ class TunePanel(QWidget):
 
         self.trials = QSpinBox(self)
         self.trials.setRange(1, 100000)
-        self.trials.setToolTip(self.tr("How many trials the study should hold in all "
-                                       "(earlier searches of the same study count)."))
+        self.trials.setToolTip(self.tr("How many trials the search should hold in all "
+                                       "(earlier runs under the same name count)."))
         self.timeout = QDoubleSpinBox(self)
         self.timeout.setRange(0, 7 * 24 * 60)
         self.timeout.setSpecialValueText(self.tr("none"))
         self.timeout.setSuffix(self.tr(" min"))
         self.objective = QComboBox(self)
+        # Plain words shown, Keras's log key kept as the item's data (and typed keys of
+        # other metrics still work: the field stays editable).
         self.objective.setEditable(True)
-        self.objective.addItems(list(OBJECTIVES))
+        for key, label in zip(OBJECTIVES, (
+                self.tr("loss on the held-back data"), self.tr("loss on the training data"),
+                self.tr("accuracy on the held-back data"),
+                self.tr("accuracy on the training data"),
+                self.tr("average error on the held-back data"),
+                self.tr("average error on the training data"))):
+            self.objective.addItem(self.tr("%1 (%2)").replace("%1", label).replace("%2", key),
+                                   key)
         self.direction = QComboBox(self)
-        self.direction.addItem(self.tr("minimise"), "minimize")
-        self.direction.addItem(self.tr("maximise"), "maximize")
+        self.direction.addItem(self.tr("lower is better"), "minimize")
+        self.direction.addItem(self.tr("higher is better"), "maximize")
         self.pruner = QComboBox(self)
-        for name, label in zip(PRUNERS, (self.tr("median"), self.tr("successive halving"),
-                                         self.tr("none"))):
+        for name, label in zip(PRUNERS, (
+                self.tr("when worse than most earlier trials"),
+                self.tr("keep only the best part of the trials going"), self.tr("never"))):
             self.pruner.addItem(label, name)
-        self.pruner.setToolTip(self.tr("Stop hopeless trials early: 'median' stops a trial "
-                                       "doing worse than the median of earlier ones at the "
-                                       "same epoch."))
         self.seed = QSpinBox(self)
         self.seed.setRange(-1, 2**31 - 1)
         self.seed.setSpecialValueText(self.tr("random"))
         self.storage = QLineEdit(self)
         self.storage.setPlaceholderText(self.tr("a file next to the project"))
-        self.storage.setToolTip(self.tr("Where the study is kept: empty for a SQLite file "
+        self.storage.setToolTip(self.tr("Where the search is kept: empty for a SQLite file "
                                         "next to the project, or a database URL such as "
                                         "postgresql://user@host/db to share it."))
         self.study = QLineEdit(self)
+        # Empty means the default name, "search" (kept as it is: another name is another
+        # search); the placeholder says it in the user's language.
+        self.study.setPlaceholderText(self.tr("search (the usual one)"))
         self.jobs = QSpinBox(self)
         self.jobs.setRange(1, max_jobs())
-        self.jobs.setToolTip(self.tr("Use N processes on this machine, all on the same study: "
+        self.jobs.setToolTip(self.tr("Use N processes on this machine, all on the same search: "
                                      "N trials train at once (at most one process per "
                                      "core)."))
         self._allowed_storages: set[str] = set()
@@ -92,24 +112,58 @@ class TunePanel(QWidget):
         self.importance.setWordWrap(True)
 
         form = QFormLayout()
-        for label, field in ((self.tr("Trials"), self.trials),
-                             (self.tr("Time limit"), self.timeout),
-                             (self.tr("Objective"), self.objective),
-                             (self.tr("Direction"), self.direction),
-                             (self.tr("Pruning"), self.pruner), (self.tr("Seed"), self.seed),
-                             (self.tr("Storage"), self.storage), (self.tr("Study"), self.study),
-                             (self.tr("Processes"), self.jobs)):
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Each choice with one line saying what it does, in plain words (issue 23).
+        for label, field, help_text in (
+                (self.tr("Trials"), self.trials,
+                 self.tr("How many versions of the model to train, each with other values.")),
+                (self.tr("Time limit"), self.timeout,
+                 self.tr("Stop starting new trials after this long.")),
+                (self.tr("Score"), self.objective,
+                 self.tr("The number that says how good a trial is.")),
+                (self.tr("Better is"), self.direction,
+                 self.tr("Whether a lower or a higher score wins.")),
+                (self.tr("Stop weak trials early"), self.pruner,
+                 self.tr("Saves time: a trial that already does worse than the others "
+                         "at the same epoch is stopped.")),
+                (self.tr("Seed"), self.seed,
+                 self.tr("A fixed number picks the same values again; 'random' differs "
+                         "each time.")),
+                (self.tr("Kept in"), self.storage,
+                 self.tr("Empty: a file next to the project (next to its autosave copy "
+                         "until it is saved).")),
+                (self.tr("Search name"), self.study,
+                 self.tr("Trials under one name add up; a new name starts afresh.")),
+                (self.tr("Processes"), self.jobs,
+                 self.tr("How many trials train at the same time on this computer."))):
+            field.setToolTip(field.toolTip() or help_text)
+            if isinstance(field, QComboBox):   # long items: the column stays narrow
+                field.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                field.setMinimumContentsLength(10)
             form.addRow(label, field)
+            hint = QLabel(help_text, self)
+            hint.setWordWrap(True)
+            hint.setProperty("role", "help")
+            form.addRow(hint)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.stop_button, self.apply_button):
             buttons.addWidget(button)
+        # Start/Stop/Apply and what happens stay in view; the choices below them scroll
+        # (at 1366×768 the panel is short: squeezed, they overlapped).
+        choices = QWidget(self)
+        choices.setLayout(form)
+        self.choices_scroll = QScrollArea(self)
+        self.choices_scroll.setWidgetResizable(True)
+        self.choices_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.choices_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choices_scroll.setWidget(choices)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addLayout(form)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.status)
         left_layout.addWidget(self.importance)
-        left_layout.addStretch(1)
+        left_layout.addWidget(self.choices_scroll, 1)
 
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("Trial"), self.tr("State"),
@@ -124,16 +178,19 @@ class TunePanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.live = pg.PlotWidget(self, title=self.tr("Current trial"))
         self.live.setLabel("bottom", self.tr("epoch"))
+        style_plot(self.live)
         self.live_curve = self.live.plot([], [], pen=pg.mkPen((40, 120, 200), width=2),
                                          symbol="o", symbolSize=5)
         self.scores = pg.PlotWidget(self, title=self.tr("Score per trial"))
         self.scores.setLabel("bottom", self.tr("trial"))
+        style_plot(self.scores)
         self.score_dots = pg.ScatterPlotItem(size=8)
         self.scores.addItem(self.score_dots)
         self.param_choice = QComboBox(self)
         self.by_param = pg.PlotWidget(self, title=self.tr("Score against a value"))
         self.param_dots = pg.ScatterPlotItem(size=8)
         self.by_param.addItem(self.param_dots)
+        style_plot(self.by_param)
         plots = QWidget(self)
         plots_layout = QVBoxLayout(plots)
         plots_layout.setContentsMargins(0, 0, 0, 0)
@@ -166,6 +223,7 @@ class TunePanel(QWidget):
         c.failed.connect(self._show_error)
         c.helpersFailed.connect(self._show_error)
         document.projectReplaced.connect(self._load_project)
+        document.pathChanged.connect(self._move_unsaved_study)
         if closing is not None:
             closing.connect(self.shutdown)
         self._load_project()
@@ -182,30 +240,41 @@ class TunePanel(QWidget):
             s = TuneSettings()
         self.trials.setValue(s.trials)
         self.timeout.setValue((s.timeout_s or 0) / 60)
-        self.objective.setCurrentText(s.objective)
+        index = self.objective.findData(s.objective)
+        if index >= 0:
+            self.objective.setCurrentIndex(index)
+        else:
+            self.objective.setEditText(s.objective)
         self.direction.setCurrentIndex(max(self.direction.findData(s.direction), 0))
         self.pruner.setCurrentIndex(max(self.pruner.findData(s.pruner), 0))
         self.seed.setValue(-1 if s.seed is None else s.seed)
         self.storage.setText(s.storage)
-        self.study.setText(s.study)
+        self.study.setText("" if s.study == TuneSettings().study else s.study)
         self._allowed_storages = set()   # a new project's storage is asked about again
         self._clear_results()
         self.status.setText(self.tr("Switch on \"search this\" for the settings to try "
                                     "(inspector, training settings), then press Start."))
 
-    def _objective_changed(self, text: str) -> None:
-        self.direction.setCurrentIndex(self.direction.findData(default_direction(text)))
+    def objective_key(self) -> str:
+        """The Keras log key chosen: an item's own key, or the text typed."""
+        text = self.objective.currentText().strip()
+        index = self.objective.findText(text)
+        return str(self.objective.itemData(index)) if index >= 0 else text
+
+    def _objective_changed(self, _text: str) -> None:
+        self.direction.setCurrentIndex(
+            self.direction.findData(default_direction(self.objective_key())))
 
     def settings(self) -> TuneSettings:
         seed = self.seed.value()
         return TuneSettings(trials=self.trials.value(),
                             timeout_s=self.timeout.value() * 60 or None,
-                            objective=self.objective.currentText().strip(),
+                            objective=self.objective_key(),
                             direction=self.direction.currentData(),
                             pruner=self.pruner.currentData(),
                             seed=None if seed < 0 else seed,
                             storage=self.storage.text().strip(),
-                            study=self.study.text().strip())
+                            study=self.study.text().strip() or TuneSettings().study)
 
     # ------------------------------------------------------------------ actions
     def start(self) -> None:
@@ -216,7 +285,7 @@ class TunePanel(QWidget):
             settings.validate()
             space, notes = project_space(session.project).without_missing_nodes(session.graph)
             space.validate(session.graph)
-            url = settings.storage or default_storage_url(session.path)
+            url = settings.storage or study_url(session.path, self.unsaved_study)
             check_storage_url(url)
             if self.jobs.value() > 1:
                 check_jobs(self.jobs.value(), url)
@@ -224,15 +293,15 @@ class TunePanel(QWidget):
             self._show_error(str(error))
             return
         if not self._storage_allowed(url, session.path):
-            self._show_error(self.tr("Not started: the study storage %1 was not confirmed. "
-                                     "Empty the Storage field to keep the search next to "
+            self._show_error(self.tr("Not started: keeping the search in %1 was not confirmed. "
+                                     "Empty the \"Kept in\" field to keep the search next to "
                                      "the project.").replace("%1", masked_url(url)))
             return
         session.set_tuning(tuning_data(space, settings))
         self._space = space
         self._clear_results()
         self.status.setStyleSheet("")
-        self.status.setText(" ".join([*notes, self.tr("Opening the study in %1…")
+        self.status.setText(" ".join([*notes, self.tr("Opening the search kept in %1…")
                                       .replace("%1", masked_url(url))]))
         self.controller.start(session.project, space, settings, url,
                               session.loaded_dataset(), jobs=self.jobs.value())
@@ -243,7 +312,10 @@ class TunePanel(QWidget):
         if (project_path is not None and is_project_local(url, project_path)) \
                 or url in self._allowed_storages:
             return True
-        box = plain_box(QMessageBox.Icon.Question, self.tr("Study storage"),
+        if project_path is None and self.unsaved_study is not None \
+                and url == study_url(None, self.unsaved_study):
+            return True   # beside the autosave copy: the app's own folder
+        box = plain_box(QMessageBox.Icon.Question, self.tr("Where the search is kept"),
                         self.tr("The search will be kept in %1, outside the project's "
                                 "folder. Use this storage?").replace("%1", masked_url(url)),
                         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -255,6 +327,25 @@ class TunePanel(QWidget):
             return False
         self._allowed_storages.add(url)
         return True
+
+    def _move_unsaved_study(self) -> None:
+        """First save of a project searched while unsaved: its study moves next to it
+        (after the running search, which holds the file open, if there is one)."""
+        path = self.document.session.path
+        if path is None or self.unsaved_study is None or not self.unsaved_study.is_file():
+            return
+        if self.controller.is_running():
+            self._move_after_run = True
+            return
+        self._move_after_run = False
+        try:
+            moved = move_unsaved_study(self.unsaved_study, path)
+        except (PlaygroundError, OSError) as error:
+            self._show_error(str(error))
+            return
+        if moved is not None:
+            self.status.setText(self.tr("The search now lives next to the project: %1")
+                                .replace("%1", str(moved)))
 
     def apply_best(self) -> None:
         best = self._best()
@@ -295,6 +386,8 @@ class TunePanel(QWidget):
     def _on_running_changed(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
+        if not running and self._move_after_run:
+            self._move_unsaved_study()
 
     def _on_study_loaded(self, records: list) -> None:
         """The study's trials so far (on opening it, and as other processes add some)."""

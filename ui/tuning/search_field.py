@@ -27,12 +27,17 @@ class SearchField(QWidget):
         self._make_default = make_default
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        layout = QHBoxLayout()
-        outer.addLayout(layout)
+        # The toggle on its row, the range or choices on the next: the field stays as
+        # narrow as the panel beside it (issue 23: ranges pushed Pause/Reset off screen).
         self.toggle = QCheckBox(self.tr("search this"), self)
         self.toggle.setToolTip(self.tr("Let the hyper-parameter search (Tune panel) try "
                                        "values of this field in the range or set given here."))
-        layout.addWidget(self.toggle)
+        toggle_row = QHBoxLayout()
+        toggle_row.addWidget(self.toggle)
+        outer.addLayout(toggle_row)
+        layout = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(layout)
         self.low = self._spin()
         self.high = self._spin()
         self.log = QCheckBox(self.tr("log"), self)
@@ -52,7 +57,11 @@ class SearchField(QWidget):
             self._editors = (QLabel(self.tr("from"), self), self.low,
                              QLabel(self.tr("to"), self), self.high, self.log)
         for widget in self._editors:
-            layout.addWidget(widget, 1 if widget is self.choices else 0)
+            if widget is self.log:   # beside the toggle: the range row stays short
+                toggle_row.addStretch(1)
+                toggle_row.addWidget(widget)
+            else:
+                layout.addWidget(widget, 1 if widget is self.choices else 0)
         layout.addStretch(0 if kind == "choice" else 1)
         for widget in (self.low, self.high, self.log, self.choices):
             widget.setVisible(False)
@@ -68,6 +77,8 @@ class SearchField(QWidget):
         spin.setDecimals(0 if self.kind == "int" else 6)
         spin.setRange(-1e9, 1e9)
         spin.setKeyboardTracking(False)
+        # Its size hint fits ±1e9 with six decimals; a narrow panel shows it narrower.
+        spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0.000000") + 24)
         return spin
 
     def load(self) -> None:
