@@ -25,6 +25,7 @@ from ui.insight.digit_view import DigitView
 from ui.insight.health_view import HealthView
 from ui.insight.layer_link import LayerLink
 from ui.insight.layer_view import LayerView
+from ui.insight.live_pacer import LivePacer
 from ui.insight.network_view import NetworkView
 from ui.insight.paint_command import PaintPointsCommand
 from ui.insight.regression_view import RegressionView
@@ -34,9 +35,10 @@ from ui.training.controller import TrainingController
 
 
 PROBE_NAME = "insight"
-# Live results arrive already coloured, at most ~25 a second (probes.FRAMES_PER_S); they
-# are drawn at the next turn of the event loop after this short wait, which only merges
-# results that come together (boundary, neurons and weights of one frame).
+# A small dense network's pictures are drawn at the screen's pace by a LivePacer from the
+# weight snapshots the training thread publishes. Other live results arrive already
+# computed, a few a second; they are drawn at the next turn of the event loop after this
+# short wait, which only merges results that come together.
 LIVE_REDRAW_MS = 15
 # Dataset families cheap enough to load on the UI thread to show the data before training.
 QUICK_FAMILIES = ("2-D points",)
@@ -79,6 +81,8 @@ class InsightPanel(QWidget):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(LIVE_REDRAW_MS)
         self._redraw.timeout.connect(self._apply_pending)
+        self.live = LivePacer(self, self)   # boundary, neurons, weights of a dense chain
+        self.live.frameReady.connect(lambda frame: self.show_results(frame.results))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.refresh_button = QPushButton(self.tr("Look at the current weights"), self)
@@ -138,7 +142,7 @@ class InsightPanel(QWidget):
         self.controller = controller
         # every=0: offered after each epoch and between compiled calls inside an epoch;
         # the probe's own views decide what is due (rate- and budget-limited).
-        controller.add_probe(PROBE_NAME, probes.InsightProbe(), every=0.0)
+        controller.add_probe(PROBE_NAME, probes.InsightProbe(pull=True), every=0.0)
         controller.probeResult.connect(self._probe_result)
         controller.started.connect(self._training_started)
         controller.finished.connect(self._training_finished)
@@ -147,6 +151,7 @@ class InsightPanel(QWidget):
     def _training_started(self) -> None:
         self._training = True
         self.model = None
+        self.live.stop()  # the new run hands over its own snapshots
         self._results.cancel()  # the new run's live views win
         self.digits.set_predictor(None)
         self.conv.set_computer(None)
@@ -161,7 +166,13 @@ class InsightPanel(QWidget):
             return
         if update.dataset is not self.dataset:
             self._set_dataset(update.dataset)
-        self._pending.update(update.results)  # keep only the newest result of each view
+        results = dict(update.results)
+        source = results.pop(probes.LIVE, None)
+        if source is not None:
+            self.live.start(source)
+        if not results:
+            return
+        self._pending.update(results)  # keep only the newest result of each view
         if not self._redraw.isActive():
             self._redraw.start()
 
@@ -171,6 +182,7 @@ class InsightPanel(QWidget):
 
     def _training_finished(self, _entry: dict) -> None:
         self._redraw.stop()
+        self.live.stop()
         self._pending = {}
         model = self.controller.last_model
         dataset = self.dataset
@@ -199,13 +211,15 @@ class InsightPanel(QWidget):
     def shutdown(self) -> None:
         """The window is closing: compute nothing more, and wait for what is running."""
         self._redraw.stop()
+        self.live.shutdown()
         self._results.shutdown()
         self.digits.shutdown()
         self.conv.shutdown()
 
     def wait_for_background(self, timeout: float = 60.0) -> None:
         """Block until result computations finish (tests, and closing the window)."""
-        for runner_wait in (self._results.wait, self.digits.wait, self.conv.wait):
+        for runner_wait in (self._results.wait, self.live.wait, self.digits.wait,
+                            self.conv.wait):
             runner_wait(timeout)
 
     # ------------------------------------------------------------ showing results
@@ -311,6 +325,7 @@ class InsightPanel(QWidget):
         self._dataset_key = None
         self._pending = {}
         self._redraw.stop()
+        self.live.stop()
         self._results.cancel()   # results of the previous project's model
         self.conv.set_computer(None)
         self.digits.set_predictor(None)
