@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
+from ui.last_folder import remember, start_folder
 from ui.message_box import show_warning
 
 
@@ -79,8 +80,9 @@ class InsightView(QWidget):
         return self.grab().save(str(path), "PNG")
 
     def _ask_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save picture"), "",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save picture"), start_folder(),
                                               self.tr("PNG images (*.png)"))
+        remember(path)
         if not path:
             return
         if not path.lower().endswith(".png"):
