@@ -162,7 +162,7 @@ def main() -> None:
     boundary_paints = PaintCounter(boundary.plot.viewport(), lambda: boundary.image.image,
                                    boundary_painted)
     epochs_seen = [0]
-    controller.epochEnded.connect(lambda event: epochs_seen.__setitem__(0, event["epoch"]))
+    controller.epochEnded.connect(lambda event: epochs_seen.__setitem__(0, event.progress.epoch))
     controller.failed.connect(lambda message: print("failed:", message, file=sys.stderr))
     gaps = {"worst": 0.0, "last": 0.0}
     ticker = QTimer()
@@ -195,8 +195,11 @@ def main() -> None:
         panel.tabs.setCurrentWidget(tab)
         epochs_seen[0] = 0
         training.train_button.click()
+        deadline = time.perf_counter() + 120
         while epochs_seen[0] == 0:        # compiled and running
-            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+            if time.perf_counter() > deadline:
+                sys.exit("bench_live_views: no epoch ended within 120 s of pressing Train")
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
         wait(warm_up)
         layers = layer_counters() if views and tab is network else {}
         start, epochs0, b0 = time.perf_counter(), epochs_seen[0], boundary_paints.count
