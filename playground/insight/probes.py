@@ -4,8 +4,10 @@ engine on the training thread after each epoch and between chunks of steps (see
 
 Small dense networks on 2-D points get their boundary, neuron and weight pictures from a
 :class:`FrameProbe`: a weight snapshot pushed through a 100×100 grid in numpy and coloured
-right there (a millisecond or two), up to :data:`FRAMES_PER_S` times a second, as smoothly
-as TensorFlow Playground. Every other view goes through Keras and is budgeted:
+right there (a millisecond or two), up to :data:`FRAMES_PER_S` times a second. In the app
+(``InsightProbe(pull=True)``) the training thread instead only publishes weight snapshots
+(:mod:`playground.insight.live_frames`) and the UI draws the newest one at the screen's
+pace. Every other view goes through Keras and is budgeted:
 
 each probe keeps its own cost within a share of the training time: it measures how long
 it takes and skips a call (returning None, which views ignore) until enough training

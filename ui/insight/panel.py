@@ -35,10 +35,9 @@ from ui.training.controller import TrainingController
 
 
 PROBE_NAME = "insight"
-# A small dense network's pictures are drawn at the screen's pace by a LivePacer from the
-# weight snapshots the training thread publishes. Other live results arrive already
-# computed, a few a second; they are drawn at the next turn of the event loop after this
-# short wait, which only merges results that come together.
+# A small dense network's pictures: at the screen's pace from published weight snapshots
+# (LivePacer). Other live results come computed, a few a second, drawn after this short
+# wait, which only merges results that come together.
 LIVE_REDRAW_MS = 15
 # Dataset families cheap enough to load on the UI thread to show the data before training.
 QUICK_FAMILIES = ("2-D points",)
