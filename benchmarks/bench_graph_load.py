@@ -3,6 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_graph_load.py [--smoke]
 The security issue measured 12 s for 20 000 nodes (quadratic: every connection scanned all
 the others); the target is under 1 s. --smoke loads 2 000 nodes and checks the result only.
+
+Prints one JSON line per size: benchmark, nodes, wall_s, cpu_s.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from harness import report  # noqa: E402
 from playground.network.graph import Graph  # noqa: E402
 
 
@@ -38,6 +41,7 @@ def main() -> int:
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         assert len(graph) == n and len(graph.edges) == n - 1
         print(f"{n:>6} nodes: {wall:.2f} s wall, {cpu:.2f} s CPU")
+        report("graph_load", nodes=n, wall_s=wall, cpu_s=cpu)
         if n == 20000:
             worst = cpu
     if not args.smoke:

@@ -10,8 +10,13 @@ each with its insight views on, for a fixed time, and then with them off.
 A picture counts only when new pixels reach the screen: an event filter on the plot's (or
 neuron diagram's) viewport counts its paint events that draw a picture not painted before.
 The boundary and the neuron maps are two tabs of one panel, so each is measured in its own
-run while its tab is shown. Per scenario one JSON line:
+run while its tab is shown.
 
+Prints one JSON line per scenario: benchmark, scenario, loadavg, epochs_per_s,
+boundary_per_s, neuron_maps_per_s, age_ms_median, age_ms_p95, ui_worst_gap_ms,
+views_off_epochs_per_s, truth_max_error.
+
+- ``loadavg``: the machine's load (1, 5, 15 min) when the scenario ended;
 - ``epochs_per_s`` (boundary shown), ``views_off_epochs_per_s`` (insight probe removed);
 - ``boundary_per_s``; ``neuron_maps_per_s``: per hidden layer, its maps' new pictures/s;
 - ``age_ms_median`` / ``age_ms_p95``: how old the weights of the boundary on screen were
@@ -40,6 +45,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from harness import add_smoke, report  # noqa: E402
 
 SCENARIOS = {"xor": ("xor", (8, 8)), "spiral": ("spiral", (8, 8, 8, 8)),
              "spiral6x8": ("spiral", (8,) * 6)}
@@ -111,8 +118,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--scenarios", default=",".join(SCENARIOS))
     parser.add_argument("--size", default="1366x768")
-    parser.add_argument("--smoke", action="store_true", help="XOR only, about a second")
-    args = parser.parse_args()
+    args = add_smoke(parser).parse_args()
     if args.smoke:
         args.seconds, args.repeats, args.scenarios = 1.0, 1, "xor"
     warm_up = 0.5 if args.smoke else WARM_UP_S
@@ -248,7 +254,7 @@ def main() -> None:
         med = statistics.median
         all_ages = sorted(a for r in on for a in r["ages"])
         layer_names = list(neurons[0]["neuron_maps_per_s"])
-        row = {"scenario": name,
+        row = {"scenario": name, "loadavg": [round(v, 2) for v in os.getloadavg()],
                "epochs_per_s": round(med(r["epochs_per_s"] for r in on), 1),
                "boundary_per_s": round(med(r["boundary_per_s"] for r in on), 1),
                "neuron_maps_per_s": {n: round(med(r["neuron_maps_per_s"].get(n, 0.0)
@@ -260,7 +266,7 @@ def main() -> None:
                "views_off_epochs_per_s": round(med(r["epochs_per_s"] for r in off), 1),
                "views_off_ui_worst_gap_ms": round(max(r["ui_gap"] for r in off), 1),
                "truth_max_error": truth}
-        print(json.dumps(row), flush=True)
+        report("live_views", **row)
         epochs, tfp = row["epochs_per_s"], TFP_EPOCHS_PER_S[name]
         slowest_layer = min(row["neuron_maps_per_s"].values(), default=0.0)
         checks = [

@@ -43,7 +43,7 @@ CORE_LAYERS: list[set[str]] = [
     {"cli", "desktop"},
     {"session"},
     {"export", "tuning"},
-    {"training"},
+    {"training", "prepared"},
     {"files", "insight", "datasets"},
     {"network"},
     {"fields", "kerasenv"},

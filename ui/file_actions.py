@@ -56,6 +56,15 @@ class FileActions(QObject):
         self.import_keras = self._add(menu, self.tr("&Import Keras Model (.keras)…"),
                                       QKeySequence("Ctrl+I"), self.import_dialog)
         export = menu.addMenu(self.tr("&Export"))
+        # On by default: the exported model then takes raw data (pictures 0-255, the
+        # table's own cells) and gives the app's answers; off: prepared numbers.
+        self.include_preparation = export.addAction(self.tr("Include the Data Preparation"))
+        self.include_preparation.setCheckable(True)
+        self.include_preparation.setChecked(True)
+        self.include_preparation.setStatusTip(self.tr(
+            "Put the dataset's scaling and category lookups at the front of the exported "
+            "model as Keras layers, so it takes raw data."))
+        export.addSeparator()
         self.export_keras = self._add(export, self.tr("Keras Model (.keras)…"),
                                       QKeySequence("Ctrl+E"), self.export_keras_dialog)
         self.export_python = self._add(export, self.tr("Python Script (.py)…"), None,
@@ -67,6 +76,7 @@ class FileActions(QObject):
             window, export, self.document,  # type: ignore[arg-type]
             lambda *args: self.ask_save_path(*args), self._background, self._snapshot,
             self._stem)
+        self.deployment.include_preparation = self.include_preparation.isChecked
         export.addSeparator()
         self.export_png = self._add(export, self.tr("Canvas as PNG Image…"), None,
                                     lambda: self.export_image_dialog("png"))
@@ -348,15 +358,19 @@ class FileActions(QObject):
             path = path.with_suffix(".keras")
         snapshot = self._snapshot()
         with_weights = bool(snapshot.weights)
+        include = self.include_preparation.isChecked()
+        notes: list[str] = []
+
         def done(stale: object) -> None:
             text = (self.tr("Exported %1 with its trained weights") if with_weights
                     else self.tr("Exported %1 (untrained)")).replace("%1", str(path))
             if stale:
                 text += self.tr(" — %1 changed since training and start from fresh "
                                 "weights").replace("%1", ", ".join(stale))  # type: ignore[arg-type]
-            self.window.show_message(text)
+            self.window.show_message(" ".join([text, *notes]))
 
-        self._background(lambda: export_keras(snapshot, path), "export-keras", done,
+        self._background(lambda: export_keras(snapshot, path, include, notes=notes),
+                         "export-keras", done,
                          self.tr("Exporting %1…").replace("%1", path.name))
 
     def export_python_dialog(self) -> None:

@@ -220,6 +220,7 @@ def project_to_python(project: Project, filename: str = "model.py",
     parts += text_input_code(project, dataset)
     parts.append("# --- Training " + "-" * 66)
     parts.append("\n".join(compile_code(project, model, dataset)) + "\n")
+    parts += preparation_code(model, dataset)
     parts.append(f"model.save({out!r})\nprint({'saved ' + out!r})\n")
     parts.append("\n".join(deployment_export_lines(out.removesuffix(".keras"))) + "\n")
     return "\n".join(parts)
@@ -285,3 +286,19 @@ def text_input_code(project: Project, dataset: Any) -> list[str]:
             lines.append(f"{layer}.adapt(keras.Model(model.inputs, {layer}.input)(adapt_x))")
     parts.append("\n".join(lines) + "\n")
     return parts
+
+
+def preparation_code(model: Any, dataset: Any) -> list[str]:
+    """The data preparation as Keras layers in front of the trained model, so the saved
+    file takes raw data as the app's export does (nothing when the model already does)."""
+    from playground.prepared.code import preparation_lines
+    from playground.prepared.preparation import preparation_for
+
+    preparation = preparation_for(dataset)
+    if preparation.is_identity or len(model.inputs) != 1:
+        return []
+    lines = ["# --- Data preparation inside the saved model " + "-" * 35,
+             *preparation_lines(preparation, tuple(model.inputs[0].shape[1:])),
+             "trained_model = model",
+             "model = model_with_preparation  # saved and exported below"]
+    return ["\n".join(lines) + "\n"]

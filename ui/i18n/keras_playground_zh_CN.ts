@@ -149,6 +149,13 @@
     </message>
 </context>
 <context>
+    <name>AnswerBox</name>
+    <message>
+        <source>Predicted value: {0}</source>
+        <translation>预测值：{0}</translation>
+    </message>
+</context>
+<context>
     <name>Autosave</name>
     <message>
         <source>Autosave failed: %1</source>
@@ -851,6 +858,14 @@ It is kept in %2.</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
+        <source>Include the Data Preparation</source>
+        <translation>包含数据准备</translation>
+    </message>
+    <message>
+        <source>Put the dataset&apos;s scaling and category lookups at the front of the exported model as Keras layers, so it takes raw data.</source>
+        <translation>把数据集的缩放和类别查找作为 Keras 层放在导出模型的最前面，使它接收原始数据。</translation>
+    </message>
+    <message>
         <source>Keras Model (.keras)…</source>
         <translation>Keras 模型 (.keras)…</translation>
     </message>
@@ -1241,6 +1256,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>Health</source>
         <translation>健康</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>试一试</translation>
     </message>
     <message>
         <source>TensorFlow is still loading; try again in a moment.</source>
@@ -2321,6 +2340,105 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Fixed. Press Train to start.</source>
         <translation>已修正。按“训练”开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TryView</name>
+    <message>
+        <source>Try it</source>
+        <translation>试一试</translation>
+    </message>
+    <message>
+        <source>Give the trained model a new input and see its answer, prepared exactly as the training data was.</source>
+        <translation>给训练好的模型一个新的输入，查看它的回答；输入的准备方式与训练数据完全相同。</translation>
+    </message>
+    <message>
+        <source>Train the model, then try it here on new inputs.</source>
+        <translation>先训练模型，然后在这里用新的输入试一试。</translation>
+    </message>
+    <message>
+        <source>Open pictures…</source>
+        <translation>打开图片…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Another test row</source>
+        <translation>换一行测试数据</translation>
+    </message>
+    <message>
+        <source>Predict a file…</source>
+        <translation>预测文件…</translation>
+    </message>
+    <message>
+        <source>Answer every picture, table row or line of text in files and write the answers to a CSV file.</source>
+        <translation>回答文件中的每张图片、每个表格行或每行文本，并把回答写入 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Inputs to predict</source>
+        <translation>要预测的输入</translation>
+    </message>
+    <message>
+        <source>Pictures, tables or text (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.csv *.tsv *.txt);;All files (*)</source>
+        <translation>图片、表格或文本 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the answers</source>
+        <translation>保存回答</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 answers.</source>
+        <translation>已写入 %1：%2 个回答。</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <source>Open, drop or paste one or more pictures.</source>
+        <translation>打开、拖入或粘贴一张或多张图片。</translation>
+    </message>
+    <message>
+        <source>Type a sentence…</source>
+        <translation>输入一句话…</translation>
+    </message>
+    <message>
+        <source>Point at the Boundary view: hovering over a point shows the model&apos;s answer there.</source>
+        <translation>请看“边界”视图：鼠标悬停在某个点上即可看到模型在该处的回答。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture.</source>
+        <translation>剪贴板中没有图片。</translation>
+    </message>
+    <message>
+        <source>pasted picture</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>Open pictures</source>
+        <translation>打开图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>Test sequence:</source>
+        <translation>测试序列：</translation>
+    </message>
+    <message>
+        <source>Forecast: {0:.4g} (true next value: {1:.4g})</source>
+        <translation>预测：{0:.4g}（真实的下一个值：{1:.4g}）</translation>
+    </message>
+    <message>
+        <source>Forecast: {0:.4g}</source>
+        <translation>预测：{0:.4g}</translation>
     </message>
 </context>
 <context>
