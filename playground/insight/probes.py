@@ -4,8 +4,10 @@ engine on the training thread after each epoch and between chunks of steps (see
 
 Small dense networks on 2-D points get their boundary, neuron and weight pictures from a
 :class:`FrameProbe`: a weight snapshot pushed through a 100×100 grid in numpy and coloured
-right there (a millisecond or two), up to :data:`FRAMES_PER_S` times a second, as smoothly
-as TensorFlow Playground. Every other view goes through Keras and is budgeted:
+right there (a millisecond or two), up to :data:`FRAMES_PER_S` times a second. In the app
+(``InsightProbe(pull=True)``) the training thread instead only publishes weight snapshots
+(:mod:`playground.insight.live_frames`) and the UI draws the newest one at the screen's
+pace. Every other view goes through Keras and is budgeted:
 
 each probe keeps its own cost within a share of the training time: it measures how long
 it takes and skips a call (returning None, which views ignore) until enough training
@@ -33,6 +35,7 @@ from playground.insight.colors import diverging, greys, with_pictures
 from playground.insight.conv import conv_filters, conv_layers, feature_maps
 from playground.insight.dense_grid import DenseFrames, dense_chain
 from playground.insight.health import SAMPLE_SIZE, HealthChecker
+from playground.insight.live_frames import LiveFrames
 from playground.insight.neurons import NEURON_RESOLUTION, NeuronMapper
 from playground.insight.regression import celsius_fit, prediction_vs_truth, sequence_forecast
 from playground.insight.weights import (WeightsSnapshot, dense_edges, is_small_mlp,
@@ -49,6 +52,9 @@ SEQUENCE = "insight.sequence"
 CONV = "insight.conv"
 
 FRAMES = "insight.frames"   # boundary + neurons + weights of a small dense network at once
+# With ``pull``: the run's LiveFrames (newest weight snapshot; the UI draws it when the
+# screen can show it), handed over once per run instead of pictures.
+LIVE = "insight.live"
 
 # Share of training wall time each probe may use. The Keras-based views of one dataset add
 # up to <= ~8%. The frames of a small dense network may take up to 20%: the 2-D lessons aim
@@ -193,6 +199,25 @@ def frames_probe(chain: Any, resolution: int = BOUNDARY_RESOLUTION,
     return compute
 
 
+def live_frames_probe(chain: Any, resolution: int = BOUNDARY_RESOLUTION
+                      ) -> Callable[[Any, Any], dict[str, Any] | None]:
+    """Publishes the newest weight snapshot of a small dense network (a ``DenseChain``) for
+    whoever draws it (:class:`LiveFrames`); returns ``{LIVE: frames}`` once per dataset,
+    None afterwards: the training thread computes no picture."""
+    made: dict[int, LiveFrames] = {}
+
+    def compute(model: Any, dataset: Any) -> dict[str, Any] | None:
+        key = id(dataset)
+        if key in made:
+            made[key].publish()
+            return None
+        made.clear()
+        made[key] = LiveFrames(chain, dataset, resolution, (BOUNDARY, NEURONS, WEIGHTS))
+        made[key].publish(force=True)
+        return {LIVE: made[key]}
+    return compute
+
+
 def neurons_probe(resolution: int = NEURON_RESOLUTION) -> Callable[[Any, Any], Any]:
     mappers = _PerModel(NeuronMapper)
 
@@ -248,10 +273,12 @@ def conv_sample(dataset: Any, index: int) -> np.ndarray:
 
 def live_probes(dataset: Any, model: Any | None = None,
                 shares: dict[str, float] | None = None,
-                live: bool = True, max_rate: float = FRAMES_PER_S) -> dict[str, BudgetedProbe]:
+                live: bool = True, max_rate: float = FRAMES_PER_S,
+                pull: bool = False) -> dict[str, BudgetedProbe]:
     """The probes that fit this dataset (and model, when given), by name. ``live`` probes
     (run during training) judge on fewer samples than the final results; none runs more
-    than ``max_rate`` times a second (0: no limit)."""
+    than ``max_rate`` times a second (0: no limit). ``pull``: a small dense network's
+    pictures are not computed here but drawn from its published snapshots (LIVE)."""
     if model is not None and not model_layers(model):
         return {}
     computes: dict[str, Callable[[Any, Any], Any]] = {
@@ -261,7 +288,7 @@ def live_probes(dataset: Any, model: Any | None = None,
     chain = dense_chain(model) if model is not None and is_2d_input(shape) else None
     if chain is not None:  # boundary, neurons and weights at animation rate, from numpy
         del computes[WEIGHTS]
-        computes[FRAMES] = frames_probe(chain)
+        computes[FRAMES] = live_frames_probe(chain) if pull and live else frames_probe(chain)
     elif is_2d_input(shape):
         computes[BOUNDARY] = boundary_probe()
         computes[NEURONS] = neurons_probe()
@@ -277,8 +304,9 @@ def live_probes(dataset: Any, model: Any | None = None,
     if len(shape) == 3 and (model is None or conv_layers(model)):
         computes[CONV] = conv_probe()
     shares = {**SHARES, **(shares or {})}
-    return {name: BudgetedProbe(fn, shares[name], run_first=name in AT_START,
-                                max_rate=max_rate)
+    publisher = pull and live and FRAMES in computes  # self-paced (PUBLISH_EVERY_S)
+    return {name: BudgetedProbe(fn, 1.0, max_rate=0) if publisher and name == FRAMES else
+            BudgetedProbe(fn, shares[name], run_first=name in AT_START, max_rate=max_rate)
             for name, fn in computes.items()}
 
 
@@ -325,9 +353,12 @@ class InsightProbe:
     """
 
     def __init__(self, shares: dict[str, float] | None = None,
-                 max_rate: float = FRAMES_PER_S) -> None:
+                 max_rate: float = FRAMES_PER_S, pull: bool = False) -> None:
+        """``pull``: hand a small dense network's LiveFrames over (once per run) for the
+        UI to draw at the screen's pace, instead of pictures at ``max_rate``."""
         self.shares = shares
         self.max_rate = max_rate
+        self.pull = pull
         self._model: Any = None
         self._dataset: Any = None
         self.probes: dict[str, BudgetedProbe] = {}
@@ -335,7 +366,8 @@ class InsightProbe:
     def __call__(self, model: Any, dataset: Any) -> InsightUpdate | None:
         if model is not self._model or dataset is not self._dataset:
             self._model, self._dataset = model, dataset
-            self.probes = live_probes(dataset, model, self.shares, max_rate=self.max_rate)
+            self.probes = live_probes(dataset, model, self.shares, max_rate=self.max_rate,
+                                      pull=self.pull)
         results: dict[str, Any] = {}
         for name, probe in self.probes.items():
             result = probe(model, dataset)

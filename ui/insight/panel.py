@@ -25,6 +25,7 @@ from ui.insight.digit_view import DigitView
 from ui.insight.health_view import HealthView
 from ui.insight.layer_link import LayerLink
 from ui.insight.layer_view import LayerView
+from ui.insight.live_pacer import LivePacer
 from ui.insight.network_view import NetworkView
 from ui.insight.paint_command import PaintPointsCommand
 from ui.insight.regression_view import RegressionView
@@ -35,9 +36,9 @@ from ui.training.controller import TrainingController
 
 
 PROBE_NAME = "insight"
-# Live results arrive already coloured, at most ~25 a second (probes.FRAMES_PER_S); they
-# are drawn at the next turn of the event loop after this short wait, which only merges
-# results that come together (boundary, neurons and weights of one frame).
+# A small dense network's pictures: at the screen's pace from published weight snapshots
+# (LivePacer). Other live results come computed, a few a second, drawn after this short
+# wait, which only merges results that come together.
 LIVE_REDRAW_MS = 15
 
 
@@ -76,6 +77,8 @@ class InsightPanel(QWidget):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(LIVE_REDRAW_MS)
         self._redraw.timeout.connect(self._apply_pending)
+        self.live = LivePacer(self, self)   # boundary, neurons, weights of a dense chain
+        self.live.frameReady.connect(lambda frame: self.show_results(frame.results))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.refresh_button = QPushButton(self.tr("Look at the current weights"), self)
@@ -139,7 +142,7 @@ class InsightPanel(QWidget):
         self.controller = controller
         # every=0: offered after each epoch and between compiled calls inside an epoch;
         # the probe's own views decide what is due (rate- and budget-limited).
-        controller.add_probe(PROBE_NAME, probes.InsightProbe(), every=0.0)
+        controller.add_probe(PROBE_NAME, probes.InsightProbe(pull=True), every=0.0)
         controller.probeResult.connect(self._probe_result)
         controller.started.connect(self._training_started)
         controller.finished.connect(self._training_finished)
@@ -148,6 +151,7 @@ class InsightPanel(QWidget):
     def _training_started(self) -> None:
         self._training = True
         self.model = None
+        self.live.stop()  # the new run hands over its own snapshots
         self._results.cancel()  # the new run's live views win
         self.digits.set_predictor(None)
         self.conv.set_computer(None)
@@ -163,7 +167,13 @@ class InsightPanel(QWidget):
             return
         if not self._showing(update.dataset):
             self._set_dataset(update.dataset)
-        self._pending.update(update.results)  # keep only the newest result of each view
+        results = dict(update.results)
+        source = results.pop(probes.LIVE, None)
+        if source is not None:
+            self.live.start(source)
+        if not results:
+            return
+        self._pending.update(results)  # keep only the newest result of each view
         if not self._redraw.isActive():
             self._redraw.start()
 
@@ -173,6 +183,7 @@ class InsightPanel(QWidget):
 
     def _training_finished(self, _entry: dict, model: Any) -> None:
         self._redraw.stop()
+        self.live.stop()
         self._pending = {}
         dataset = self.dataset
         if self.controller.run_project is not self.document.project:
@@ -204,6 +215,7 @@ class InsightPanel(QWidget):
     def shutdown(self) -> None:
         """The window is closing: compute nothing more, and wait for what is running."""
         self._redraw.stop()
+        self.live.shutdown()
         self._results.shutdown()
         self.digits.shutdown()
         self.conv.shutdown()
@@ -211,8 +223,8 @@ class InsightPanel(QWidget):
 
     def wait_for_background(self, timeout: float = 60.0) -> None:
         """Block until result computations finish (tests, and closing the window)."""
-        for runner_wait in (self._results.wait, self.digits.wait, self.conv.wait,
-                            self.try_view.wait):
+        for runner_wait in (self._results.wait, self.live.wait, self.digits.wait,
+                            self.conv.wait, self.try_view.wait):
             runner_wait(timeout)
 
     # ------------------------------------------------------------ showing results
@@ -321,6 +333,7 @@ class InsightPanel(QWidget):
         self.node_health = {}
         self._pending = {}
         self._redraw.stop()
+        self.live.stop()
         self._results.cancel()   # results of the previous project's model
         self.conv.set_computer(None)
         self.digits.set_predictor(None)
