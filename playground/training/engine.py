@@ -27,13 +27,14 @@ import numpy as np
 
 from playground.i18n import _
 from playground.training import device as device_mod
-from playground.training.data import RunData, prepare_data
+from playground.training.data import RunData, prepare_data, prepare_stream
 from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
                                         Progress, RunDiverged, RunEnded, RunResult,
                                         RunStarted, StepsDone, TrainingEvent)
 from playground.training.faults import check_finite_data, check_memory, explain_failure
 from playground.training.losses import check_model_fits_dataset, resolve_loss
 from playground.training.loop import CompiledStepper
+from playground.training.stream_stepper import StreamStepper
 from playground.training.rules import (check_replicas, divergence_message, make_optimizer,
                                        monitored_value)
 from playground.training.settings import TrainingSettings
@@ -67,7 +68,7 @@ class TrainingEngine:
         self._wake = threading.Condition(self._lock)
         self._paused = False
         self._stop = False
-        self._stepper: CompiledStepper | None = None
+        self._stepper: CompiledStepper | StreamStepper | None = None
 
     # ------------------------------------------------------------ thread-safe control
     def pause(self) -> None:
@@ -142,6 +143,8 @@ class TrainingEngine:
             from playground.kerasenv import keras
 
             keras().utils.set_random_seed(s.seed)
+        if getattr(self.dataset, "stream", None) is not None and strategy is None:
+            return self._run_streamed(plan, s)
         data = prepare_data(self.dataset, s.validation_split, s.seed)
         # Lookup layers without a vocabulary learn it from the training split only.
         adapt_unadapted(self.model, data.x_train)
@@ -176,7 +179,16 @@ class TrainingEngine:
         check_replicas(stepper, s.batch_size)
         return self._run_stepper(stepper, data, plan.description, checkpoints)
 
-    def _run_stepper(self, stepper: CompiledStepper, data: RunData, device: str,
+    def _run_streamed(self, plan: device_mod.DevicePlan, s: TrainingSettings) -> RunResult:
+        """Train on a dataset streamed from disk (one device; pictures read by tf.data)."""
+        data = prepare_stream(self.dataset, s.validation_split, s.seed)
+        with plan.scope():
+            self.model = self._model_on(plan)
+            self._compile()
+            stepper = StreamStepper(self.model, data.x_train, s.batch_size, s.seed)
+            return self._run_stepper(stepper, data, plan.description)
+
+    def _run_stepper(self, stepper: CompiledStepper | StreamStepper, data: RunData, device: str,
                      checkpoints: Any = None) -> RunResult:
         if checkpoints is None and self.checkpoint_dir:
             from playground.training.checkpoints import EpochCheckpoints
@@ -271,7 +283,7 @@ class TrainingEngine:
             rng.permutation(n)
         return done, history
 
-    def _train(self, stepper: CompiledStepper, data: RunData, device: str) -> RunResult:
+    def _train(self, stepper: CompiledStepper | StreamStepper, data: RunData, device: str) -> RunResult:
         s = self.settings
         n = stepper.num_samples
         steps_per_epoch = stepper.steps_per_epoch
