@@ -117,7 +117,8 @@ def load(params: dict[str, Any]) -> Dataset:
     scaler = fit_scaler(raw_x, params["scaling"], per_feature=False, known_range=(0.0, 255.0))
     stream.offset = float(np.asarray(scaler.offset).reshape(-1)[0])
     stream.scale = float(np.asarray(scaler.scale).reshape(-1)[0])
-    x_train, y_train = stream.sample(stream.train)
+    x_train = ((raw_x - np.float32(stream.offset)) / np.float32(stream.scale)).astype(np.float32)
+    y_train = raw_y
     x_test, y_test = stream.sample(stream.test)
     channels = 1 if params["color"] == "grayscale" else 3
     unreadable += [f for f in stream.failed if f not in unreadable]  # headers fine, data not

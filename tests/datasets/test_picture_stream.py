@@ -115,3 +115,24 @@ def test_training_streams_the_folder_and_learns(tmp_path):
     probs = model.predict(ds.x_test, verbose=0).ravel()
     assert np.mean((probs > 0.5) == ds.y_test) == pytest.approx(
         result.test_logs["test_accuracy"], abs=1e-6)
+
+
+def test_split_over_the_memory_budget_is_cached_in_a_file_keyed_by_contents(tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = draw(tmp_path / "pets", ("a", "b"), 5)
+    ds = load_dataset("image_folder", {"path": str(root), "size": 6})
+    stream, train = ds.stream, ds.stream.train
+    stream.memory_cache_bytes = 0  # nothing fits in memory: a cache file
+    first = np.concatenate([x.numpy() for x, _y in train.dataset(4)])
+    written = sorted(p.name for p in (tmp_path / "cache").rglob("*") if p.is_file())
+    key = stream.cache_key(train)
+    assert written and all(name.startswith(key) for name in written)
+    # Read again: the same pictures come from the cache file.
+    again = np.concatenate([x.numpy() for x, _y in train.dataset(4)])
+    assert np.array_equal(first, again)
+    # A changed picture (or setting) gives another key: a stale cache is never read.
+    Image.new("RGB", (9, 9), (1, 2, 3)).save(root / train.files[0])
+    assert stream.cache_key(train) != key
+    stream.size = 7
+    assert stream.cache_key(train) != key
