@@ -27,6 +27,7 @@ import numpy as np
 
 from playground.i18n import _
 from playground.training import device as device_mod
+from playground.datasets.balance import balanced_class_weight
 from playground.training.data import RunData, prepare_data, prepare_stream
 from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
                                         Progress, RunDiverged, RunEnded, RunResult,
@@ -155,8 +156,11 @@ class TrainingEngine:
                 data_bytes = data.x_train.nbytes + data.y_train.nbytes
                 data_device = plan.devices[0] if data_bytes <= MAX_DEVICE_DATA_BYTES \
                     else "/CPU:0"
-                stepper = CompiledStepper(self.model, data.x_train, data.y_train,
-                                          s.batch_size, data_device)
+                weights = self._class_weight(data.y_train)
+                stepper = CompiledStepper(
+                    self.model, data.x_train, data.y_train, s.batch_size, data_device,
+                    sample_weight=None if weights is None else
+                    np.array([weights[int(c)] for c in data.y_train], np.float32))
                 return self._run_stepper(stepper, data, plan.description)
         with strategy.scope():  # the variables must be mirrored from the start
             from playground.kerasenv import keras
@@ -185,8 +189,17 @@ class TrainingEngine:
         with plan.scope():
             self.model = self._model_on(plan)
             self._compile()
-            stepper = StreamStepper(self.model, data.x_train, s.batch_size, s.seed)
+            stepper = StreamStepper(self.model, data.x_train, s.batch_size, s.seed,
+                                    self._class_weight(data.x_train.labels))
             return self._run_stepper(stepper, data, plan.description)
+
+    def _class_weight(self, labels: np.ndarray) -> dict[int, float] | None:
+        """Balanced weights of the classes of the training split, when asked for."""
+        if not (self.settings.weight_classes and self.dataset.is_classification):
+            return None
+        counts = np.bincount(np.asarray(labels, np.int64).ravel(),
+                             minlength=self.dataset.num_classes).tolist()
+        return balanced_class_weight(counts)
 
     def _run_stepper(self, stepper: CompiledStepper | StreamStepper, data: RunData, device: str,
                      checkpoints: Any = None) -> RunResult:

@@ -16,7 +16,8 @@ from playground.training.tf_leaks import TraceRegistrations, release_cached_kern
 
 
 class StreamStepper:
-    def __init__(self, model: Any, train: Any, batch_size: int, seed: int | None):
+    def __init__(self, model: Any, train: Any, batch_size: int, seed: int | None,
+                 class_weight: dict[int, float] | None = None):
         import tensorflow as tf
 
         self.model = model
@@ -25,6 +26,9 @@ class StreamStepper:
         self.num_samples = len(train)
         self._data = train.dataset(self.batch_size, shuffle=True, seed=seed)
         self._iterator: Any = None
+        # Loss weight of each class id (Keras's class_weight, as per-example weights).
+        self._weights = None if not class_weight else tf.constant(
+            [class_weight.get(i, 1.0) for i in range(max(class_weight) + 1)], tf.float32)
         self._interrupt = False
         self._tracker = getattr(model, "_loss_tracker", None)
         self._step_fn = tf.function(self._one_step, autograph=False, reduce_retracing=True)
@@ -52,16 +56,16 @@ class StreamStepper:
     def set_interrupt(self, value: bool) -> None:
         self._interrupt = bool(value)
 
-    def _one_step(self, xb: Any, yb: Any) -> Any:
+    def _one_step(self, *batch: Any) -> Any:
         import tensorflow as tf
 
         if self._tracker is None:
-            logs = self.model.train_step((xb, yb))
+            logs = self.model.train_step(batch)
             return tf.cast(logs["loss"], tf.float32)
         # The batch's own loss = change of the epoch's running (total, count) sums.
         total0 = tf.identity(self._tracker.total.value)
         count0 = tf.identity(self._tracker.count.value)
-        logs = self.model.train_step((xb, yb))
+        logs = self.model.train_step(batch)
         with tf.control_dependencies([logs["loss"]]):
             total1 = tf.identity(self._tracker.total.value)
             count1 = tf.identity(self._tracker.count.value)
@@ -85,12 +89,14 @@ class StreamStepper:
                 logs = to_floats(self.model.get_metrics_result()) if self._variables_ready \
                     else {}
                 return count, np.asarray(losses, np.float32), logs
+            batch = (xb, yb) if self._weights is None else \
+                (xb, yb, _gather(self._weights, yb))
             if not self._variables_ready:  # the first step creates variables: eagerly
-                loss = self._one_step(xb, yb)
+                loss = self._one_step(*batch)
                 self._variables_ready = True
             else:
                 with self._registrations.tracing():
-                    loss = self._step_fn(xb, yb)
+                    loss = self._step_fn(*batch)
                 self._traced = True
             losses.append(float(loss))
         logs = to_floats(self.model.get_metrics_result()) if losses else {}
@@ -103,3 +109,9 @@ class StreamStepper:
             for xb, yb in x.dataset(batch_size):
                 self._test_fn(xb, yb)
         return to_floats(self.model.get_metrics_result())
+
+
+def _gather(table: Any, labels: Any) -> Any:
+    import tensorflow as tf
+
+    return tf.gather(table, tf.cast(labels, tf.int32))
