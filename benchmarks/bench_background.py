@@ -1,23 +1,35 @@
 """Background work and graph copies: what the one runner costs, and what a structural
 Graph.copy saves (the shape service copies the graph after every edit).
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_background.py
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_background.py [--smoke]
 Prints medians and ratios; not a test.
+
+Prints one JSON line: benchmark, copy_structural_ms, copy_validating_ms, copy_speedup,
+runner_round_trip_ms, thread_round_trip_ms.
 """
 from __future__ import annotations
 
+import argparse
 import copy
+import os
 import statistics
+import sys
 import threading
 import time
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from harness import add_smoke, report  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from playground.network.chains import add_chain
-from playground.network.graph import Graph
+from playground.network.chains import add_chain  # noqa: E402
+from playground.network.graph import Graph  # noqa: E402
 
 ROUNDS = 200
+COPIES = 30
 
 
 def _chain(layers: int) -> Graph:
@@ -28,10 +40,10 @@ def _chain(layers: int) -> Graph:
     return graph
 
 
-def bench_copy() -> None:
+def bench_copy() -> tuple[float, float]:
     graph = _chain(200)
     structural, validated = [], []
-    for _ in range(30):
+    for _ in range(COPIES):
         t = time.perf_counter()
         graph.copy()
         structural.append(time.perf_counter() - t)
@@ -41,6 +53,7 @@ def bench_copy() -> None:
     s, v = statistics.median(structural), statistics.median(validated)
     print(f"Graph.copy of 200 layers: structural {s * 1e3:.2f} ms, validating {v * 1e3:.2f} ms "
           f"({v / s:.1f}x)")
+    return s, v
 
 
 class _Done(QObject):
@@ -59,7 +72,7 @@ def _round_trips(request) -> list[float]:
     return times
 
 
-def bench_runner() -> None:
+def bench_runner() -> tuple[float, float]:
     from ui.background import BackgroundRunner
 
     runner = BackgroundRunner("bench")
@@ -82,10 +95,17 @@ def bench_runner() -> None:
     print(f"Round trip of an empty job (request -> result on the UI thread), median of "
           f"{ROUNDS}: runner {r * 1e3:.3f} ms, new thread per job {t * 1e3:.3f} ms "
           f"({r / t:.2f}x)")
+    return r, t
 
 
 if __name__ == "__main__":
+    args = add_smoke(argparse.ArgumentParser(description=__doc__.splitlines()[0])).parse_args()
+    if args.smoke:
+        ROUNDS, COPIES = 20, 3
     app = QApplication.instance() or QApplication([])
-    bench_copy()
-    bench_runner()
+    structural_s, validating_s = bench_copy()
+    runner_s, thread_s = bench_runner()
     QCoreApplication.processEvents()
+    report("background", copy_structural_ms=structural_s * 1e3,
+           copy_validating_ms=validating_s * 1e3, copy_speedup=validating_s / structural_s,
+           runner_round_trip_ms=runner_s * 1e3, thread_round_trip_ms=thread_s * 1e3)

@@ -7,10 +7,14 @@ Measures, in one process after TensorFlow is imported (so neither side pays for 
 Prints both times and the ratio (target: canvas <= 2x keras). Then measures panning and
 zooming that canvas: frame times of repaints while scrolling/zooming (target: smooth).
 
-Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_canvas_import.py
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_canvas_import.py [--smoke]
+
+Prints one JSON line: benchmark, load_model_s, canvas_s, canvas_over_load, ui_gap_p99_ms,
+ui_gap_worst_ms, frame_median_ms, frame_p95_ms.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -22,8 +26,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+from harness import add_smoke, report  # noqa: E402
+
+
+def small_model(k):
+    """Smoke mode: a 12-layer CNN instead of MobileNetV2 (the same path in seconds)."""
+    inputs = k.Input((32, 32, 3))
+    h = inputs
+    for filters in (8, 16, 32):
+        h = k.layers.Conv2D(filters, 3, padding="same", activation="relu")(h)
+        h = k.layers.BatchNormalization()(h)
+        h = k.layers.MaxPooling2D()(h)
+    h = k.layers.Flatten()(h)
+    return k.Model(inputs, k.layers.Dense(10, activation="softmax")(h))
+
 
 def main() -> None:
+    args = add_smoke(argparse.ArgumentParser(description=__doc__.splitlines()[0])).parse_args()
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -33,9 +52,9 @@ def main() -> None:
     k = keras()
     folder = Path(tempfile.mkdtemp())
     path = folder / "mobilenet_v2.keras"
-    model = k.applications.MobileNetV2(weights=None)
+    model = small_model(k) if args.smoke else k.applications.MobileNetV2(weights=None)
     model.save(path)
-    print(f"MobileNetV2: {len(model.layers)} layers, {model.count_params():,} parameters")
+    print(f"{model.name}: {len(model.layers)} layers, {model.count_params():,} parameters")
 
     from ui.document import Document
     from ui.main_window import MainWindow
@@ -53,7 +72,7 @@ def main() -> None:
 
     # Warm-up both paths once (first-call tracing in Keras), then measure the best of 3.
     keras_times, canvas_times = [], []
-    for _round in range(4):
+    for _round in range(2 if args.smoke else 4):
         t0 = time.perf_counter()
         k.saving.load_model(path)
         keras_times.append(time.perf_counter() - t0)
@@ -106,20 +125,27 @@ def main() -> None:
     view.set_zoom(0.6)
     frames = []
     bar = view.verticalScrollBar()
-    for i in range(60):
+    for i in range(6 if args.smoke else 60):
         t0 = time.perf_counter()
         bar.setValue(bar.minimum() + (bar.maximum() - bar.minimum()) * i // 60)
         view.viewport().repaint()
         frames.append(time.perf_counter() - t0)
-    for i in range(30):
+    zooms = 4 if args.smoke else 30
+    for i in range(zooms):
         t0 = time.perf_counter()
-        view.zoom_by(1.05 if i < 15 else 1 / 1.05)
+        view.zoom_by(1.05 if i < zooms // 2 else 1 / 1.05)
         view.viewport().repaint()
         frames.append(time.perf_counter() - t0)
     frames.sort()
     print(f"pan/zoom frame time     : median {statistics.median(frames) * 1000:.1f} ms, "
           f"p95 {frames[int(len(frames) * 0.95)] * 1000:.1f} ms, worst {frames[-1] * 1000:.1f} ms "
           f"(smooth: p95 < 33 ms)")
+    report("canvas_import", load_model_s=keras_best, canvas_s=canvas_best,
+           canvas_over_load=canvas_best / keras_best,
+           ui_gap_p99_ms=gaps[int(len(gaps) * 0.99)] * 1000 if gaps else None,
+           ui_gap_worst_ms=gaps[-1] * 1000 if gaps else None,
+           frame_median_ms=statistics.median(frames) * 1000,
+           frame_p95_ms=frames[int(len(frames) * 0.95)] * 1000)
     window.document.set_modified(False)
     window.close()
 

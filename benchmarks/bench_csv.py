@@ -1,11 +1,14 @@
 """How fast a 100,000-row CSV loads: reading, checking and building the dataset.
 
-Run: .venv/bin/python benchmarks/bench_csv.py [rows]
+Run: .venv/bin/python benchmarks/bench_csv.py [rows] [--smoke]
 Prints seconds per stage and rows per second; the issue asks that 100k rows load without
 freezing (the UI loads in a worker thread; this measures the work itself).
+
+Prints one JSON line: benchmark, rows, size_mb, read_s, build_s, total_s, rows_per_s.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -15,6 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from harness import add_smoke, report  # noqa: E402
 from playground.datasets.csv_import import build  # noqa: E402
 from playground.datasets.csv_table import read_csv  # noqa: E402
 
@@ -32,7 +36,10 @@ def write_table(path: Path, rows: int, seed: int = 0) -> None:
 
 
 def main() -> None:
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rows", nargs="?", type=int, default=100_000)
+    args = add_smoke(parser).parse_args()
+    rows = 2_000 if args.smoke else args.rows
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.csv"
         write_table(path, rows)
@@ -47,6 +54,8 @@ def main() -> None:
     print(f"check + encode + split + standardize: {t2 - t1:.2f} s")
     print(f"total: {t2 - t0:.2f} s = {rows / (t2 - t0):,.0f} rows/s; "
           f"x_train {ds.x_train.shape}, classes {ds.class_names}")
+    report("csv", rows=rows, size_mb=size_mb, read_s=t1 - t0, build_s=t2 - t1,
+           total_s=t2 - t0, rows_per_s=rows / (t2 - t0))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,10 @@ on vs off, so the views' drawing on the UI thread is included.
 
 Datasets: any 2-D one (boundary, neurons, weights, health, confusion probes), "celsius",
 "sine" (sequence) or "mnist" (a small CNN with conv feature maps; uses PLAYGROUND_DATA_DIR).
+``--smoke``: 2 epochs, one repeat (the committed MNIST sample for "mnist").
+
+Prints one JSON line: benchmark, mode, data, epochs, off_median_s, on_median_s,
+slowdown_ratio.
 """
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from harness import add_smoke, report, use_data  # noqa: E402
 from playground.datasets import load_dataset  # noqa: E402
 from playground.insight.probes import live_probes  # noqa: E402
 from playground.kerasenv import keras  # noqa: E402
@@ -104,7 +109,7 @@ def run_gui(args: argparse.Namespace) -> None:
         controller.finished.connect(loop.quit)
         controller.failed.connect(lambda message: print("failed:", message))
         start = time.perf_counter()
-        controller.start(window.document.project, settings)
+        controller.start(settings)
         loop.exec()
         controller.finished.disconnect(loop.quit)
         seconds = time.perf_counter() - start
@@ -129,6 +134,10 @@ def run_gui(args: argparse.Namespace) -> None:
           f"{statistics.median(train_on) / statistics.median(train_off):.3f}")
     print(f"slowdown ratio on/off (wall, incl. final views): median "
           f"{statistics.median(on) / statistics.median(off):.3f}, best-of {min(on) / min(off):.3f}")
+    report("insight_overhead", mode="app", data=args.preset, epochs=args.epochs,
+           off_median_s=statistics.median(off), on_median_s=statistics.median(on),
+           slowdown_ratio=statistics.median(on) / statistics.median(off),
+           training_loop_ratio=statistics.median(train_on) / statistics.median(train_off))
     window.document.set_modified(False)
     window.close()
 
@@ -143,7 +152,10 @@ def main() -> None:
     parser.add_argument("--gui", action="store_true", help="measure through the app's "
                         "training controller with the insight panel drawing live")
     parser.add_argument("--preset", default="xor", help="preset trained in --gui mode")
-    args = parser.parse_args()
+    args = add_smoke(parser).parse_args()
+    use_data(args.smoke)
+    if args.smoke:
+        args.epochs, args.repeats, args.subset = 2, 1, 300
     if args.gui:
         run_gui(args)
         return
@@ -171,6 +183,10 @@ def main() -> None:
     print(f"CPU time: off median {statistics.median(cpu_off):.2f} s, on median "
           f"{statistics.median(cpu_on):.2f} s, ratio {statistics.median(cpu_on) / statistics.median(cpu_off):.3f}")
     print(f"slowdown ratio on/off: median {t_on / t_off:.3f}, best-of {min(on) / min(off):.3f}")
+    report("insight_overhead", mode="engine", data=args.dataset, epochs=args.epochs,
+           off_median_s=t_off, on_median_s=t_on, slowdown_ratio=t_on / t_off,
+           cpu_ratio=statistics.median(cpu_on) / statistics.median(cpu_off),
+           probe_share=statistics.median(inside))
 
 
 if __name__ == "__main__":

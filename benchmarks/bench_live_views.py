@@ -13,11 +13,11 @@ measured in its own run while its tab is the one shown; ``epochs_per_s`` is the 
 the boundary on screen, ``views_off_epochs_per_s`` the rate with the insight probe
 removed (no view computed or drawn; the loss curves still draw).
 
-Prints one JSON line per scenario:
-{"scenario", "epochs_per_s", "boundary_refresh_per_s", "neuron_refresh_per_s",
- "views_off_epochs_per_s"} and TARGET ok / MISSED lines for the issue's targets.
+Prints one JSON line per scenario: benchmark, scenario, epochs_per_s,
+boundary_refresh_per_s, neuron_refresh_per_s, views_off_epochs_per_s.
+Then TARGET ok / MISSED lines for the issue's targets.
 
-    .venv/bin/python benchmarks/bench_live_views.py [--seconds 8] [--repeats 2]
+    .venv/bin/python benchmarks/bench_live_views.py [--seconds 8] [--repeats 2] [--smoke]
 
 TensorFlow Playground's own rates (measured for the issue, in a browser on this kind of
 machine): it redraws once per epoch at 13–25 epochs a second on these two scenarios; the
@@ -26,7 +26,6 @@ lower figure, 13, is used for spiral 8,8,8,8 and the higher, 25, for XOR 8,8.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -36,6 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from harness import add_smoke, report  # noqa: E402
 
 TFP_EPOCHS_PER_S = {"xor": 25.0, "spiral": 13.0}
 SCENARIOS = {"xor": (8, 8), "spiral": (8, 8, 8, 8)}
@@ -93,12 +94,16 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--scenarios", default="xor,spiral")
     parser.add_argument("--size", default="1366x768")
-    args = parser.parse_args()
+    args = add_smoke(parser).parse_args()
+    warm_up_s = WARM_UP_S
+    if args.smoke:
+        args.seconds, args.repeats, args.scenarios, warm_up_s = 0.5, 1, "xor", 0.2
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from playground.insight.probes import InsightProbe
+    from playground.training.settings import TrainingSettings
     from ui.document import Document
     from ui.insight.panel import PROBE_NAME, InsightPanel
     from ui.main_window import MainWindow
@@ -126,7 +131,8 @@ def main() -> None:
 
     neuron_paints = PaintCounter(network.view.viewport(), neuron_picture)
     epochs_seen = [0]
-    controller.epochEnded.connect(lambda event: epochs_seen.__setitem__(0, event["epoch"]))
+    controller.epochEnded.connect(
+        lambda event: epochs_seen.__setitem__(0, event.progress.epoch))
     controller.failed.connect(lambda message: print("failed:", message, file=sys.stderr))
 
     def wait(seconds: float) -> None:
@@ -140,10 +146,10 @@ def main() -> None:
             controller.add_probe(PROBE_NAME, InsightProbe(), every=0.0)
         panel.tabs.setCurrentWidget(tab)
         epochs_seen[0] = 0
-        controller.start(window.document.project)
+        controller.start(TrainingSettings.from_dict(window.document.project.training))
         while epochs_seen[0] == 0:        # compiled and running
             app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-        wait(WARM_UP_S)
+        wait(warm_up_s)
         start, epochs0 = time.perf_counter(), epochs_seen[0]
         b0, n0 = boundary_paints.count, neuron_paints.count
         wait(args.seconds)
@@ -174,7 +180,7 @@ def main() -> None:
                "boundary_refresh_per_s": round(statistics.median(boundary_rates), 1),
                "neuron_refresh_per_s": round(statistics.median(neuron_rates), 1),
                "views_off_epochs_per_s": round(statistics.median(epochs_off), 1)}
-        print(json.dumps(row), flush=True)
+        report("live_views", **row)
         epochs = row["epochs_per_s"]
         wanted = min(MIN_REFRESH_PER_S, epochs)  # or every epoch when epochs are slower
         checks = [

@@ -9,7 +9,10 @@ waits for a gradient exchange over loopback gRPC, so two workers here are slower
 the strategy pays off when each worker has its own machine (or GPU) and steps are large
 enough that the exchange is small next to the arithmetic.
 
-    .venv/bin/python benchmarks/bench_multiworker.py [--epochs 6] [--samples 4000]
+    .venv/bin/python benchmarks/bench_multiworker.py [--epochs 6] [--samples 4000] [--smoke]
+
+Prints one JSON line: benchmark, samples, epochs, global_batch, one_worker_samples_per_s,
+two_workers_samples_per_s, two_over_one.
 """
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from harness import add_smoke, report  # noqa: E402
 
 
 def free_ports(count: int) -> list[int]:
@@ -71,7 +76,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--samples", type=int, default=4000)
     parser.add_argument("--batch-size", type=int, default=64)
-    args = parser.parse_args()
+    args = add_smoke(parser).parse_args()
+    if args.smoke:
+        args.epochs, args.samples, args.batch_size = 2, 256, 64
     from playground.files.project import save_project
     from tests.training.helpers import xor_project
 
@@ -86,6 +93,9 @@ def main() -> None:
     print(f"1 worker : {one:10,.0f} samples/s (last epoch)   wall {one_wall:5.1f} s")
     print(f"2 workers: {two:10,.0f} samples/s (last epoch)   wall {two_wall:5.1f} s")
     print(f"RATIO 2 workers / 1 worker samples/s: {two / one:.3f}x")
+    report("multiworker", samples=args.samples, epochs=args.epochs,
+           global_batch=args.batch_size, one_worker_samples_per_s=one,
+           two_workers_samples_per_s=two, two_over_one=two / one)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ Prints the threads left behind (must be 0) and the memory (RSS) after the first 
 ten runs and at the end (should stay roughly flat: no model, thread or graph kept per run),
 then TARGET lines.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_start_stop.py [--runs 50]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_start_stop.py [--runs 50] [--smoke]
+
+Prints one JSON line: benchmark, runs, failures, threads_left, rss_mb_per_run,
+stop_latency_median_ms, stop_latency_max_ms.
 """
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from harness import add_smoke, report  # noqa: E402
 
 
 FLAT_MB_PER_RUN = 1.0
@@ -51,16 +56,19 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--run-ms", type=int, default=150,
                         help="how long each run trains before Stop is pressed")
-    args = parser.parse_args()
+    args = add_smoke(parser).parse_args()
+    if args.smoke:
+        args.runs, args.run_ms = 3, 50
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ui.document import Document
     from ui.training.controller import TrainingController
 
     app = QApplication.instance() or QApplication([])
-    controller = TrainingController()
-    proj = project()
+    document = Document(project())
+    controller = TrainingController(document.session)
     progress = [0]
     failures: list[str] = []
     controller.progress.connect(lambda _d: progress.__setitem__(0, progress[0] + 1))
@@ -79,9 +87,10 @@ def main() -> int:
     os_threads_at = {}
     stop_latency: list[float] = []
     started = time.perf_counter()
+    first, last = min(5, args.runs), args.runs
     for run in range(1, args.runs + 1):
         progress[0] = 0
-        controller.start(proj)
+        controller.start()  # the session's project with its own settings
         # Let it really train (at least one progress signal), then press Stop.
         wait_until(lambda: progress[0] > 0, 60)
         QTimer.singleShot(0, lambda: None)
@@ -93,7 +102,7 @@ def main() -> int:
             return 1
         stop_latency.append(time.perf_counter() - t0)
         app.processEvents()
-        if run == 5 or run % 10 == 0 or run == args.runs:
+        if run == first or run % 10 == 0 or run == args.runs:
             gc.collect()
             app.processEvents()
             rss[run] = rss_mb()
@@ -105,7 +114,6 @@ def main() -> int:
     new = [t for t in threading.enumerate() if t.ident not in py_threads_before]
     left = [t.name for t in new if t.is_alive()
             and not isinstance(t, threading._DummyThread)]  # noqa: SLF001
-    first, last = 5, args.runs
     print(f"runs: {args.runs} start/stop cycles in {elapsed:.1f} s "
           f"(each trained ~{args.run_ms} ms after its first progress signal)")
     print(f"failures reported: {len(failures)}" + (f" (first: {failures[0]})" if failures
@@ -135,6 +143,10 @@ def main() -> int:
     print(f"TARGET {'ok' if per_run <= FLAT_MB_PER_RUN else 'MISSED'}: memory roughly flat "
           f"({per_run:.2f} MB per run; at most {FLAT_MB_PER_RUN} MB per run counts as flat)")
     print(f"TARGET {'ok' if not failures else 'MISSED'}: every run stopped cleanly")
+    report("start_stop", runs=args.runs, failures=len(failures),
+           threads_left=int(controller.is_running()) + len(left), rss_mb_per_run=per_run,
+           stop_latency_median_ms=stop_latency[len(stop_latency) // 2] * 1000,
+           stop_latency_max_ms=stop_latency[-1] * 1000)
     return 0
 
 

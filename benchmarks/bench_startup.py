@@ -5,10 +5,13 @@ Each round starts both as fresh processes, alternating, and times them from the 
 with the window shown, and until the TF import process exits). Prints the medians and the
 ratio (target: window <= 0.5 x import tensorflow).
 
-Run: .venv/bin/python benchmarks/bench_startup.py [ROUNDS]
+Run: .venv/bin/python benchmarks/bench_startup.py [ROUNDS] [--smoke]
+
+Prints one JSON line: benchmark, window_s, import_tf_s, window_over_import.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -18,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from harness import add_smoke, report  # noqa: E402
 
 
 def time_window(env: dict[str, str]) -> float:
@@ -43,13 +49,17 @@ def time_tf_import(env: dict[str, str]) -> float:
 
 
 def main() -> None:
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rounds", nargs="?", type=int, default=5)
+    args = add_smoke(parser).parse_args()
+    rounds = 1 if args.smoke else args.rounds
     home = tempfile.mkdtemp()  # fresh settings: no saved layout, no recent files
     env = {**os.environ, "KP_STARTUP_PROBE": "1", "HOME": home,
            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "TF_CPP_MIN_LOG_LEVEL": "3"}
-    time_tf_import(env)  # warm the OS file cache for both sides
-    time_window(env)
+    if not args.smoke:
+        time_tf_import(env)  # warm the OS file cache for both sides
+        time_window(env)
     windows, imports = [], []
     for _ in range(rounds):
         windows.append(time_window(env))
@@ -60,6 +70,7 @@ def main() -> None:
     print(f'python -c "import tensorflow" : median {t:.3f} s  '
           f"(runs: {', '.join(f'{x:.2f}' for x in imports)})")
     print(f"ratio window / import tf      : {w / t:.2f}  (target <= 0.50)")
+    report("startup", window_s=w, import_tf_s=t, window_over_import=w / t)
 
 
 if __name__ == "__main__":

@@ -4,9 +4,8 @@ Run: .venv/bin/python benchmarks/bench_timing_claims.py [--smoke] [claim ...]
 
 Unit tests check behaviour (what is computed, what is refused, what arrives); how fast it
 happens depends on the machine and its load, so it is measured here, where a slow machine
-makes a slow number rather than a red test. Each claim prints one JSON line::
-
-    {"bench": "timing_claims", "claim": NAME, "ok": true|false, ...its measurements}
+makes a slow number rather than a red test. Prints one JSON line per claim: benchmark,
+claim, smoke, ok. (Then its measurements; ``benchmark`` is "timing_claims".)
 
 and the full run exits 1 if any claim does not hold. ``--smoke`` uses tiny sizes (a few
 seconds besides TensorFlow's import) to show that every claim still runs; its figures say
@@ -301,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.claims or list(CLAIMS):
         result = CLAIMS[name](args.smoke)
         failed += not result["ok"]
-        print(json.dumps({"bench": "timing_claims", "claim": name, "smoke": args.smoke,
+        print(json.dumps({"benchmark": "timing_claims", "claim": name, "smoke": args.smoke,
                           **result}), flush=True)
     return 1 if failed and not args.smoke else 0
 

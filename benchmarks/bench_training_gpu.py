@@ -5,7 +5,10 @@ every GPU, samples/s on the CPU and on each GPU (epochs after the first), the sp
 and the test accuracy reached on each (they should agree). Without a GPU it says so.
 
     PLAYGROUND_DATA_DIR=../shared/data .venv/bin/python benchmarks/bench_training_gpu.py \
-        [--subset 20000] [--epochs 2] [--batch-size 128]
+        [--subset 20000] [--epochs 2] [--batch-size 128] [--smoke]
+
+Prints one JSON line per device: benchmark, device, description, samples_per_s,
+test_accuracy, memory_growth.
 """
 from __future__ import annotations
 
@@ -17,14 +20,18 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+from harness import add_smoke, report, use_data  # noqa: E402
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--subset", type=int, default=20000)
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=128)
-    args = parser.parse_args()
-    os.environ.setdefault("PLAYGROUND_DATA_DIR", os.path.join(ROOT, "..", "shared", "data"))
+    args = add_smoke(parser).parse_args()
+    use_data(args.smoke)
+    if args.smoke:
+        args.subset, args.batch_size = 256, 64
 
     from playground.training.device import (default_device_description, enable_memory_growth,
                                             list_gpus)
@@ -61,6 +68,10 @@ def main() -> None:
         rates[device] = len(dataset.x_train) * (args.epochs - 1) / (marks[-1] - marks[1])
         print(f"{device:6s} ({engine.device_description}): {rates[device]:9.0f} samples/s, "
               f"test accuracy {result.test_logs.get('test_accuracy', float('nan')):.4f}")
+        report("training_gpu", device=device, description=engine.device_description,
+               samples_per_s=rates[device],
+               test_accuracy=result.test_logs.get("test_accuracy", float("nan")),
+               memory_growth=all(growth))
     for device, rate in rates.items():
         if device != "cpu":
             print(f"SPEED-UP {device} over CPU: {rate / rates['cpu']:.1f}x")

@@ -8,7 +8,10 @@ of this process (all its threads): on a machine shared with other jobs that rati
 steadier one. Target: engine >= 0.97x fit.
 
     PLAYGROUND_DATA_DIR=../shared/data .venv/bin/python benchmarks/bench_training_mnist.py \
-        [--subset 15000] [--epochs 2] [--repeats 2]
+        [--subset 15000] [--epochs 2] [--repeats 2] [--smoke]
+
+Prints one JSON line: benchmark, examples, fit_samples_per_s, engine_samples_per_s,
+engine_over_fit, engine_over_fit_cpu.
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+from harness import add_smoke, report, use_data  # noqa: E402
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -30,8 +35,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--device", default="auto")
-    args = parser.parse_args()
-    os.environ.setdefault("PLAYGROUND_DATA_DIR", os.path.join(ROOT, "..", "shared", "data"))
+    args = add_smoke(parser).parse_args()
+    use_data(args.smoke)
+    if args.smoke:
+        args.subset, args.repeats, args.batch_size = 256, 1, 64
 
     from playground.datasets import load_dataset
     from playground.network.keras_build import build_model
@@ -98,11 +105,17 @@ def main() -> None:
               f"   ratio {engines[-1][0] / fits[-1][0]:.3f} "
               f"(CPU {engines[-1][1] / fits[-1][1]:.3f})")
     print(f"MNIST CNN, {n} examples, batch {args.batch_size}, {args.epochs} epochs per run")
+    medians = []
     for label, index in (("wall-clock samples/s", 0), ("samples per CPU-second", 1)):
         fit_med = statistics.median(f[index] for f in fits)
         eng_med = statistics.median(e[index] for e in engines)
+        medians.append((fit_med, eng_med))
         print(f"RATIO engine/fit {label}: {eng_med / fit_med:.3f}  "
               f"(fit {fit_med:.0f}, engine {eng_med:.0f}; target >= 0.97)")
+    (fit_wall, eng_wall), (fit_cpu, eng_cpu) = medians
+    report("training_mnist", examples=n, fit_samples_per_s=fit_wall,
+           engine_samples_per_s=eng_wall, engine_over_fit=eng_wall / fit_wall,
+           engine_over_fit_cpu=eng_cpu / fit_cpu)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ the engine reports every batch to a callback that merges them the way the app's 
 (~25 updates a second), so "the curves still update". Prints epochs/s and the ratio
 (target: engine >= 5x fit). Steady-state rates leave out each side's first epoch (tracing).
 
-    .venv/bin/python benchmarks/bench_training_small.py [--epochs 300] [--fit-epochs 30]
+    .venv/bin/python benchmarks/bench_training_small.py [--epochs 300] [--fit-epochs 30] [--smoke]
+
+Prints one JSON line: benchmark, fit_epochs_per_s, engine_epochs_per_s,
+engine_over_fit_steady, engine_over_fit_overall, ui_updates_per_s.
 """
 from __future__ import annotations
 
@@ -18,6 +21,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 import numpy as np  # noqa: E402
+
+from harness import add_smoke, report  # noqa: E402
 
 from playground.training.events import EpochEnded, StepsDone  # noqa: E402
 
@@ -65,7 +70,9 @@ def main() -> None:
     parser.add_argument("--fit-epochs", type=int, default=30)
     parser.add_argument("--validation", type=float, default=0.0,
                         help="validation split for both (0 = fit's default: none)")
-    args = parser.parse_args()
+    args = add_smoke(parser).parse_args()
+    if args.smoke:
+        args.epochs, args.fit_epochs = 6, 3
 
     from playground.datasets import load_dataset
     from playground.kerasenv import keras
@@ -120,6 +127,10 @@ def main() -> None:
           f"{result.final_logs['accuracy']:.3f}")
     print(f"RATIO engine/fit epochs/s: steady {eng_steady / fit_steady:.1f}x, "
           f"overall {eng_overall / fit_overall:.1f}x  (target >= 5x)")
+    report("training_small", fit_epochs_per_s=fit_steady, engine_epochs_per_s=eng_steady,
+           engine_over_fit_steady=eng_steady / fit_steady,
+           engine_over_fit_overall=eng_overall / fit_overall,
+           ui_updates_per_s=consumer.updates / elapsed)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,9 @@ values in step. Trials per minute are counted two ways: over the command's whole
 time (process start and TensorFlow's import included) and between the first trial's start
 and the last trial's end (the search's own pace). On a machine with 2 cores shared with
 others, 2 processes cannot reach 2x: each trial's training already uses several threads.
+
+Prints one JSON line: benchmark, trials, one_process_trials_per_minute,
+two_processes_trials_per_minute, two_over_one_pace, repeated_sets.
 """
 from __future__ import annotations
 
@@ -124,6 +127,11 @@ def main() -> int:
           f"{one['wall_s'] / two['wall_s']:.2f}x wall")
     repeats = sum(r["repeats"] for r in results)
     print(f"TARGET repeated parameter sets = 0: {'ok' if repeats == 0 else 'MISSED'}")
+    print(json.dumps({"benchmark": "tuning", "trials": trials,
+                      "one_process_trials_per_minute": 60 * one["trials"] / one["search_s"],
+                      "two_processes_trials_per_minute": 60 * two["trials"] / two["search_s"],
+                      "two_over_one_pace": one["search_s"] / two["search_s"],
+                      "repeated_sets": repeats}), flush=True)
     if not args.smoke:
         overhead(min(trials, 8), epochs)
     return 0 if repeats == 0 else 1

@@ -5,7 +5,10 @@ preset, presses Train, and records the gaps between ticks of a 10 ms QTimer from
 moment Train is pressed until the run ends. Long gaps are freezes the user would feel.
 Prints p50 / p99 / worst gap (target: p99 < 25 ms, worst < 200 ms).
 
-    .venv/bin/python benchmarks/bench_ui_responsiveness.py [--subset 12000] [--epochs 2]
+    .venv/bin/python benchmarks/bench_ui_responsiveness.py [--subset 12000] [--epochs 2] [--smoke]
+
+Prints one JSON line: benchmark, training_s, gap_p50_ms, gap_p99_ms, gap_worst_ms,
+first_batch_s.
 """
 from __future__ import annotations
 
@@ -17,6 +20,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+from harness import add_smoke, report, use_data  # noqa: E402
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -24,9 +29,11 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--panel-only", action="store_true",
                         help="only the Training panel (leaves out the other panels' work)")
-    args = parser.parse_args()
+    args = add_smoke(parser).parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("PLAYGROUND_DATA_DIR", os.path.join(ROOT, "..", "shared", "data"))
+    use_data(args.smoke)
+    if args.smoke:
+        args.subset, args.epochs = 300, 1
 
     import numpy as np
     from PySide6.QtCore import QTimer
@@ -94,7 +101,7 @@ def main() -> None:
     # a user would a few seconds after the window appears.
     def press_when_ready() -> None:
         warmup = getattr(panel, "_warmup", None)
-        if warmup is not None and warmup.is_alive():
+        if warmup is not None and warmup.busy:
             QTimer.singleShot(100, press_when_ready)
         else:
             QTimer.singleShot(500, press_train)
@@ -122,6 +129,11 @@ def main() -> None:
         before = [name for t, name in marks if t <= when]
         print(f"  {gaps[i]:6.1f} ms ending at {when - t0:5.2f} s  (after: "
               f"{before[-1] if before else 'Train pressed'})")
+    first_batch = state["first_batch"]
+    report("ui_responsiveness", training_s=end - state["train_pressed"],
+           gap_p50_ms=np.percentile(gaps, 50), gap_p99_ms=np.percentile(gaps, 99),
+           gap_worst_ms=gaps.max(),
+           first_batch_s=first_batch - state["train_pressed"] if first_batch else None)
     import gc
 
     started = time.perf_counter()

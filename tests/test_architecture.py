@@ -40,14 +40,14 @@ ROOT = Path(__file__).resolve().parents[1]
 # other unless listed in ALLOWED_SIBLINGS.
 CORE_LAYERS: list[set[str]] = [
     {"__init__", "__main__"},
-    {"cli"},
+    {"cli", "desktop"},
     {"session"},
     {"export", "tuning"},
-    {"training"},
+    {"training", "prepared"},
     {"files", "insight", "datasets"},
     {"network"},
     {"fields", "kerasenv"},
-    {"errors", "i18n"},
+    {"errors", "i18n", "resources"},
 ]
 ALLOWED_SIBLINGS: set[tuple[str, str]] = set()
 GUI_TOOLKITS = ("PySide6", "shiboken6", "pyqtgraph", "superqt", "ui")

@@ -34,7 +34,19 @@ def create_window(app: QApplication):
     return window
 
 
-def run_app(args: list[str]) -> int:
+def _warn_if_data_folder_unwritable(window) -> None:
+    """A home folder without write access: said once, in the window and on stderr; the app
+    goes on (projects can still be saved elsewhere)."""
+    from playground.desktop.startup import unwritable_data_message
+    from playground.files.userdata import user_data_dir
+
+    message = unwritable_data_message(user_data_dir())
+    if message:
+        print(message, file=sys.stderr, flush=True)
+        window.show_message(message, 0)
+
+
+def run_app(args: list[str], self_test: str | None = None) -> int:
     configure_environment()
     # Crisp at fractional scale factors (150 %, 175 %) instead of rounding to whole ones.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -48,6 +60,13 @@ def run_app(args: list[str]) -> int:
     from ui.theme import app_icon
 
     app.setWindowIcon(app_icon())
+    # A file opened while the app runs (a double-click on a .kpg) goes to that app.
+    from ui.single_instance import InstanceServer, connect_window, forward_if_running
+
+    if self_test is None and forward_if_running(args):
+        print(app.translate("app", "Keras Playground is already running: %1 was opened "
+                            "there.").replace("%1", args[0]), flush=True)
+        return 0
     from ui.crash import install_crash_reporter
     from ui.theme import apply_theme
 
@@ -56,6 +75,14 @@ def run_app(args: list[str]) -> int:
                 or str(QSettings().value("ui/theme", "system")))
     window = create_window(app)
     window.show_window()  # maximized at the first start
+    if self_test is None:
+        app.instance_server = InstanceServer(app)
+        connect_window(app.instance_server, window.file_actions.open_path, window.bring_to_front)
+    else:
+        from ui.self_test import start_self_test
+
+        start_self_test(window, Path(self_test))
+    _warn_if_data_folder_unwritable(window)
     if os.environ.get("KP_STARTUP_PROBE"):  # benchmarks/bench_startup.py: report, then leave
         QTimer.singleShot(0, _report_shown_and_exit)
     # Start TensorFlow's import only once the window is on screen.
@@ -65,6 +92,8 @@ def run_app(args: list[str]) -> int:
     else:
         QTimer.singleShot(0, window.view.fit_all)
     QTimer.singleShot(0, window.panels.autosave.offer_restore)  # work left by a crashed session
+    if not args:   # the first start leads somewhere: lessons, build your own, your data
+        window.panels.welcome.show_on_first_start()
     # After an unexpected error, put unsaved work aside at once rather than within 30 s.
     app.crash_reporter.reported.connect(lambda *_: window.panels.autosave.autosave_now())
     return app.exec()

@@ -15,6 +15,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
+from ui.message_box import plain_box, show_warning
 
 from playground.files import recovery
 from playground.files.crash_log import logger
@@ -146,7 +147,7 @@ class Autosave(QObject):
         try:
             project = recovery.restore(info)
         except PlaygroundError as exc:
-            QMessageBox.warning(self.dialog_parent, self.tr("Cannot restore"), self.tr(
+            show_warning(self.dialog_parent, self.tr("Cannot restore"), self.tr(
                 "The autosaved copy could not be opened: %1\nIt is kept in %2.")
                 .replace("%1", str(exc)).replace("%2", str(info.project_file)))
             return False
@@ -166,10 +167,10 @@ class Autosave(QObject):
         return True
 
     def _ask_restore(self, info: recovery.RecoveryInfo) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore unsaved work?"),
-                          self.tr("Keras Playground did not close properly last time. Unsaved "
-                                  "work was kept: %1.").replace("%1", info.describe()),
-                          QMessageBox.StandardButton.NoButton, self.dialog_parent)
+        box = plain_box(QMessageBox.Icon.Question, self.tr("Restore unsaved work?"),
+                        self.tr("Keras Playground did not close properly last time. Unsaved "
+                                "work was kept: %1.").replace("%1", info.describe()),
+                        QMessageBox.StandardButton.NoButton, self.dialog_parent)
         box.setObjectName("restore_box")
         box.setInformativeText(self.tr("Restore opens it as an unsaved project. Discard "
                                        "deletes it. Later asks again at the next start."))

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from ui.message_box import plain_box
 
 from playground.errors import PlaygroundError
 from playground.export.deploy import ExportReport
@@ -36,6 +37,8 @@ class DeploymentExports(QObject):
         self._snapshot = snapshot
         self._stem = stem
         self.last_box: QMessageBox | None = None
+        # Whether the data preparation goes in front (File ▸ Export's check mark).
+        self.include_preparation: Callable[[], bool] = lambda: True
         self.tflite = menu.addAction(self.tr("LiteRT / TensorFlow Lite (.tflite)…"))
         self.tflite.triggered.connect(lambda: self.tflite_dialog(None))
         self.tflite_int8 = menu.addAction(self.tr("LiteRT, 8-bit Weights (.tflite)…"))
@@ -78,23 +81,27 @@ class DeploymentExports(QObject):
 
         path = path if path.suffix.lower() == ".tflite" else path.with_suffix(".tflite")
         self._start(path, "export-tflite",
-                    lambda project, data: export_tflite(project, path, quantize, data))
+                    lambda project, data, raw: export_tflite(project, path, quantize, data,
+                                                             include_preparation=raw))
 
     def export_saved_model_to(self, path: Path) -> None:
         from playground.export.saved_model import export_saved_model
 
         self._start(path, "export-saved-model",
-                    lambda project, data: export_saved_model(project, path, data))
+                    lambda project, data, raw: export_saved_model(project, path, data,
+                                                                  include_preparation=raw))
 
     def export_onnx_to(self, path: Path) -> None:
         from playground.export.onnx_file import export_onnx
 
         path = path if path.suffix.lower() == ".onnx" else path.with_suffix(".onnx")
-        self._start(path, "export-onnx", lambda project, data: export_onnx(project, path, data))
+        self._start(path, "export-onnx", lambda project, data, raw: export_onnx(
+            project, path, data, include_preparation=raw))
 
     def _start(self, path: Path, name: str,
-               export: Callable[[Project, Any], ExportReport]) -> None:
+               export: Callable[[Project, Any, bool], ExportReport]) -> None:
         snapshot = self._snapshot()
+        raw = self.include_preparation()
         session = self.document.session
         choice = dict(snapshot.dataset or {})
 
@@ -103,7 +110,7 @@ class DeploymentExports(QObject):
                 dataset = session.load_dataset(choice) if choice.get("name") else None
             except (PlaygroundError, OSError):
                 dataset = None  # the export loads it again and says why it could not
-            return export(snapshot, dataset)
+            return export(snapshot, dataset, raw)
 
         self._run(work, name, self.show_report,
                   self.tr("Exporting and checking %1…").replace("%1", path.name),
@@ -128,8 +135,8 @@ class DeploymentExports(QObject):
         if report.notes:
             text += "\n\n" + " ".join(report.notes)
         icon = QMessageBox.Icon.Information if report.matches else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, self.tr("%1 export").replace("%1", report.format), text,
-                          QMessageBox.StandardButton.Ok, self._parent)
+        box = plain_box(icon, self.tr("%1 export").replace("%1", report.format), text,
+                        QMessageBox.StandardButton.Ok, self._parent)
         box.setObjectName("export_report_box")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -10,9 +10,11 @@ from typing import Callable
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from ui.message_box import plain_box, show_warning
 
 from playground.errors import PlaygroundError
 from playground.files.project import SUFFIX, Project, load_project, save_project
+from ui.last_folder import remember, start_folder
 from ui.background import BackgroundRunner
 from ui.document import new_project
 from ui.window_parts import WindowParts
@@ -54,6 +56,15 @@ class FileActions(QObject):
         self.import_keras = self._add(menu, self.tr("&Import Keras Model (.keras)…"),
                                       QKeySequence("Ctrl+I"), self.import_dialog)
         export = menu.addMenu(self.tr("&Export"))
+        # On by default: the exported model then takes raw data (pictures 0-255, the
+        # table's own cells) and gives the app's answers; off: prepared numbers.
+        self.include_preparation = export.addAction(self.tr("Include the Data Preparation"))
+        self.include_preparation.setCheckable(True)
+        self.include_preparation.setChecked(True)
+        self.include_preparation.setStatusTip(self.tr(
+            "Put the dataset's scaling and category lookups at the front of the exported "
+            "model as Keras layers, so it takes raw data."))
+        export.addSeparator()
         self.export_keras = self._add(export, self.tr("Keras Model (.keras)…"),
                                       QKeySequence("Ctrl+E"), self.export_keras_dialog)
         self.export_python = self._add(export, self.tr("Python Script (.py)…"), None,
@@ -65,6 +76,7 @@ class FileActions(QObject):
             window, export, self.document,  # type: ignore[arg-type]
             lambda *args: self.ask_save_path(*args), self._background, self._snapshot,
             self._stem)
+        self.deployment.include_preparation = self.include_preparation.isChecked
         export.addSeparator()
         self.export_png = self._add(export, self.tr("Canvas as PNG Image…"), None,
                                     lambda: self.export_image_dialog("png"))
@@ -91,19 +103,21 @@ class FileActions(QObject):
     def _start_dir(self) -> str:
         if self.document.path is not None:
             return str(self.document.path.parent)
-        return str(self.settings.value("files/last_dir", str(Path.home())))
+        return start_folder(self.settings)
 
     def _ask_open_path(self, title: str, filters: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.window, title, self._start_dir(), filters)
+        remember(path, self.settings)
         return path or None
 
     def _ask_save_path(self, title: str, filters: str, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.window, title,
                                               str(Path(self._start_dir()) / suggested), filters)
+        remember(path, self.settings)   # exports too: the next dialog starts there
         return path or None
 
     def _error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.window, title, message)
+        show_warning(self.window, title, message)
 
     def _stem(self) -> str:
         if self.document.path is not None:
@@ -112,7 +126,7 @@ class FileActions(QObject):
 
     # -------------------------------------------------- unsaved-changes prompt
     def unsaved_box(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+        box = plain_box(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
                           self.tr("“%1” has changes that are not saved. Save them first?")
                           .replace("%1", self.document.display_name()),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -218,7 +232,7 @@ class FileActions(QObject):
         recent = [p for p in self.recent_files() if p != str(path)]
         recent.insert(0, str(path))
         self.settings.setValue("files/recent", recent[:MAX_RECENT])
-        self.settings.setValue("files/last_dir", str(path.parent))
+        remember(path, self.settings)
         self._rebuild_recent()
 
     def _forget(self, path: Path) -> None:
@@ -344,15 +358,19 @@ class FileActions(QObject):
             path = path.with_suffix(".keras")
         snapshot = self._snapshot()
         with_weights = bool(snapshot.weights)
+        include = self.include_preparation.isChecked()
+        notes: list[str] = []
+
         def done(stale: object) -> None:
             text = (self.tr("Exported %1 with its trained weights") if with_weights
                     else self.tr("Exported %1 (untrained)")).replace("%1", str(path))
             if stale:
                 text += self.tr(" — %1 changed since training and start from fresh "
                                 "weights").replace("%1", ", ".join(stale))  # type: ignore[arg-type]
-            self.window.show_message(text)
+            self.window.show_message(" ".join([text, *notes]))
 
-        self._background(lambda: export_keras(snapshot, path), "export-keras", done,
+        self._background(lambda: export_keras(snapshot, path, include, notes=notes),
+                         "export-keras", done,
                          self.tr("Exporting %1…").replace("%1", path.name))
 
     def export_python_dialog(self) -> None:

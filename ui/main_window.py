@@ -21,6 +21,7 @@ from ui.language import LanguageMenu
 from ui.shape_service import ShapeService
 from ui.tf_loader import TFLoader
 from ui.training.tensorboard_help import TensorBoardHelp
+from ui.wheel_guard import install_wheel_guard
 
 _AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document, tf_loader: TFLoader | None = None,
                  settings: QSettings | None = None) -> None:
         super().__init__()
+        # Before any child exists: settings take the wheel only when focused (issue 23).
+        install_wheel_guard()
         self.document = document
         self.settings = settings if settings is not None else QSettings()
         self.tf_loader = tf_loader if tf_loader is not None else TFLoader(self)
@@ -113,6 +116,10 @@ class MainWindow(QMainWindow):
         self.settings_menu.addMenu(LanguageMenu(self.settings, language(),
                                                 lambda text: self.show_message(text, 8000),
                                                 self))
+        from ui.desktop_menu import DesktopEntryAction
+
+        self.desktop_entry = DesktopEntryAction(self, self.settings_menu,
+                                                lambda text: self.show_message(text, 10000))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.edit_actions.add_help_actions(self.help_menu)
         self.tensorboard_help = TensorBoardHelp(self, document, self.help_menu)
@@ -199,6 +206,13 @@ class MainWindow(QMainWindow):
         # widget Qt would pick (the palette's search box).
         self.activateWindow()
         self.view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def bring_to_front(self) -> None:
+        """A file was sent from the desktop to this running app: show the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
@@ -308,7 +322,8 @@ class MainWindow(QMainWindow):
 
     def _show_lock(self, locked: bool) -> None:
         self._lock_label.setVisible(locked)
-        self._lock_label.setText("🔒 " + (self.document.lock_reason or self.tr("Editing locked")))
+        # No 🔒: no font the setup installs draws it (a box).
+        self._lock_label.setText(self.document.lock_reason or self.tr("Editing locked"))
 
     # ------------------------------------------------------------ project
     def _bind_project(self) -> None:

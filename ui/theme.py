@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 # One hue per palette category: blocks of the same family look alike on the canvas.
@@ -145,22 +145,11 @@ def set_theme(app: QApplication, choice: str) -> None:
 
 
 def app_icon() -> QIcon:
-    """Three layers wired together, drawn (no image files to ship)."""
+    """Three layers wired together: the same PNGs the desktop entry installs
+    (playground/resources/icons, rendered from its SVG by scripts/make_icons.py)."""
+    from playground.resources import ICON_SIZES, icon_png
+
     icon = QIcon()
-    for size in (16, 32, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pixmap)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        s = size / 64.0
-        p.setPen(QPen(QColor("#8a8f98"), 3 * s))
-        p.drawLine(int(32 * s), int(16 * s), int(16 * s), int(48 * s))
-        p.drawLine(int(32 * s), int(16 * s), int(48 * s), int(48 * s))
-        p.setPen(Qt.PenStyle.NoPen)
-        for (x, y), color in (((32, 16), "Core"), ((16, 48), "Convolution"),
-                              ((48, 48), "Merge")):
-            p.setBrush(category_color(color))
-            p.drawEllipse(int((x - 10) * s), int((y - 10) * s), int(20 * s), int(20 * s))
-        p.end()
-        icon.addPixmap(pixmap)
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)))
     return icon

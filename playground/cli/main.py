@@ -10,6 +10,8 @@
     train PROJECT ...                     headless training (playground.cli.train)
     tune PROJECT --trials N ...           hyper-parameter search (playground.cli.tune)
     presets                               list the bundled lessons (playground.cli.lessons)
+    predict PROJECT INPUT... [--out FILE]  answers for pictures, a CSV or sentences
+                                          (playground.cli.predict)
 
 Errors the user can fix are printed as one plain message on stderr (exit 2), never a
 traceback.
@@ -25,7 +27,7 @@ from typing import Callable
 from playground.errors import PlaygroundError
 from playground.i18n import _
 
-COMMANDS = ("check", "import", "export", "train", "tune", "presets")
+COMMANDS = ("check", "import", "export", "train", "tune", "presets", "predict")
 
 
 
@@ -107,9 +109,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
                                 "OUT.tflite."))
     project = load_project(args.project)
     if args.keras:
-        stale = export_keras(project, args.keras)
+        notes: list[str] = []
+        stale = export_keras(project, args.keras, not args.no_preparation, notes=notes)
         state = _("with trained weights") if project.weights else _("untrained")
         print(_("Wrote {keras} ({state})").format(keras=args.keras, state=state))
+        for note in notes:
+            print(note)
         if stale:
             print((_("warning: {stale} changed since training: exported with fresh weights. "
                      "Train again to export trained ones.")
@@ -128,9 +133,13 @@ def _deployment_exports(args: argparse.Namespace, project: object) -> int:
     from playground.export.tflite import export_tflite
     from playground.export.verify import project_dataset
 
-    jobs = [(args.tflite, lambda d: export_tflite(project, args.tflite, args.quantize, d)),
-            (args.saved_model, lambda d: export_saved_model(project, args.saved_model, d)),
-            (args.onnx, lambda d: export_onnx(project, args.onnx, d))]
+    raw = not args.no_preparation
+    jobs = [(args.tflite, lambda d: export_tflite(project, args.tflite, args.quantize, d,
+                                                  include_preparation=raw)),
+            (args.saved_model, lambda d: export_saved_model(project, args.saved_model, d,
+                                                            include_preparation=raw)),
+            (args.onnx, lambda d: export_onnx(project, args.onnx, d,
+                                              include_preparation=raw))]
     jobs = [(target, job) for target, job in jobs if target]
     if not jobs:
         return 0
@@ -176,6 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--onnx", metavar="OUT.onnx",
                    help=_("write an ONNX model, checked in onnxruntime (needs the onnx "
                           "extra)"))
+    p.add_argument("--no-preparation", action="store_true",
+                   help=_("leave the data preparation (scaling, category lookups) out of "
+                          "the exported model: it then takes prepared numbers, not raw "
+                          "data"))
     p.set_defaults(func=_cmd_export)
     for register in _extra_commands():
         register(sub)
@@ -184,9 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     """Subcommands that live next to the features they drive."""
-    from playground.cli import lessons, train, tune
+    from playground.cli import lessons, predict, train, tune
 
-    return [train.register, tune.register, lessons.register]
+    return [train.register, tune.register, lessons.register, predict.register]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except PlaygroundError as exc:
         print(_("error: {exc}").format(exc=exc), file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only folder, a full disk: the old file is untouched
+        where = exc.filename or ""
+        print(_("error: {path} cannot be written or read: {reason}. Nothing was changed; "
+                "choose another folder or free some space.").format(
+                    path=where or _("a file"), reason=exc.strerror or exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)

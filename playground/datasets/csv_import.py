@@ -246,7 +246,11 @@ def build(table: CsvTable, features: list[str] | None, target: str | None,
                              "problems. Fix the table or choose other columns."))
     x, y, class_names, feature_names, numeric_idx, categories = encode(table, sel, rows)
     rng = np.random.default_rng(seed)
-    x_train, y_train, x_test, y_test = split_train_test(x, y, test_fraction, rng)
+    # The split of row positions, not of x: the same shuffle, and it keeps which table
+    # rows are the test rows (their raw cells are what "Try it" offers).
+    train_at, _ignored, test_at, _ignored2 = split_train_test(
+        np.arange(len(x)), np.arange(len(x)), test_fraction, rng)
+    x_train, y_train, x_test, y_test = x[train_at], y[train_at], x[test_at], y[test_at]
     scaler = fit_scaler(x_train[:, numeric_idx], scaling) if numeric_idx else None
     if scaler is not None:
         # Statistics from the training split only, so the test rows stay unseen.
@@ -271,6 +275,8 @@ def build(table: CsvTable, features: list[str] | None, target: str | None,
                            "text_columns": list(sel.text_columns),
                            "scaling": scaler.to_dict() if scaler else None,
                            "rows_used": int(len(rows)),
+                           "path": str(table.path), "has_header": table.first_row == 2,
+                           "test_rows": rows[test_at].tolist(),
                            "rows_skipped": int(table.n_rows - len(rows))})
 
 
@@ -279,7 +285,7 @@ def describe_column(column: Column) -> str:
     missing = int(np.count_nonzero(column.missing))
     if column.kind == "numeric":
         bad = int(np.count_nonzero(column.bad_numbers))
-        text = "numbers"
+        text = _("numbers")
         if bad:
             text += ngettext(", {bad} text cell", ", {bad} text cells", bad).format(bad=bad)
     else:

@@ -73,6 +73,70 @@ def export_model(project: "Project") -> Any:
     return build_model(project.graph, project.weights or None)
 
 
+@dataclass
+class Deployable:
+    """The model an export writes: the project's model (``trained``), with the data
+    preparation in front when asked and possible (``model``)."""
+
+    model: Any
+    trained: Any
+    preparation: Any = None          # playground.prepared.preparation.Preparation
+    dataset: Any = None
+    notes: list[str] = field(default_factory=list)
+
+
+def deployable_model(project: "Project", dataset: Any = None,
+                     include_preparation: bool = False, load_data: bool = True,
+                     takes_text: bool = True) -> Deployable:
+    """The model to export. ``include_preparation``: the dataset's preparation becomes
+    Keras layers at its front (see :mod:`playground.prepared.layers`); ``takes_text``
+    False (LiteRT, ONNX): a table with category columns, whose raw inputs are text, is
+    exported without it, and a note says so."""
+    trained = export_model(project)
+    if not include_preparation:
+        return Deployable(trained, trained, dataset=dataset)
+    from playground.export.verify import project_dataset
+    from playground.prepared.layers import prepared_model
+    from playground.prepared.preparation import preparation_for
+
+    if dataset is None:
+        dataset, why = project_dataset(project) if load_data else (None, "")
+        if dataset is None:
+            raise ExportError(_("The data preparation cannot be included: {why}. Export "
+                                "without it (untick \"Include the data preparation\", or "
+                                "--no-preparation).").format(why=why or _("no data")))
+    preparation = preparation_for(dataset)
+    if preparation.is_identity:
+        return Deployable(trained, trained, None, dataset,
+                          [_("The model takes the raw data as it is: no preparation to add.")])
+    if preparation.layout == "columns" and not takes_text:
+        return Deployable(trained, trained, None, dataset, [_(
+            "Exported without the data preparation: the table's category columns are text, "
+            "which this format does not take. Feed it prepared numbers, or use the .keras "
+            "or SavedModel export, which include it.")])
+    model = prepared_model(trained, preparation)
+    return Deployable(model, trained, preparation, dataset, [_(
+        "The data preparation is included: it takes raw inputs ({what}).").format(
+            what=preparation_summary(preparation))])
+
+
+def preparation_summary(preparation: Any) -> str:
+    """The preparation in a few words, e.g. "pictures ÷ 255"."""
+    from playground.prepared.preparation import CATEGORY, PICTURE
+
+    parts = []
+    if preparation.columns and preparation.columns[0].kind == PICTURE:
+        parts.append(_("pictures with pixels 0-255"))
+    categories = [c.name for c in preparation.columns if c.kind == CATEGORY]
+    if categories:
+        parts.append(_("categories as text in {columns}").format(columns=", ".join(categories)))
+    if preparation.method == "standardize":
+        parts.append(_("numbers standardized with the training mean and variance"))
+    elif preparation.method == "unit":
+        parts.append(_("numbers rescaled to 0-1 with the training range"))
+    return "; ".join(parts)
+
+
 def weights_notes(project: "Project", model: Any) -> list[str]:
     """What the user should know about the weights that went into the file."""
     from playground.network.keras_build import stale_weights

@@ -6,12 +6,17 @@ from pathlib import Path
 from playground.errors import PlaygroundError
 from playground.files.fileio import atomic_path, atomic_write_text
 from playground.i18n import _
-from playground.network.keras_build import build_model, stale_weights
+from playground.network.keras_build import stale_weights
 from playground.files.project import Project
 
 
-def export_keras(project: Project, path: str | Path) -> list[str]:
+def export_keras(project: Project, path: str | Path, include_preparation: bool = False,
+                 dataset: object = None, notes: list[str] | None = None) -> list[str]:
     """Save the project's model, with its trained weights when it has any, as ``path``.
+
+    ``include_preparation``: the dataset's preparation (scaling, category lookups) goes in
+    front as Keras layers, so the file takes raw data, and a classifier's class names are
+    written beside it (``NAME.labels.txt``); what was done is appended to ``notes``.
 
     Keras insists on the ``.keras`` suffix, so the temporary file is ``.NAME…tmp.keras`` in
     the same folder, renamed over ``path`` only once Keras has finished writing it.
@@ -22,11 +27,21 @@ def export_keras(project: Project, path: str | Path) -> list[str]:
     if path.suffix != ".keras":
         raise PlaygroundError(_("{name}: a Keras model file must end in .keras.")
                               .format(name=path.name))
-    model = build_model(project.graph, project.weights)
-    _refuse_empty_vocabularies(model)
+    from playground.export.deploy import deployable_model
+    from playground.export.labels import write_labels
+
+    deployable = deployable_model(project, dataset, include_preparation)
+    model = deployable.model
+    _refuse_empty_vocabularies(deployable.trained)
     with atomic_path(path, suffix=".tmp.keras") as tmp:
         model.save(tmp)
-    return stale_weights(project.graph, model, project.weights)
+    if include_preparation:
+        labels = write_labels(deployable.dataset, path)
+        if notes is not None:
+            notes += deployable.notes
+            if labels is not None:
+                notes.append(_("Class names: {name}.").format(name=labels.name))
+    return stale_weights(project.graph, deployable.trained, project.weights)
 
 
 def _refuse_empty_vocabularies(model: object) -> None:
@@ -47,6 +62,8 @@ def export_python(project: Project, path: str | Path) -> Path:
     from playground.export.python_program import project_to_python
 
     path = Path(path)
-    out = f"{path.stem}.keras"
+    # Not "{stem}.keras": the model exported beside the program has that name, and running
+    # the program must not overwrite it (issue 23).
+    out = f"{path.stem}_trained.keras"
     atomic_write_text(path, project_to_python(project, filename=path.name, out=out))
     return path

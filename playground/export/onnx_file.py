@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from playground.errors import ExportError
-from playground.export.deploy import (ExportReport, export_model, input_names, input_specs,
+from playground.export.deploy import (ExportReport, deployable_model, input_names, input_specs,
                                       require_extra, unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check
@@ -52,7 +52,8 @@ def run_onnx(path: str | Path, model: Any, inputs: list[np.ndarray]) -> list[np.
 
 
 def export_onnx(project: "Project", path: str | Path, dataset: "Dataset | None" = None,
-                load_data: bool = True) -> ExportReport:
+                load_data: bool = True,
+                  include_preparation: bool = False) -> ExportReport:
     """Write ``path`` (.onnx), check it in onnxruntime on examples of the project's data,
     write a classifier's labels file beside it."""
     path = Path(path)
@@ -60,7 +61,9 @@ def export_onnx(project: "Project", path: str | Path, dataset: "Dataset | None" 
         raise ExportError(_("{name}: an ONNX model file must end in .onnx.")
                           .format(name=path.name))
     require_extra("onnx")
-    model = export_model(project)
+    deployable = deployable_model(project, dataset, include_preparation, load_data,
+                                  takes_text=False)
+    model, dataset = deployable.model, deployable.dataset
     try:
         with atomic_path(path, suffix=".tmp.onnx") as tmp:
             write_onnx(model, tmp)
@@ -70,14 +73,14 @@ def export_onnx(project: "Project", path: str | Path, dataset: "Dataset | None" 
     except Exception as error:  # noqa: BLE001 - named in words, with the layer
         raise unsupported_layer_error(error, model, "ONNX", _(FIX)) from error
 
-    check = prepare_check(project, model, dataset, load_data)
+    check = prepare_check(project, model, dataset, load_data, deployable.preparation)
     import onnxruntime
 
     outputs = run_onnx(path, model, check.inputs)
     return ExportReport("ONNX", path, path.stat().st_size,
                         f"onnxruntime {onnxruntime.__version__}", check.difference(outputs),
                         check.tolerance("float"), len(check.inputs[0]), check.source,
-                        write_labels(check.dataset, path), weights_notes(project, model))
+                        write_labels(check.dataset, path), deployable.notes + weights_notes(project, deployable.trained))
 
 
 def _load_check(path: Path) -> None:

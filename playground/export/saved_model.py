@@ -8,6 +8,7 @@ complete, so a failed export never leaves half a model where the old one was.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from playground.errors import ExportError
-from playground.export.deploy import (ExportReport, export_model, input_names, input_specs,
+from playground.export.deploy import (ExportReport, deployable_model, input_names, input_specs,
                                       output_names, serving_function,
                                       unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check
+from playground.files.fileio import private_dir_mode
 from playground.i18n import _
 
 if TYPE_CHECKING:
@@ -56,7 +58,8 @@ def _folder_size(folder: Path) -> int:
 
 def export_saved_model(project: "Project", folder: str | Path,
                        dataset: "Dataset | None" = None,
-                       load_data: bool = True) -> ExportReport:
+                       load_data: bool = True,
+                  include_preparation: bool = False) -> ExportReport:
     """Write the SavedModel folder ``folder`` (replacing an earlier SavedModel there), check
     it on examples of the project's data, write a classifier's labels file beside it."""
     folder = Path(folder)
@@ -65,9 +68,12 @@ def export_saved_model(project: "Project", folder: str | Path,
         raise ExportError(_("{folder} already exists and is not a SavedModel folder: choose "
                             "a new folder name (a SavedModel is a folder of files).")
                           .format(folder=folder))
-    model = export_model(project)
+    deployable = deployable_model(project, dataset, include_preparation, load_data,
+                                  takes_text=True)
+    model, dataset = deployable.model, deployable.dataset
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    os.chmod(staging, private_dir_mode())  # a folder like any other, not mkdtemp's 0700
     try:
         try:
             write_saved_model(model, staging)
@@ -79,7 +85,7 @@ def export_saved_model(project: "Project", folder: str | Path,
         staging.rename(folder)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    check = prepare_check(project, model, dataset, load_data)
+    check = prepare_check(project, model, dataset, load_data, deployable.preparation)
     outputs = run_saved_model(folder, model, check.inputs)
     names = ", ".join(input_names(model))
     return ExportReport("SavedModel", folder, _folder_size(folder),
@@ -89,4 +95,4 @@ def export_saved_model(project: "Project", folder: str | Path,
                         [_("Serving signature '{signature}' takes: {names}.")
                          .format(signature=SIGNATURE, names=names),
 
-                         *weights_notes(project, model)])
+                         *deployable.notes + weights_notes(project, deployable.trained)])

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from playground.errors import ExportError
-from playground.export.deploy import (ExportReport, export_model, input_names, input_specs,
+from playground.export.deploy import (ExportReport, deployable_model, input_names, input_specs,
                                       output_names, serving_function,
                                       unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
@@ -97,7 +97,8 @@ def run_tflite(path: str | Path, model: Any, inputs: list[np.ndarray],
 
 
 def export_tflite(project: "Project", path: str | Path, quantize: str | None = None,
-                  dataset: "Dataset | None" = None, load_data: bool = True) -> ExportReport:
+                  dataset: "Dataset | None" = None, load_data: bool = True,
+                  include_preparation: bool = False) -> ExportReport:
     """Write ``path`` (.tflite), check it on examples of the project's data, write the
     labels file of a classifier beside it. ``quantize``: None (float32), ``"dynamic"``
     (8-bit weights) or ``"float16"`` (half-size weights)."""
@@ -108,7 +109,9 @@ def export_tflite(project: "Project", path: str | Path, quantize: str | None = N
     if quantize not in (None, *QUANTIZATIONS):
         raise ExportError(_("Unknown quantisation {quantize}: choose dynamic or float16 (or "
                             "leave it out for a float model).").format(quantize=repr(quantize)))
-    model = export_model(project)
+    deployable = deployable_model(project, dataset, include_preparation, load_data,
+                                  takes_text=False)
+    model, dataset = deployable.model, deployable.dataset
     batch: int | None = 1 if _is_recurrent(model) else None
     try:
         try:
@@ -123,9 +126,9 @@ def export_tflite(project: "Project", path: str | Path, quantize: str | None = N
     except Exception as error:  # noqa: BLE001 - named in words, with the layer
         raise unsupported_layer_error(error, model, "LiteRT", _(FIX)) from error
     atomic_write_bytes(path, data)
-    check = prepare_check(project, model, dataset, load_data)
+    check = prepare_check(project, model, dataset, load_data, deployable.preparation)
     outputs, runtime = run_tflite(path, model, check.inputs, batch)
-    notes = weights_notes(project, model)
+    notes = deployable.notes + weights_notes(project, deployable.trained)
     if quantize == "dynamic":
         notes.append(_("Weights stored as 8-bit integers (dynamic-range quantisation)."))
     elif quantize == "float16":

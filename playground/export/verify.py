@@ -146,11 +146,32 @@ class Check:
 
 
 def prepare_check(project: "Project", model: Any, dataset: "Dataset | None" = None,
-                  load_data: bool = True) -> Check:
+                  load_data: bool = True, preparation: Any = None) -> Check:
     """Examples for checking an export of ``model``. ``dataset`` None with ``load_data``:
-    the project's own dataset is loaded (``load_data`` False: random inputs)."""
+    the project's own dataset is loaded (``load_data`` False: random inputs).
+    ``preparation``: the model takes raw data, so the examples are raw ones."""
     why = ""
     if dataset is None and load_data:
         dataset, why = project_dataset(project)
-    inputs, source = sample_inputs(model, dataset, why_no_data=why)
+    if preparation is not None and dataset is not None:
+        inputs, source = raw_sample_inputs(model, dataset, preparation)
+    else:
+        inputs, source = sample_inputs(model, dataset, why_no_data=why)
     return Check(inputs, source, keras_outputs(model, inputs), dataset)
+
+
+def raw_sample_inputs(model: Any, dataset: "Dataset", preparation: Any,
+                      count: int = SAMPLES) -> tuple[list[np.ndarray], str]:
+    """Raw test examples (0-255 pictures, the table's own cells), one array per input of a
+    model with the data preparation in front."""
+    from playground.prepared.predictor import input_entries, input_key
+    from playground.prepared.preparation import raw_examples
+
+    raw = raw_examples(dataset, preparation, count)
+    if isinstance(raw, dict):
+        by_key = {input_key(model, name): np.asarray(v).reshape(-1, 1)
+                  for name, v in raw.items()}
+        arrays = [by_key[key] for key, _tensor in input_entries(model)]
+    else:
+        arrays = [np.asarray(raw, dtype=np.float32)]
+    return arrays, _("raw test examples of '{title}'").format(title=dataset.title)

@@ -10,30 +10,24 @@ Command line: ``python -m playground presets`` lists name and one-line descripti
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from playground.errors import ProjectFileError
 from playground.files.project import SUFFIX, Project, load_project
 from playground.i18n import _
+from playground.resources import bundled_presets_dir
 
 ENV_VAR = "PLAYGROUND_PRESETS_DIR"   # another folder of presets (e.g. a course's own)
 
 
-# Where ``pip install .`` puts them (pyproject.toml: data-files) when there is no checkout.
-INSTALLED_DIR = Path("share") / "keras-playground" / "presets"
-
-
 def presets_dir() -> Path:
-    """The override folder, else the checkout's ``presets/``, else the installed copy."""
+    """The override folder, else the copy a wheel or bundle carries inside the package
+    (``playground/resources/presets``), else the checkout's ``presets/``."""
     override = os.environ.get(ENV_VAR)
     if override:
         return Path(override).expanduser()
-    checkout = Path(__file__).resolve().parents[2] / "presets"
-    if checkout.is_dir():
-        return checkout
-    return Path(sys.prefix) / INSTALLED_DIR
+    return bundled_presets_dir()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The user's data folder: recovery files and the error log live there.
 
 ``PLAYGROUND_CONFIG_DIR`` overrides it (tests point it at a temporary folder); otherwise
-``$XDG_DATA_HOME/keras-playground`` (default ``~/.local/share``) on Linux,
-``%LOCALAPPDATA%`` on Windows and ``~/Library/Application Support`` on macOS.
+platformdirs' answer for the platform: ``$XDG_DATA_HOME/keras-playground`` (default
+``~/.local/share``) on Linux, ``%LOCALAPPDATA%\\KerasPlayground`` on Windows and
+``~/Library/Application Support/KerasPlayground`` on macOS.
 """
 from __future__ import annotations
 
@@ -10,8 +11,15 @@ import os
 import sys
 from pathlib import Path
 
+import platformdirs
+
 APP_FOLDER = "keras-playground"
 ENV_VAR = "PLAYGROUND_CONFIG_DIR"
+
+
+def app_folder_name() -> str:
+    """Lower-case with a dash where folders are named so (Linux), the app's name elsewhere."""
+    return "KerasPlayground" if sys.platform in ("win32", "darwin") else APP_FOLDER
 
 
 def user_data_dir() -> Path:
@@ -19,13 +27,7 @@ def user_data_dir() -> Path:
     override = os.environ.get(ENV_VAR)
     if override:
         return Path(override).expanduser()
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "KerasPlayground"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "KerasPlayground"
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / APP_FOLDER
+    return platformdirs.user_data_path(app_folder_name(), appauthor=False)
 
 
 def ensure_dir(path: Path) -> Path:

@@ -110,22 +110,22 @@ def test_presets_command_lists_name_and_description(capsys):
         assert f"{p.name}" in out and p.description in out
 
 
-def test_an_install_without_the_checkout_finds_the_installed_presets(tmp_path, monkeypatch):
-    """``pip install .`` copies the presets to <prefix>/share/keras-playground/presets
-    (pyproject data-files); with no checkout beside the package, they are found there."""
+def test_an_install_finds_the_presets_copied_into_the_package(tmp_path, monkeypatch):
+    """A wheel or a bundle carries the lessons inside the package
+    (playground/resources/presets, copied by setup.py's build step); with that copy present
+    it is used, not a checkout (tests/packaging builds a real wheel)."""
     import shutil
 
+    from playground import resources
     from playground.files import lessons as presets
 
-    installed = tmp_path / "prefix" / presets.INSTALLED_DIR
-    (installed / "thumbnails").mkdir(parents=True)
-    shutil.copy(ROOT / "presets" / "xor.kpg", installed)
-    shutil.copy(ROOT / "presets" / "thumbnails" / "xor.png", installed / "thumbnails")
-    package = tmp_path / "site-packages" / "playground"
-    package.mkdir(parents=True)
+    packaged = tmp_path / "site-packages" / "playground" / "resources" / "presets"
+    (packaged / "thumbnails").mkdir(parents=True)
+    shutil.copy(ROOT / "presets" / "xor.kpg", packaged)
+    shutil.copy(ROOT / "presets" / "thumbnails" / "xor.png", packaged / "thumbnails")
     monkeypatch.delenv(presets.ENV_VAR, raising=False)
-    monkeypatch.setattr(presets, "__file__", str(package / "presets.py"))
-    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
-    assert presets.presets_dir() == installed
+    assert presets.presets_dir() == ROOT / "presets"  # the checkout, without a copy
+    monkeypatch.setattr(resources, "PACKAGED_PRESETS", packaged)
+    assert presets.presets_dir() == packaged
     [info] = presets.list_presets()
-    assert info.name == "xor" and info.thumbnail == installed / "thumbnails" / "xor.png"
+    assert info.name == "xor" and info.thumbnail == packaged / "thumbnails" / "xor.png"

@@ -126,7 +126,7 @@ def test_damaged_recovery_file_is_reported_and_kept(win, data_dir: Path, monkeyp
     old.write(Project(title="x"))
     old.project_file.write_bytes(b"PK\x03\x04 truncated")
     warnings: list[str] = []
-    monkeypatch.setattr(autosave_mod.QMessageBox, "warning",
+    monkeypatch.setattr(autosave_mod, "show_warning",
                         lambda parent, title, text: warnings.append(text))
     win.panels.autosave.ask_restore = lambda info: autosave_mod.RESTORE
     assert win.panels.autosave.offer_restore() == 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from playground.files.project import Project
 from ui.datasets.csv_dialog import CsvImportDialog
@@ -275,3 +275,20 @@ def test_a_100k_row_table_loads_on_a_worker_and_arrives_whole(qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=30_000)
     assert dialog.table.n_rows == 100_000 and "100000 rows" in dialog.status.text()
     dialog.reject()
+
+
+def test_every_dataset_after_every_other_keeps_the_form_alive(panel, qtbot):
+    """Issue 23: CSV, then Circle, then picture folder raised "QLabel already deleted"
+    (the scaling note was owned by the discarded form) and hid the folder button."""
+    for name in ("csv", "circle", "image_folder", "celsius", "csv"):
+        panel.set_choice(name)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    panel.set_choice("image_folder")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not panel.import_images.isHidden()
+    assert panel.form.editor("scaling").currentData() == \
+        panel.document.project.dataset["params"]["scaling"]
+    assert not panel.form.scaling_why.isHidden()
+    assert panel.form.scaling_why.text()
+    panel.set_choice("circle")
+    assert panel.form.scaling_why.isHidden()

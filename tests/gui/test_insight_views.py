@@ -304,10 +304,10 @@ PRESET_DATA = {"xor": {"samples": 60}, "spiral": {"samples": 60}, "perceptron": 
                "overfitting_dropout": {"samples": 40}, "celsius": {"samples": 20},
                "sine_lstm": {"samples": 120}, "mnist_cnn": {"subset": 100, "test_subset": 30},
                "transfer_learning": {"per_class": 4, "test_subset": 30}}
-EXPECTED_TABS = {"2d": {"boundary", "network", "results", "layer", "health"},
-                 "mnist": {"results", "digits", "conv", "layer", "health"},
-                 "numbers": {"regression", "layer", "health"},
-                 "text": {"results", "layer", "health"}}
+EXPECTED_TABS = {"2d": {"boundary", "network", "results", "layer", "health", "try"},
+                 "mnist": {"results", "digits", "conv", "layer", "health", "try"},
+                 "numbers": {"regression", "layer", "health", "try"},
+                 "text": {"results", "layer", "health", "try"}}
 
 
 @pytest.mark.parametrize("preset", sorted(p.stem for p in PRESETS.glob("*.kpg")))

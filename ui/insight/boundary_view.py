@@ -126,12 +126,8 @@ class BoundaryView(InsightView):
             self.view_box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def set_boundary(self, result: BoundaryGrid) -> None:
-        """Show a new picture: uploaded into the same image item (placed again only when
-        the grid moved), coloured already when the result brings its pictures."""
-        extent = result.grid.extent
-        if self.result is None or self.result.grid.extent != extent:
-            x0, x1, y0, y1 = extent
-            self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        """Show a new picture: uploaded into the same image item, then placed over the
+        grid's extent, coloured already when the result brings its pictures."""
         self.result = result
         self._redraw_boundary()
         if self.status_label.isVisible():
@@ -155,6 +151,11 @@ class BoundaryView(InsightView):
         if picture is None:  # a result made without its pictures (e.g. by a test)
             picture = boundary_rgba(result, discrete)
         self.image.setImage(picture, autoLevels=False)
+        # Placed after the upload, every time: setRect scales by the picture's size in
+        # pixels, which an empty item (first picture, after clear()) does not have yet,
+        # and which changes when the grid's resolution does. A transform costs nothing.
+        x0, x1, y0, y1 = result.grid.extent
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
 
     def _value_range(self) -> tuple[float, float] | None:
         if self.dataset is None or self.dataset.is_classification:

@@ -29,6 +29,7 @@ from ui.insight.network_view import NetworkView
 from ui.insight.paint_command import PaintPointsCommand
 from ui.insight.regression_view import RegressionView
 from ui.insight.results_view import ResultsView
+from ui.insight.try_view import TryView
 from ui.status import StatusLine
 from ui.training.controller import TrainingController
 
@@ -98,6 +99,7 @@ class InsightPanel(QWidget):
         self.layer = LayerView(self)
         self.layers = LayerLink(document, scene, self.layer, self)
         self.health = HealthView(self)
+        self.try_view = TryView(self)
         self.views: dict[str, QWidget] = {}
         for key, view, title in (
                 ("boundary", self.boundary, self.tr("Boundary")),
@@ -107,7 +109,8 @@ class InsightPanel(QWidget):
                 ("conv", self.conv, self.tr("Convolutions")),
                 ("regression", self.regression, self.tr("Predictions")),
                 ("layer", self.layer, self.tr("Layer")),
-                ("health", self.health, self.tr("Health"))):
+                ("health", self.health, self.tr("Health")),
+                ("try", self.try_view, self.tr("Try it"))):
             self.views[key] = view
             self.tabs.addTab(view, title)
         from ui.insight.canvas_badges import HealthBadges
@@ -150,6 +153,7 @@ class InsightPanel(QWidget):
         self._results.cancel()  # the new run's live views win
         self.digits.set_predictor(None)
         self.conv.set_computer(None)
+        self.try_view.set_model(None, None)
         self.refresh_button.setEnabled(False)
 
     def _running_changed(self, running: bool) -> None:
@@ -177,6 +181,7 @@ class InsightPanel(QWidget):
         if self.controller.run_project is not self.document.project:
             return  # the run of a project that is no longer open
         if model is not None and dataset is not None:
+            self._raise_try_it = tuple(dataset.input_shape) != (2,)  # 2-D: the boundary
             # Every view once more from the trained model: seconds for a CNN, so on a worker
             # thread (the model is no longer training; the next run builds its own).
             self._results.request(
@@ -191,6 +196,9 @@ class InsightPanel(QWidget):
             self._set_dataset(dataset)
         self.show_results(results)
         self._after_model_shown(model, dataset)
+        if getattr(self, "_raise_try_it", False):  # a run just ended: try what it learned
+            self._raise_try_it = False
+            self.tabs.setCurrentWidget(self.try_view)
 
     def is_computing(self) -> bool:
         """True until the results asked for have been shown (or dropped)."""
@@ -202,10 +210,12 @@ class InsightPanel(QWidget):
         self._results.shutdown()
         self.digits.shutdown()
         self.conv.shutdown()
+        self.try_view.shutdown()
 
     def wait_for_background(self, timeout: float = 60.0) -> None:
         """Block until result computations finish (tests, and closing the window)."""
-        for runner_wait in (self._results.wait, self.digits.wait, self.conv.wait):
+        for runner_wait in (self._results.wait, self.digits.wait, self.conv.wait,
+                            self.try_view.wait):
             runner_wait(timeout)
 
     # ------------------------------------------------------------ showing results
@@ -223,6 +233,7 @@ class InsightPanel(QWidget):
                 lambda image, center: predict_drawing(model, image, dataset, center))
         # Another sample picked: a forward pass of it, off the UI thread like every other.
         self.conv.set_computer(lambda index: probes.conv_probe(index)(model, dataset))
+        self.try_view.set_model(model, dataset)
 
     def show_results(self, results: dict[str, Any]) -> None:
         views = self._probe_views()
@@ -290,7 +301,7 @@ class InsightPanel(QWidget):
         visible = {"boundary": two_d, "network": two_d, "results": classification,
                    "digits": is_digit_dataset(dataset), "conv": len(shape) == 3,
                    "regression": not classification, "layer": True,
-                   "health": True}
+                   "health": True, "try": True}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
         main = self.views[main_view_key(visible)]

@@ -1,0 +1,1 @@
+"""Using what was trained: the data preparation as Keras layers, predictions on raw inputs."""
