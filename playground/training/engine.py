@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from playground.errors import TrainingError
 from playground.i18n import _
 from playground.training import device as device_mod
 from playground.datasets.balance import balanced_class_weight
@@ -144,7 +145,11 @@ class TrainingEngine:
             from playground.kerasenv import keras
 
             keras().utils.set_random_seed(s.seed)
-        if getattr(self.dataset, "stream", None) is not None and strategy is None:
+        if getattr(self.dataset, "stream", None) is not None:
+            if strategy is not None:  # its x_train is only a sample: never train on that
+                raise TrainingError(_("Pictures streamed from a folder train on one device "
+                                      "for now: set the device to 'auto', 'cpu' or 'gpu:N', "
+                                      "and train on this computer only."))
             return self._run_streamed(plan, s)
         data = prepare_data(self.dataset, s.validation_split, s.seed)
         # Lookup layers without a vocabulary learn it from the training split only.
