@@ -48,6 +48,9 @@ class Dataset:
     class_names: list[str]
     problems: list[str] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
+    # A PictureStream when the examples are streamed from disk: then x_train / x_test hold
+    # only a bounded sample (for previews and views) and training reads the stream.
+    stream: Any = None
 
     def __post_init__(self) -> None:
         if self.task not in TASKS:
@@ -81,6 +84,9 @@ class Dataset:
         return {"binary": "sigmoid", "multiclass": "softmax"}.get(self.task, "linear")
 
     def split_sizes(self) -> dict[str, int]:
+        if self.stream is not None:
+            return {"train": len(self.stream.train), "validation": 0,
+                    "test": 0 if self.stream.test is None else len(self.stream.test)}
         return {"train": len(self.x_train),
                 "validation": 0 if self.x_val is None else len(self.x_val),
                 "test": 0 if self.x_test is None else len(self.x_test)}

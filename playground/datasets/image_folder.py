@@ -19,10 +19,11 @@ from playground.datasets.base import (
     function_sources,
     scaling_param,
     seed_param,
-    split_train_test,
     test_fraction_param,
 )
-from playground.datasets.scaling import scale_splits
+from playground.datasets.picture_files import (file_share, list_pictures, read_picture,
+                                               read_pictures, split_by_name)
+from playground.datasets.scaling import fit_scaler
 from playground.datasets.scaling_snippet import scaling_lines
 from playground.errors import DatasetError
 from playground.i18n import N_, _
@@ -85,13 +86,15 @@ INFO = DatasetInfo(
 
 
 def load(params: dict[str, Any]) -> Dataset:
+    """Lists the pictures (headers only) and streams them: nothing is decoded whole."""
+    from playground.datasets.picture_stream import PictureStream, StreamSplit
+
     folder = Path(params["path"]).expanduser() if params["path"] else None
     if folder is None or not folder.is_dir():
         raise DatasetError((_("The picture folder {value} does not exist. Choose a folder with one "
                               "sub-folder per class.")
                               .format(value=params['path'] or '(none chosen)')))
-    x, y, classes, unreadable = read_images(str(folder), params["size"], params["color"],
-                                            params["max_per_class"])
+    files, y, classes, unreadable = list_pictures(str(folder), params["max_per_class"])
     if len(classes) < 2:
         raise DatasetError((_("{folder} has {classes} sub-folder(s); it needs one sub-folder per class "
                               "and at least two classes, e.g. cats/ and dogs/.")
@@ -101,19 +104,30 @@ def load(params: dict[str, Any]) -> Dataset:
     if empty:
         raise DatasetError((_("No readable pictures in sub-folder(s) {empty} of {folder}.")
                               .format(empty=', '.join(empty), folder=folder)) + _unreadable_text(unreadable))
-    if len(x) < 4:
+    if len(files) < 4:
         raise DatasetError((_("{folder} holds only {x} readable pictures: too few to train and test on.")
-                              .format(folder=folder, x=len(x))))
-    rng = np.random.default_rng(params["seed"])
-    x_train, y_train, x_test, y_test = split_train_test(x, y, params["test_fraction"], rng)
-    scaler, (x_train, x_test) = scale_splits(params["scaling"], x_train, x_test,
-                                             per_feature=False, known_range=(0.0, 255.0))
+                              .format(folder=folder, x=len(files))))
+    train_idx, test_idx = split_by_name(files, params["test_fraction"], params["seed"])
+    stream = PictureStream(str(folder), params["size"], params["color"], 0.0, 1.0)
+    stream.train = StreamSplit(stream, "train", [files[i] for i in train_idx], y[train_idx])
+    stream.test = StreamSplit(stream, "test", [files[i] for i in test_idx], y[test_idx])
+    # Scaling statistics from a bounded sample of the training pictures (for [0, 1] the
+    # range is known: 0-255, so the sample does not matter).
+    raw_x, raw_y = stream.sample(stream.train)
+    scaler = fit_scaler(raw_x, params["scaling"], per_feature=False, known_range=(0.0, 255.0))
+    stream.offset = float(np.asarray(scaler.offset).reshape(-1)[0])
+    stream.scale = float(np.asarray(scaler.scale).reshape(-1)[0])
+    x_train = ((raw_x - np.float32(stream.offset)) / np.float32(stream.scale)).astype(np.float32)
+    y_train = raw_y
+    x_test, y_test = stream.sample(stream.test)
     channels = 1 if params["color"] == "grayscale" else 3
+    unreadable += [f for f in stream.failed if f not in unreadable]  # headers fine, data not
     return Dataset("image_folder", _("Pictures in {name}").format(name=folder.name), INFO.description,
                    "binary" if len(classes) == 2 else "multiclass", x_train, y_train,
                    None, None, x_test, y_test, (params["size"], params["size"], channels),
                    classes, problems=[_("Could not read {u}").format(u=u) for u in unreadable],
-                   extras={"scaling": scaler.to_dict(), "per_class": counts.tolist()})
+                   extras={"scaling": scaler.to_dict(), "per_class": counts.tolist()},
+                   stream=stream)
 
 
 def _unreadable_text(unreadable: list[str]) -> str:
@@ -124,12 +138,20 @@ def _unreadable_text(unreadable: list[str]) -> str:
 
 
 def snippet(params: dict[str, Any]) -> str:
-    lines = ["import numpy as np", "", "", *function_sources(read_images, split_train_test),
-             f"x, y, class_names, unreadable = read_images({params['path']!r}, "
-             f"{params['size']}, {params['color']!r}, {params['max_per_class']})",
-             f"rng = np.random.default_rng({params['seed']})",
-             "x_train, y_train, x_test, y_test = split_train_test(x, y, "
-             f"{params['test_fraction']!r}, rng)"]
+    lines = ["import hashlib", "import os", "", "import numpy as np", "", "",
+             *function_sources(list_pictures, file_share, split_by_name, read_picture,
+                               read_pictures),
+             f"folder = {params['path']!r}",
+             f"files, y, class_names, unreadable = list_pictures(folder, "
+             f"{params['max_per_class']!r})",
+             "# A file is a test file by a hash of its name: adding pictures moves none.",
+             f"train_idx, test_idx = split_by_name(files, {params['test_fraction']!r}, "
+             f"{params['seed']!r})",
+             f"x_train = read_pictures(folder, [files[i] for i in train_idx], "
+             f"{params['size']!r}, {params['color']!r})",
+             f"x_test = read_pictures(folder, [files[i] for i in test_idx], "
+             f"{params['size']!r}, {params['color']!r})",
+             "y_train, y_test = y[train_idx], y[test_idx]"]
     lines += scaling_lines(params["scaling"], per_feature=False, known_range=(0.0, 255.0))
     lines.append("x_val, y_val = None, None  # validation comes from validation_split")
     return "\n".join(lines) + "\n"

@@ -73,3 +73,25 @@ def prepare_data(dataset: "Dataset", validation_split: float,
     if dataset.x_test is not None and dataset.y_test is not None and len(dataset.x_test):
         x_test, y_test = _inputs(dataset.x_test), _targets(dataset.y_test, cls)
     return RunData(x, y, x_val, y_val, x_test, y_test, source)
+
+
+def prepare_stream(dataset: "Dataset", validation_split: float,
+                   seed: int | None) -> RunData:
+    """The streamed splits of a dataset read from disk (``dataset.stream``): x_* are
+    StreamSplit objects (file lists with ``len``), y_* the same objects. Validation files
+    are chosen by a hash of their names, so the choice is stable as the folder grows."""
+    stream = dataset.stream
+    train, val, source = stream.train, None, "none"
+    if len(train) == 0:
+        raise TrainingError(_("The dataset '{title}' has no training examples: raise its number of "
+                              "samples.").format(title=dataset.title))
+    if validation_split > 0:
+        rest, held = train.split(validation_split, seed)
+        if len(rest) == 0:
+            raise TrainingError((_("A validation split of {validation_split:g} leaves no training examples: "
+                                   "lower it.")
+                                   .format(validation_split=validation_split)))
+        if len(held):
+            train, val, source = rest, held, "split"
+    test = stream.test if stream.test is not None and len(stream.test) else None
+    return RunData(train, train, val, val, test, test, source)

@@ -25,9 +25,11 @@ from typing import Any, Callable
 
 import numpy as np
 
+from playground.errors import TrainingError
 from playground.i18n import _
 from playground.training import device as device_mod
-from playground.training.data import RunData, prepare_data
+from playground.datasets.balance import balanced_class_weight
+from playground.training.data import RunData, prepare_data, prepare_stream
 from playground.training.early_stopping import EarlyStopping
 from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeResult,
                                         RunDiverged, RunEnded, RunResult,
@@ -35,6 +37,7 @@ from playground.training.events import (EpochEnded, Probe, ProbeFailed, ProbeRes
 from playground.training.faults import check_finite_data, check_memory, explain_failure
 from playground.training.losses import check_model_fits_dataset, resolve_loss
 from playground.training.loop import CompiledStepper
+from playground.training.stream_stepper import StreamStepper
 from playground.training.progress_clock import ProgressClock
 from playground.training.rules import (check_replicas, divergence_message, make_optimizer,
                                        monitored_value)
@@ -69,7 +72,7 @@ class TrainingEngine:
         self._wake = threading.Condition(self._lock)
         self._paused = False
         self._stop = False
-        self._stepper: CompiledStepper | None = None
+        self._stepper: CompiledStepper | StreamStepper | None = None
 
     # ------------------------------------------------------------ thread-safe control
     def pause(self) -> None:
@@ -140,6 +143,12 @@ class TrainingEngine:
             from playground.kerasenv import keras
 
             keras().utils.set_random_seed(s.seed)
+        if getattr(self.dataset, "stream", None) is not None:
+            if strategy is not None:  # its x_train is only a sample: never train on that
+                raise TrainingError(_("Pictures streamed from a folder train on one device "
+                                      "for now: set the device to 'auto', 'cpu' or 'gpu:N', "
+                                      "and train on this computer only."))
+            return self._run_streamed(plan, s)
         data = prepare_data(self.dataset, s.validation_split, s.seed)
         # Lookup layers without a vocabulary learn it from the training split only.
         adapt_unadapted(self.model, data.x_train)
@@ -150,8 +159,11 @@ class TrainingEngine:
                 data_bytes = data.x_train.nbytes + data.y_train.nbytes
                 data_device = plan.devices[0] if data_bytes <= MAX_DEVICE_DATA_BYTES \
                     else "/CPU:0"
-                stepper = CompiledStepper(self.model, data.x_train, data.y_train,
-                                          s.batch_size, data_device)
+                weights = self._class_weight(data.y_train)
+                stepper = CompiledStepper(
+                    self.model, data.x_train, data.y_train, s.batch_size, data_device,
+                    sample_weight=None if weights is None else
+                    np.array([weights[int(c)] for c in data.y_train], np.float32))
                 return self._run_stepper(stepper, data, plan.description)
         with strategy.scope():  # the variables must be mirrored from the start
             from playground.kerasenv import keras
@@ -174,7 +186,25 @@ class TrainingEngine:
         check_replicas(stepper, s.batch_size)
         return self._run_stepper(stepper, data, plan.description, checkpoints)
 
-    def _run_stepper(self, stepper: CompiledStepper, data: RunData, device: str,
+    def _run_streamed(self, plan: device_mod.DevicePlan, s: TrainingSettings) -> RunResult:
+        """Train on a dataset streamed from disk (one device; pictures read by tf.data)."""
+        data = prepare_stream(self.dataset, s.validation_split, s.seed)
+        with plan.scope():
+            self.model = self._model_on(plan)
+            self._compile()
+            stepper = StreamStepper(self.model, data.x_train, s.batch_size, s.seed,
+                                    self._class_weight(data.x_train.labels))
+            return self._run_stepper(stepper, data, plan.description)
+
+    def _class_weight(self, labels: np.ndarray) -> dict[int, float] | None:
+        """Balanced weights of the classes of the training split, when asked for."""
+        if not (self.settings.weight_classes and self.dataset.is_classification):
+            return None
+        counts = np.bincount(np.asarray(labels, np.int64).ravel(),
+                             minlength=self.dataset.num_classes).tolist()
+        return balanced_class_weight(counts)
+
+    def _run_stepper(self, stepper: CompiledStepper | StreamStepper, data: RunData, device: str,
                      checkpoints: Any = None) -> RunResult:
         if checkpoints is None and self.checkpoint_dir:
             from playground.training.checkpoints import EpochCheckpoints
@@ -269,7 +299,7 @@ class TrainingEngine:
             rng.permutation(n)
         return done, history
 
-    def _train(self, stepper: CompiledStepper, data: RunData, device: str) -> RunResult:
+    def _train(self, stepper: CompiledStepper | StreamStepper, data: RunData, device: str) -> RunResult:
         s = self.settings
         n = stepper.num_samples
         steps_per_epoch = stepper.steps_per_epoch

@@ -46,7 +46,7 @@ class CompiledStepper:
 
     def __init__(self, model: Any, x: np.ndarray, y: np.ndarray, batch_size: int,
                  data_device: str | None = None, strategy: Any = None,
-                 interruptible: bool = True):
+                 interruptible: bool = True, sample_weight: np.ndarray | None = None):
         tf = _tf()
         self.model = model
         # None: the default strategy (one device, steps called directly: the fast path).
@@ -61,6 +61,10 @@ class CompiledStepper:
         with tf.device(data_device) if data_device else contextlib.nullcontext():
             self.x = tf.convert_to_tensor(x)
             self.y = tf.convert_to_tensor(y)
+            # Per-example loss weights (the classes weighted), or None: Keras's own
+            # (x, y, sample_weight) batches, as fit(class_weight=...) makes them.
+            self.w = None if sample_weight is None else \
+                tf.convert_to_tensor(np.asarray(sample_weight, np.float32))
             if data_device and "GPU" in data_device.upper():
                 # Eager constants start in host memory; copy them to the GPU once, not
                 # one batch at a time.
@@ -79,7 +83,7 @@ class CompiledStepper:
         # Compile the step with XLA when Keras would (its "auto": on GPUs, if every layer
         # supports it), so the engine is as fast as model.fit there.
         self.uses_xla = bool(getattr(model, "jit_compile", False)) and self.strategy is None
-        self._xla_step = tf.function(lambda xb, yb: model.train_step((xb, yb)),
+        self._xla_step = tf.function(lambda *batch: model.train_step(batch),
                                      jit_compile=True, autograph=False,
                                      reduce_retracing=True) if self.uses_xla else None
         self._eval_fns: dict[tuple[Any, ...], Any] = {}
@@ -99,7 +103,7 @@ class CompiledStepper:
         and what TensorFlow would otherwise keep of them for the life of the process."""
         self._many = self._xla_step = self._first = None
         self._eval_fns = {}
-        self.x = self.y = None
+        self.x = self.y = self.w = None
         self.model = None
         self._tracker = None
         self._registrations.release()
@@ -155,26 +159,27 @@ class CompiledStepper:
 
     def _batch(self, idx: Any) -> tuple[Any, Any]:
         tf = _tf()
-        return tf.gather(self.x, idx), tf.gather(self.y, idx)
+        if self.w is None:
+            return tf.gather(self.x, idx), tf.gather(self.y, idx)
+        return tf.gather(self.x, idx), tf.gather(self.y, idx), tf.gather(self.w, idx)
 
     def _replica_step(self, perm: Any, step: Any) -> Any:
         tf = _tf()
         start = step * self.batch_size
         idx = perm[start:tf.minimum(start + self.batch_size, self.num_samples)]
-        xb = tf.gather(self.x, idx)
-        yb = tf.gather(self.y, idx)
+        batch = self._batch(idx)
         if self._xla_step is not None and self._variables_ready:
             train_step = self._xla_step
         else:
-            def train_step(xs: Any, ys: Any) -> Any:
-                return self.model.train_step((xs, ys))
+            def train_step(*parts: Any) -> Any:
+                return self.model.train_step(parts)
         if self._tracker is None:
-            logs = train_step(xb, yb)
+            logs = train_step(*batch)
             return tf.cast(logs["loss"], tf.float32)
         # The batch's own loss = change of the epoch's running (total, count) sums.
         total0 = tf.identity(self._tracker.total.value)
         count0 = tf.identity(self._tracker.count.value)
-        logs = train_step(xb, yb)
+        logs = train_step(*batch)
         with tf.control_dependencies([logs["loss"]]):
             total1 = tf.identity(self._tracker.total.value)
             count1 = tf.identity(self._tracker.count.value)

@@ -43,6 +43,9 @@ class TrainingSettings:
     seed: int | None = None
     device: str = "auto"
     tensorboard: bool = False           # write TensorBoard logs of each run
+    # Classification: weight each class's loss by total / (classes × its count), so a
+    # rare class counts as much as a common one (Keras's class_weight).
+    weight_classes: bool = False
 
     def validate(self) -> None:
         """Raise TrainingError naming the setting to change."""
@@ -94,6 +97,10 @@ class TrainingSettings:
             raise TrainingError(_("'Write TensorBoard logs' is on or off (true or false). "
                                   "Received: tensorboard={tensorboard!r}.").format(
                                       tensorboard=self.tensorboard))
+        if not isinstance(self.weight_classes, bool):
+            raise TrainingError(_("'Weight the classes' is on or off (true or false). "
+                                  "Received: weight_classes={value!r}.").format(
+                                      value=self.weight_classes))
         if not _valid_device(self.device):
             raise TrainingError((_("The device must be 'auto', 'cpu', 'gpu:N' (one GPU) or 'gpus' (all "
                                    "GPUs). Received: device={device!r}.")
