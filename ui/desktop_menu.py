@@ -7,10 +7,11 @@ from typing import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from playground.desktop import integration
 from playground.errors import PlaygroundError
+from ui.message_box import show_warning
 
 
 class DesktopEntryAction(QObject):
@@ -37,6 +38,6 @@ class DesktopEntryAction(QObject):
             self.action.blockSignals(True)
             self.action.setChecked(integration.is_installed())
             self.action.blockSignals(False)
-            QMessageBox.warning(self._parent, self.tr("Application menu"), str(exc))
+            show_warning(self._parent, self.tr("Application menu"), str(exc))
             return
         self._show_message(text)

@@ -7,6 +7,7 @@ on to every worker: the first stops them after their current step, a second abor
 """
 from __future__ import annotations
 
+import contextlib
 import argparse
 import json
 import signal
@@ -26,11 +27,9 @@ def _relay(worker: Any, finals: dict[int, dict[str, Any]], lock: threading.Lock)
     for line in worker.process.stdout:
         text = line.rstrip("\n")
         if text.startswith("{"):
-            try:
+            with contextlib.suppress(ValueError):
                 finals[worker.index] = json.loads(text)
                 continue
-            except ValueError:
-                pass
         with lock:
             print(text, flush=True)
 

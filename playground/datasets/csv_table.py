@@ -7,6 +7,7 @@ ten columns read in well under a second (see benchmarks/bench_csv.py).
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -26,6 +27,9 @@ _MISSING_SPELLINGS = np.array(sorted({spell(t) for t in MISSING_TOKENS
                                                     str.capitalize)} | {"NaN"}))
 DELIMITERS = ",;\t|"
 MAX_FILE_BYTES = 2_000_000_000
+
+# What Python puts for bytes it cannot decode (not a user text: built, not written out).
+REPLACEMENT = chr(0xFFFD)
 
 
 @dataclass(frozen=True)
@@ -159,23 +163,21 @@ def _guess_encoding(path: Path, raw: bytes, first_bad: int) -> tuple[str, str, s
     finds none). Either way the user is told, with the line of the first bad byte."""
     line = raw.count(b"\n", 0, first_bad) + 1
     replaced = raw.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd") - raw.count("\ufffd".encode())
-    multibyte = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
+    bad = replaced.count(REPLACEMENT) - raw.count(REPLACEMENT.encode())
+    multibyte = sum(1 for ch in replaced if ord(ch) > 127 and ch != REPLACEMENT)
     if multibyte >= bad:  # mostly UTF-8: keep it, mark the stray bytes
         text = raw.decode("utf-8-sig", errors="replace")
         return text, "utf-8-sig", "replace", [_(
             "{name} is not valid UTF-8: {count} byte(s) could not be read (the first on line "
-            "{line}) and show as \ufffd. Save the file as UTF-8 to keep those characters.")
+            "{line}) and show as question-mark boxes. Save the file as UTF-8 to keep those characters.")
             .format(name=path.name, count=bad, line=line)]
     encoding = "cp1252"
-    try:
+    with contextlib.suppress(ImportError):
         from charset_normalizer import from_bytes
 
         best = from_bytes(raw[:1_000_000]).best()
         if best is not None and best.encoding:
             encoding = best.encoding
-    except ImportError:
-        pass
     try:
         text = raw.decode(encoding)
         errors = "strict"

@@ -12,6 +12,7 @@ tools are installed; desktops also notice the new files by themselves.
 """
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -128,11 +129,9 @@ def _refresh_caches(data_home: Path) -> list[str]:
             continue
         args = [exe, "-f", "-t", str(target)] if tool == "gtk-update-icon-cache" \
             else [exe, str(target)]
-        try:
+        with contextlib.suppress((OSError, subprocess.SubprocessError)):  # a cache is a speed-up: the files alone are enough
             subprocess.run(args, capture_output=True, timeout=60, check=False)
             ran.append(tool)
-        except (OSError, subprocess.SubprocessError):
-            pass  # a cache is a speed-up: the files alone are enough
     return ran
 
 

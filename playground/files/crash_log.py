@@ -6,6 +6,7 @@ problem a user saw can be found again later. Qt-free: the core and worker thread
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -44,19 +45,16 @@ def private_temp_dir() -> Path:
 
     folder = Path(tempfile.gettempdir()) / f"keras-playground-logs-{os.getuid()}"
     try:
-        os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass
+        with contextlib.suppress(FileExistsError):   # made earlier: checked below
+            os.mkdir(folder, 0o700)
     except OSError:
         return Path(tempfile.mkdtemp(prefix="keras-playground-logs-"))
-    try:
+    with contextlib.suppress(OSError):
         info = os.lstat(folder)
         if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
             if stat.S_IMODE(info.st_mode) & 0o077:
                 os.chmod(folder, 0o700)
             return folder
-    except OSError:
-        pass
     return Path(tempfile.mkdtemp(prefix="keras-playground-logs-"))
 
 

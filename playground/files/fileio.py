@@ -13,12 +13,10 @@ from typing import IO, Iterator
 def current_umask() -> int:
     """The process's umask, read without changing it where the system tells it (Linux's
     /proc); elsewhere set and restored at once."""
-    try:
+    with contextlib.suppress((OSError, ValueError, IndexError)):
         for line in Path("/proc/self/status").read_text().splitlines():
             if line.startswith("Umask:"):
                 return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

@@ -9,6 +9,7 @@ quote in one would turn into a shell line in the launch kit's scripts.
 """
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import re
 import socket
@@ -32,11 +33,9 @@ def split_address(address: str) -> tuple[str, str]:
 
 def is_valid_host(host: str) -> bool:
     """An IP address or a DNS name made of letters, digits, hyphens and dots."""
-    try:
+    with contextlib.suppress(ValueError):
         ipaddress.ip_address(host)
         return True
-    except ValueError:
-        pass
     if not host or len(host) > MAX_HOST_CHARS:
         return False
     return all(_LABEL.match(label) for label in host.rstrip(".").split("."))
@@ -53,11 +52,9 @@ def is_safe_ip(ip: str) -> bool:
 
 
 def resolve(host: str) -> list[str]:
-    try:
+    with contextlib.suppress(ValueError):
         ipaddress.ip_address(host)
         return [host]
-    except ValueError:
-        pass
     try:
         return sorted({info[4][0] for info in socket.getaddrinfo(host, None)})
     except (OSError, UnicodeError):

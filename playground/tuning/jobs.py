@@ -9,6 +9,7 @@ not fight over every core.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -113,10 +114,8 @@ def stop_workers(workers: list[WorkerProcess]) -> None:
     """Ask every worker to stop after its current step (as Ctrl+C does)."""
     for worker in workers:
         if worker.process.poll() is None:
-            try:
+            with contextlib.suppress(OSError):  # it has just ended
                 worker.process.send_signal(signal.SIGINT)
-            except OSError:  # it has just ended
-                pass
 
 
 def kill_workers(workers: list[WorkerProcess], grace_s: float = STOP_GRACE_S) -> None:

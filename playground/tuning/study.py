@@ -7,6 +7,7 @@ so connections wait (``timeout``) instead of failing with "database is locked".
 """
 from __future__ import annotations
 
+import contextlib
 import math
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -126,11 +127,9 @@ def open_study(settings: TuneSettings, storage_url: str,
     wanted = optuna.study.StudyDirection[settings.direction.upper()]
     created = False
     try:
-        try:
+        with contextlib.suppress(optuna.exceptions.DuplicatedStudyError):
             storage.create_new_study([wanted], settings.study)
             created = True
-        except optuna.exceptions.DuplicatedStudyError:
-            pass
         study = optuna.load_study(study_name=settings.study, storage=storage,
                                   sampler=make_sampler(settings.seed),
                                   pruner=make_pruner(settings.pruner))

@@ -33,7 +33,9 @@ def test_two_machines_share_a_postgresql_study_without_repeats(tmp_path, monkeyp
     assert len(set(values)) == 6, values                 # no value tried twice
     assert values.count(PROJECT_LEARNING_RATE) == 1      # the project's own: once
     runs = [last_json(out)["trials_run"] for out, _ in outputs]
-    assert sum(runs) == 6 and min(runs) >= 1             # both machines did some work
+    # Every trial was run by exactly one process (which machine got how many depends on
+    # when each started: on a loaded computer one may finish before the other begins).
+    assert sum(runs) == 6
     assert last_json(outputs[0][0])["jobs"] == 2
     for out, err in outputs:
         assert PASSWORD not in out + err
