@@ -23,7 +23,7 @@ from playground.network.elements import Edge
 
 if TYPE_CHECKING:
     from playground.network.graph import Graph
-    from playground.network.shapes import ShapeReport
+    from playground.network.shapes import NodeShape, ShapeReport
 
 Shape = tuple[int | None, ...]
 # Keyword arguments through which Keras layers receive a mask.
@@ -61,17 +61,27 @@ def mask_warnings() -> Iterator[list[str]]:
     caught.extend(str(r.message) for r in records if "mask" in str(r.message).lower())
 
 
-def mask_edges(graph: "Graph", report: "ShapeReport") -> dict[Edge, str | None]:
-    """The connections that carry a mask: edge -> the keyword it is passed by (explicit),
-    or None when Keras passes it along with the data (implicit)."""
-    marked: dict[Edge, str | None] = {}
+IMPLICIT = ""  # carries a mask along with the data (no keyword)
+
+
+def edge_mask(graph: "Graph", edge: Edge, source: "NodeShape | None") -> str | None:
+    """How ``edge`` carries a mask: the keyword it is passed by (``"mask"``), IMPLICIT when
+    it travels along with the data, None when the connection carries none. ``source`` is
+    the shape inference result of the edge's source."""
+    keyword = keyword_ports(graph.node(edge.target)).get(edge.port)
+    if keyword in MASK_KEYWORDS:
+        return keyword
+    if source is not None and edge.source_port < len(source.output_masks) \
+            and source.output_masks[edge.source_port] is not None:
+        return IMPLICIT
+    return None
+
+
+def mask_edges(graph: "Graph", report: "ShapeReport") -> dict[Edge, str]:
+    """The connections that carry a mask, each with how (see :func:`edge_mask`)."""
+    marked: dict[Edge, str] = {}
     for edge in graph.edges:
-        keyword = keyword_ports(graph.node(edge.target)).get(edge.port)
-        if keyword in MASK_KEYWORDS:
-            marked[edge] = keyword
-            continue
-        shape = report.nodes.get(edge.source)
-        if shape is not None and edge.source_port < len(shape.output_masks) \
-                and shape.output_masks[edge.source_port] is not None:
-            marked[edge] = None
+        how = edge_mask(graph, edge, report.nodes.get(edge.source))
+        if how is not None:
+            marked[edge] = how
     return marked
