@@ -131,3 +131,24 @@ def _tokens(model: Any, x: Any) -> list[str] | None:
         return None  # multi-hot / tf-idf output: no sequence of words
     return [PAD if i == 0 else (vocabulary[i] if 0 <= i < len(vocabulary) else "?")
             for i in ids[0].tolist()]
+
+
+@dataclass(frozen=True)
+class AttentionSnapshot:
+    """What the attention view draws for one sample: each layer's map (or why not) and,
+    per readable layer, its heads coloured (heads, query steps, key steps, 4) RGBA."""
+
+    sample_index: int
+    sample_text: str
+    maps: list[AttentionMap | Unreadable]
+    rgba: dict[str, np.ndarray]
+
+
+def attention_snapshot(model: Any, sample: Any, index: int) -> AttentionSnapshot:
+    from playground.insight.colors import weights_heat
+
+    maps = attention_maps(model, sample)
+    rgba = {m.layer_name: weights_heat(m.scores) for m in maps if isinstance(m, AttentionMap)}
+    flat = np.asarray(sample).ravel()
+    text = str(flat[0]) if flat.size == 1 and flat.dtype.kind in "USO" else ""
+    return AttentionSnapshot(index, text, maps, rgba)

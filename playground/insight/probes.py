@@ -47,6 +47,7 @@ REGRESSION = "insight.regression"
 LINE = "insight.line"
 SEQUENCE = "insight.sequence"
 CONV = "insight.conv"
+ATTENTION = "insight.attention"
 
 FRAMES = "insight.frames"   # boundary + neurons + weights of a small dense network at once
 
@@ -55,7 +56,8 @@ FRAMES = "insight.frames"   # boundary + neurons + weights of a small dense netw
 # at >= 20 pictures a second while still training >= 2x TensorFlow Playground's epochs/s
 # (measured: 3-4x, benchmarks/bench_live_views.py), and a frame costs ~2-5 ms.
 SHARES = {BOUNDARY: 0.02, NEURONS: 0.01, WEIGHTS: 0.004, HEALTH: 0.008, CONFUSION: 0.005,
-          REGRESSION: 0.02, LINE: 0.02, SEQUENCE: 0.03, CONV: 0.04, FRAMES: 0.20}
+          REGRESSION: 0.02, LINE: 0.02, SEQUENCE: 0.03, CONV: 0.04, ATTENTION: 0.03,
+          FRAMES: 0.20}
 # No view is computed more often than this: more pictures a second than the screen shows
 # would be work thrown away.
 FRAMES_PER_S = 25.0
@@ -65,7 +67,7 @@ BOUNDARY_RESOLUTION = 100   # the boundary's grid, cells per side (TensorFlow Pl
 WEIGHTS_EVERY_FRAMES = 3
 # Views of the untrained model worth showing at the start; the others (judging training:
 # health, confusion) wait for the first due epoch, so a short run does not pay for them.
-AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV, FRAMES}
+AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV, ATTENTION, FRAMES}
 CONFUSION_SAMPLES = 2000
 # While training, judge on fewer samples: the live picture only needs to show the trend,
 # and big models (CNNs) would otherwise cost a lot per look. Final results use the above.
@@ -232,6 +234,15 @@ def conv_probe(sample_index: int = 0) -> Callable[[Any, Any], ConvSnapshot]:
     return compute
 
 
+def attention_probe(sample_index: int = 0) -> Callable[[Any, Any], Any]:
+    """Each attention layer's scores for one test sample (see insight/attention.py)."""
+    def compute(model: Any, dataset: Any) -> Any:
+        from playground.insight.attention import attention_snapshot
+
+        return attention_snapshot(model, conv_sample(dataset, sample_index), sample_index)
+    return compute
+
+
 def _stack(pictures: list[np.ndarray]) -> np.ndarray:
     return np.stack(pictures) if pictures else np.zeros((0, 1, 1, 4), np.uint8)
 
@@ -276,6 +287,10 @@ def live_probes(dataset: Any, model: Any | None = None,
             computes[LINE] = celsius_fit
     if len(shape) == 3 and (model is None or conv_layers(model)):
         computes[CONV] = conv_probe()
+    from playground.insight.attention import attention_layers
+
+    if model is not None and attention_layers(model):
+        computes[ATTENTION] = attention_probe()
     shares = {**SHARES, **(shares or {})}
     return {name: BudgetedProbe(fn, shares[name], run_first=name in AT_START,
                                 max_rate=max_rate)

@@ -19,6 +19,7 @@ from ui.background import BackgroundRunner
 from ui.canvas.scene import GraphScene
 from ui.datasets.panel import DatasetPanel
 from ui.document import Document
+from ui.insight.attention_view import AttentionView
 from ui.insight.boundary_view import BoundaryView
 from ui.insight.conv_view import ConvView
 from ui.insight.digit_view import DigitView
@@ -94,6 +95,7 @@ class InsightPanel(QWidget):
         self.results = ResultsView(self)
         self.digits = DigitView(self)
         self.conv = ConvView(self)
+        self.attention = AttentionView(self)
         self.regression = RegressionView(self)
         self.layer = LayerView(self)
         self.layers = LayerLink(document, scene, self.layer, self)
@@ -105,6 +107,7 @@ class InsightPanel(QWidget):
                 ("results", self.results, self.tr("Results")),
                 ("digits", self.digits, self.tr("Draw a digit")),
                 ("conv", self.conv, self.tr("Convolutions")),
+                ("attention", self.attention, self.tr("Attention")),
                 ("regression", self.regression, self.tr("Predictions")),
                 ("layer", self.layer, self.tr("Layer")),
                 ("health", self.health, self.tr("Health"))):
@@ -150,6 +153,7 @@ class InsightPanel(QWidget):
         self._results.cancel()  # the new run's live views win
         self.digits.set_predictor(None)
         self.conv.set_computer(None)
+        self.attention.set_computer(None)
         self.refresh_button.setEnabled(False)
 
     def _running_changed(self, running: bool) -> None:
@@ -202,10 +206,12 @@ class InsightPanel(QWidget):
         self._results.shutdown()
         self.digits.shutdown()
         self.conv.shutdown()
+        self.attention.shutdown()
 
     def wait_for_background(self, timeout: float = 60.0) -> None:
         """Block until result computations finish (tests, and closing the window)."""
-        for runner_wait in (self._results.wait, self.digits.wait, self.conv.wait):
+        for runner_wait in (self._results.wait, self.digits.wait, self.conv.wait,
+                            self.attention.wait):
             runner_wait(timeout)
 
     # ------------------------------------------------------------ showing results
@@ -223,6 +229,8 @@ class InsightPanel(QWidget):
                 lambda image, center: predict_drawing(model, image, dataset, center))
         # Another sample picked: a forward pass of it, off the UI thread like every other.
         self.conv.set_computer(lambda index: probes.conv_probe(index)(model, dataset))
+        self.attention.set_computer(
+            lambda index: probes.attention_probe(index)(model, dataset))
 
     def show_results(self, results: dict[str, Any]) -> None:
         views = self._probe_views()
@@ -249,6 +257,7 @@ class InsightPanel(QWidget):
                 probes.LINE: (None, self.regression.set_line),
                 probes.SEQUENCE: (self.regression, self.regression.set_forecast),
                 probes.CONV: (self.conv, self._show_conv),
+                probes.ATTENTION: (self.attention, self._show_attention),
                 probes.HEALTH: (self.health, self._show_health)}
 
     def _show_neurons(self, maps: Any) -> None:
@@ -264,6 +273,11 @@ class InsightPanel(QWidget):
     def _show_conv(self, snapshot: Any) -> None:
         self.conv.titles = self.layers.layer_titles()
         self.conv.set_snapshot(snapshot)
+
+    def _show_attention(self, snapshot: Any) -> None:
+        self.attention.titles = self.layers.layer_titles()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.attention), True)
+        self.attention.set_snapshot(snapshot)
 
     def _show_health(self, report: Any) -> None:
         self.health.titles = self.layers.layer_titles()
@@ -290,7 +304,7 @@ class InsightPanel(QWidget):
         visible = {"boundary": two_d, "network": two_d, "results": classification,
                    "digits": is_digit_dataset(dataset), "conv": len(shape) == 3,
                    "regression": not classification, "layer": True,
-                   "health": True}
+                   "health": True, "attention": self._has_attention()}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
         main = self.views[main_view_key(visible)]
@@ -299,9 +313,15 @@ class InsightPanel(QWidget):
             self.tabs.setCurrentWidget(main)
         if two_d:
             self.boundary.set_dataset(dataset, painted_points(self.document.project.dataset))
+        x = dataset.x_test if dataset.x_test is not None else dataset.x_train
         if len(shape) == 3:
-            x = dataset.x_test if dataset.x_test is not None else dataset.x_train
             self.conv.set_sample_count(len(x))
+        self.attention.set_sample_count(len(x))
+
+    def _has_attention(self) -> bool:
+        from playground.insight.attention import ATTENTION_TYPES
+
+        return any(node.layer_type in ATTENTION_TYPES for node in self.document.graph)
 
     def _project_replaced(self) -> None:
         self.layers.watch_graph()
