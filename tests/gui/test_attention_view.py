@@ -67,3 +67,33 @@ def test_an_unreadable_attention_layer_disables_the_view_with_the_reason(qtbot):
     assert not view.heat.isEnabled() and not view.head_box.isEnabled()
     assert view.heat.scores is None
     assert "called 2 times" in view.status_label.text()
+
+
+@pytest.mark.gui
+def test_the_word_map_draws_the_pca_places_and_lists_neighbours(qtbot, tmp_path):
+    from playground.insight.embedding_map import embedding_map, nearest_words
+    from tests.insight.test_embedding_map import WORDS, text_model
+    from ui.insight.embedding_view import EmbeddingView
+
+    model = text_model()
+    found = probes.live_probes(sentences.load({"samples": 40, "borrow": 0.3,
+                                               "test_fraction": 0.25, "seed": 1}),
+                               model)[probes.EMBEDDING](model, None)
+    view = EmbeddingView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.set_map(found)
+    assert view.map.words == WORDS
+    np.testing.assert_array_equal(view.map.coordinates, embedding_map(model).coordinates)
+    # Points keep the map's order along each axis (x right, y up).
+    placed = view.map.positions()
+    order_x = np.argsort(found.coordinates[:, 0], kind="stable")
+    assert [placed[i].x() for i in order_x] == sorted(p.x() for p in placed)
+    view.search.setText("猫")
+    expected = nearest_words(found, "猫")
+    shown = [view.neighbours.item(i).text() for i in range(view.neighbours.count())]
+    assert shown == [f"{w}  {s:+.2f}" for w, s in expected]
+    assert view.map.highlighted == {"猫", *(w for w, _s in expected)}
+    assert view.save_png(tmp_path / "map.png") and (tmp_path / "map.png").stat().st_size > 0
+    view.search.setText("unicorn")
+    assert "unicorn" in view.neighbours.item(0).text() and view.map.highlighted == set()

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from playground.errors import PlaygroundError
 from playground.insight import probes
+from playground.insight.attention import ATTENTION_TYPES
+from playground.insight.embedding_map import VOCABULARY_TYPES
 from playground.insight.painting import painted_points, with_points
 from ui.background import BackgroundRunner
 from ui.canvas.scene import GraphScene
@@ -23,6 +25,7 @@ from ui.insight.attention_view import AttentionView
 from ui.insight.boundary_view import BoundaryView
 from ui.insight.conv_view import ConvView
 from ui.insight.digit_view import DigitView
+from ui.insight.embedding_view import EmbeddingView
 from ui.insight.health_view import HealthView
 from ui.insight.layer_link import LayerLink
 from ui.insight.layer_view import LayerView
@@ -96,6 +99,7 @@ class InsightPanel(QWidget):
         self.digits = DigitView(self)
         self.conv = ConvView(self)
         self.attention = AttentionView(self)
+        self.embedding = EmbeddingView(self)
         self.regression = RegressionView(self)
         self.layer = LayerView(self)
         self.layers = LayerLink(document, scene, self.layer, self)
@@ -108,6 +112,7 @@ class InsightPanel(QWidget):
                 ("digits", self.digits, self.tr("Draw a digit")),
                 ("conv", self.conv, self.tr("Convolutions")),
                 ("attention", self.attention, self.tr("Attention")),
+                ("embedding", self.embedding, self.tr("Word map")),
                 ("regression", self.regression, self.tr("Predictions")),
                 ("layer", self.layer, self.tr("Layer")),
                 ("health", self.health, self.tr("Health"))):
@@ -258,6 +263,7 @@ class InsightPanel(QWidget):
                 probes.SEQUENCE: (self.regression, self.regression.set_forecast),
                 probes.CONV: (self.conv, self._show_conv),
                 probes.ATTENTION: (self.attention, self._show_attention),
+                probes.EMBEDDING: (self.embedding, self._show_embedding),
                 probes.HEALTH: (self.health, self._show_health)}
 
     def _show_neurons(self, maps: Any) -> None:
@@ -278,6 +284,10 @@ class InsightPanel(QWidget):
         self.attention.titles = self.layers.layer_titles()
         self.tabs.setTabVisible(self.tabs.indexOf(self.attention), True)
         self.attention.set_snapshot(snapshot)
+
+    def _show_embedding(self, found: Any) -> None:
+        self.tabs.setTabVisible(self.tabs.indexOf(self.embedding), True)
+        self.embedding.set_map(found)
 
     def _show_health(self, report: Any) -> None:
         self.health.titles = self.layers.layer_titles()
@@ -304,7 +314,9 @@ class InsightPanel(QWidget):
         visible = {"boundary": two_d, "network": two_d, "results": classification,
                    "digits": is_digit_dataset(dataset), "conv": len(shape) == 3,
                    "regression": not classification, "layer": True,
-                   "health": True, "attention": self._has_attention()}
+                   "health": True, "attention": self._has_layer(ATTENTION_TYPES),
+                   "embedding": self._has_layer(("Embedding",))
+                   and self._has_layer(VOCABULARY_TYPES)}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
         main = self.views[main_view_key(visible)]
@@ -318,10 +330,8 @@ class InsightPanel(QWidget):
             self.conv.set_sample_count(len(x))
         self.attention.set_sample_count(len(x))
 
-    def _has_attention(self) -> bool:
-        from playground.insight.attention import ATTENTION_TYPES
-
-        return any(node.layer_type in ATTENTION_TYPES for node in self.document.graph)
+    def _has_layer(self, types: tuple[str, ...]) -> bool:
+        return any(node.layer_type in types for node in self.document.graph)
 
     def _project_replaced(self) -> None:
         self.layers.watch_graph()
