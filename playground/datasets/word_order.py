@@ -8,8 +8,9 @@ same generators). Inputs are raw text, shape (1,) per example.
   of words (averaging the word vectors) cannot do better than guessing: only the order
   tells.
 - ``reviews``: short film reviews, mostly neutral words ("the plot of the film was ...
-  overall"), with one or two words that decide (great, awful, ...): 0 negative, 1
-  positive. An attention layer learns to look at the deciding words.
+  overall"), with the words that decide (great, awful, ... and "not", which turns
+  "not great" negative): 0 negative, 1 positive. Since "not" changes what the word after
+  it means, the words must be read together: an attention layer learns to look at them.
 """
 from __future__ import annotations
 
@@ -72,11 +73,13 @@ def review_sentences(samples, rng):
         def pick(slot):
             pool = REVIEW_WORDS[slot]
             return pool[rng.integers(len(pool))]
-        parts = [pick("subject"), "was", words[rng.integers(len(words))]]
+        opinion = words[rng.integers(len(words))]
+        if rng.random() < 0.4:  # "not great" is negative: the words must be read together
+            opinion = "not " + REVIEW_WORDS["bad" if label else "good"][
+                rng.integers(len(words))]
+        parts = [pick("subject"), "was", opinion]
         for _ in range(rng.integers(0, 3)):
             parts.append(pick("filler"))
-        if rng.random() < 0.4:  # a second opinion in the same direction
-            parts += ["and", pick("subject"), "was", words[rng.integers(len(words))]]
         if rng.random() < 0.5:
             parts.insert(0, pick("filler"))
         sentences.append(" ".join(parts))
