@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 QUICK = ["core", "canvas_import", "startup", "training_small", "training_mnist",
-         "ui_responsiveness", "insight_overhead", "start_stop", "csv"]
+         "ui_responsiveness", "insight_overhead", "start_stop", "csv", "timing_claims"]
 LONG = ["presets"]
 
 

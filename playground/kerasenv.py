@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import threading
 from types import ModuleType
+from typing import Any
 
 _lock = threading.Lock()
 _keras: ModuleType | None = None
@@ -30,6 +31,16 @@ def keras() -> ModuleType:
 
                 _keras = _k
     return _keras
+
+
+def safe_mode() -> Any:
+    """Keras's safe-mode scope: configs built inside it cannot load code (lambdas) nor read
+    files outside the model (a lookup layer's vocabulary given as a path). Every
+    ``from_config`` of something that came from a project or a file runs inside it."""
+    keras()
+    from keras.src.saving.serialization_lib import SafeModeScope
+
+    return SafeModeScope(True)
 
 
 def is_loaded() -> bool:

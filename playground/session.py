@@ -3,6 +3,12 @@
 weights and history, whether it has unsaved changes, whether training holds it locked,
 and the latest shape report.
 
+"Modified" is the session's own answer to "is anything not saved?": the project differs
+from the state it had at the last save (or open) — the graph (the app tells the session
+whether its undo history is back at the saved point, :meth:`Session.set_graph_clean`),
+the dataset choice, training settings, notes, tuning, weights or history. Undoing the
+graph back to the saved point therefore leaves it modified when a run was recorded since.
+
 Qt-free and evented (psygnal): the desktop app's panels and the ``train`` command use the
 same object. Whoever changes the project does it through a method here, which emits the
 event and marks the project modified; nothing assigns the project's fields from outside.
@@ -11,6 +17,7 @@ thread (a dataset loaded on a worker is handed back to the UI thread first).
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import threading
 from pathlib import Path
@@ -18,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from psygnal import Signal
 
+from playground.errors import PlaygroundError
 from playground.files.project import Project, load_project, save_project
 from playground.network.graph import Graph
 from playground.training.settings import TrainingSettings
@@ -57,11 +65,20 @@ class Session:
     notes_changed = Signal()
     shapes_changed = Signal(object)       # the latest ShapeReport
     tuning_changed = Signal()             # project.tuning: search space or search settings
+    saved = Signal()                      # the current state became the saved one (a save,
+                                          # or the user discarded the changes)
 
     def __init__(self, project: Project | None = None, path: str | Path | None = None) -> None:
         self.project: Project = project if project is not None else new_project()
         self.path: Path | None = Path(path) if path is not None else None
         self._modified = False
+        # What "saved" means (see the module's docstring): set by _take_saved_state().
+        self._graph_clean = True
+        self._forced_unsaved = False      # set_modified(True): e.g. imported, never saved
+        self._saved_fields: tuple[Any, ...] = ()
+        self._saved_weights: dict[str, list[Any]] | None = None
+        self._saved_history: list[dict[str, Any]] = []
+        self._take_saved_state()
         self._locked = False
         self.lock_reason = ""
         self.shape_report: ShapeReport | None = None
@@ -96,6 +113,55 @@ class Session:
         return self.project.title or untitled
 
     def set_modified(self, modified: bool = True) -> None:
+        """True: count the project as unsaved until the next save (an imported model, a
+        restored autosave). False: the current state counts as saved (:meth:`mark_saved`)."""
+        if modified:
+            self._forced_unsaved = True
+            self._update_modified()
+        else:
+            self.mark_saved()
+
+    def mark_saved(self) -> None:
+        """The current state is the saved one: after a save, or when the user chose to
+        discard the changes. Emits ``saved`` (the app marks its undo history clean)."""
+        self._take_saved_state()
+        self.saved.emit()
+        self._update_modified()
+
+    def set_graph_clean(self, clean: bool) -> None:
+        """Whether the graph is as saved: the app's undo history is at its saved point."""
+        self._graph_clean = clean
+        self._update_modified()
+
+    def _saved_fields_now(self) -> tuple[Any, ...]:
+        p = self.project
+        try:  # the settings as they act: a file's partial settings equal their defaults
+            training: Any = TrainingSettings.from_dict(p.training).to_dict()
+        except PlaygroundError:
+            training = p.training
+        return (p.dataset, training, p.notes, p.tuning, p.title, p.description, p.lesson,
+                p.extras)
+
+    def _take_saved_state(self) -> None:
+        # The JSON-like parts are small: a deep copy, so no later in-place change can hide.
+        # Weights and history entries are replaced or appended, never changed in place:
+        # identity says whether they are the saved ones.
+        self._graph_clean = True
+        self._forced_unsaved = False
+        self._saved_fields = copy.deepcopy(self._saved_fields_now())
+        self._saved_weights = self.project.weights
+        self._saved_history = list(self.project.history)
+
+    def _differs_from_saved(self) -> bool:
+        history = self.project.history
+        return (self._forced_unsaved or not self._graph_clean
+                or self.project.weights is not self._saved_weights
+                or len(history) != len(self._saved_history)
+                or any(a is not b for a, b in zip(history, self._saved_history))
+                or self._saved_fields_now() != self._saved_fields)
+
+    def _update_modified(self) -> None:
+        modified = self._differs_from_saved()
         if modified != self._modified:
             self._modified = modified
             self.modified_changed.emit(modified)
@@ -118,7 +184,7 @@ class Session:
             if not keep:
                 self._dataset = self._dataset_for = None
         self._modified = True  # so that the event below fires
-        self.set_modified(False)
+        self.mark_saved()
         self.project_replaced.emit()
         self.path_changed.emit()
 
@@ -134,14 +200,14 @@ class Session:
         written = save_project(self.project, target)
         if target != self.path:
             self.set_path(written)
-        self.set_modified(False)
+        self.mark_saved()
         return written
 
     def set_notes(self, text: str) -> None:
         if text != self.project.notes:
             self.project.notes = text
             self.notes_changed.emit()
-            self.set_modified(True)
+            self._update_modified()
 
     # ------------------------------------------------------------------ dataset
     @property
@@ -155,7 +221,7 @@ class Session:
             return
         self.project.dataset = choice
         self.dataset_choice_changed.emit()
-        self.set_modified(True)
+        self._update_modified()
 
     def loaded_dataset(self) -> "Dataset | None":
         """The dataset of the current choice if it has been loaded, else None."""
@@ -202,13 +268,13 @@ class Session:
             return
         self.project.training = data
         self.training_settings_changed.emit()
-        self.set_modified(True)
+        self._update_modified()
 
     def set_weights(self, weights: dict[str, list[Any]] | None) -> None:
         """Trained weights by node id (None: the next run starts from fresh ones)."""
         self.project.weights = weights
         self.weights_changed.emit()
-        self.set_modified(True)
+        self._update_modified()
 
     def reset_weights(self) -> None:
         self.set_weights(None)
@@ -216,7 +282,7 @@ class Session:
     def add_history(self, entry: dict[str, Any]) -> None:
         self.project.history.append(entry)
         self.history_changed.emit()
-        self.set_modified(True)
+        self._update_modified()
 
     def record_run(self, entry: dict[str, Any], weights: dict[str, list[Any]] | None) -> None:
         """A finished run: its history entry (``RunResult.history_entry()``) and its trained
@@ -276,7 +342,7 @@ class Session:
         if data != self.project.tuning:
             self.project.tuning = data
             self.tuning_changed.emit()
-            self.set_modified(True)
+            self._update_modified()
 
     # ------------------------------------------------------------------ shapes
     def set_shape_report(self, report: "ShapeReport") -> None:

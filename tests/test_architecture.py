@@ -194,3 +194,138 @@ def test_panels_do_not_look_each_other_up_on_the_window():
                     and "window" in ast.unparse(node.func.value).lower():
                 probes.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert probes == []
+
+
+# ----------------------------------------------------------------- test markers
+QT_FIXTURES = {"qtbot", "qapp"}       # pytest-qt's: a test that uses them needs a display
+
+
+def _is_fixture(node: ast.FunctionDef) -> bool:
+    return any("fixture" in ast.unparse(d) for d in node.decorator_list)
+
+
+def _params(node: ast.FunctionDef) -> set[str]:
+    return {a.arg for a in node.args.args + node.args.kwonlyargs}
+
+
+def _marks(decorators: list[ast.expr]) -> set[str]:
+    names = set()
+    for d in decorators:
+        text = ast.unparse(d)
+        if text.startswith("pytest.mark."):
+            names.add(text.removeprefix("pytest.mark.").split("(")[0])
+    return names
+
+
+def _module_marks(tree: ast.Module) -> set[str]:
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets):
+            values = node.value.elts if isinstance(node.value, (ast.List, ast.Tuple)) \
+                else [node.value]
+            return _marks(values)
+    return set()
+
+
+def _qt_tests_without_gui_marker(files: dict[Path, str], marked_folders: set[Path]) -> list[str]:
+    """Tests (in ``files``: path -> source) that use a Qt fixture, directly or through other
+    fixtures (of their module or a conftest.py above it), but carry no ``gui`` marker: not
+    on themselves, their class or their module, and not in a folder whose conftest marks
+    all of its tests."""
+    trees = {path: ast.parse(text) for path, text in files.items()}
+    fixtures: dict[Path, dict[str, set[str]]] = {
+        path: {n.name: _params(n) for n in ast.walk(tree)
+               if isinstance(n, ast.FunctionDef) and _is_fixture(n)}
+        for path, tree in trees.items()}
+    missing = []
+    for path, tree in trees.items():
+        if not path.name.startswith("test_"):
+            continue
+        visible: dict[str, set[str]] = {}
+        for conftest in sorted((p for p in trees if p.name == "conftest.py"
+                                and p.parent in path.parents), key=lambda p: len(p.parts)):
+            visible.update(fixtures[conftest])
+        visible.update(fixtures[path])
+        qt = set(QT_FIXTURES)
+        while True:  # fixtures that need a Qt fixture, to a fixed point
+            more = {name for name, needs in visible.items() if needs & qt} - qt
+            if not more:
+                break
+            qt |= more
+        if path.parent in marked_folders or "gui" in _module_marks(tree):
+            continue
+        for node in tree.body:
+            classes = [node] if isinstance(node, ast.ClassDef) else []
+            tests = [(node, set())] if isinstance(node, ast.FunctionDef) else [
+                (f, _marks(node.decorator_list)) for node in classes for f in node.body
+                if isinstance(f, ast.FunctionDef)]
+            for test, class_marks in tests:
+                if test.name.startswith("test") and _params(test) & qt \
+                        and "gui" not in _marks(test.decorator_list) | class_marks:
+                    missing.append(f"{path.relative_to(ROOT)}::{test.name}")
+    return missing
+
+
+def _folders_marked_gui_by_their_conftest() -> set[Path]:
+    """Folders whose conftest.py marks every test ``gui`` in pytest_collection_modifyitems."""
+    folders = set()
+    for conftest in (ROOT / "tests").rglob("conftest.py"):
+        for node in ast.parse(conftest.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) \
+                    and node.name == "pytest_collection_modifyitems" \
+                    and "pytest.mark.gui" in ast.unparse(node):
+                folders.add(conftest.parent)
+    return folders
+
+
+def test_every_test_that_needs_qt_is_marked_gui():
+    files = {p: p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("*.py")}
+    assert _qt_tests_without_gui_marker(files, _folders_marked_gui_by_their_conftest()) == []
+
+
+def test_the_gui_marker_check_can_fail():
+    """On made-up files: a test reaching qtbot through a conftest fixture is caught unless
+    it, its class or its module is marked, or its folder's conftest marks it."""
+    tests = ROOT / "tests"
+    conftest = """import pytest
+@pytest.fixture
+def window(qtbot):
+    return 1
+"""
+    module = """import pytest
+def test_plain(tmp_path): pass
+def test_window(window): pass
+@pytest.mark.gui
+def test_marked(qapp): pass
+class TestA:
+    def test_in_class(self, qtbot): pass
+@pytest.mark.gui
+class TestB:
+    def test_in_marked_class(self, qtbot): pass
+"""
+    files = {tests / "x" / "conftest.py": conftest, tests / "x" / "test_x.py": module}
+    assert _qt_tests_without_gui_marker(files, set()) == [
+        "tests/x/test_x.py::test_window", "tests/x/test_x.py::test_in_class"]
+    assert _qt_tests_without_gui_marker(files, {tests / "x"}) == []
+    files[tests / "x" / "test_x.py"] = "import pytest\npytestmark = [pytest.mark.gui]\n" + module
+    assert _qt_tests_without_gui_marker(files, set()) == []
+
+
+def test_the_gui_folder_marks_its_tests_gui_and_tf_window_ones_slow():
+    """The real collection: nothing in tests/gui is left when GUI tests are deselected, and a
+    test waiting for TensorFlow's window counts as slow."""
+    import os
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def collected(marks: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-p",
+             "no:randomly", "-m", marks, "tests/gui/test_real_models_gui.py"],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300).stdout
+
+    assert "no tests collected" in collected("not gui") or \
+        "test_real_models_gui.py::" not in collected("not gui")
+    slow = collected("slow")
+    assert "test_group_freezes_in_one_click_and_opens_to_edit_its_inside" in slow
+    assert "test_a_layer_called_again_shares_its_weights" not in slow   # uses window only

@@ -93,3 +93,63 @@ def test_a_run_through_the_session_records_weights_and_history_and_saves(tmp_pat
     path = session.save(tmp_path / "trained.kpg")
     assert not session.modified and session.path == path
     assert load_project(path).history[-1]["epochs_done"] == 2
+
+
+def _trained_run(session: Session) -> tuple[dict, dict]:
+    """A real one-epoch run's history entry and trained weights."""
+    from playground.training.run import trained_weights
+
+    result = session.make_engine().run()
+    return result.history_entry(), trained_weights(session.graph, result)
+
+
+def test_a_recorded_run_keeps_the_project_modified_when_the_graph_is_back_as_saved(tmp_path):
+    session = Session(xor_project(samples=40, epochs=1))
+    session.save(tmp_path / "xor.kpg")
+    session.set_graph_clean(False)            # the app: a layer added, the undo stack moved
+    assert session.modified
+    session.record_run(*_trained_run(session))
+    session.set_graph_clean(True)             # the layer undone: the graph is as saved
+    assert session.modified                   # but the run (weights, history) is not saved
+    session.save()
+    assert not session.modified
+    assert load_project(session.path).history == session.project.history
+
+
+def test_every_kind_of_change_marks_modified_and_going_back_to_the_saved_value_clears_it(
+        tmp_path):
+    session = Session(xor_project(samples=40, epochs=1))
+    session.save(tmp_path / "xor.kpg")
+    saved_settings = session.training_settings()
+
+    changes = [
+        (lambda: session.set_dataset_choice("circle", {"samples": 40}),
+         lambda: session.set_dataset_choice("xor", {"samples": 40})),
+        (lambda: session.set_training_settings(TrainingSettings(epochs=9)),
+         lambda: session.set_training_settings(saved_settings)),
+        (lambda: session.set_notes("remember this"), lambda: session.set_notes("")),
+        (lambda: session.set_tuning({"settings": {"trials": 3}}),
+         lambda: session.set_tuning({})),
+        (lambda: session.set_graph_clean(False), lambda: session.set_graph_clean(True)),
+    ]
+    for change, revert in changes:
+        change()
+        assert session.modified
+        revert()
+        assert not session.modified
+    # Weights and history have no "back": once changed, only a save makes them safe.
+    session.set_weights({"x": []})
+    assert session.modified
+    session.save()
+    session.add_history({"epochs_done": 1})
+    assert session.modified
+
+
+def test_an_imported_project_stays_modified_until_saved(tmp_path):
+    session = Session(xor_project(samples=40))
+    session.set_modified(True)                # e.g. imported from .keras: never saved
+    session.set_graph_clean(True)
+    assert session.modified
+    saved = _recorder(session.saved)
+    session.save(tmp_path / "imported.kpg")
+    assert not session.modified and saved == [()]

@@ -65,6 +65,8 @@ def run_app(args: list[str]) -> int:
     else:
         QTimer.singleShot(0, window.view.fit_all)
     QTimer.singleShot(0, window.panels.autosave.offer_restore)  # work left by a crashed session
+    if not args:   # the first start leads somewhere: lessons, build your own, your data
+        window.panels.welcome.show_on_first_start()
     # After an unexpected error, put unsaved work aside at once rather than within 30 s.
     app.crash_reporter.reported.connect(lambda *_: window.panels.autosave.autosave_now())
     return app.exec()

@@ -2,8 +2,10 @@
 
 While the document is modified, a timer writes the project to this session's recovery file
 (:mod:`playground.files.recovery`) at least every 30 seconds. Only a copy of the JSON part is made
-on the UI thread (milliseconds); packing and writing happen on a worker thread. A real save,
-a clean project or a clean close removes the file. At start-up :meth:`Autosave.offer_restore`
+on the UI thread (milliseconds); packing and writing happen on a worker thread. Only a
+successful save, an explicit discard (the user said so, or moved on to another project after
+the unsaved-changes prompt) or a clean close removes the file — an undo back to the saved
+state does not: the file may hold work the user still wants. At start-up :meth:`Autosave.offer_restore`
 lists sessions whose app is gone (crash, kill, power cut) and asks: restore, discard, later.
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QMessageBox, QWidget
+from ui.message_box import plain_box, show_warning
 
 from playground.files import recovery
 from playground.files.crash_log import logger
@@ -51,12 +54,16 @@ class Autosave(QObject):
         self._writer.done.connect(self._on_written)
         self._writer.failed.connect(self._on_failed)
         self._closed = False
+        self._clear_after_write = False   # saved or discarded while a write was running
         # Replaceable in tests: returns RESTORE, DISCARD or LATER for one session.
         self.ask_restore: Callable[[recovery.RecoveryInfo], str] = self._ask_restore
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.autosave_now)
         self.document.modifiedChanged.connect(self._on_modified)
+        # Connected to the session's own events: nothing else means "the work is safe".
+        self.document.session.saved.connect(self._on_saved_or_discarded)
+        self.document.session.project_replaced.connect(self._on_saved_or_discarded)
         closing.connect(self.shutdown)
         self._on_modified(self.document.modified)
 
@@ -77,8 +84,7 @@ class Autosave(QObject):
         self._writer.wait()
 
     def _on_written(self, _wrote: object) -> None:
-        self._task_done()
-        if self.document.modified:
+        if self._task_done():
             self.saved.emit(str(self.recovery_session.project_file))
 
     def _on_failed(self, message: str) -> None:
@@ -87,18 +93,27 @@ class Autosave(QObject):
         self.status.show_message(text, 10000)
         self.failed.emit(text)
 
-    def _task_done(self) -> None:
-        if not self.document.modified or self._closed:
-            self._clear()  # saved (or closed) while the write was running
+    def _task_done(self) -> bool:
+        """False (and the file removed) when the work was saved, discarded or closed while
+        the write was running; True when the written file is the one to keep."""
+        if self._clear_after_write or self._closed:
+            self._clear_after_write = False
+            self._clear()
+            return False
+        return True
 
     def _on_modified(self, modified: bool) -> None:
         if modified and not self._closed:
             if not self.timer.isActive():
                 self.timer.start()
             return
-        self.timer.stop()
-        if not self._writer.busy:
-            self._clear()  # the project on disk (or a fresh one) is all there is
+        self.timer.stop()   # nothing new to write; what was written stays (see the docstring)
+
+    def _on_saved_or_discarded(self) -> None:
+        if self._writer.busy:
+            self._clear_after_write = True
+        else:
+            self._clear()
 
     def shutdown(self) -> None:
         """Clean close: the user saved or chose to discard, so nothing is left to recover."""
@@ -132,7 +147,7 @@ class Autosave(QObject):
         try:
             project = recovery.restore(info)
         except PlaygroundError as exc:
-            QMessageBox.warning(self.dialog_parent, self.tr("Cannot restore"), self.tr(
+            show_warning(self.dialog_parent, self.tr("Cannot restore"), self.tr(
                 "The autosaved copy could not be opened: %1\nIt is kept in %2.")
                 .replace("%1", str(exc)).replace("%2", str(info.project_file)))
             return False
@@ -152,10 +167,10 @@ class Autosave(QObject):
         return True
 
     def _ask_restore(self, info: recovery.RecoveryInfo) -> str:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore unsaved work?"),
-                          self.tr("Keras Playground did not close properly last time. Unsaved "
-                                  "work was kept: %1.").replace("%1", info.describe()),
-                          QMessageBox.StandardButton.NoButton, self.dialog_parent)
+        box = plain_box(QMessageBox.Icon.Question, self.tr("Restore unsaved work?"),
+                        self.tr("Keras Playground did not close properly last time. Unsaved "
+                                "work was kept: %1.").replace("%1", info.describe()),
+                        QMessageBox.StandardButton.NoButton, self.dialog_parent)
         box.setObjectName("restore_box")
         box.setInformativeText(self.tr("Restore opens it as an unsaved project. Discard "
                                        "deletes it. Later asks again at the next start."))

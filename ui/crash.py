@@ -23,6 +23,7 @@ from typing import Any, Callable
 from PySide6.QtCore import (QCoreApplication, QObject, QtMsgType, Qt, Signal,
                             qInstallMessageHandler)
 from PySide6.QtWidgets import QApplication, QMessageBox
+from ui.message_box import plain_box
 
 from playground.files import crash_log as errorlog
 from playground.errors import PlaygroundError
@@ -127,8 +128,8 @@ class CrashReporter(QObject):
             self._showing = False
 
     def _message_box(self, summary: str, details: str, log_file: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("Unexpected error"), summary,
-                          QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+        box = plain_box(QMessageBox.Icon.Critical, tr("Unexpected error"), summary,
+                        QMessageBox.StandardButton.Ok, QApplication.activeWindow())
         box.setObjectName("crash_dialog")
         box.setInformativeText(tr("The app is still running and your work is kept. To be "
                                   "safe, save your project now (under a new name if in "

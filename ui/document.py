@@ -37,9 +37,10 @@ class Document(QObject):
         s.weights_changed.connect(self.weightsChanged.emit)
         s.locked_changed.connect(self.lockedChanged.emit)
         s.path_changed.connect(self.pathChanged.emit)
-        # A clean undo stack means "as saved"; edits outside the stack (dataset choice,
-        # training settings, notes) mark the session modified themselves.
-        self.undo_stack.cleanChanged.connect(lambda clean: s.set_modified(not clean))
+        # The undo stack knows whether the graph is back at its saved point; the session
+        # weighs that with everything else (settings, weights, history…) to say "modified".
+        self.undo_stack.cleanChanged.connect(s.set_graph_clean)
+        s.saved.connect(self._on_saved)
 
     # ------------------------------------------------------------------ state (the session's)
     @property
@@ -67,12 +68,15 @@ class Document(QObject):
         return self.session.lock_reason
 
     def set_modified(self, modified: bool = True) -> None:
+        """True: unsaved until the next save; False: the current state counts as saved (after
+        a save, or when the user discards the changes)."""
         self.session.set_modified(modified)
 
     def _on_modified(self, modified: bool) -> None:
-        if not modified:
-            self.undo_stack.setClean()
         self.modifiedChanged.emit(modified)
+
+    def _on_saved(self) -> None:
+        self.undo_stack.setClean()  # the graph as it is now is the saved one
 
     def set_locked(self, locked: bool, reason: str = "") -> None:
         """Lock structural edits (e.g. while training); ``reason`` is shown to the user."""

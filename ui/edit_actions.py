@@ -74,7 +74,7 @@ class EditActions(QObject):
         menu.addAction(self.select_all)
         menu.addSeparator()
         self.auto_layout = self._action(self.tr("Arrange &Automatically"),
-                                        QKeySequence("Ctrl+L"), self.edits.arrange)
+                                        QKeySequence("Ctrl+Shift+L"), self.edits.arrange)
         self.auto_layout.setToolTip(self.tr("Lay out the whole graph in tidy rows"))
         menu.addAction(self.auto_layout)
         menu.addSeparator()
@@ -256,5 +256,5 @@ class EditActions(QObject):
             "<li>Select a layer to change its settings in the <b>Inspector</b> (right).</li>"
             "<li>Red layers have a problem: hover over them to read what to fix.</li></ol>"
             "<p>Wheel: zoom · middle button or Space+drag: pan · Ctrl+0: fit · "
-            "Ctrl+L: arrange · arrows: nudge · Delete: remove · Ctrl+Z: undo · "
+            "Ctrl+Shift+L: arrange · F5: train · arrows: nudge · Delete: remove · Ctrl+Z: undo · "
             "Ctrl+F: find a layer to add (Enter adds it) · F2: rename.</p>"))

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from ui.message_box import plain_box
 
 from playground.errors import PlaygroundError
 from playground.export.deploy import ExportReport
@@ -128,8 +129,8 @@ class DeploymentExports(QObject):
         if report.notes:
             text += "\n\n" + " ".join(report.notes)
         icon = QMessageBox.Icon.Information if report.matches else QMessageBox.Icon.Warning
-        box = QMessageBox(icon, self.tr("%1 export").replace("%1", report.format), text,
-                          QMessageBox.StandardButton.Ok, self._parent)
+        box = plain_box(icon, self.tr("%1 export").replace("%1", report.format), text,
+                        QMessageBox.StandardButton.Ok, self._parent)
         box.setObjectName("export_report_box")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -22,6 +22,7 @@ from playground.tuning.space import CHOICE_KINDS, RANGE_KINDS, default_dimension
 from ui import commands, theme
 from ui.canvas.scene import GraphScene
 from ui.document import Document
+from ui.fit_actions import dataset_changes, match_dataset
 from ui.inspector_kinds import special_section
 from ui.param_widgets import ParamEditor, is_invalid
 from ui.tuning.search_field import SearchField
@@ -114,10 +115,14 @@ class InspectorPanel(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
-        self.setWidget(body)
+        self.setWidget(body)   # the previous form is deleted with its widgets ...
         self.editors, self.errors = {}, {}
         self.search_fields: dict[str, SearchField] = {}
         self.config_edit = self.config_error = None
+        # ... so no reference to one of them is kept (issue 23: deleted-widget access).
+        self.shape_label = self.node_error = self.inputs_label = None
+        self.match_button = self.name_edit = self.name_error = self.trainable = None
+        self.freeze_all = self.unfreeze_all = None
         return layout
 
     def _show_many(self, count: int) -> None:
@@ -181,6 +186,15 @@ class InspectorPanel(QScrollArea):
         self.inputs_label = _label("", "help")
         self.inputs_label.setVisible(False)
         layout.addWidget(self.inputs_label)
+        # Input shape or output units/activation that do not fit the dataset: one click.
+        self.match_button = QPushButton(self.tr("Match the dataset"), self)
+        self.match_button.setObjectName("inspector_match_dataset")
+        self.match_button.setToolTip(self.tr(
+            "Set the Input's shape and the output layer's units and activation to what the "
+            "chosen dataset needs (one undo step)."))
+        self.match_button.clicked.connect(lambda: match_dataset(self.document))
+        self.match_button.setVisible(False)
+        layout.addWidget(self.match_button)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -288,6 +302,8 @@ class InspectorPanel(QScrollArea):
         self.trainable.blockSignals(False)
         for name, editor in self.editors.items():
             editor.set_value(node.params.get(name))
+        self.match_button.setVisible(not self.document.locked
+                                     and node.id in dataset_changes(self.document))
         if self.config_edit is not None:
             self.config_edit.setPlainText(json.dumps(node.params, indent=2))
 
@@ -299,10 +315,6 @@ class InspectorPanel(QScrollArea):
 
     def _show_shape(self) -> None:
         if self.node_id is None or self.shape_label is None:
-            return
-        try:
-            self.shape_label.text()
-        except RuntimeError:  # the form was rebuilt; the old label is gone
             return
         report = self.shapes.report
         info = report.nodes.get(self.node_id) if report is not None else None

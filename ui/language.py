@@ -113,6 +113,7 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
         app.installTranslator(qt_own)
         installed.append(qt_own)
     qm = compiled_qm(language)
+    # Ours also carries Qt's texts the shipped qtbase .qm lacks (ui.qt_texts.QT_OWN_TEXTS).
     ours = ContextFallbackTranslator(app)
     if qm is not None and ours.load(str(qm)):
         app.installTranslator(ours)

@@ -21,6 +21,7 @@ from ui.language import LanguageMenu
 from ui.shape_service import ShapeService
 from ui.tf_loader import TFLoader
 from ui.training.tensorboard_help import TensorBoardHelp
+from ui.wheel_guard import install_wheel_guard
 
 _AREAS = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document, tf_loader: TFLoader | None = None,
                  settings: QSettings | None = None) -> None:
         super().__init__()
+        # Before any child exists: settings take the wheel only when focused (issue 23).
+        install_wheel_guard()
         self.document = document
         self.settings = settings if settings is not None else QSettings()
         self.tf_loader = tf_loader if tf_loader is not None else TFLoader(self)
@@ -308,7 +311,8 @@ class MainWindow(QMainWindow):
 
     def _show_lock(self, locked: bool) -> None:
         self._lock_label.setVisible(locked)
-        self._lock_label.setText("🔒 " + (self.document.lock_reason or self.tr("Editing locked")))
+        # No 🔒: no font the setup installs draws it (a box).
+        self._lock_label.setText(self.document.lock_reason or self.tr("Editing locked"))
 
     # ------------------------------------------------------------ project
     def _bind_project(self) -> None:

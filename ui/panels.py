@@ -24,6 +24,7 @@ from ui.palette import PalettePanel
 from ui.summary import SummaryPanel
 from ui.training.panel import TrainingPanel
 from ui.tuning.panel import TunePanel
+from ui.welcome import Welcome
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -41,11 +42,16 @@ class Panels:
     tune: TunePanel
     autosave: Autosave
     lessons_action: QAction
+    welcome: Welcome
 
 
-def install_training_menu(window: "MainWindow", document: Any) -> None:
-    """Training ▸ Run on several machines… (a launch kit for the current project)."""
+def install_training_menu(window: "MainWindow", document: Any,
+                          training: TrainingPanel) -> None:
+    """Training ▸ Train, Pause, Stop, Reset weights; Run on several machines… (a launch kit
+    for the current project)."""
     from PySide6.QtGui import QAction
+
+    from ui.training.menu_actions import add_run_actions
 
     def open_dialog() -> None:
         from ui.training.launch_kit_dialog import LaunchKitDialog
@@ -55,6 +61,7 @@ def install_training_menu(window: "MainWindow", document: Any) -> None:
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Training"))
     window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    add_run_actions(menu, window, training)
     action = QAction(QCoreApplication.translate("MainWindow", "Run on several machines…"), window)
     action.setStatusTip(QCoreApplication.translate("MainWindow", "Write a launch kit to train this project on several "
                                   "machines with TensorFlow's multi-worker strategy"))
@@ -92,11 +99,12 @@ def install_panels(window: "MainWindow") -> Panels:
     # Dataset and lesson share the right side under the inspector (docked in this order:
     # the default layout's sizes depend on it).
     window.dock_dataset_panels(dataset, lesson)
-    install_training_menu(window, document)
+    install_training_menu(window, document, training)
     tune = TunePanel(document, window.closing)
     window.add_panel(tune, QCoreApplication.translate("MainWindow", "Tune"), "bottom", "tune_panel")
     # Last, so it is the last tab of the training column (training comes first).
     summary = SummaryPanel(document, scene, window.view, window.shapes)
     window.add_panel(summary, QCoreApplication.translate("MainWindow", "Model summary"), "bottom", "summary_panel")
+    welcome = Welcome(window, dataset, palette.focus_search)
     return Panels(palette, inspector, training, insight, dataset, lesson, summary, tune,
-                  autosave, lessons_action)
+                  autosave, lessons_action, welcome)

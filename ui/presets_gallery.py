@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListView,
                                QListWidget, QListWidgetItem, QMessageBox, QTextBrowser,
                                QVBoxLayout, QWidget)
+from ui.message_box import show_warning
 
 from playground.i18n import _ as core_text  # texts stored in English (lessons)
 
@@ -121,7 +122,7 @@ def open_preset_in_window(window: "MainWindow", name: str) -> bool:
     try:
         project = open_preset(name)
     except PlaygroundError as exc:
-        QMessageBox.warning(window, tr("Cannot open the lesson"), str(exc))
+        show_warning(window, tr("Cannot open the lesson"), str(exc))
         return False
     window.document.replace_project(project, None)
     window.view.fit_all()
@@ -134,7 +135,7 @@ def show_gallery(window: "MainWindow") -> None:
     try:
         gallery = PresetsGallery(window)
     except PlaygroundError as exc:
-        QMessageBox.warning(window, tr("Cannot list the lessons"), str(exc))
+        show_warning(window, tr("Cannot list the lessons"), str(exc))
         return
     gallery.presetChosen.connect(lambda name: open_preset_in_window(window, name))
     gallery.exec()

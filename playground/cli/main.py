@@ -197,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     except PlaygroundError as exc:
         print(_("error: {exc}").format(exc=exc), file=sys.stderr)
         return 2
+    except OSError as exc:  # a read-only folder, a full disk: the old file is untouched
+        where = exc.filename or ""
+        print(_("error: {path} cannot be written or read: {reason}. Nothing was changed; "
+                "choose another folder or free some space.").format(
+                    path=where or _("a file"), reason=exc.strerror or exc), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)
 

@@ -47,6 +47,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           "on each (TF_CONFIG, when set, is used instead)"))
     p.add_argument("--index", type=int,
                    help=_("this machine's place in --workers (0 = chief)"))
+    p.add_argument("--allow-public-network", action="store_true",
+                   help=_("let workers use public addresses (TensorFlow's workers accept "
+                          "unauthenticated requests that can read and write files: prefer "
+                          "a private network, a VPN or SSH tunnels)"))
     p.add_argument("--checkpoint-dir", metavar="DIR",
                    help=_("save a checkpoint after every epoch; started again with the same "
                           "folder, the run resumes from the last one"))
@@ -145,7 +149,9 @@ def run_train_command(args: argparse.Namespace) -> int:
     from playground.training.device import enable_memory_growth
 
     # Multi-worker: the strategy must be TensorFlow's first work in this process.
-    cluster = parse_workers(args.workers, args.index) if args.workers else cluster_from_env()
+    public = bool(getattr(args, "allow_public_network", False))
+    cluster = (parse_workers(args.workers, args.index, public) if args.workers
+               else cluster_from_env(allow_public_network=public))
     if args.index is not None and cluster is None:
         raise TrainingError(_("--index is only for multi-worker runs: give --workers too."))
 

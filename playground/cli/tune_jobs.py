@@ -37,7 +37,7 @@ def _relay(worker: Any, finals: dict[int, dict[str, Any]], lock: threading.Lock)
 
 def combined_summary(study: Any, settings: TuneSettings, space: SearchSpace, graph: Any,
                      finals: dict[int, dict[str, Any]], jobs: int) -> dict[str, Any]:
-    from playground.cli.tune import summary_json
+    from playground.cli.tune_summary import summary_json
     from playground.tuning.search import SearchSummary, best_record
 
     summary = summary_json(SearchSummary(settings.study, settings.objective,

@@ -279,7 +279,7 @@ def describe_column(column: Column) -> str:
     missing = int(np.count_nonzero(column.missing))
     if column.kind == "numeric":
         bad = int(np.count_nonzero(column.bad_numbers))
-        text = "numbers"
+        text = _("numbers")
         if bad:
             text += ngettext(", {bad} text cell", ", {bad} text cells", bad).format(bad=bad)
     else:

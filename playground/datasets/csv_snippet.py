@@ -31,11 +31,15 @@ def csv_snippet(params: dict[str, Any]) -> str:
         "import numpy as np",
         "",
         f"MISSING = {set(MISSING_TOKENS)!r}",
-        f"# (column index, is text) of each feature column of {table.path}",
+        # Names and the path come from the user's file: they enter the program only as
+        # repr() literals, never as text in a comment (a line break would start code).
+        f"PATH = {str(table.path)!r}",
+        f"COLUMNS = {list(names)!r}",
+        "# (column index, is text) of each feature column of the file at PATH",
         f"FEATURES = {features!r}",
         f"CATEGORIES = {categories!r}  # one-hot categories of text columns",
         f"KEEP_TEXT = {keep_text!r}  # text columns go to the model as raw text",
-        f"TARGET = {target_index}  # column '{sel.target}'",
+        f"TARGET = {target_index!r}  # the target column: COLUMNS[TARGET]",
     ]
     if classification:
         lines.append(f"CLASS_NAMES = {class_values(target, ~sel.bad_rows)!r}")
@@ -52,7 +56,8 @@ def csv_snippet(params: dict[str, Any]) -> str:
         "    return value",
         "",
         "",
-        f"with open({table.path!r}, newline='', encoding='utf-8-sig') as f:",
+        f"with open(PATH, newline='', encoding={table.encoding!r}, "
+        f"errors={table.decode_errors!r}) as f:",
         f"    rows = [r for r in csv.reader(f, delimiter={table.delimiter!r})",
         "            if r and any(c.strip() for c in r)]",
         "x_rows, y_rows = [], []",

@@ -72,6 +72,9 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)   # ragged rows
     ragged_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     delimiter: str = ","
+    encoding: str = "utf-8-sig"       # how the file's bytes were read (the snippet reads alike)
+    decode_errors: str = "strict"     # "replace" when some bytes were not valid in it
+    warnings: list[str] = field(default_factory=list)  # said to the user, not refused
 
     @property
     def n_rows(self) -> int:
@@ -125,27 +128,64 @@ def read_csv(path: str | os.PathLike[str], has_header: bool = True) -> CsvTable:
     with _cache_lock:
         if key in _cache:
             return _cache[key]
-    table = _parse(path, _read_text(path), has_header)
+    text, encoding, errors, warnings = _read_text(path)
+    table = _parse(path, text, has_header)
+    table.encoding, table.decode_errors, table.warnings = encoding, errors, warnings
     with _cache_lock:
         _cache.clear()  # keep one table: they can be large
         _cache[key] = table
     return table
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, str, str, list[str]]:
+    """The file's text, the encoding and error mode it was read with, and a warning when
+    its bytes are not all valid UTF-8 (the exported program reads the file the same way)."""
     raw = path.read_bytes()
     if b"\x00" in raw[:4096]:
         raise DatasetError((_("{name} is not a text table (it looks like a binary file, e.g. a "
                               "spreadsheet). Save it as CSV from your spreadsheet program.")
                               .format(name=path.name)))
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Spreadsheets on Windows often save in cp1252; latin-1 never fails as a last resort.
-        try:
-            return raw.decode("cp1252")
-        except UnicodeDecodeError:
-            return raw.decode("latin-1")
+        return raw.decode("utf-8-sig"), "utf-8-sig", "strict", []
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    return _guess_encoding(path, raw, first_bad)
+
+
+def _guess_encoding(path: Path, raw: bytes, first_bad: int) -> tuple[str, str, str, list[str]]:
+    """Not UTF-8: a file that is UTF-8 but for a few stray bytes keeps its UTF-8 text (one
+    Latin-1 byte must not turn every accent of the file into mojibake) with the stray
+    bytes shown as U+FFFD; otherwise the encoding charset-normalizer finds (cp1252 when it
+    finds none). Either way the user is told, with the line of the first bad byte."""
+    line = raw.count(b"\n", 0, first_bad) + 1
+    replaced = raw.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - raw.count("\ufffd".encode())
+    multibyte = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
+    if multibyte >= bad:  # mostly UTF-8: keep it, mark the stray bytes
+        text = raw.decode("utf-8-sig", errors="replace")
+        return text, "utf-8-sig", "replace", [_(
+            "{name} is not valid UTF-8: {count} byte(s) could not be read (the first on line "
+            "{line}) and show as \ufffd. Save the file as UTF-8 to keep those characters.")
+            .format(name=path.name, count=bad, line=line)]
+    encoding = "cp1252"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw[:1_000_000]).best()
+        if best is not None and best.encoding:
+            encoding = best.encoding
+    except ImportError:
+        pass
+    try:
+        text = raw.decode(encoding)
+        errors = "strict"
+    except (UnicodeDecodeError, LookupError):
+        encoding, errors = "latin-1", "strict"
+        text = raw.decode(encoding)
+    return text, encoding, errors, [_(
+        "{name} is not UTF-8 (the first such byte is on line {line}); it was read as "
+        "{encoding}. Check that the text looks right, or save the file as UTF-8.")
+        .format(name=path.name, line=line, encoding=encoding)]
 
 
 def _sniff_delimiter(sample: str) -> str:

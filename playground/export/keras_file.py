@@ -47,6 +47,8 @@ def export_python(project: Project, path: str | Path) -> Path:
     from playground.export.python_program import project_to_python
 
     path = Path(path)
-    out = f"{path.stem}.keras"
+    # Not "{stem}.keras": the model exported beside the program has that name, and running
+    # the program must not overwrite it (issue 23).
+    out = f"{path.stem}_trained.keras"
     atomic_write_text(path, project_to_python(project, filename=path.name, out=out))
     return path

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import keyword
 import pprint
-import re
+import unicodedata
 from typing import Any
 
 from playground.errors import BuildError
@@ -22,6 +22,7 @@ from playground.network.pretrained import is_pretrained_type
 from playground.network.app_layers import is_app_layer_type
 from playground.export.python_special import (app_layer_constructor, group_constructor,
                                               operation_line, pretrained_constructor)
+from playground.export.literals import check_literal, docstring_text, literal
 from playground.files.project import Project
 
 HEADER = '''"""{title}
@@ -36,7 +37,10 @@ from keras import layers
 
 
 def python_identifier(name: str, taken: set[str]) -> str:
-    ident = re.sub(r"\W", "_", name)
+    # Python reads identifiers NFKC-normalized ("ﬁ" is "fi"): normalize first so two names
+    # can never end up as one variable, and keep only characters an identifier may hold.
+    ident = "".join(c if ("_" + c).isidentifier() else "_"
+                    for c in unicodedata.normalize("NFKC", str(name)))
     if not ident or ident[0].isdigit() or keyword.iskeyword(ident):
         ident = f"x_{ident}"
     base, i = ident, 1
@@ -70,15 +74,17 @@ def model_code(graph: Graph) -> list[str]:
         outs.append(var[n.id])
     fmt = (lambda xs: xs[0] if len(xs) == 1 else "[" + ", ".join(xs) + "]")
     lines.append(f"model = keras.Model(inputs={fmt(ins)}, outputs={fmt(outs)}, "
-                 f"name={graph.name!r})")
+                 f"name={literal(graph.name, 'model name')})")
     return lines
 
 
 def _node_lines(graph: Graph, node: Node, layer_name: str, var: dict[str, str],
                 shared: dict[str, str]) -> list[str]:
     target = var[node.id]
-    inputs = [var[e.source] + (f"[{e.source_port}]" if e.source_port else "")
+    inputs = [var[e.source] + (f"[{int(e.source_port)!r}]" if e.source_port else "")
               for e in graph.incoming(node.id)]
+    check_literal(node.params, node.display_name())
+    check_literal(node.call_kwargs, node.display_name())
     if is_op_type(node.layer_type):
         return [operation_line(node, target, inputs, layer_name)]
     params = dict(node.params)
@@ -138,6 +144,7 @@ def compile_code(project: Project, model: Any, dataset: Any) -> list[str]:
     from playground.training.settings import TrainingSettings
 
     settings = TrainingSettings.from_dict(project.training)
+    settings.validate()  # only known names and plain numbers go into the program
     choice = resolve_loss(model, dataset, settings)
     loss = repr(choice.loss)
     if choice.from_logits:
@@ -158,7 +165,7 @@ def compile_code(project: Project, model: Any, dataset: Any) -> list[str]:
                                                                   settings.optimizer)
     lines = []
     if settings.seed is not None:
-        lines.append(f"keras.utils.set_random_seed({settings.seed})")
+        lines.append(f"keras.utils.set_random_seed({settings.seed!r})")
     lines += [
         "model.compile(",
         f"    optimizer=keras.optimizers.{optimizer_cls}(learning_rate={settings.learning_rate!r}),",
@@ -171,7 +178,7 @@ def compile_code(project: Project, model: Any, dataset: Any) -> list[str]:
     callbacks = []
     if settings.early_stopping:
         callbacks.append(f"keras.callbacks.EarlyStopping(monitor={settings.monitor!r}, "
-                         f"patience={settings.patience}, restore_best_weights=True)")
+                         f"patience={settings.patience!r}, restore_best_weights=True)")
     tensorboard = "keras.callbacks.TensorBoard(log_dir='logs', histogram_freq=1)"
     if settings.tensorboard:
         callbacks.append(tensorboard)
@@ -179,7 +186,7 @@ def compile_code(project: Project, model: Any, dataset: Any) -> list[str]:
         lines.append(f"# TensorBoard logs (see them with: tensorboard --logdir logs): add "
                      f"{tensorboard} to the callbacks below.")
     lines += [
-        f"fit_args = dict(epochs={settings.epochs}, batch_size={settings.batch_size}, "
+        f"fit_args = dict(epochs={settings.epochs!r}, batch_size={settings.batch_size!r}, "
         f"callbacks=[{', '.join(callbacks)}])",
         "if x_val is not None:",
         "    fit_args['validation_data'] = (x_val, y_val)",
@@ -204,8 +211,8 @@ def project_to_python(project: Project, filename: str = "model.py",
     model = build_model(project.graph)  # raises BuildError naming broken nodes
     dataset = load_dataset(name, params)
     title = project.title or project.graph.name or "Keras Playground model"
-    parts = [HEADER.format(title=_doc_text(title), filename=_doc_text(filename),
-                           out=_doc_text(out))]
+    parts = [HEADER.format(title=docstring_text(title), filename=docstring_text(filename),
+                           out=docstring_text(out))]
     parts.append("# --- Data " + "-" * 70)
     parts.append(python_snippet(name, params).rstrip() + "\n")
     parts.append("# --- Model " + "-" * 69)
@@ -220,30 +227,26 @@ def project_to_python(project: Project, filename: str = "model.py",
 
 def deployment_export_lines(stem: str) -> list[str]:
     """The export lines for other runtimes, commented out: uncomment the ones wanted. They
-    are Keras's own ``model.export`` (the app's File > Export writes the same formats)."""
+    are Keras's own ``model.export`` (the app's File > Export writes the same formats).
+    The file name is a literal in code (STEM), never text inside a comment."""
     return [
         "# --- Export for other runtimes " + "-" * 49,
+        f"STEM = {stem!r}  # the exports' file names start with it",
         "# Uncomment the formats you need. LiteRT (TensorFlow Lite) for phones and small",
         "# devices; dynamic-range quantisation (8-bit weights) makes the file ~4x smaller:",
-        f"# model.export({stem + '.tflite'!r}, format='litert')",
+        "# model.export(STEM + '.tflite', format='litert')",
         "# import tensorflow as tf",
-        f"# model.export({stem + '-int8.tflite'!r}, format='litert',",
+        "# model.export(STEM + '-int8.tflite', format='litert',",
         "#              optimizations=[tf.lite.Optimize.DEFAULT])",
         "# TensorFlow SavedModel, for TensorFlow Serving and the TF.js converter:",
-        f"# model.export({stem + '_savedmodel'!r}, format='tf_saved_model')",
+        "# model.export(STEM + '_savedmodel', format='tf_saved_model')",
         "# ONNX, for onnxruntime and other frameworks (pip install tf2onnx onnx):",
-        f"# model.export({stem + '.onnx'!r}, format='onnx')",
+        "# model.export(STEM + '.onnx', format='onnx')",
     ]
 
 
 def _is_name(key: object) -> bool:
     return isinstance(key, str) and key.isidentifier() and not keyword.iskeyword(key)
-
-
-def _doc_text(text: str) -> str:
-    """Text safe inside the script's docstring: a title from a project file must never be
-    able to close the docstring and become code (backslashes would be escapes too)."""
-    return str(text).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
 
 
 def text_input_code(project: Project, dataset: Any) -> list[str]:
@@ -269,7 +272,7 @@ def text_input_code(project: Project, dataset: Any) -> list[str]:
         return parts
     split = TrainingSettings.from_dict(project.training).validation_split
     lines = ["# Learn each vocabulary from the training examples only: fit() keeps the last",
-             f"# {split:g} of x_train for validation when there is no separate x_val.",
+             f"# {float(split):g} of x_train for validation when there is no separate x_val.",
              "adapt_x = x_train if x_val is not None else "
              f"x_train[:int(len(x_train) * (1 - {split!r}))]"]
     inputs = {n.id for n in project.graph.input_nodes()}

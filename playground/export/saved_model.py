@@ -8,6 +8,7 @@ complete, so a failed export never leaves half a model where the old one was.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,6 +22,7 @@ from playground.export.deploy import (ExportReport, export_model, input_names, i
                                       unsupported_layer_error, weights_notes)
 from playground.export.labels import write_labels
 from playground.export.verify import prepare_check
+from playground.files.fileio import private_dir_mode
 from playground.i18n import _
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ def export_saved_model(project: "Project", folder: str | Path,
     model = export_model(project)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    os.chmod(staging, private_dir_mode())  # a folder like any other, not mkdtemp's 0700
     try:
         try:
             write_saved_model(model, staging)

@@ -36,6 +36,30 @@ def _default_path(directory: Path | None) -> Path:
         / LOG_FILE_NAME
 
 
+def private_temp_dir() -> Path:
+    """This user's own log folder in the shared temp folder: named after the user, mode
+    0700, and never reached through a symlink or owned by someone else (anyone can create
+    a name there first). When the usual name is taken, a fresh private folder is used."""
+    import stat
+
+    folder = Path(tempfile.gettempdir()) / f"keras-playground-logs-{os.getuid()}"
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="keras-playground-logs-"))
+    try:
+        info = os.lstat(folder)
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+            if stat.S_IMODE(info.st_mode) & 0o077:
+                os.chmod(folder, 0o700)
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="keras-playground-logs-"))
+
+
 def logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
 
@@ -59,8 +83,7 @@ def setup_logging(directory: Path | None = None) -> Path:
         ensure_dir(path.parent)
     except OSError:
         # A read-only or broken data folder must not stop the app: log to the temp folder.
-        path = Path(tempfile.gettempdir()) / "keras-playground-logs" / LOG_FILE_NAME
-        ensure_dir(path.parent)
+        path = private_temp_dir() / LOG_FILE_NAME
     _handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_LOG_BYTES,
                                                     backupCount=BACKUP_COUNT,
                                                     encoding="utf-8", delay=True)

@@ -4,9 +4,38 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux's
+    /proc); elsewhere set and restored at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode(target: Path) -> int:
+    """The mode a save of ``target`` should leave: the old file's when it is replaced,
+    else what the user's umask gives a new file."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def private_dir_mode() -> int:
+    """What the user's umask gives a new folder (mkdtemp makes 0700)."""
+    return 0o777 & ~current_umask()
 
 
 @contextlib.contextmanager
@@ -21,7 +50,9 @@ def atomic_path(path: str | Path, suffix: str = ".tmp") -> Iterator[Path]:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        mode = file_mode(target)
         yield tmp
+        os.chmod(tmp, mode)  # mkstemp makes 0600: the file gets what a plain save would
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)

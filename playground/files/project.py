@@ -22,6 +22,7 @@ from playground.errors import GraphError, ProjectFileError
 from playground.files.fileio import atomic_write_bytes
 from playground.i18n import _
 from playground.network.graph import Graph
+from playground.network.vocabulary import LOOKUP_CLASSES
 
 # 2: nodes may share another node's layer ("shares"), be keras.ops operations
 #    ("ops.numpy.Add", call template in call_kwargs["__args__"]) or nested models
@@ -274,10 +275,56 @@ def _project_from_json(meta: Any, label: str) -> Project:
     )
 
 
+def _npy_header(fh: Any) -> tuple[tuple[int, ...], np.dtype]:
+    version = np.lib.format.read_magic(fh)
+    if version == (1, 0):
+        shape, _fortran, dtype = np.lib.format.read_array_header_1_0(fh)
+    elif version == (2, 0):
+        shape, _fortran, dtype = np.lib.format.read_array_header_2_0(fh)
+    else:
+        raise ValueError(f"unsupported .npy version {version}")
+    return shape, dtype
+
+
+def check_weight_members(npz: zipfile.ZipFile, label: str) -> None:
+    """Every member of weights.npz checked from its header alone, before any is unpacked:
+    its data must be exactly the size its header declares (shape x dtype), it may not
+    expand like a zip bomb, and all of them together stay under MAX_WEIGHTS_BYTES."""
+    total = 0
+    for info in npz.infolist():
+        if info.compress_size and info.file_size > 1024 * 1024 \
+                and info.file_size / info.compress_size > MAX_COMPRESSION_RATIO:
+            raise ProjectFileError(_("{label}: the weights entry {name} expands {value} times "
+                                     "when unpacked; refusing a suspected zip bomb.").format(
+                                         label=label, name=info.filename,
+                                         value=info.file_size // info.compress_size))
+        with npz.open(info) as fh:
+            shape, dtype = _npy_header(fh)
+            header = fh.tell()
+        if dtype.hasobject or dtype.itemsize == 0 \
+                or not all(isinstance(d, int) and d >= 0 for d in shape):
+            raise ProjectFileError(_("{label}: the weights entry {name} is not an array of "
+                                     "numbers.").format(label=label, name=info.filename))
+        declared = int(np.prod(shape, dtype=object)) * dtype.itemsize
+        if declared != info.file_size - header:
+            raise ProjectFileError(_("{label}: the weights entry {name} declares {declared} "
+                                     "bytes (shape {shape}) but holds {size}; the file is "
+                                     "damaged or crafted.").format(
+                                         label=label, name=info.filename, declared=declared,
+                                         shape=tuple(shape), size=info.file_size - header))
+        total += declared
+        if total > MAX_WEIGHTS_BYTES:
+            raise ProjectFileError(_("{label}: the weights would take more than {value} GB "
+                                     "unpacked, larger than any real project.").format(
+                                         label=label, value=MAX_WEIGHTS_BYTES // 2**30))
+
+
 def _read_weights(zf: zipfile.ZipFile, graph: Graph, label: str) -> dict[str, list[np.ndarray]]:
     raw = _read_member(zf, "weights.npz", MAX_WEIGHTS_BYTES, label)
     weights: dict[str, dict[int, np.ndarray]] = {}
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as npz_zip:
+            check_weight_members(npz_zip, label)
         with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
             for key in npz.files:
                 node_id, _colon, index = key.rpartition(":")
@@ -288,11 +335,19 @@ def _read_weights(zf: zipfile.ZipFile, graph: Graph, label: str) -> dict[str, li
                 if array.dtype.kind not in "biufU":  # U: a lookup layer's vocabulary
                     raise ProjectFileError((_("{label}: weights for {node_id} are not numbers.")
                                               .format(label=label, node_id=node_id)))
+                if array.dtype.kind == "U" and node_id in graph \
+                        and graph.node(node_id).spec.keras_class not in LOOKUP_CLASSES:
+                    raise ProjectFileError(_(
+                        "{label}: the weights of {node} are text, but only a lookup layer "
+                        "keeps words; a {kind} layer needs numbers. The file is damaged: "
+                        "delete weights.npz from it to keep the model without its training.")
+                        .format(label=label, node=graph.node(node_id).display_name(),
+                                kind=graph.node(node_id).spec.keras_class))
                 if node_id in graph:  # weights of nodes deleted before saving are dropped
                     weights.setdefault(node_id, {})[int(index)] = array
     except ProjectFileError:
         raise
-    except (*ZIP_READ_ERRORS, TypeError) as exc:
+    except (*ZIP_READ_ERRORS, TypeError, MemoryError) as exc:
         raise ProjectFileError((_("{label}: the saved weights are damaged ({exc}). Open a backup, or "
                                   "delete weights.npz from the file to keep the model without its training.")
                                   .format(label=label, exc=exc))) from None

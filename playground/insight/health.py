@@ -14,6 +14,8 @@ from playground.i18n import _
 from playground.insight._model import (activation_name, first_output, intermediate_model,
                                        model_layers, run_intermediate, to_numpy)
 from playground.insight.classification import labels_from_targets
+from playground.insight.health_issue import HealthIssue
+from playground.insight.setup_checks import constant_guess_loss, setup_issues
 
 SAMPLE_SIZE = 256
 DEAD_WARNING, DEAD_PROBLEM = 0.25, 0.6
@@ -26,15 +28,6 @@ EXPLODING_RMS = 1e2
 
 RELU_LIKE = ("relu", "relu6")
 SQUASHING = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "hard_sigmoid": (0.0, 1.0)}
-
-
-@dataclass(frozen=True)
-class HealthIssue:
-    kind: str        # "dead_relu" | "saturated" | "vanishing" | "exploding" | "not_finite"
-    severity: str    # "warning" | "problem"
-    title: str
-    explanation: str
-    suggestion: str
 
 
 @dataclass
@@ -142,6 +135,30 @@ def _loss_for(model: Any, task: str) -> Any:
     return keras.losses.get(name)
 
 
+# Losses whose "constant guess" value setup_checks.constant_guess_loss knows.
+_BASELINE_LOSSES = ("binary_crossentropy", "sparse_categorical_crossentropy",
+                    "mean_squared_error")
+
+
+def _sample_loss(model: Any, x: np.ndarray, y: np.ndarray, task: str
+                 ) -> tuple[float, bool] | None:
+    """The model's loss on the sample, and whether it is one with a known constant-guess
+    value; None when it cannot be computed."""
+    keras = kerasenv.keras()
+    loss_fn = _loss_for(model, task)
+    name = loss_fn if isinstance(loss_fn, str) else getattr(loss_fn, "name", "")
+    name = getattr(loss_fn, "__name__", name) or name
+    if task in ("binary", "multiclass"):
+        y = labels_from_targets(y)
+        if task == "binary":
+            y = y.astype(np.float32).reshape(-1, 1)
+    try:
+        value = float(to_numpy(keras.ops.mean(loss_fn(y, first_output(model(x, training=False))))))
+    except (ValueError, TypeError):
+        return None
+    return value, name in _BASELINE_LOSSES
+
+
 def _rms(arrays: list[np.ndarray]) -> float:
     if not arrays:
         return 0.0
@@ -167,6 +184,12 @@ class HealthChecker:
                         or (activation_name(layer) in SQUASHING
                             and layer.name not in output_layers)]
         self.sub_model = intermediate_model(model, self.watched) if self.watched else None
+        # Set-up checks (setup_checks): the output layer, its units, the loss over checks.
+        self.output_layer = next(iter(output_layers), None) if len(output_layers) == 1 \
+            else None
+        shape = tuple(model.outputs[0].shape[1:]) if model.outputs else ()
+        self.output_units = int(np.prod([d for d in shape if d is not None])) if shape else 1
+        self.losses: list[float] = []
 
     def check(self, x: np.ndarray, y: np.ndarray | None, task: str) -> HealthReport:
         x = np.asarray(x)[:self.sample_size]
@@ -188,7 +211,25 @@ class HealthChecker:
                     health.issues.append(issue)
         if self.gradients and y is not None:
             self._check_gradients(report, x, np.asarray(y)[:self.sample_size], task)
+        self._check_setup(report, x, y, task)
         return HealthReport(report)
+
+    def _check_setup(self, report: dict[str, LayerHealth], x: np.ndarray,
+                     y: np.ndarray | None, task: str) -> None:
+        baseline = None
+        if y is not None:
+            y = np.asarray(y)[:self.sample_size]
+            loss = _sample_loss(self.model, x, y, task)
+            if loss is not None:
+                self.losses.append(loss[0])
+                baseline = constant_guess_loss(y, task) if loss[1] else None
+
+        def add(layer: str, issue: HealthIssue) -> None:
+            if layer in report:
+                report[layer].issues.append(issue)
+
+        setup_issues(self.model, task, self.output_layer, self.output_units, self.losses,
+                     baseline, add)
 
     def _check_gradients(self, report: dict[str, LayerHealth], x: np.ndarray, y: np.ndarray,
                          task: str) -> None:
@@ -251,7 +292,8 @@ def health_report(model: Any, dataset: Any, sample_size: int = SAMPLE_SIZE) -> H
                                                    dataset.task)
 
 
-BADGES = {"problem": "⛔", "warning": "⚠"}
+# Symbols the fonts the setup installs draw (Noto Sans CJK): ⛔ showed as a box.
+BADGES = {"problem": "⊘", "warning": "⚠"}
 
 
 def badge_text(health: LayerHealth) -> str:

@@ -22,7 +22,7 @@ class Graph(Protocol):
 
 
 def check_edge(graph: Graph, source: str, target: str, port: int | None,
-               source_port: int) -> int:
+               source_port: int, check_cycle: bool = True) -> int:
     """The input port ``source -> target`` would take; raises the reason it is refused."""
     src, dst = graph.node(source), graph.node(target)
     spec = dst.spec
@@ -38,7 +38,7 @@ def check_edge(graph: Graph, source: str, target: str, port: int | None,
                             .format(source_port=source_port, display_name=src.display_name())))
     # The same tensor may feed two ports on purpose (self-attention: query = value), so
     # only an unaimed repeat (no port chosen) counts as an accidental duplicate.
-    for e in graph.edges:
+    for e in graph.outgoing(source):
         if e.source == source and e.target == target and e.source_port == source_port \
                 and (port is None or port == e.port):
             raise DuplicateEdgeError((_("{display_name} is already connected to {display_name2}. To feed the "
@@ -57,7 +57,7 @@ def check_edge(graph: Graph, source: str, target: str, port: int | None,
                             .format(display_name=dst.display_name(), value=port + 1, arity_text=spec.arity_text())))
     if port in used:
         raise ArityError(full_message(dst, port))
-    if source in graph.descendants(target):
+    if check_cycle and source in graph.descendants(target):
         raise CycleError((_("Connecting {display_name} to {display_name2} would make a loop (data "
                             "would flow in a circle). Connect layers so data always flows forward.")
                             .format(display_name=src.display_name(), display_name2=dst.display_name())))

@@ -15,7 +15,7 @@ from playground.network.nested import is_group_type, make_group
 from playground.network.pretrained import is_pretrained_type, make_base
 from playground.network.operations import (PORT_KEY, call_operation, is_op_type,
                                            make_operation)
-from playground.kerasenv import keras as load_keras
+from playground.kerasenv import keras as load_keras, safe_mode
 
 if TYPE_CHECKING:
     import keras
@@ -70,7 +70,21 @@ def layer_class(node: Node) -> type:
 def make_layer(node: Node, name: str, load_weights: bool = False) -> "keras.layers.Layer":
     """A fresh Keras layer for ``node`` (raises whatever Keras raises for a bad config):
     an operation for an operation node, a whole model for a group node or a pretrained
-    base (its pretrained weights only with ``load_weights``: building to train)."""
+    base (its pretrained weights only with ``load_weights``: building to train).
+    Built in Keras's safe mode: a project reaches no file outside itself."""
+    vocabulary = node.params.get("vocabulary") if isinstance(node.params, dict) else None
+    if isinstance(vocabulary, str):
+        raise BuildError(_("{layer}: the vocabulary is the file name {path}, but a project "
+                           "may only use a vocabulary it holds itself (a list of words, or "
+                           "one learned from the data). Remove the file name, or type the "
+                           "words as a list.").format(layer=node.display_name(),
+                                                      path=repr(vocabulary)),
+                         {node.id: _("vocabulary outside the project")})
+    with safe_mode():
+        return _make_layer(node, name, load_weights)
+
+
+def _make_layer(node: Node, name: str, load_weights: bool) -> "keras.layers.Layer":
     if is_pretrained_type(node.layer_type):
         return make_base(node.layer_type, node.params, name, node.trainable, load_weights)
     if is_op_type(node.layer_type):

@@ -86,6 +86,43 @@ def format_shape(shape: Any) -> str:
 _cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _cache_lock = threading.Lock()
 _CACHE_LIMIT = 20_000
+# A layer whose weights would take more than this is refused before it is built: a careless
+# 65536 x 65536 Dense is 16 GB of float32 (no real model on this app's scale needs 2 GB).
+MAX_LAYER_WEIGHT_BYTES = 2 * 2**30
+
+
+def weight_bytes(layer: Any) -> int:
+    """What ``layer``'s weights take once allocated, from their shapes and dtypes only."""
+    import numpy as np
+
+    total = 0
+    for w in layer.weights:
+        total += int(math.prod(int(d) for d in w.shape)) * np.dtype(str(w.dtype)).itemsize
+    return total
+
+
+def format_bytes(size: int) -> str:
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"
+
+
+def _symbolic_call(keras: Any, make: Any, call: Any) -> tuple[Any, Any]:
+    """``make()`` then ``call(layer)`` with every weight created as a shape and a dtype
+    only: inside a stateless scope Keras defers the initializers, and the deferred
+    variables are dropped afterwards instead of being allocated. Shape inference of a
+    65536-unit Dense takes kilobytes, not gigabytes."""
+    from keras.src.backend.common import global_state
+
+    pending = list(global_state.get_global_attribute("uninitialized_variables", []) or [])
+    try:
+        with keras.StatelessScope(initialize_variables=False):
+            layer = make()
+            result = call(layer)
+    finally:  # this thread's list of variables to initialize later: leave out ours
+        global_state.set_global_attribute("uninitialized_variables", pending)
+    return layer, result
 
 
 def infer_shapes(graph: Graph) -> ShapeReport:
@@ -141,14 +178,27 @@ def infer_shapes(graph: Graph) -> ShapeReport:
         if cached is None:
             dropped: list[str] = []  # Keras's warnings about a mask the layer drops
             try:
-                layer = make_layer(owner, names[owner.id])
-                if spec.is_input:
-                    result = [layer.output]
-                else:
+                def call(layer: Any, node: Node = node, in_sig: Any = in_sig,
+                         in_masks: Any = in_masks, dropped: list[str] = dropped) -> list[Any]:
+                    if node.spec.is_input:
+                        return [layer.output]
                     tensors = [keras.KerasTensor(shape, dtype=dtype) for shape, dtype in in_sig]
                     attach_masks(tensors, in_masks)  # Keras passes masks along implicitly
-                    with mask_warnings() as dropped:
+                    with mask_warnings() as caught:
                         result = as_output_list(call_layer(node, layer, tensors))
+                    dropped.extend(caught)
+                    return result
+
+                layer, result = _symbolic_call(
+                    keras, lambda owner=owner: make_layer(owner, names[owner.id]), call)
+                size = weight_bytes(layer) if not is_op_type(node.layer_type) else 0
+                if size > MAX_LAYER_WEIGHT_BYTES:
+                    report.nodes[node.id] = NodeShape(error=_(
+                        "{name}: its weights would take {size}, more than the {limit} a layer "
+                        "may have. Use fewer units or filters (or a smaller input before "
+                        "it).").format(name=node.display_name(), size=format_bytes(size),
+                                       limit=format_bytes(MAX_LAYER_WEIGHT_BYTES)))
+                    continue
                 shapes = [tuple(t.shape) for t in result]
                 dtypes = [str(t.dtype) for t in result]
                 out_masks = output_masks(result)

@@ -50,7 +50,8 @@ def state_fits(layer: Any, arrays: list[np.ndarray]) -> bool:
             and _config_vocabulary(layer) is None
     current = layer.get_weights()
     return len(current) == len(arrays) and all(
-        c.shape == np.shape(a) for c, a in zip(current, arrays))
+        c.shape == np.shape(a) and np.asarray(a).dtype.kind in "biuf"
+        for c, a in zip(current, arrays))
 
 
 def set_layer_state(layer: Any, arrays: list[np.ndarray]) -> bool:

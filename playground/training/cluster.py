@@ -19,6 +19,7 @@ from typing import Any
 
 from playground.errors import TrainingError
 from playground.i18n import _
+from playground.training.network_policy import check_worker_hosts, split_address
 
 # How long a worker waits for the others to join, and how long a collective waits for a
 # worker mid-run before the run ends with an error (a worker that died) rather than waiting
@@ -61,15 +62,26 @@ class Cluster:
         return zlib.crc32(",".join(self.addresses).encode()) % 100_000
 
 
-def parse_workers(text: str, index: int | None) -> Cluster:
-    """``host:port,host:port,...`` and this worker's index; raises TrainingError."""
+MAX_WORKERS = 256  # more than any cluster this app runs; bounds the join's checks
+
+
+def parse_workers(text: str, index: int | None, allow_public_network: bool = False,
+                  unresolved_ok: bool = False) -> Cluster:
+    """``host:port,host:port,...`` and this worker's index; raises TrainingError. Hosts
+    must be plain names, and private ones unless ``allow_public_network`` (see
+    :mod:`playground.training.network_policy`)."""
     addresses = tuple(part.strip() for part in text.split(",") if part.strip())
+    if len(addresses) > MAX_WORKERS:
+        raise TrainingError(_("{count} workers are listed; at most {limit} can take part in "
+                              "one run.").format(count=len(addresses), limit=MAX_WORKERS))
     for address in addresses:
-        host, _colon, port = address.rpartition(":")
+        host, port = split_address(address)
         if not host or not port.isdigit() or not 0 < int(port) < 65536:
             raise TrainingError(_("'{address}' is not a worker address: write host:port, "
                                   "e.g. 192.168.1.20:12345, and separate workers by commas.")
                                 .format(address=address))
+    check_worker_hosts([split_address(a)[0] for a in addresses], allow_public_network,
+                       unresolved_ok)
     if len(set(addresses)) != len(addresses):
         raise TrainingError(_("The same worker address is listed twice in --workers: give "
                               "each worker its own host:port."))
@@ -83,33 +95,56 @@ def parse_workers(text: str, index: int | None) -> Cluster:
     return Cluster(addresses, index)
 
 
-def cluster_from_env(environ: dict[str, str] | None = None) -> Cluster | None:
-    """The cluster ``TF_CONFIG`` describes, or None when it is unset or names one worker."""
+MAX_TF_CONFIG_CHARS = 64 * 1024
+
+
+def cluster_from_env(environ: dict[str, str] | None = None,
+                     allow_public_network: bool = False) -> Cluster | None:
+    """The cluster ``TF_CONFIG`` describes, or None when it is unset or names one worker.
+    Its size is checked before it is parsed (no deep nesting, no endless list), and only
+    the chief and worker tasks this app runs are accepted."""
     raw = (os.environ if environ is None else environ).get("TF_CONFIG", "").strip()
     if not raw:
         return None
+    if len(raw) > MAX_TF_CONFIG_CHARS:
+        raise TrainingError(_("TF_CONFIG is {size} characters long; a cluster description "
+                              "is far shorter (at most {limit}).").format(
+                                  size=len(raw), limit=MAX_TF_CONFIG_CHARS))
     try:
         config = json.loads(raw)
         cluster = config["cluster"]
         task = config["task"]
+        if not isinstance(cluster, dict) or not isinstance(task, dict):
+            raise TypeError("'cluster' and 'task' must be objects")
+        roles = set(cluster) - {"chief", "worker"}
+        if roles or task.get("type", "worker") not in ("chief", "worker"):
+            raise TrainingError(_("TF_CONFIG names {roles} tasks, which this app does not run: "
+                                  "it trains with workers only (and an optional chief), all "
+                                  "equal. Remove the {roles} entries (parameter servers and "
+                                  "evaluators are for other training strategies).").format(
+                roles=", ".join(sorted(roles | ({task.get("type")} - {"chief", "worker"})))))
         workers = list(cluster.get("chief", [])) + list(cluster["worker"])
+        if not all(isinstance(w, str) for w in workers):
+            raise TypeError("every worker address must be text")
         index = int(task["index"]) + (len(cluster.get("chief", []))
                                       if task.get("type") == "worker" else 0)
-    except (ValueError, KeyError, TypeError) as error:
+    except TrainingError:
+        raise
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
         raise TrainingError(_("TF_CONFIG is not a valid cluster description ({error}). "
                               "Expected e.g. {example}.").format(
             error=error, example='{"cluster": {"worker": ["host1:12345", "host2:12345"]}, '
                                  '"task": {"type": "worker", "index": 0}}')) from None
     if len(workers) < 2:
         return None
-    return parse_workers(",".join(workers), index)
+    return parse_workers(",".join(workers), index, allow_public_network)
 
 
 def answers(address: str, timeout_s: float = 0.5) -> bool:
     """Whether something accepts TCP connections at ``host:port``."""
-    host, _colon, port = address.rpartition(":")
+    host, port = split_address(address)
     try:
-        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s):
+        with socket.create_connection((host, int(port)), timeout=timeout_s):
             return True
     except OSError:
         return False
@@ -127,17 +162,19 @@ def wait_for_workers(cluster: Cluster, timeout_s: float) -> None:
     until every worker joined, however long), so this plain-socket meeting comes first: once
     every worker answers, all of them are about to start TensorFlow and its wait is short.
     A worker that already started TensorFlow answers through TensorFlow's server."""
-    host, _colon, port = cluster.addresses[cluster.index].rpartition(":")
-    listener = socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET)
+    host, port = split_address(cluster.addresses[cluster.index])
+    listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        listener.bind(("", int(port)))
+        # Only on the address given for this worker, never on every interface.
+        listener.bind((host, int(port)))
     except OSError as error:
         listener.close()
-        raise TrainingError(_("Worker {index} cannot listen on port {port} ({reason}): "
-                              "another program uses it. Choose another port for this worker "
-                              "in --workers (on every machine).").format(
-            index=cluster.index, port=port, reason=error.strerror)) from None
+        raise TrainingError(_("Worker {index} cannot listen on {host} port {port} ({reason}): "
+                              "another program uses the port, or {host} is not an address "
+                              "of this machine. Check this worker's address in --workers (on "
+                              "every machine).").format(
+            index=cluster.index, host=host, port=port, reason=error.strerror)) from None
     listener.listen(16)
     listener.settimeout(0.05)
     others = [a for i, a in enumerate(cluster.addresses) if i != cluster.index]

@@ -24,6 +24,17 @@ CHECKPOINT_DIR = "checkpoints"
 MODEL_FILE = "trained.keras"
 
 
+def NETWORK_WARNING() -> str:  # noqa: N802 - a translated constant
+    """What the kit, its dialog and the README say about the network."""
+    return _("Keep the workers off the internet. TensorFlow's workers accept requests from\n"
+             "anyone who reaches their ports, without a password, and those requests can\n"
+             "read and write files on the machine. Do not open the ports in a firewall to\n"
+             "the outside: use machines on one private network (10.x, 172.16-31.x,\n"
+             "192.168.x), a VPN (WireGuard, Tailscale), or SSH tunnels (ssh -L to\n"
+             "127.0.0.1). Public addresses are refused unless --allow-public-network is\n"
+             "given. Each worker listens only on the address given for it.")
+
+
 @dataclass(frozen=True)
 class LaunchKit:
     folder: Path
@@ -32,10 +43,13 @@ class LaunchKit:
     files: tuple[Path, ...]            # everything written
 
 
-def worker_command(addresses: tuple[str, ...], index: int) -> str:
+def worker_command(addresses: tuple[str, ...], index: int,
+                   allow_public_network: bool = False) -> str:
     args = ["python", "-m", "playground", "train", PROJECT_FILE,
             "--workers", ",".join(addresses), "--index", str(index),
             "--checkpoint-dir", CHECKPOINT_DIR]
+    if allow_public_network:
+        args.append("--allow-public-network")
     if index == 0:  # the chief writes the results
         args += ["--out", MODEL_FILE, "--save"]
     return " ".join(shlex.quote(a) for a in args)
@@ -67,24 +81,28 @@ def readme_text(project_name: str, addresses: tuple[str, ...]) -> str:
           "machine stops, start its script again: the others wait for it and the run\n"
           "resumes from the last finished epoch.").format(checkpoint_dir=CHECKPOINT_DIR),
         "",
-        _("The ports must be free and reachable between the machines (open them in the\n"
-          "firewall). Launchers that set TF_CONFIG themselves (Kubeflow's TFJob, Vertex AI)\n"
-          "need no --workers/--index: see tf_config-worker-N.json for what each worker gets,\n"
+        NETWORK_WARNING(),
+        "",
+        _("Launchers that set TF_CONFIG themselves (Kubeflow's TFJob, Vertex AI) need no\n"
+          "--workers/--index: see tf_config-worker-N.json for what each worker gets,\n"
           "and run: {command}").format(
-            command=f"python -m playground train {PROJECT_FILE} "
-                    f"--checkpoint-dir {CHECKPOINT_DIR}"),
+            command=" ".join(shlex.quote(a) for a in (
+                "python", "-m", "playground", "train", PROJECT_FILE,
+                "--checkpoint-dir", CHECKPOINT_DIR))),
     ]
     return "\n".join(lines) + "\n"
 
 
 def write_launch_kit(project: "Project", folder: str | Path, workers: str,
-                     project_name: str = "project") -> LaunchKit:
+                     project_name: str = "project",
+                     allow_public_network: bool = False) -> LaunchKit:
     """Write the kit for ``project`` on the workers ``host:port,host:port,...`` (at least
-    two); raises TrainingError naming a bad address."""
+    two); raises TrainingError naming a bad or public address."""
     from playground.errors import TrainingError
     from playground.files.project import save_project
 
-    cluster = parse_workers(workers, 0)
+    # Names of other machines may not resolve here; each worker checks them when it starts.
+    cluster = parse_workers(workers, 0, allow_public_network, unresolved_ok=True)
     if cluster.size < 2:
         raise TrainingError(_("Name at least two machines (host:port, separated by commas): "
                               "one machine trains with the Train button."))
@@ -92,7 +110,8 @@ def write_launch_kit(project: "Project", folder: str | Path, workers: str,
     root.mkdir(parents=True, exist_ok=True)
     files = [root / PROJECT_FILE]
     save_project(project, files[0])
-    commands = tuple(worker_command(cluster.addresses, i) for i in range(cluster.size))
+    commands = tuple(worker_command(cluster.addresses, i, allow_public_network)
+                     for i in range(cluster.size))
     for i, command in enumerate(commands):
         script = root / f"run-worker-{i}.sh"
         comment = _("Worker {index} of {size}: run on {address}, in this folder.").format(

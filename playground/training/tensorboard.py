@@ -15,6 +15,7 @@ validation curves under one tag::
 from __future__ import annotations
 
 import time
+import shlex
 from pathlib import Path
 from typing import Any, Callable
 
@@ -34,9 +35,8 @@ def default_log_root(project_path: str | Path | None) -> Path:
 
 def open_command(log_root: str | Path) -> str:
     """The shell command that shows the logs (TensorBoard serves them on localhost:6006)."""
-    text = str(log_root)
-    quoted = f'"{text}"' if any(c in text for c in ' \'"&;()') else text
-    return f"tensorboard --logdir {quoted}"
+    # shlex.quote: a folder name with $, `, " or a line break stays one argument
+    return f"tensorboard --logdir {shlex.quote(str(log_root))}"
 
 
 def new_run_folder(log_root: str | Path) -> Path:

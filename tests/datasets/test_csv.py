@@ -1,7 +1,6 @@
 """CSV import: detection, encoding, train-only scaling, problems with row and column."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -131,14 +130,15 @@ def test_snippet_matches_the_app(tmp_path):
     assert np.array_equal(ns["y_test"], ds.y_test)
 
 
-def test_hundred_thousand_rows_load_quickly(tmp_path):
+def test_hundred_thousand_rows_load_completely(tmp_path):
+    """Every row arrives, split 80/20, with its own label. (How fast: a timing claim,
+    benchmarks/bench_timing_claims.py csv_load.)"""
     rng = np.random.default_rng(0)
     values = rng.normal(size=(100_000, 4))
     lines = ["a,b,c,d,label"] + [f"{r[0]:.4f},{r[1]:.4f},{r[2]:.4f},{r[3]:.4f},{int(r[0] > 0)}"
                                  for r in values]
     path = write(tmp_path, "\n".join(lines) + "\n", "big.csv")
-    start = time.perf_counter()
     ds = load_dataset("csv", {"path": path})
-    elapsed = time.perf_counter() - start
-    assert len(ds.x_train) == 80_000 and ds.task == "binary"
-    assert elapsed < 10, f"100k rows took {elapsed:.1f} s"  # ~0.6 s measured; shared CPU
+    assert len(ds.x_train) == 80_000 and len(ds.x_test) == 20_000 and ds.task == "binary"
+    labels = np.concatenate([ds.y_train, ds.y_test])
+    assert labels.sum() == int((values[:, 0] > 0).sum())   # each row's own label

@@ -82,5 +82,5 @@ def test_logs_are_off_by_default_and_the_setting_is_checked(tmp_path):
 
 def test_open_command_quotes_a_folder_with_spaces(tmp_path):
     assert open_command("/data/logs") == "tensorboard --logdir /data/logs"
-    assert open_command("/my logs/x") == 'tensorboard --logdir "/my logs/x"'
+    assert open_command("/my logs/x") == "tensorboard --logdir '/my logs/x'"
     assert default_log_root(None).parts[-2:] == ("tensorboard", "untitled")

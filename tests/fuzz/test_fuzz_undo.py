@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QUndoStack
@@ -64,6 +65,7 @@ def _command(graph: Graph, op: str, data: st.DataObject) -> cmd.GraphCommand | N
     return None
 
 
+@pytest.mark.gui
 @fuzz_settings(100)
 @given(st.data())
 def test_undo_redo_always_returns_to_recorded_states(qapp, data):

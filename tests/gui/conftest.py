@@ -3,12 +3,29 @@ settings in a temporary file so tests never touch the user's saved layout."""
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 from playground.network.chains import add_chain
 from playground.network.graph import Graph
+
+GUI_TESTS = Path(__file__).resolve().parent
+# Fixtures that make a test slow by themselves: TensorFlow's import and a first shape report.
+SLOW_FIXTURES = {"tf_window"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Every test in tests/gui needs a QApplication: it carries the ``gui`` marker (so
+    ``-m "not gui"`` runs without a display), and ``slow`` when it waits for TensorFlow.
+    Called with the whole session's items: only this folder's are marked."""
+    for item in items:
+        if Path(item.path).resolve().parent != GUI_TESTS:
+            continue
+        item.add_marker(pytest.mark.gui)
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

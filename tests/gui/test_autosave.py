@@ -126,7 +126,7 @@ def test_damaged_recovery_file_is_reported_and_kept(win, data_dir: Path, monkeyp
     old.write(Project(title="x"))
     old.project_file.write_bytes(b"PK\x03\x04 truncated")
     warnings: list[str] = []
-    monkeypatch.setattr(autosave_mod.QMessageBox, "warning",
+    monkeypatch.setattr(autosave_mod, "show_warning",
                         lambda parent, title, text: warnings.append(text))
     win.panels.autosave.ask_restore = lambda info: autosave_mod.RESTORE
     assert win.panels.autosave.offer_restore() == 0
@@ -163,3 +163,62 @@ def test_closing_with_unsaved_changes_asks_first(win, qtbot, monkeypatch, data_d
     assert asked == ["unsaved_changes_box"]
     assert win.isVisible() and win.document.modified
     assert win.panels.autosave.recovery_session.exists()    # and the recovery copy is kept
+
+
+def _save_then_train_then_undo(win, qtbot, tmp_path: Path) -> None:
+    """The path that lost a run: save, edit a layer, record a real run, undo the edit."""
+    from playground.training.run import trained_weights
+    from tests.training.helpers import xor_project
+    from ui import commands
+
+    win.document.replace_project(xor_project(samples=40, epochs=1))
+    assert win.file_actions.save_to(tmp_path / "xor.kpg")
+    hidden = next(n.id for n in win.document.graph if n.layer_type == "Dense")
+    commands.execute(win.document.undo_stack,
+                     commands.SetParams(win.document.graph, hidden, {"units": 3}))
+    session = win.document.session
+    result = session.make_engine().run()
+    session.record_run(result.history_entry(), trained_weights(session.graph, result))
+    with qtbot.waitSignal(win.panels.autosave.saved, timeout=5000):
+        assert win.panels.autosave.autosave_now()
+    win.document.undo_stack.undo()
+    assert win.document.undo_stack.isClean()          # the graph is back as saved
+
+
+@pytest.mark.slow
+def test_a_run_recorded_after_the_save_survives_undoing_back_to_the_saved_graph(
+        win, qtbot, monkeypatch, tmp_path: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    _save_then_train_then_undo(win, qtbot, tmp_path)
+    assert win.document.modified and win.isWindowModified()
+    assert len(win.document.project.history) == 1 and load_project(
+        tmp_path / "xor.kpg").history == []           # the run is only in memory
+    recovered = load_project(win.panels.autosave.recovery_session.project_file)
+    assert recovered.history == win.document.project.history    # and in the recovery file
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: asked.append(box.objectName())
+                        or QMessageBox.StandardButton.Cancel)
+    assert not win.close()                            # closing asks first
+    assert asked == ["unsaved_changes_box"] and win.isVisible()
+    assert win.panels.autosave.recovery_session.exists()
+
+
+def test_undoing_back_to_the_saved_graph_keeps_the_recovery_file(win, qtbot, tmp_path: Path):
+    from ui import commands
+
+    assert win.file_actions.save_to(tmp_path / "mine.kpg")
+    commands.execute(win.document.undo_stack,
+                     commands.AddNode(win.document.graph, "Dense", (0, 200), {"units": 5}))
+    with qtbot.waitSignal(win.panels.autosave.saved, timeout=5000):
+        assert win.panels.autosave.autosave_now()
+    win.document.undo_stack.undo()
+    assert not win.document.modified                  # nothing differs from the file
+    # Only a save or a discard removes the copy: the user may redo into it after a crash.
+    written = load_project(win.panels.autosave.recovery_session.project_file)
+    assert [n.params.get("units") for n in written.graph if n.layer_type == "Dense"] == [5]
+    win.document.undo_stack.redo()
+    assert win.document.modified
+    assert win.file_actions.save_to(tmp_path / "mine.kpg")
+    assert not win.panels.autosave.recovery_session.exists()   # a real save removes it

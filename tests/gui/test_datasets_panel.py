@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from playground.files.project import Project
 from ui.datasets.csv_dialog import CsvImportDialog
@@ -256,11 +256,11 @@ def test_points_painted_elsewhere_are_followed_and_kept(panel, qtbot):
     assert len(blocker.args[0].x_train) == 40
 
 
-def test_a_100k_row_table_loads_without_freezing_the_window(qtbot, tmp_path):
-    import time
-
+def test_a_100k_row_table_loads_on_a_worker_and_arrives_whole(qtbot, tmp_path):
+    """load_path hands the reading to a worker: it returns before the table is there,
+    the table then arrives whole. (That the window never stalls while it reads is a timing
+    claim: benchmarks/bench_timing_claims.py csv_dialog_responsive.)"""
     import numpy as np
-    from PySide6.QtCore import QTimer
 
     rng = np.random.default_rng(0)
     values = rng.normal(size=(100_000, 4))
@@ -270,18 +270,25 @@ def test_a_100k_row_table_loads_without_freezing_the_window(qtbot, tmp_path):
                header="a,b,c,d,label", comments="")
     dialog = CsvImportDialog({})
     qtbot.addWidget(dialog)
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start(10)
-    start = time.perf_counter()
     dialog.load_path(str(path))
-    returned = time.perf_counter() - start
+    assert dialog.table is None               # returned at once: the worker is reading
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=30_000)
-    timer.stop()
-    assert returned < 0.5  # reading happens on a worker thread
-    gaps = np.diff(ticks)
-    print(f"UI timer: {len(ticks)} ticks, longest gap {gaps.max() * 1000:.0f} ms")
-    assert len(ticks) > 5 and gaps.max() < 1.0, f"UI stalled {gaps.max():.2f} s"
     assert dialog.table.n_rows == 100_000 and "100000 rows" in dialog.status.text()
     dialog.reject()
+
+
+def test_every_dataset_after_every_other_keeps_the_form_alive(panel, qtbot):
+    """Issue 23: CSV, then Circle, then picture folder raised "QLabel already deleted"
+    (the scaling note was owned by the discarded form) and hid the folder button."""
+    for name in ("csv", "circle", "image_folder", "celsius", "csv"):
+        panel.set_choice(name)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    panel.set_choice("image_folder")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not panel.import_images.isHidden()
+    assert panel.form.editor("scaling").currentData() == \
+        panel.document.project.dataset["params"]["scaling"]
+    assert not panel.form.scaling_why.isHidden()
+    assert panel.form.scaling_why.text()
+    panel.set_choice("circle")
+    assert panel.form.scaling_why.isHidden()

@@ -122,9 +122,13 @@ def test_shapes_and_errors_shown(tf_window, qtbot):
     edge_item = next(iter(window.scene.edge_items.values()))
     assert edge_item.label.text() == "(None, 2)"
     assert "12 parameters" in window._totals_label.text()
-    # the session holds the same, latest report (for every panel and the core)
-    assert window.document.session.shape_report is window.shapes.report
-    assert window.document.session.shape_report.nodes[d.id].params == 12
+    # The one truth every panel reads is the session's report: it covers this very graph
+    # and its count is the built Keras model's own.
+    from playground.network.keras_build import build_model
+
+    report = window.document.session.shape_report
+    assert set(report.nodes) == {n.id for n in graph}
+    assert report.nodes[d.id].params == build_model(graph).count_params() == 12
     summary = window.panels.summary.table
     assert summary.topLevelItemCount() == 2
     assert summary.topLevelItem(1).text(1) == "(None, 4)"
@@ -176,8 +180,8 @@ def test_shape_service_busy_until_report_delivered(tf_window, qtbot):
         graph.add_node("Dense", {"units": 3})
         assert service.busy  # debounce timer running
         qtbot.waitUntil(lambda: not service.busy, timeout=20_000)
-        # Not busy means the report for this very graph is in place.
-        assert set(service.report.nodes) == {n.id for n in graph}
+        # Not busy means the report for this very graph is in place, where panels read it.
+        assert set(window.document.session.shape_report.nodes) == {n.id for n in graph}
 
 
 def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
@@ -197,7 +201,7 @@ def test_shape_service_recovers_from_a_bug(tf_window, qtbot, monkeypatch):
     monkeypatch.undo()
     window.document.graph.add_node("Dense")
     qtbot.waitUntil(lambda: not window.shapes.busy, timeout=20_000)
-    assert len(window.shapes.report.nodes) == len(window.document.graph)
+    assert len(window.document.session.shape_report.nodes) == len(window.document.graph)
     assert "Shapes could not" not in window.statusBar().currentMessage()
 
 

@@ -133,3 +133,44 @@ def test_a_shared_layer_and_its_call_are_linked_on_the_canvas(window):
     assert links[cmd.node_id].path().boundingRect() != before  # the link follows the box
     window.document.undo_stack.undo()
     assert not links
+
+
+def test_closing_a_nested_model_window_is_one_undo_step_for_its_config_and_weights(
+        tf_window, qtbot):
+    graph = _load(tf_window)
+    document = tf_window.document
+    group = next(n for n in graph if n.layer_type == "Sequential" and not n.shares)
+    saved_weights = document.project.weights
+    sample = [np.ones((1, 4), "float32")] * 2
+    before = np.asarray(build_model(graph, saved_weights)(sample))
+    steps = document.undo_stack.count()
+
+    tf_window.scene.nodeOpenRequested.emit(group.id)
+    dialog = tf_window.findChild(GroupDialog)
+    inner_dense = next(n for n in dialog.inner if n.name == "inner")
+    dialog.scene.select_nodes([inner_dense.id])
+    dialog.config.setPlainText(dialog.config.toPlainText().replace('"units": 6', '"units": 3'))
+    assert dialog.apply_config()
+    dialog.inner_weights.pop(inner_dense.id)  # the layer changed size: fresh weights
+    dialog.accept()
+    new_arrays = document.project.weights[group.id]
+    assert [a.shape for a in new_arrays] == [(4, 3), (3,)]   # the block's new weights
+    assert document.undo_stack.count() == steps + 1 and document.modified
+    assert document.undo_stack.undoText() == f"Edit inside {group.display_name()}"
+
+    document.undo_stack.undo()                # one step takes back the config AND weights
+    assert group.params["layers"][1]["config"]["units"] == 6
+    assert document.project.weights is saved_weights
+    np.testing.assert_array_equal(np.asarray(build_model(graph, document.project.weights)(
+        sample)), before)                     # the model computes what it did before
+    assert not document.modified              # nothing differs from what was opened
+    document.undo_stack.redo()
+    assert document.project.weights[group.id] is new_arrays
+    assert group.params["layers"][1]["config"]["units"] == 3
+    # A run since (its weights replace all of them): undo takes back only this node's.
+    trained = {k: [a + 1.0 for a in v] for k, v in document.project.weights.items()}
+    document.session.set_weights(trained)
+    document.undo_stack.undo()
+    assert document.project.weights[group.id] is saved_weights[group.id]
+    others = [k for k in trained if k != group.id]
+    assert others and all(document.project.weights[k] is trained[k] for k in others)

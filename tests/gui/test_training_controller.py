@@ -106,14 +106,12 @@ def test_a_failing_view_is_reported_apart_from_the_run_which_goes_on(qtbot):
     assert len(view_failures) == 1 and "no picture today" in view_failures[0]
 
 
-def test_progress_is_throttled_and_start_stop_cycles_leave_no_os_thread(qtbot):
-    """Batches far faster than the screen: at most ~25 progress signals a second, each
-    carrying many steps. Five start/stop cycles leave no thread behind (OS threads, which
-    also sees QThreads that Python's own list does not)."""
+def test_progress_is_batched_and_start_stop_cycles_leave_no_os_thread(qtbot):
+    """Batches far faster than the screen: each progress signal carries many steps. Five
+    start/stop cycles leave no thread behind (OS threads, which also sees QThreads that
+    Python's own list does not). (The rate, ~25 signals a second at most, is a timing
+    claim: benchmarks/bench_timing_claims.py progress_throttle.)"""
     import os
-    import time
-
-    from ui.training.controller import PROGRESS_INTERVAL_S
 
     def os_threads() -> int:
         return len(os.listdir("/proc/self/task"))
@@ -121,24 +119,20 @@ def test_progress_is_throttled_and_start_stop_cycles_leave_no_os_thread(qtbot):
     session = Session()
     controller = TrainingController(session)
     project = xor_project(samples=400, epochs=500, batch_size=2)
-    stamps, steps = [], []
+    steps: list[int] = []
 
     def on_progress(p):
         if isinstance(p, StepsDone):
-            stamps.append(time.perf_counter())
             steps.append(len(p.batch_losses))
 
     controller.progress.connect(on_progress)
     with qtbot.waitSignal(controller.epochEnded, timeout=60000):
         _start(session, controller, project)
-    stamps.clear(), steps.clear()
-    # ~1.2 s of progress at the allowed rate; fails (times out) if progress stops coming
-    qtbot.waitUntil(lambda: len(stamps) >= 30, timeout=30000)
+    steps.clear()
+    # Fails (times out) if progress stops coming.
+    qtbot.waitUntil(lambda: len(steps) >= 30, timeout=30000)
     controller.stop()
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=30000)
-    span = stamps[-1] - stamps[0]
-    assert len(stamps) >= 30
-    assert (len(stamps) - 1) / span <= 1.5 / PROGRESS_INTERVAL_S   # ~25 a second at most
     assert sum(steps) / len(steps) > 5                             # many steps per signal
     before = os_threads()
     for _ in range(5):

@@ -84,7 +84,8 @@ def visible_texts(window) -> list[str]:
     return [re.sub(r"<[^>]+>|&nbsp;", " ", t) for t in texts if t and t.strip()]
 
 
-def main(language: str) -> None:
+def open_window(language: str):
+    """The app's main window in ``language`` (1366×768, shown), for a separate process."""
     os.environ["KERAS_PLAYGROUND_LANG"] = language
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.language import apply_language_choice, install_translations
@@ -108,6 +109,11 @@ def main(language: str) -> None:
     window.show()
     for _ in range(20):
         app.processEvents()
+    return app, window
+
+
+def main(language: str) -> None:
+    _app, window = open_window(language)
     print(json.dumps(visible_texts(window), ensure_ascii=False))
     window.document.set_modified(False)
     os._exit(0)  # no TensorFlow import was started; nothing to wait for

@@ -27,7 +27,7 @@ def test_hostile_title_and_file_name_stay_text(tmp_path: Path):
     printed = [n.args[0].value for n in ast.walk(tree) if isinstance(n, ast.Call)
                and isinstance(n.func, ast.Name) and n.func.id == "print"
                and n.args and isinstance(n.args[0], ast.Constant)]
-    assert 'saved Bob\'s """ model.keras' in printed
+    assert 'saved Bob\'s """ model_trained.keras' in printed
 
 
 def test_crafted_parameter_and_call_keys_stay_data():
@@ -51,3 +51,17 @@ def test_crafted_parameter_and_call_keys_stay_data():
         assert "keyword argument" in str(exc)
     else:
         raise AssertionError("a crafted call keyword must be refused")
+
+
+def test_the_exported_program_never_saves_over_the_exported_model(tmp_path):
+    """Issue 23: "model.py" beside "model.keras" saved its own result as "model.keras"."""
+    graph = Graph("m")
+    a = graph.add_node("Input", {"batch_shape": [None, 2]})
+    b = graph.add_node("Dense", {"units": 1, "activation": "sigmoid"})
+    graph.connect(a.id, b.id)
+    project = Project(graph=graph, dataset={"name": "xor", "params": {}})
+    path = export_python(project, tmp_path / "model.py")
+    tree = ast.parse(path.read_text("utf-8"))
+    saved = [n.args[0].value for n in ast.walk(tree) if isinstance(n, ast.Call)
+             and isinstance(n.func, ast.Attribute) and n.func.attr == "save"]
+    assert saved == ["model_trained.keras"]

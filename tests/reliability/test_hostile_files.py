@@ -1,10 +1,11 @@
 """Hostile or broken files (.kpg projects, .keras models, CSV tables): each gives the
-project's typed error with a clear message, quickly; nothing crashes, hangs or runs code."""
+project's typed error with a clear message; nothing crashes, hangs or runs code. (That the
+worst of them are refused quickly is a timing claim: benchmarks/bench_timing_claims.py
+hostile_files_fast; a hang here still ends at the suite's per-test timeout.)"""
 from __future__ import annotations
 
 import io
 import json
-import time
 import zipfile
 from pathlib import Path
 
@@ -16,9 +17,6 @@ from playground.errors import DatasetError, ModelImportError, ProjectFileError
 from playground.network.keras_import import import_keras_file
 from playground.files.project import load_project
 
-FAST_S = 10.0  # generous on a loaded 2-core machine; a hang would take forever
-
-
 def _zip(path: Path, members: dict[str, bytes | str]) -> Path:
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():
@@ -27,10 +25,8 @@ def _zip(path: Path, members: dict[str, bytes | str]) -> Path:
 
 
 def _refused(fn, path: Path, error: type[Exception], needle: str) -> str:
-    start = time.perf_counter()
     with pytest.raises(error) as info:
         fn(path)
-    assert time.perf_counter() - start < FAST_S
     message = str(info.value)
     assert needle.lower() in message.lower(), message
     return message
@@ -255,9 +251,7 @@ def test_broken_and_bomb_images_are_reported_not_fatal(tmp_path: Path):
     (tmp_path / "cat" / "empty.jpg").write_bytes(b"")
     (tmp_path / "dog" / "notes.png").write_text("not a picture")
     (tmp_path / "dog" / "bomb.png").write_bytes(_png(30_000, 30_000))
-    start = time.perf_counter()
     data = load_dataset("image_folder", {"path": str(tmp_path), "size": 8})
-    assert time.perf_counter() - start < FAST_S
     assert len(data.x_train) + len(data.x_test) == 8   # the good pictures are all there
     text = " ".join(data.problems)
     for name in ("truncated.png", "empty.jpg", "notes.png", "bomb.png"):

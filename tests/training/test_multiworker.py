@@ -138,12 +138,12 @@ def test_worker_lists_and_tf_config_are_checked_with_plain_messages():
     with pytest.raises(TrainingError, match="'10.0.0.1' is not a worker address"):
         parse_workers("10.0.0.1,10.0.0.2:1", 0)
     with pytest.raises(TrainingError, match="--index 2 is outside the 2 workers"):
-        parse_workers("a:1,b:2", 2)
+        parse_workers("10.0.0.1:1,10.0.0.2:2", 2)
     with pytest.raises(TrainingError, match="needs --index"):
-        parse_workers("a:1,b:2", None)
-    env = {"TF_CONFIG": json.dumps({"cluster": {"chief": ["a:1"], "worker": ["b:2"]},
+        parse_workers("10.0.0.1:1,10.0.0.2:2", None)
+    env = {"TF_CONFIG": json.dumps({"cluster": {"chief": ["10.0.0.1:1"], "worker": ["10.0.0.2:2"]},
                                     "task": {"type": "worker", "index": 0}})}
-    assert cluster_from_env(env) == parse_workers("a:1,b:2", 1)
+    assert cluster_from_env(env) == parse_workers("10.0.0.1:1,10.0.0.2:2", 1)
     assert cluster_from_env({}) is None
     with pytest.raises(TrainingError, match="TF_CONFIG is not a valid"):
         cluster_from_env({"TF_CONFIG": "{not json"})
@@ -174,7 +174,8 @@ def test_launch_kit_has_the_project_one_command_per_worker_and_tf_config(tmp_pat
     assert "--index 1" in kit.commands[1] and "--out" not in kit.commands[1]
     assert kit.commands[1] in (kit.folder / "run-worker-1.sh").read_text()
     config = json.loads((kit.folder / "tf_config-worker-1.json").read_text())
-    assert cluster_from_env({"TF_CONFIG": json.dumps(config)}).index == 1
+    assert config["cluster"]["worker"] == ["pc1:3000", "pc2:3000"]
+    assert config["task"] == {"type": "worker", "index": 1}
     assert "pc2:3000: sh run-worker-1.sh" in (kit.folder / "README.txt").read_text()
     with pytest.raises(TrainingError, match="at least two machines"):
         write_launch_kit(xor_project(), tmp_path / "one", "pc1:3000")

@@ -90,7 +90,7 @@ def test_exported_program_adapts_and_trains_with_keras_alone(tmp_path) -> None:
     script = export_python(project, tmp_path / "lesson.py")
     # One process (one TensorFlow start): run the program, then reload what it saved.
     check = ("import runpy, keras; runpy.run_path('lesson.py');"
-             "m = keras.saving.load_model('lesson.keras', safe_mode=True);"
+             "m = keras.saving.load_model('lesson_trained.keras', safe_mode=True);"
              "layer = [l for l in m.layers if type(l).__name__ == 'TextVectorization'][0];"
              "print('words', len(layer.get_vocabulary()))")
     run = subprocess.run([sys.executable, "-I", "-c", check], cwd=tmp_path,

@@ -3,12 +3,12 @@
 It shows the nested model as a graph (its own canvas, shapes and parameter counts), lets the
 user move and reconnect its layers, edit a layer's Keras configuration and freeze or
 unfreeze single layers (the fine-tuning step: unfreeze the top of a base), and on
-"Close and keep" writes the inside back into the node as one undo step. The core does the
-work (:mod:`playground.network.groups`); this window only adapts it.
+"Close and keep" writes the inside back into the node — its configuration and its
+weights — as one undo step. The core does the work (:mod:`playground.network.groups`);
+this window only adapts it.
 """
 from __future__ import annotations
 
-import copy
 import json
 
 from PySide6.QtCore import Qt
@@ -19,10 +19,42 @@ from playground.errors import PlaygroundError
 from playground.network.graph import Graph
 from playground.network.groups import closed_group, open_group
 from playground.network.shapes import infer_shapes
+from playground.session import Session
 from ui import commands
 from ui.canvas.scene import GraphScene
 from ui.canvas.view import GraphView
 from ui.document import Document
+
+
+class SetNodeWeights(commands.GraphCommand):
+    """One node's weights as a step of an undoable edit. When nothing else changed the
+    weights since, undo puts the project's previous weights object back (the session then
+    sees them as saved again); after a run, only this node's arrays go back, so the other
+    layers keep what they learned."""
+
+    def __init__(self, session: Session, node_id: str, arrays: list, text: str) -> None:
+        super().__init__(session.graph, text)
+        self.session = session
+        self.node_id = node_id
+        self.old = session.project.weights
+        self.old_arrays = (self.old or {}).get(node_id)
+        self.new = {**(self.old or {}), node_id: arrays}
+
+    def _put(self, whole: dict | None, other: dict | None, arrays: list | None) -> None:
+        current = self.session.project.weights
+        if current is other:
+            self.session.set_weights(whole)
+            return
+        weights = {k: v for k, v in (current or {}).items() if k != self.node_id}
+        if arrays is not None:
+            weights[self.node_id] = arrays
+        self.session.set_weights(weights or None)
+
+    def do(self) -> None:
+        self._put(self.new, self.old, self.new[self.node_id])
+
+    def undo(self) -> None:
+        self._put(self.old, self.new, self.old_arrays)
 
 
 class GroupDialog(QDialog):
@@ -170,15 +202,16 @@ class GroupDialog(QDialog):
             self._show_error(str(exc))
             return
         changed = json.dumps(params, sort_keys=True) != json.dumps(node.params, sort_keys=True)
+        steps: list[commands.GraphCommand] = []
+        text = self.tr("Edit inside %1").replace("%1", node.display_name())
         if changed:
-            commands.execute(self.document.undo_stack,
-                             commands.ReplaceParams(graph, self.node_id, params))
+            steps.append(commands.ReplaceParams(graph, self.node_id, params))
         old = (self.document.project.weights or {}).get(self.node_id, [])
         if changed or len(old) != len(arrays) or not all(
                 a.shape == b.shape and (a == b).all() for a, b in zip(old, arrays)):
-            weights = copy.copy(self.document.project.weights or {})
-            weights[self.node_id] = arrays
-            self.document.set_weights(weights)
+            steps.append(SetNodeWeights(self.document.session, self.node_id, arrays, text))
+        if steps:  # parameters and weights: one undo step, undone together
+            commands.execute(self.document.undo_stack, commands.Batch(graph, text, steps))
         super().accept()
 
 

@@ -22,6 +22,7 @@ from playground.datasets.csv_import import (ON_PROBLEM, TASK_CHOICES, check,
                                             describe_column, describe_selection)
 from playground.datasets.csv_table import CsvTable, read_csv
 from playground.datasets.scaling import SCALING_TITLES, SCALING_WHY, SCALINGS
+from ui.last_folder import remember, start_folder
 from ui.background import BackgroundRunner
 
 PREVIEW_ROWS = 20
@@ -49,9 +50,7 @@ class CsvImportDialog(QDialog):
         self._reader.failed.connect(self._on_read_failed)
         self._filling = False
         # Replaceable in tests: returns a path or "" (cancelled).
-        self.ask_path = lambda: QFileDialog.getOpenFileName(
-            self, self.tr("Choose a table"), str(Path(self._params["path"] or ".").parent),
-            self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))[0]
+        self.ask_path = self._ask_path
 
         self.path_edit = QLineEdit(self._params["path"], self)
         self.path_edit.setReadOnly(True)
@@ -266,6 +265,8 @@ class CsvImportDialog(QDialog):
             self._show(self.tr("All %1 rows are usable.").replace("%1", str(rows)), [], True)
 
     def _show(self, status: str, problems: list[str], ok: bool) -> None:
+        if self.table is not None and self.table.warnings:  # e.g. bytes not valid UTF-8
+            status = "\n".join([status, *self.table.warnings])
         self.status.setText(status)
         self.status.setStyleSheet("" if ok else "color: #c62828")
         self.problems.clear()
@@ -274,6 +275,13 @@ class CsvImportDialog(QDialog):
 
     def _set_ok(self, ok: bool) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def _ask_path(self) -> str:
+        path = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a table"), start_folder(current=self._params["path"]),
+            self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))[0]
+        remember(path)
+        return path
 
     def _show_scaling_why(self) -> None:
         self.scaling_why.setText("<small>" + SCALING_WHY[self.scaling.currentData()]

@@ -5,7 +5,6 @@ loads, and any that cannot be read are listed by name in the dataset panel.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
 from playground.datasets import dataset_info
 from playground.datasets.image_folder import COLORS, scan_folder
 from playground.errors import DatasetError
+from ui.last_folder import remember, start_folder
 
 
 class ImageFolderDialog(QDialog):
@@ -25,9 +25,7 @@ class ImageFolderDialog(QDialog):
         self.resize(520, 460)
         self._params = dataset_info("image_folder").validate_params(params or {})
         # Replaceable in tests: returns a folder or "" (cancelled).
-        self.ask_folder = lambda: QFileDialog.getExistingDirectory(
-            self, self.tr("Choose the folder whose sub-folders are the classes"),
-            self._params["path"] or str(Path.home()))
+        self.ask_folder = self._ask_folder
 
         self.path_edit = QLineEdit(self._params["path"], self)
         self.path_edit.setReadOnly(True)
@@ -76,6 +74,13 @@ class ImageFolderDialog(QDialog):
     def params(self) -> dict[str, Any]:
         return {**self._params, "path": self.path_edit.text(), "size": self.size.value(),
                 "color": self.color.currentData()}
+
+    def _ask_folder(self) -> str:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder whose sub-folders are the classes"),
+            self._params["path"] or start_folder())
+        remember(folder)
+        return folder
 
     def browse(self) -> None:
         folder = self.ask_folder()

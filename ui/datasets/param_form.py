@@ -41,9 +41,7 @@ class DatasetParamForm(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._body: QWidget | None = None
-        self.scaling_why = QLabel(self)
-        self.scaling_why.setWordWrap(True)
-        self.scaling_why.setObjectName("scaling_why")
+        self.scaling_why = self._new_scaling_why(self)
 
     # ----------------------------------------------------------------- public
     def set_info(self, info: DatasetInfo, values: dict[str, Any]) -> None:
@@ -55,6 +53,9 @@ class DatasetParamForm(QWidget):
             self._body.deleteLater()
         self._editors = {}
         body = QWidget(self)
+        # The note lives and dies with the form it explains: a label kept across rebuilds
+        # was deleted with the first form it joined (issue 23).
+        self.scaling_why = self._new_scaling_why(body)
         main = QFormLayout(body)
         main.setContentsMargins(0, 0, 0, 0)
         more = QCollapsible(tr("More settings"), body)
@@ -79,6 +80,14 @@ class DatasetParamForm(QWidget):
         self._body = body
         self._layout.addWidget(body)
         self._show_scaling_why()
+
+    @staticmethod
+    def _new_scaling_why(parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        label.setWordWrap(True)
+        label.setObjectName("scaling_why")
+        label.setVisible(False)
+        return label
 
     def values(self) -> dict[str, Any]:
         return dict(self._values)

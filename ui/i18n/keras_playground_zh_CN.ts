@@ -127,6 +127,38 @@
         <source>%1: “%2” is not understood. Write numbers separated by commas (%3).</source>
         <translation>%1：无法理解“%2”。请写出用逗号分隔的数（%3）。</translation>
     </message>
+    <message>
+        <source>Add an output layer</source>
+        <translation>添加输出层</translation>
+    </message>
+    <message>
+        <source>Match the dataset</source>
+        <translation>与数据集匹配</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation>暂停 / 继续(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Weights</source>
+        <translation>重置权重(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A table (CSV file)…</source>
+        <translation>表格（CSV 文件）…</translation>
+    </message>
+    <message>
+        <source>A folder of pictures…</source>
+        <translation>图片文件夹…</translation>
+    </message>
 </context>
 <context>
     <name>AttentionView</name>
@@ -295,6 +327,29 @@ It is kept in %2.</source>
     <message>
         <source>Arrange automatically</source>
         <translation>自动排列</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasWelcome</name>
+    <message>
+        <source>Start here: XOR lesson</source>
+        <translation>从这里开始：XOR 课程</translation>
+    </message>
+    <message>
+        <source>All lessons…</source>
+        <translation>所有课程…</translation>
+    </message>
+    <message>
+        <source>Build your own</source>
+        <translation>自己搭建</translation>
+    </message>
+    <message>
+        <source>Drag a layer from the list on the left onto the canvas, or double-click it there.</source>
+        <translation>从左侧列表中把一个层拖到画布上，或在那里双击它。</translation>
+    </message>
+    <message>
+        <source>Open your data…</source>
+        <translation>打开你的数据…</translation>
     </message>
 </context>
 <context>
@@ -789,8 +844,8 @@ It is kept in %2.</source>
         <translation>入门指南</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Build a model in four steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Drag a layer from &lt;b&gt;Layers&lt;/b&gt; (left) onto the canvas (onto a connection to insert it there), or double-click it to add it after the selected layer.&lt;/li&gt;&lt;li&gt;Connect layers: drag from the dot below a layer to the dot above the next one. Drag a connection&apos;s upper end to another layer to move it, or onto empty canvas to remove it.&lt;/li&gt;&lt;li&gt;Select a layer to change its settings in the &lt;b&gt;Inspector&lt;/b&gt; (right).&lt;/li&gt;&lt;li&gt;Red layers have a problem: hover over them to read what to fix.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Wheel: zoom · middle button or Space+drag: pan · Ctrl+0: fit · Ctrl+L: arrange · arrows: nudge · Delete: remove · Ctrl+Z: undo · Ctrl+F: find a layer to add (Enter adds it) · F2: rename.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;四步搭建一个模型&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;从&lt;b&gt;层&lt;/b&gt;列表（左侧）把一个层拖到画布上（拖到一条连接上即可插入到那里），或双击它，把它添加到所选层之后。&lt;/li&gt;&lt;li&gt;连接各层：从一个层下方的圆点拖到下一个层上方的圆点。把连接的上端拖到另一个层可移动连接，拖到画布空白处可删除连接。&lt;/li&gt;&lt;li&gt;选中一个层，即可在&lt;b&gt;属性检查器&lt;/b&gt;（右侧）中修改它的设置。&lt;/li&gt;&lt;li&gt;红色的层有问题：把鼠标悬停在上面，即可看到如何修正。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;滚轮：缩放 · 中键或空格+拖动：平移 · Ctrl+0：适应窗口 · Ctrl+L：排列 · 方向键：微调 · Delete：删除 · Ctrl+Z：撤销 · Ctrl+F：查找要添加的层（按 Enter 添加）· F2：重命名。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Build a model in four steps&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Drag a layer from &lt;b&gt;Layers&lt;/b&gt; (left) onto the canvas (onto a connection to insert it there), or double-click it to add it after the selected layer.&lt;/li&gt;&lt;li&gt;Connect layers: drag from the dot below a layer to the dot above the next one. Drag a connection&apos;s upper end to another layer to move it, or onto empty canvas to remove it.&lt;/li&gt;&lt;li&gt;Select a layer to change its settings in the &lt;b&gt;Inspector&lt;/b&gt; (right).&lt;/li&gt;&lt;li&gt;Red layers have a problem: hover over them to read what to fix.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Wheel: zoom · middle button or Space+drag: pan · Ctrl+0: fit · Ctrl+Shift+L: arrange · F5: train · arrows: nudge · Delete: remove · Ctrl+Z: undo · Ctrl+F: find a layer to add (Enter adds it) · F2: rename.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;四步搭建一个模型&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;从&lt;b&gt;层&lt;/b&gt;列表（左侧）把一个层拖到画布上（拖到一条连接上即可插入到那里），或双击它，把它添加到所选层之后。&lt;/li&gt;&lt;li&gt;连接各层：从一个层下方的圆点拖到下一个层上方的圆点。把连接的上端拖到另一个层可移动连接，拖到画布空白处可删除连接。&lt;/li&gt;&lt;li&gt;选中一个层，即可在&lt;b&gt;属性检查器&lt;/b&gt;（右侧）中修改它的设置。&lt;/li&gt;&lt;li&gt;红色的层有问题：把鼠标悬停在上面，即可看到如何修正。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;滚轮：缩放 · 中键或空格+拖动：平移 · Ctrl+0：适应窗口 · Ctrl+Shift+L：排列 · F5：训练 · 方向键：微调 · Delete：删除 · Ctrl+Z：撤销 · Ctrl+F：查找要添加的层（按 Enter 添加）· F2：重命名。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1140,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <source>The configuration must be a JSON object.</source>
         <translation>配置必须是一个 JSON 对象。</translation>
     </message>
+    <message>
+        <source>Edit inside %1</source>
+        <translation>编辑 %1 的内部</translation>
+    </message>
 </context>
 <context>
     <name>HealthView</name>
@@ -1093,8 +1152,8 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <translation>训练健康状况</translation>
     </message>
     <message>
-        <source>Checks each layer for common troubles: units that stopped working (dead ReLUs), squashed units (saturated sigmoid/tanh), and corrections that fade away or blow up (vanishing / exploding gradients).</source>
-        <translation>检查每一层的常见问题：停止工作的单元（死亡 ReLU）、被压扁的单元（饱和的 sigmoid/tanh），以及逐渐消失或急剧膨胀的修正量（梯度消失 / 梯度爆炸）。</translation>
+        <source>Checks each layer for common troubles: units that stopped working (dead ReLUs), squashed units (saturated sigmoid/tanh), and corrections that fade away or blow up (vanishing / exploding gradients); and the set-up: layers without an activation, an output that does not fit the task, a learning rate far off, a loss that does not move.</source>
+        <translation>检查每一层的常见问题：停止工作的单元（死亡 ReLU）、被压扁的单元（饱和的 sigmoid/tanh），以及逐渐消失或急剧膨胀的修正量（梯度消失 / 梯度爆炸）；还检查模型的设置：没有激活函数的层、与任务不符的输出、远远偏离的学习率、不再变化的损失。</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -1320,6 +1379,14 @@ Connect two layers by dragging from the dot under one to the dot above the other
         <translation>单击画布上的一个层，即可在这里查看和修改它的设置。从左侧列表把层拖进来。</translation>
     </message>
     <message>
+        <source>Match the dataset</source>
+        <translation>与数据集匹配</translation>
+    </message>
+    <message>
+        <source>Set the Input&apos;s shape and the output layer&apos;s units and activation to what the chosen dataset needs (one undo step).</source>
+        <translation>把 Input 的形状以及输出层的 units 和激活函数设置为所选数据集需要的值（一步即可撤销）。</translation>
+    </message>
+    <message>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
@@ -1404,6 +1471,10 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>Writes a folder to copy to every machine: the project, one command per machine, a TF_CONFIG example and a README. Each machine trains on its share of every batch; all end with the same weights.</source>
         <translation>写出一个要复制到每台机器上的文件夹：其中有项目、每台机器各一条命令、一个 TF_CONFIG 示例和一份 README。每台机器训练每个批次中属于自己的一份，最终都得到相同的权重。</translation>
+    </message>
+    <message>
+        <source>Allow public addresses (anyone who reaches the ports can read and write files)</source>
+        <translation>允许公网地址（任何能访问这些端口的人都可以读写文件）</translation>
     </message>
     <message>
         <source>Every machine as address:port, separated by commas; the first one (the chief) writes the results.</source>
@@ -1725,6 +1796,29 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>The lesson opens as a new, untitled project: your files and the preset stay as they are.</source>
         <translation>课程会作为新的未命名项目打开：你的文件和预设都保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2319,10 @@ was {2}</source>
         <translation>CPU</translation>
     </message>
     <message>
+        <source>Add an output layer for this dataset</source>
+        <translation>为此数据集添加输出层</translation>
+    </message>
+    <message>
         <source>Preparing the model and the data…</source>
         <translation>正在准备模型和数据…</translation>
     </message>
@@ -2289,6 +2387,14 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Run ended after %1 epochs.</source>
         <translation>训练在 %1 轮后结束。</translation>
+    </message>
+    <message>
+        <source>Fix it: match the dataset</source>
+        <translation>修正：与数据集匹配</translation>
+    </message>
+    <message>
+        <source>Fixed. Press Train to start.</source>
+        <translation>已修正。按“训练”开始。</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2610,37 @@ Elapsed %6 · ETA %7 · %8 samples/s · loss %9</source>
     <message>
         <source>Best: trial %1, %2 = %3.</source>
         <translation>最佳：试验 %1，%2 = %3。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Keras Playground</source>
+        <translation>欢迎使用 Keras Playground</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learn by doing.&lt;/b&gt; Open a lesson (start with XOR: a small network learns what one straight line cannot), build your own model, or bring your own data.</source>
+        <translation>&lt;b&gt;边做边学。&lt;/b&gt;打开一个课程（从 XOR 开始：一个小网络能学会一条直线做不到的事），自己搭建模型，或者导入你自己的数据。</translation>
+    </message>
+    <message>
+        <source>Start here: %1</source>
+        <translation>从这里开始：%1</translation>
+    </message>
+    <message>
+        <source>Open this lesson</source>
+        <translation>打开这个课程</translation>
+    </message>
+    <message>
+        <source>Build your own</source>
+        <translation>自己搭建</translation>
+    </message>
+    <message>
+        <source>Start from the empty model: drag layers from the list on the left.</source>
+        <translation>从空模型开始：从左侧列表中拖入层。</translation>
+    </message>
+    <message>
+        <source>Open your data…</source>
+        <translation>打开你的数据…</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,10 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
+from ui.last_folder import remember, start_folder
+from ui.message_box import show_warning
 
 
 def rgba_to_qimage(rgba: np.ndarray) -> QImage:
@@ -78,13 +80,14 @@ class InsightView(QWidget):
         return self.grab().save(str(path), "PNG")
 
     def _ask_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save picture"), "",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save picture"), start_folder(),
                                               self.tr("PNG images (*.png)"))
+        remember(path)
         if not path:
             return
         if not path.lower().endswith(".png"):
             path += ".png"
         if not self.save_png(path):
-            QMessageBox.warning(self, self.tr("Save picture"),
+            show_warning(self, self.tr("Save picture"),
                                 self.tr("Could not write {0}. Check that the folder exists "
                                         "and you may write to it.").format(path))

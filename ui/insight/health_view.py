@@ -12,7 +12,9 @@ class HealthView(InsightView):
         super().__init__(self.tr("Training health"), self.tr(
             "Checks each layer for common troubles: units that stopped working (dead ReLUs), "
             "squashed units (saturated sigmoid/tanh), and corrections that fade away or blow "
-            "up (vanishing / exploding gradients)."), parent)
+            "up (vanishing / exploding gradients); and the set-up: layers without an "
+            "activation, an output that does not fit the task, a learning rate far off, a "
+            "loss that does not move."), parent)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Layer"), self.tr("Finding")])
         self.tree.setWordWrap(True)

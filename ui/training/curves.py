@@ -24,6 +24,7 @@ from playground.training.curve_data import (GrowingSeries, SmoothedSeries, batch
                                             curves_csv, finite_bounds, run_label,
                                             steady_range)
 from playground.training.events import EpochEnded, StepsDone
+from ui.last_folder import remember, start_folder
 
 MAX_OVERLAY_RUNS = 5
 # Each batch's raw loss is faint noise under the smoothed line that carries the trend.
@@ -224,6 +225,13 @@ class TrainingCurves(QWidget):
             plot.setYRange(0, 1, padding=0)
         self._dirty = True
 
+    def clear_run(self) -> None:
+        """Forget the current run's curves (another project was opened)."""
+        if not self._plots:
+            return
+        self.clear_data()
+        self._show_empty_hint()
+
     # ------------------------------------------------------------------ data in
     def add_progress(self, steps: StepsDone) -> None:
         """A merged batch update from the controller (every raw loss since the last)."""
@@ -371,12 +379,16 @@ class TrainingCurves(QWidget):
 
     def _ask_export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves as CSV"),
-                                              "curves.csv", self.tr("CSV files (*.csv)"))
+                                              str(Path(start_folder()) / "curves.csv"),
+                                              self.tr("CSV files (*.csv)"))
+        remember(path)
         if path:
             self.export_csv(path)
 
     def _ask_export_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export curves as PNG"),
-                                              "curves.png", self.tr("PNG images (*.png)"))
+                                              str(Path(start_folder()) / "curves.png"),
+                                              self.tr("PNG images (*.png)"))
+        remember(path)
         if path:
             self.export_png(path)

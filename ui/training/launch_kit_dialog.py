@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from playground.errors import PlaygroundError
 from playground.files.project import Project
-from playground.training.launch_kit import write_launch_kit
+from playground.training.launch_kit import NETWORK_WARNING, write_launch_kit
 
 EXAMPLE_WORKERS = "192.168.1.10:12345,192.168.1.11:12345"
 
@@ -26,6 +27,13 @@ class LaunchKitDialog(QDialog):
             "a TF_CONFIG example and a README. Each machine trains on its share of every "
             "batch; all end with the same weights."), self)
         intro.setWordWrap(True)
+        # The same warning as the kit's README: these servers must not face the internet.
+        self.warning = QLabel(" ".join(NETWORK_WARNING().split()), self)
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.allow_public = QCheckBox(self.tr(
+            "Allow public addresses (anyone who reaches the ports can read and write files)"),
+            self)
         self.workers = QLineEdit(EXAMPLE_WORKERS, self)
         self.workers.setToolTip(self.tr("Every machine as address:port, separated by commas; "
                                         "the first one (the chief) writes the results."))
@@ -39,6 +47,7 @@ class LaunchKitDialog(QDialog):
         form.addRow(self.tr("Machines:"), self.workers)
         form.addRow(self.tr("Folder:"), folder_row)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a path is never markup
         self.message.setWordWrap(True)
         self.commands = QPlainTextEdit(self)
         self.commands.setReadOnly(True)
@@ -50,7 +59,9 @@ class LaunchKitDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.warning)
         layout.addLayout(form)
+        layout.addWidget(self.allow_public)
         layout.addWidget(self.message)
         layout.addWidget(self.commands, 1)
         layout.addWidget(buttons)
@@ -64,7 +75,7 @@ class LaunchKitDialog(QDialog):
     def write_kit(self) -> bool:
         try:
             kit = write_launch_kit(self.project, self.folder.text(), self.workers.text(),
-                                   self.project_name)
+                                   self.project_name, self.allow_public.isChecked())
         except (PlaygroundError, OSError) as error:
             self.message.setStyleSheet("color: #b00020;")
             self.message.setText(str(error))

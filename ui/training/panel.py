@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (QGridLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from playground.errors import TrainingError
+from playground.training.dataset_fit import unfinished_reason
 from playground.training.events import (EpochEnded, Progress, RunEnded, RunStarted,
                                         StepsDone, format_seconds)
 from playground.training.settings import TrainingSettings
@@ -23,6 +24,7 @@ from ui.training.settings_form import SettingsForm
 from ui.document import Document
 from ui.status import StatusLine
 from ui.background import BackgroundRunner
+from ui.fit_actions import add_output_layer, match_dataset, needs_matching
 
 
 COUNTER_INTERVAL_S = 0.2
@@ -74,6 +76,14 @@ class TrainingPanel(QWidget):
         self.counters.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self.tr("Ready. Press Train to start."), self)
         self.status.setWordWrap(True)
+        # The one-click fix for the problem the status names (a missing output layer, a
+        # shape that does not match the dataset); hidden when there is none.
+        self.fix_button = QPushButton(self)
+        self.fix_button.setObjectName("training_fix_button")
+        self.fix_button.hide()
+        self.fix_button.clicked.connect(self._apply_fix)
+        self._fix: Callable[[], object] | None = None
+        self._failure_shown = False   # a failure is in the window's status bar
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -82,6 +92,7 @@ class TrainingPanel(QWidget):
         left_layout.addWidget(self.run_bar)
         left_layout.addWidget(self.counters)
         left_layout.addWidget(self.status)
+        left_layout.addWidget(self.fix_button)
         left_layout.addWidget(self.form)
         left_layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -125,10 +136,21 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ project
     def _load_project(self) -> None:
+        self._offer_fix(None)
         if self.controller.is_running():   # another project now: its run has no place
             self.controller.stop()
         self.form.set_settings(TrainingSettings.from_dict(self.document.project.training))
         self.form.reload_search()
+        # Nothing of the previous project stays on screen: its error, its counters, the
+        # curves of its last run (issue 23). Its history is the new project's overlays.
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Ready. Press Train to start."))
+        if self._failure_shown and self.status_line is not None:
+            self.status_line.show_message("", 1)
+        self._failure_shown = False
+        self._total_steps = 0
+        self._show_counters(Progress())
+        self.curves.clear_run()
         self.curves.set_past_runs(self.document.project.history)
 
     def _show_stored_settings(self) -> None:
@@ -163,6 +185,15 @@ class TrainingPanel(QWidget):
 
     # ------------------------------------------------------------------ actions
     def start_training(self) -> None:
+        self._offer_fix(None)
+        # An unfinished model is said in plain words, before anything is stored or built
+        # (Keras would only say "`outputs` argument cannot be empty").
+        reason = unfinished_reason(self.document.graph)
+        if reason is not None:
+            self._on_failed(reason)
+            self._offer_fix(self.tr("Add an output layer for this dataset"),
+                            lambda: add_output_layer(self.document))
+            return
         settings = self.form.settings()
         try:
             settings.validate()
@@ -304,3 +335,19 @@ class TrainingPanel(QWidget):
         self.status.setStyleSheet("color: #b00020;")
         if self.status_line is not None:
             self.status_line.show_message(message, 0)
+            self._failure_shown = True
+        if needs_matching(self.document):   # the Input or output does not fit the data
+            self._offer_fix(self.tr("Fix it: match the dataset"),
+                            lambda: match_dataset(self.document))
+
+    def _offer_fix(self, text: str | None, fix: Callable[[], object] | None = None) -> None:
+        self._fix = fix
+        self.fix_button.setText(text or "")
+        self.fix_button.setVisible(fix is not None)
+
+    def _apply_fix(self) -> None:
+        fix = self._fix
+        self._offer_fix(None)
+        if fix is not None and fix():
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("Fixed. Press Train to start."))

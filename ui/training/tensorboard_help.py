@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from ui.message_box import plain_box
 
 from playground.training.tensorboard import open_command
 from ui.document import Document
@@ -39,8 +40,8 @@ class TensorBoardHelp(QObject):
 
     def show(self) -> None:
         """A message (not modal) with the folder and the command, and a button to copy it."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("TensorBoard Logs"),
-                          self.message(), QMessageBox.StandardButton.Close, self._parent)
+        box = plain_box(QMessageBox.Icon.Information, self.tr("TensorBoard Logs"),
+                        self.message(), QMessageBox.StandardButton.Close, self._parent)
         box.setObjectName("tensorboard_help_box")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         copy = box.addButton(self.tr("Copy Command"), QMessageBox.ButtonRole.ActionRole)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from ui.message_box import plain_box
 
 from playground.errors import PlaygroundError
 from playground.network.layer_calls import layer_names
@@ -242,11 +243,11 @@ class TunePanel(QWidget):
         if (project_path is not None and is_project_local(url, project_path)) \
                 or url in self._allowed_storages:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Study storage"),
-                          self.tr("The search will be kept in %1, outside the project's "
-                                  "folder. Use this storage?").replace("%1", masked_url(url)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          self)
+        box = plain_box(QMessageBox.Icon.Question, self.tr("Study storage"),
+                        self.tr("The search will be kept in %1, outside the project's "
+                                "folder. Use this storage?").replace("%1", masked_url(url)),
+                        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                        self)
         box.setObjectName("study_storage_box")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
