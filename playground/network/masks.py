@@ -23,7 +23,6 @@ from playground.network.elements import Edge
 
 if TYPE_CHECKING:
     from playground.network.graph import Graph
-    from playground.network.shapes import NodeShape, ShapeReport
 
 Shape = tuple[int | None, ...]
 # Keyword arguments through which Keras layers receive a mask.
@@ -64,10 +63,11 @@ def mask_warnings() -> Iterator[list[str]]:
 IMPLICIT = ""  # carries a mask along with the data (no keyword)
 
 
-def edge_mask(graph: "Graph", edge: Edge, source: "NodeShape | None") -> str | None:
+def edge_mask(graph: "Graph", edge: Edge, source: Any) -> str | None:
     """How ``edge`` carries a mask: the keyword it is passed by (``"mask"``), IMPLICIT when
     it travels along with the data, None when the connection carries none. ``source`` is
-    the shape inference result of the edge's source."""
+    the shape inference result (a NodeShape) of the edge's source; ``report`` below is a
+    ShapeReport (not imported: shapes.py imports this module)."""
     keyword = keyword_ports(graph.node(edge.target)).get(edge.port)
     if keyword in MASK_KEYWORDS:
         return keyword
@@ -77,7 +77,7 @@ def edge_mask(graph: "Graph", edge: Edge, source: "NodeShape | None") -> str | N
     return None
 
 
-def mask_edges(graph: "Graph", report: "ShapeReport") -> dict[Edge, str]:
+def mask_edges(graph: "Graph", report: Any) -> dict[Edge, str]:
     """The connections that carry a mask, each with how (see :func:`edge_mask`)."""
     marked: dict[Edge, str] = {}
     for edge in graph.edges:
