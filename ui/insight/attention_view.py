@@ -19,7 +19,7 @@ class HeatMap(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMouseTracking(True)
-        self.setMinimumSize(220, 200)
+        self.setMinimumSize(120, 100)
         self.rgba: Any = None
         self.scores: Any = None
         self.rows: list[str] = []

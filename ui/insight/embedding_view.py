@@ -21,7 +21,7 @@ class WordMap(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(240, 220)
+        self.setMinimumSize(120, 100)
         self.words: list[str] = []
         self.coordinates: Any = None
         self.highlighted: set[str] = set()
