@@ -11,6 +11,9 @@ Targets (issue 5): XOR 100% test accuracy; MNIST CNN >= 99.0% in about 5 minutes
 "repeat the last value" MSE; dropout closes the train/validation gap of the overfitting
 preset; transfer learning beats the same network trained from scratch; the text lesson
 (sentences -> TextVectorization -> Embedding -> pooling -> Dense) >= 90% in under a minute.
+Issue 27: "Reading order" (Embedding mask_zero + Bidirectional LSTM) >= 95% in under two
+minutes while a bag of words stays <= 60%; "Where the model looks" (one Transformer block)
+>= 95% in under two minutes, its attention on the deciding words > 1.1x that on others.
 
 ``--smoke``: XOR and the MNIST CNN (on the committed sample) for one epoch; the targets are
 not judged and it exits 0.
@@ -85,6 +88,56 @@ def bench_text_topics() -> tuple[bool, str]:
             f"test accuracy {acc:.4f} (target >= 0.9 in under 60 s) in {secs:.1f} s")
 
 
+def bench_reading_order() -> tuple[bool, str]:
+    """Embedding(mask_zero) + Bidirectional LSTM >= 95% on who-chases-whom sentences, while
+    the same model with a bag of words (GlobalAveragePooling1D) stays <= 60%."""
+    project = open_preset("reading_order")
+    result, _, secs = train(project)
+    acc = accuracy(result)
+    baseline = open_preset("reading_order")
+    graph = baseline.graph
+    lstm = next(n for n in graph.nodes if n.layer_type == "Bidirectional")
+    before, after = graph.predecessors(lstm.id)[0], graph.successors(lstm.id)[0]
+    graph.remove_node(lstm.id)
+    pooling = graph.add_node("GlobalAveragePooling1D", {})
+    graph.connect(before, pooling.id)
+    graph.connect(pooling.id, after)
+    bag, _, secs2 = train(baseline)
+    bag_acc = accuracy(bag)
+    ok = acc >= 0.95 and bag_acc <= 0.6 and secs < 120
+    return ok, (f"BiLSTM test accuracy {acc:.4f} (target >= 0.95 in under 120 s) in "
+                f"{secs:.1f} s; bag of words {bag_acc:.4f} (must stay <= 0.6) in "
+                f"{secs2:.1f} s")
+
+
+def bench_where_the_model_looks() -> tuple[bool, str]:
+    """The one-block Transformer >= 95% on reviews, and its attention looks at the deciding
+    words (the opinion words and "not"): averaged over 100 test reviews, heads and the
+    words that look, a deciding word receives more attention than another."""
+    import numpy as np
+
+    from playground.datasets.word_order import REVIEW_WORDS
+    from playground.insight.attention import AttentionMap, attention_maps
+
+    result, dataset, secs = train(open_preset("where_the_model_looks"))
+    acc = accuracy(result)
+    deciding = set(REVIEW_WORDS["good"]) | set(REVIEW_WORDS["bad"]) | {"not"}
+    on_deciding, on_other = [], []
+    for sentence in dataset.x_test[:100]:
+        [found] = attention_maps(result.model, sentence)
+        assert isinstance(found, AttentionMap)
+        received = found.scores.mean(axis=(0, 1))  # attention each word receives
+        for word, share in zip(found.key_tokens, received):
+            (on_deciding if word in deciding else on_other).append(share)
+    ratio = float(np.mean(on_deciding) / np.mean(on_other))
+    # Measured 1.2x: the residual shortcut and the pooling let the model solve the task
+    # with fairly even attention, so the deciding columns are darker, not black.
+    ok = acc >= 0.95 and ratio > 1.1 and secs < 120
+    return ok, (f"test accuracy {acc:.4f} (target >= 0.95 in under 120 s) in {secs:.1f} s; "
+                f"a deciding word receives {ratio:.1f}x the attention of another word "
+                f"(target > 1.1x)")
+
+
 def bench_mnist_cnn() -> tuple[bool, str]:
     result, _, secs = train(open_preset("mnist_cnn"))
     acc = accuracy(result)
@@ -153,6 +206,7 @@ BENCHES = {
     "spiral": bench_spiral, "sine_lstm": bench_sine_lstm,
     "overfitting": bench_overfitting, "transfer_learning": bench_transfer_learning,
     "mnist_cnn": bench_mnist_cnn, "text_topics": bench_text_topics,
+    "reading_order": bench_reading_order, "where_the_model_looks": bench_where_the_model_looks,
 }
 
 

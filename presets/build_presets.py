@@ -1,6 +1,6 @@
 """Writes every preset project (``presets/*.kpg``) and its thumbnail (``presets/thumbnails``).
 
-Run from the project root: ``.venv/bin/python presets/build_presets.py``. Each preset is a
+Run from the project root: ``.venv/bin/python presets/build_presets.py [NAME ...]``. Each preset is a
 complete project made with :mod:`playground.files.project`: graph, dataset and its settings,
 training settings, title, one-line description and a short lesson. The transfer-learning
 preset also carries convolution weights trained on real MNIST digits 0-4 by
@@ -46,6 +46,9 @@ class PresetSpec:
     training: dict[str, Any]
     frozen: tuple[int, ...] = ()          # layer positions (in ``layers``) not trainable
     target: dict[str, Any] = field(default_factory=dict)   # what the benchmark checks
+    # A model that is not a straight chain (a Transformer block's shortcuts): built by this
+    # function instead of from ``layers``.
+    build: Any = None
 
 
 def chain(layers: list[Layer], name: str, frozen: tuple[int, ...] = ()) -> Graph:
@@ -99,6 +102,59 @@ def overfit_layers(dropout: float) -> list[Layer]:
             layers.append(("Dropout", {"rate": dropout}))
     layers.append(dense(1, "sigmoid"))
     return layers
+
+
+TEXT_INPUT: Layer = ("Input", {"batch_shape": [None, 1], "dtype": "string"})
+
+
+def reading_order_layers(middle: Layer) -> list[Layer]:
+    """Words -> ids -> vectors (0 = padding, masked) -> ``middle`` -> who chases."""
+    return [TEXT_INPUT,
+            ("TextVectorization", {"max_tokens": 100, "output_sequence_length": 12}),
+            ("Embedding", {"input_dim": 100, "output_dim": 16, "mask_zero": True}),
+            middle, dense(1, "sigmoid")]
+
+
+BILSTM: Layer = ("Bidirectional", {"layer": {"module": "keras.layers", "class_name": "LSTM",
+                                              "config": {"units": 16,
+                                                         "return_sequences": False},
+                                              "registered_name": None},
+                                   "merge_mode": "concat"})
+# The bag-of-words baseline the lesson compares with (benchmarks/bench_presets.py).
+BAG_OF_WORDS: Layer = ("GlobalAveragePooling1D", {})
+
+
+def follow(graph: Graph, after: Any, layers: list[Layer]) -> list[Any]:
+    """A chain of ``layers`` fed by node ``after``."""
+    nodes = add_chain(graph, layers)
+    graph.connect(after.id, nodes[0].id)
+    return nodes
+
+
+def transformer_graph(name: str) -> Graph:
+    """One Transformer encoder block: self-attention and a feed-forward layer, each with
+    a shortcut (Add) and LayerNormalization, on masked word vectors."""
+    graph = Graph(name)
+    text, vectorize, embed = add_chain(graph, [
+        TEXT_INPUT,
+        ("TextVectorization", {"max_tokens": 100, "output_sequence_length": 16}),
+        ("Embedding", {"input_dim": 100, "output_dim": 16, "mask_zero": True})])
+    attention = graph.add_node("MultiHeadAttention", {"num_heads": 2, "key_dim": 8})
+    graph.connect(embed.id, attention.id, port=0)   # query: every word asks...
+    graph.connect(embed.id, attention.id, port=1)   # value: ...every word
+    add1 = graph.add_node("Add", {})
+    graph.connect(embed.id, add1.id, port=0)
+    graph.connect(attention.id, add1.id, port=1)
+    norm1, ff1, ff2 = follow(graph, add1, [("LayerNormalization", {}), dense(32, "relu"),
+                                           dense(16)])
+    add2 = graph.add_node("Add", {})
+    graph.connect(norm1.id, add2.id, port=0)
+    graph.connect(ff2.id, add2.id, port=1)
+    follow(graph, add2, [("LayerNormalization", {}), ("GlobalAveragePooling1D", {}),
+                         dense(1, "sigmoid")])
+    del text, vectorize, ff1
+    auto_layout(graph)
+    return graph
 
 
 PRESETS: list[PresetSpec] = [
@@ -270,11 +326,55 @@ PRESETS: list[PresetSpec] = [
         {"name": "sentences", "params": {"samples": 2000, "borrow": 0.3,
                                          "test_fraction": 0.25, "seed": 0}},
         training(15, 32, 0.01), target={"test_accuracy": 0.9, "minutes": 1}),
+    PresetSpec(
+        "reading_order", N_("Reading order"),
+        N_("Who chased whom? An Embedding with a mask and a Bidirectional LSTM read the "
+           "words in order."),
+        N_("'The cat chased the dog' and 'the dog chased the cat' use exactly the same "
+           "words: only their order says who chases. TextVectorization turns each sentence "
+           "into word ids (tokens) and pads short sentences with 0 up to 12; the Embedding "
+           "gives every id a learned vector, and with mask_zero it also passes on a mask "
+           "(the striped marker on the connection) that says which steps are real words "
+           "and which are padding. The Bidirectional LSTM is a recurrent layer: it reads "
+           "the words one after another, keeping a memory, once forwards and once "
+           "backwards, and skips the padding thanks to the mask. It reaches over 95% test "
+           "accuracy (100% after 12 epochs in under a minute in our measurement on a shared 2-core "
+           "CPU).\n\nTry next: replace the Bidirectional layer with "
+           "GlobalAveragePooling1D (it averages the word vectors: a bag of words, order "
+           "lost) and train again: it stays near 50%, a coin toss (47% in our measurement). Then open "
+           "Inside the network → Word map to see where the words landed."),
+        reading_order_layers(BILSTM),
+        {"name": "chase", "params": {"samples": 2000, "test_fraction": 0.25, "seed": 0}},
+        training(12, 32, 0.005), target={"test_accuracy": 0.95, "bag_of_words_max": 0.6,
+                                          "minutes": 2}),
+    PresetSpec(
+        "where_the_model_looks", N_("Where the model looks"),
+        N_("A one-block Transformer encoder classifies film reviews; its attention map "
+           "shows the deciding words."),
+        N_("Attention lets every word look at every other word and take from each as much "
+           "as it finds useful. This is one block of a Transformer encoder, the network "
+           "behind today's language models: MultiHeadAttention (2 heads; query and value "
+           "both from the Embedding: self-attention), a shortcut (Add) and "
+           "LayerNormalization, then a small feed-forward part (two Dense layers) with its "
+           "own shortcut and normalisation. The Embedding's mask keeps the padding out of "
+           "the attention. Each review is mostly neutral words; a few decide: the opinion "
+           "word (great, awful, ...) and 'not', which turns 'not great' negative, so those "
+           "words must be read together. It reaches over 95% test accuracy (100% after 10 epochs in under "
+           "a minute in our measurement on a shared 2-core CPU).\n\n"
+           "After training, open Inside the network → Attention and pick a test review: "
+           "each row is a word looking at the others. The columns of 'not' and of the "
+           "opinion word are darker: in our measurement they receive 1.2 times the "
+           "attention of the other words. Try the second head too, and hover a cell to "
+           "read its share."),
+        [], {"name": "reviews", "params": {"samples": 2000, "test_fraction": 0.25,
+                                           "seed": 0}},
+        training(10, 32, 0.003), target={"test_accuracy": 0.95, "minutes": 2},
+        build=transformer_graph),
 ]
 
 
 def make_project(spec: PresetSpec, order: int) -> Project:
-    graph = chain(spec.layers, spec.name, spec.frozen)
+    graph = spec.build(spec.name) if spec.build else chain(spec.layers, spec.name, spec.frozen)
     weights = None
     if spec.name == "transfer_learning":
         weights = transfer_weights(graph)
@@ -296,11 +396,14 @@ def transfer_weights(graph: Graph) -> dict[str, list[np.ndarray]]:
                 for i, node in enumerate(convs)}
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Writes every preset, or only those named on the command line."""
     from draw_thumbnails import draw_thumbnail  # presets/draw_thumbnails.py
 
     THUMBNAILS_DIR.mkdir(exist_ok=True)
     for order, spec in enumerate(PRESETS):
+        if names and spec.name not in names:
+            continue
         project = make_project(spec, order)
         path = save_project(project, PRESETS_DIR / f"{spec.name}.kpg")
         draw_thumbnail(project, THUMBNAILS_DIR / f"{spec.name}.png")
@@ -308,4 +411,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

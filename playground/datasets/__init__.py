@@ -37,10 +37,11 @@ def _build_registry() -> dict[str, DatasetEntry]:
         sentences,
         series,
         synthetic2d,
+        word_order,
     )
 
     entries: list[DatasetEntry] = []
-    for module in (synthetic2d, celsius, series, mnist, sentences, csv_dataset,
+    for module in (synthetic2d, celsius, series, mnist, sentences, word_order, csv_dataset,
                    image_folder):
         entries += module.entries()
     return {e.info.name: e for e in entries}

@@ -50,6 +50,14 @@ def diverging(values: np.ndarray, limit: float | None = None, alpha: int = 255) 
     return out
 
 
+def weights_heat(values: np.ndarray) -> np.ndarray:
+    """(…, 4) uint8 for shares from 0 to 1 (attention scores): 0 white, 1 the views' blue."""
+    t = np.clip(np.nan_to_num(np.asarray(values, dtype=np.float64)), 0.0, 1.0)[..., None]
+    white, blue = np.array([255.0, 255.0, 255.0]), np.array([8.0, 119.0, 189.0])
+    rgb = np.rint(white + (blue - white) * t).astype(np.uint8)
+    return np.concatenate([rgb, np.full(rgb.shape[:-1] + (1,), 255, np.uint8)], axis=-1)
+
+
 def greys(values: np.ndarray) -> np.ndarray:
     """(…, 4) uint8: the smallest value black, the largest white (feature maps, digits)."""
     v = np.asarray(values, dtype=np.float64)

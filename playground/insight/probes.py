@@ -50,6 +50,8 @@ REGRESSION = "insight.regression"
 LINE = "insight.line"
 SEQUENCE = "insight.sequence"
 CONV = "insight.conv"
+ATTENTION = "insight.attention"
+EMBEDDING = "insight.embedding"
 
 FRAMES = "insight.frames"   # boundary + neurons + weights of a small dense network at once
 # With ``pull``: the run's LiveFrames (newest weight snapshot; the UI draws it when the
@@ -61,7 +63,8 @@ LIVE = "insight.live"
 # at >= 20 pictures a second while still training >= 2x TensorFlow Playground's epochs/s
 # (measured: 3-4x, benchmarks/bench_live_views.py), and a frame costs ~2-5 ms.
 SHARES = {BOUNDARY: 0.02, NEURONS: 0.01, WEIGHTS: 0.004, HEALTH: 0.008, CONFUSION: 0.005,
-          REGRESSION: 0.02, LINE: 0.02, SEQUENCE: 0.03, CONV: 0.04, FRAMES: 0.20}
+          REGRESSION: 0.02, LINE: 0.02, SEQUENCE: 0.03, CONV: 0.04, ATTENTION: 0.03,
+          EMBEDDING: 0.01, FRAMES: 0.20}
 # No view is computed more often than this: more pictures a second than the screen shows
 # would be work thrown away.
 FRAMES_PER_S = 25.0
@@ -71,7 +74,8 @@ BOUNDARY_RESOLUTION = 100   # the boundary's grid, cells per side (TensorFlow Pl
 WEIGHTS_EVERY_FRAMES = 3
 # Views of the untrained model worth showing at the start; the others (judging training:
 # health, confusion) wait for the first due epoch, so a short run does not pay for them.
-AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV, FRAMES}
+AT_START = {BOUNDARY, NEURONS, WEIGHTS, REGRESSION, LINE, SEQUENCE, CONV, ATTENTION, EMBEDDING,
+            FRAMES}
 CONFUSION_SAMPLES = 2000
 # While training, judge on fewer samples: the live picture only needs to show the trend,
 # and big models (CNNs) would otherwise cost a lot per look. Final results use the above.
@@ -257,6 +261,34 @@ def conv_probe(sample_index: int = 0) -> Callable[[Any, Any], ConvSnapshot]:
     return compute
 
 
+def attention_probe(sample_index: int = 0) -> Callable[[Any, Any], Any]:
+    """Each attention layer's scores for one test sample (see insight/attention.py)."""
+    def compute(model: Any, dataset: Any) -> Any:
+        from playground.insight.attention import attention_snapshot
+
+        return attention_snapshot(model, conv_sample(dataset, sample_index), sample_index)
+    return compute
+
+
+def has_embedding_map(model: Any) -> bool:
+    from playground.insight.embedding_map import vocabulary_embedding
+
+    try:
+        vocabulary_embedding(model)
+    except InsightError:
+        return False
+    return True
+
+
+def embedding_map(model: Any) -> Any:
+    from playground.insight.embedding_map import embedding_map as compute
+
+    try:
+        return compute(model)
+    except InsightError as exc:  # e.g. no words learned yet
+        return Unavailable(str(exc))
+
+
 def _stack(pictures: list[np.ndarray]) -> np.ndarray:
     return np.stack(pictures) if pictures else np.zeros((0, 1, 1, 4), np.uint8)
 
@@ -303,6 +335,12 @@ def live_probes(dataset: Any, model: Any | None = None,
             computes[LINE] = celsius_fit
     if len(shape) == 3 and (model is None or conv_layers(model)):
         computes[CONV] = conv_probe()
+    from playground.insight.attention import attention_layers
+
+    if model is not None and attention_layers(model):
+        computes[ATTENTION] = attention_probe()
+    if model is not None and has_embedding_map(model):
+        computes[EMBEDDING] = lambda model, _dataset: embedding_map(model)
     shares = {**SHARES, **(shares or {})}
     publisher = pull and live and FRAMES in computes  # self-paced (PUBLISH_EVERY_S)
     return {name: BudgetedProbe(fn, 1.0, max_rate=0) if publisher and name == FRAMES else

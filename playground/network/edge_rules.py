@@ -7,6 +7,7 @@ from typing import Protocol
 from playground.errors import ArityError, CycleError, DuplicateEdgeError
 from playground.i18n import _
 from playground.network.elements import Edge, Node
+from playground.network.operations import PORT_KEY
 
 
 class Graph(Protocol):
@@ -48,7 +49,10 @@ def check_edge(graph: Graph, source: str, target: str, port: int | None,
         port = graph.free_port(target)
         if port is None:
             raise ArityError(full_message(dst))
-    if port < 0 or (spec.max_inputs is not None and port >= spec.max_inputs):
+    # A tensor passed by keyword (mask=, attention_mask=, query_mask=: Keras passes an
+    # implicit mask this way) is an extra port of the call, beyond the layer's own inputs.
+    if port < 0 or (spec.max_inputs is not None and port >= spec.max_inputs
+                    and port not in keyword_ports(dst)):
         raise ArityError((_("{display_name} has no input {value}: it takes {arity_text}.")
                             .format(display_name=dst.display_name(), value=port + 1, arity_text=spec.arity_text())))
     if port in used:
@@ -58,6 +62,16 @@ def check_edge(graph: Graph, source: str, target: str, port: int | None,
                             "would flow in a circle). Connect layers so data always flows forward.")
                             .format(display_name=src.display_name(), display_name2=dst.display_name())))
     return port
+
+
+def keyword_ports(node: Node) -> dict[int, str]:
+    """Input port -> keyword, for the tensors ``node``'s call passes by keyword."""
+    ports: dict[int, str] = {}
+    for key, value in node.call_kwargs.items():
+        if isinstance(value, dict) and set(value) == {PORT_KEY} \
+                and isinstance(value[PORT_KEY], int):
+            ports[value[PORT_KEY]] = key
+    return ports
 
 
 def full_message(dst: Node, port: int | None = None) -> str:

@@ -27,7 +27,11 @@ OP_PREFIX = "ops."
 ARGS_KEY = "__args__"  # in Node.call_kwargs: the positional arguments of an operation call
 PORT_KEY = "__port__"
 # Keras modules whose operations are pure maths on tensors (no functions as arguments).
-OP_MODULES = ("numpy", "nn", "math", "image", "linalg")
+OP_MODULES = ("numpy", "nn", "math", "image", "linalg", "core")
+# keras.ops.core also holds control flow that takes Python functions (Map, Cond, WhileLoop):
+# only its pure tensor operations are accepted (ops.cast builds attention masks).
+CORE_OPS = {"Cast", "SaturateCast", "Slice", "SliceUpdate", "Scatter", "ScatterUpdate",
+            "Unstack", "ConvertToTensor"}
 _REFUSED = {"Cond", "WhileLoop", "Scan", "Map", "ForiLoop", "Switch", "Associative_scan",
             "AssociativeScan", "VectorizedMap", "CustomGradient", "StopGradient"}
 
@@ -45,6 +49,8 @@ def op_type_for(module: str, class_name: str) -> str | None:
     sub = module[len(prefix):]
     if sub not in OP_MODULES or not isinstance(class_name, str) or not class_name.isidentifier():
         return None
+    if sub == "core" and class_name not in CORE_OPS:
+        return None
     return f"{OP_PREFIX}{sub}.{class_name}"
 
 
@@ -61,7 +67,8 @@ def op_class(type_name: str) -> type:
     """The Keras operation class for ``ops.<module>.<Class>`` (checked, never arbitrary)."""
     parts = type_name.split(".")
     if len(parts) != 3 or parts[0] != "ops" or parts[1] not in OP_MODULES \
-            or not parts[2].isidentifier() or parts[2] in _REFUSED:
+            or not parts[2].isidentifier() or parts[2] in _REFUSED \
+            or (parts[1] == "core" and parts[2] not in CORE_OPS):
         raise UnknownLayerTypeError(_(
             "{type_name!r} is not a supported operation. Operations are written "
             "ops.<module>.<Class> with module one of {modules}.").format(

@@ -16,6 +16,7 @@ from typing import Any
 
 from playground.i18n import _
 from playground.network.graph import Graph, Node
+from playground.network.masks import attach_masks, mask_warnings, output_masks
 from playground.network.operations import expected_inputs, is_op_type
 from playground.network.sharing import call_order, owner_of, sharing_problem
 from playground.kerasenv import keras as load_keras
@@ -31,6 +32,8 @@ class NodeShape:
     error: str | None = None
     warning: str | None = None
     dtype: str | None = None
+    # The shape of the padding mask each output carries (None: none); see masks.py.
+    output_masks: tuple[Shape | None, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -80,7 +83,7 @@ def format_shape(shape: Any) -> str:
 # (type, params json, trainable, call, input signature) -> (shapes, dtypes, params, trainable)
 # Shared by every thread that infers shapes (the app's shape worker, an import, the CLI):
 # looked up and filled under the lock, while Keras itself runs outside it.
-_cache: dict[tuple[Any, ...], tuple[Any, Any, int, int]] = {}
+_cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 _cache_lock = threading.Lock()
 _CACHE_LIMIT = 20_000
 # A layer whose weights would take more than this is refused before it is built: a careless
@@ -135,6 +138,7 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                                      "(Core → Input) and connect it to the first layer."))
     names = layer_names(graph)
     outputs: dict[str, list[tuple[Shape, str]]] = {}  # node id -> [(shape, dtype)] per output
+    masks: dict[str, list[Shape | None]] = {}  # node id -> its outputs' mask shapes
     first_call: dict[str, tuple[tuple[Shape, str], ...]] = {}  # owner id -> its input sig
     for node in call_order(graph):
         incoming = graph.incoming(node.id)
@@ -165,17 +169,25 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                 continue
         else:
             first_call[node.id] = in_sig
+        in_masks = tuple(masks[e.source][e.source_port] for e in incoming)
         key = (spec.type_name, _stable_json(owner.params), owner.trainable,
-               _stable_json(node.call_kwargs), node.call_style, in_sig, owner is not node)
+               _stable_json(node.call_kwargs), node.call_style, in_sig, in_masks,
+               owner is not node)
         with _cache_lock:
             cached = _cache.get(key)
         if cached is None:
+            dropped: list[str] = []  # Keras's warnings about a mask the layer drops
             try:
-                def call(layer: Any, node: Node = node, in_sig: Any = in_sig) -> list[Any]:
+                def call(layer: Any, node: Node = node, in_sig: Any = in_sig,
+                         in_masks: Any = in_masks, dropped: list[str] = dropped) -> list[Any]:
                     if node.spec.is_input:
                         return [layer.output]
                     tensors = [keras.KerasTensor(shape, dtype=dtype) for shape, dtype in in_sig]
-                    return as_output_list(call_layer(node, layer, tensors))
+                    attach_masks(tensors, in_masks)  # Keras passes masks along implicitly
+                    with mask_warnings() as caught:
+                        result = as_output_list(call_layer(node, layer, tensors))
+                    dropped.extend(caught)
+                    return result
 
                 layer, result = _symbolic_call(
                     keras, lambda owner=owner: make_layer(owner, names[owner.id]), call)
@@ -189,6 +201,7 @@ def infer_shapes(graph: Graph) -> ShapeReport:
                     continue
                 shapes = [tuple(t.shape) for t in result]
                 dtypes = [str(t.dtype) for t in result]
+                out_masks = output_masks(result)
                 params = trainable = 0  # operations and second calls own no weights
                 if not is_op_type(node.layer_type) and owner is node and layer.built:
                     params = int(layer.count_params())
@@ -196,17 +209,25 @@ def infer_shapes(graph: Graph) -> ShapeReport:
             except Exception as exc:  # Keras reports bad configs with many exception types
                 report.nodes[node.id] = NodeShape(error=explain_error(node, exc, in_sig))
                 continue
-            cached = (shapes, dtypes, params, trainable)
+            cached = (shapes, dtypes, params, trainable, out_masks, dropped[:1])
             with _cache_lock:
                 if len(_cache) > _CACHE_LIMIT:
                     _cache.clear()
                 _cache[key] = cached
-        shapes, dtypes, params, trainable = cached
+        shapes, dtypes, params, trainable, out_masks, dropped = cached
         outputs[node.id] = list(zip(shapes, dtypes))
+        masks[node.id] = list(out_masks)
+        warning = _warning(graph, node, in_sig)
+        if dropped:
+            warning = _("{name} cannot use the padding mask it receives, so it drops it and "
+                        "treats the padding as data (Keras: {message}). Put a layer that "
+                        "uses masks before it (an RNN, GlobalAveragePooling1D), or turn off "
+                        "mask_zero / remove the Masking layer.").format(
+                            name=node.display_name(), message=dropped[0])
         report.nodes[node.id] = NodeShape(
             output_shape=shapes[0] if len(shapes) == 1 else list(shapes),
             params=params, trainable_params=trainable if owner.trainable else 0,
-            warning=_warning(graph, node, in_sig), dtype=dtypes[0])
+            warning=warning, dtype=dtypes[0], output_masks=tuple(out_masks))
     return report
 
 

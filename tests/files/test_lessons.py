@@ -13,12 +13,13 @@ from tests.conftest import ROOT
 
 EXPECTED = ["xor", "mnist_cnn", "perceptron", "perceptron_xor", "celsius", "spiral",
             "sine_lstm", "overfitting", "overfitting_dropout", "transfer_learning",
-            "text_topics"]
+            "text_topics", "reading_order", "where_the_model_looks"]
 
 # Small versions of each preset's data, so a short run takes a moment.
 TINY = {"mnist": {"subset": 64, "test_subset": 32}, "sine": {"samples": 120},
         "spiral": {"samples": 100}, "xor": {"samples": 60}, "linear": {"samples": 60},
-        "celsius": {"samples": 20}, "gaussian": {"samples": 40}, "sentences": {"samples": 60}}
+        "celsius": {"samples": 20}, "gaussian": {"samples": 40}, "sentences": {"samples": 60},
+        "chase": {"samples": 60}, "reviews": {"samples": 60}}
 
 
 def test_all_presets_are_listed_in_lesson_order_with_gallery_facts():

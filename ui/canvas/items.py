@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem
                                QGraphicsSimpleTextItem, QStyleOptionGraphicsItem, QWidget)
 
 from playground.network.graph import Edge
+from playground.network.masks import edge_mask
 from playground.network.nested import group_input_count, is_group_type
 from playground.network.node_text import node_title
 from playground.network.shapes import format_shape
 from ui import theme
+from ui.canvas.mask_marker import MaskMarker
 
 
 
@@ -297,6 +299,10 @@ class EdgeItem(QGraphicsPathItem):
         # after training: drawn blue (adds) or orange (subtracts), thicker when larger.
         self.weights: tuple[float, float, float] | None = None
         self._shape_text = ""
+        # How this connection carries a padding mask (playground.network.masks.edge_mask):
+        # a keyword, "" (implicitly), or None; drawn as a small marker with a tooltip.
+        self.mask: str | None = None
+        self.mask_marker = MaskMarker(self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -317,6 +323,11 @@ class EdgeItem(QGraphicsPathItem):
         self.label.setPos(mid.x() + 6, mid.y() - box.height() / 2)
         self.label.setVisible(bool(text))
         self._shape_text = text
+        self.mask = edge_mask(self._scene.graph, self.edge, info) \
+            if self.edge.target in self._scene.graph else None
+        self.mask_marker.setVisible(self.mask is not None)
+        if self.mask is not None:
+            self.mask_marker.setPos(self.path().pointAtPercent(0.3))
         self._update_tooltip()
 
     def shape(self) -> QPainterPath:  # generous hit area along the curve
@@ -363,7 +374,20 @@ class EdgeItem(QGraphicsPathItem):
             lines.append(tr("Weights into the next layer: mean %1, mean size %2")
                          .replace("%1", f"{self.weights[0]:+.3f}")
                          .replace("%2", f"{self.weights[1]:.3f}"))
+        if self.mask is not None:
+            lines.append(self.mask_text())
         self.setToolTip("\n".join(lines))
+        self.mask_marker.setToolTip(self.mask_text() if self.mask is not None else "")
+
+    def mask_text(self) -> str:
+        tr = self._scene.tr
+        what = tr("Carries a padding mask: for each step of the sequence, whether it is real "
+                  "data or padding, so that the layers after it (RNNs, attention, pooling) "
+                  "skip the padding.")
+        if self.mask:
+            return what + " " + tr("Passed explicitly, as the argument %1=.").replace(
+                "%1", self.mask)
+        return what + " " + tr("Keras passes it along with the data, implicitly.")
 
     def set_highlighted(self, on: bool) -> None:
         """Drawn thick while a dragged layer would be spliced into this connection."""

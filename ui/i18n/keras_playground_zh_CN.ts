@@ -147,12 +147,59 @@
         <source>A folder of pictures…</source>
         <translation>图片文件夹…</translation>
     </message>
+    <message>
+        <source>Carries a padding mask: for each step of the sequence, whether it is real data or padding, so that the layers after it (RNNs, attention, pooling) skip the padding.</source>
+        <translation>携带一个填充掩码：对序列的每一步说明它是真实数据还是填充，让后面的层（循环层、注意力、池化）跳过填充。</translation>
+    </message>
+    <message>
+        <source>Passed explicitly, as the argument %1=.</source>
+        <translation>以参数 %1= 显式传入。</translation>
+    </message>
+    <message>
+        <source>Keras passes it along with the data, implicitly.</source>
+        <translation>Keras 随数据一起隐式传递它。</translation>
+    </message>
 </context>
 <context>
     <name>AnswerBox</name>
     <message>
         <source>Predicted value: {0}</source>
         <translation>预测值：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionView</name>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Where each word looks: row = the word that looks, column = the word it looks at; darker blue = more attention (each row adds up to 100%). Each head learns its own way of looking.</source>
+        <translation>每个词在看哪里：行 = 发出注视的词，列 = 被看的词；蓝色越深 = 注意力越多（每行加起来是 100%）。每个头学会自己的看法。</translation>
+    </message>
+    <message>
+        <source>sample </source>
+        <translation>样本 </translation>
+    </message>
+    <message>
+        <source>Which test sentence (or sequence) to look at</source>
+        <translation>查看哪个测试句子（或序列）</translation>
+    </message>
+    <message>
+        <source>Which attention layer</source>
+        <translation>哪个注意力层</translation>
+    </message>
+    <message>
+        <source>head </source>
+        <translation>头 </translation>
+    </message>
+    <message>
+        <source>Train a model with an attention layer (MultiHeadAttention, Attention) to see where it looks.</source>
+        <translation>训练一个带注意力层（MultiHeadAttention、Attention）的模型，即可看到它在看哪里。</translation>
+    </message>
+    <message>
+        <source>Sample %1: %2</source>
+        <translation>样本 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -824,6 +871,33 @@ It is kept in %2.</source>
     </message>
 </context>
 <context>
+    <name>EmbeddingView</name>
+    <message>
+        <source>Word map</source>
+        <translation>词向量图</translation>
+    </message>
+    <message>
+        <source>Each word where its learned vector puts it (the two directions in which the vectors differ most, by PCA). Words the model treats alike end up close together; watch them move while it trains.</source>
+        <translation>每个词放在它学到的向量所决定的位置（向量差别最大的两个方向，用 PCA 求得）。模型对待相似的词会靠在一起；训练时看它们移动。</translation>
+    </message>
+    <message>
+        <source>Find a word…</source>
+        <translation>查找一个词…</translation>
+    </message>
+    <message>
+        <source>Type a word to highlight it and list the words closest to it (cosine similarity of the vectors).</source>
+        <translation>输入一个词，突出显示它并列出与它最接近的词（向量的余弦相似度）。</translation>
+    </message>
+    <message>
+        <source>The nearest words and their cosine similarity (1 = pointing the same way)</source>
+        <translation>最接近的词及其余弦相似度（1 = 指向同一方向）</translation>
+    </message>
+    <message>
+        <source>Train a text model whose TextVectorization (or StringLookup) feeds an Embedding to see its word map.</source>
+        <translation>训练一个由 TextVectorization（或 StringLookup）连接到 Embedding 的文本模型，即可看到它的词向量图。</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>&amp;File</source>
@@ -1145,6 +1219,13 @@ Connect two layers by dragging from the dot under one to the dot above the other
     </message>
 </context>
 <context>
+    <name>HeatMap</name>
+    <message>
+        <source>“%1” looks at “%2”: %3 of its attention</source>
+        <translation>“%1”看“%2”：占它注意力的 %3</translation>
+    </message>
+</context>
+<context>
     <name>ImageFolderDialog</name>
     <message>
         <source>Use a folder of pictures</source>
@@ -1264,6 +1345,14 @@ Connect two layers by dragging from the dot under one to the dot above the other
     <message>
         <source>TensorFlow is still loading; try again in a moment.</source>
         <translation>TensorFlow 仍在载入，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Word map</source>
+        <translation>词向量图</translation>
     </message>
 </context>
 <context>

@@ -15,13 +15,17 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from playground.errors import PlaygroundError
 from playground.insight import probes
+from playground.insight.attention import ATTENTION_TYPES
+from playground.insight.embedding_map import VOCABULARY_TYPES
 from playground.insight.painting import painted_points, with_points
 from ui.background import BackgroundRunner
 from ui.canvas.scene import GraphScene
 from ui.document import Document
+from ui.insight.attention_view import AttentionView
 from ui.insight.boundary_view import BoundaryView
 from ui.insight.conv_view import ConvView
 from ui.insight.digit_view import DigitView
+from ui.insight.embedding_view import EmbeddingView
 from ui.insight.health_view import HealthView
 from ui.insight.layer_link import LayerLink
 from ui.insight.layer_view import LayerView
@@ -94,6 +98,8 @@ class InsightPanel(QWidget):
         self.results = ResultsView(self)
         self.digits = DigitView(self)
         self.conv = ConvView(self)
+        self.attention = AttentionView(self)
+        self.embedding = EmbeddingView(self)
         self.regression = RegressionView(self)
         self.layer = LayerView(self)
         self.layers = LayerLink(document, scene, self.layer, self)
@@ -106,6 +112,8 @@ class InsightPanel(QWidget):
                 ("results", self.results, self.tr("Results")),
                 ("digits", self.digits, self.tr("Draw a digit")),
                 ("conv", self.conv, self.tr("Convolutions")),
+                ("attention", self.attention, self.tr("Attention")),
+                ("embedding", self.embedding, self.tr("Word map")),
                 ("regression", self.regression, self.tr("Predictions")),
                 ("layer", self.layer, self.tr("Layer")),
                 ("health", self.health, self.tr("Health")),
@@ -156,6 +164,7 @@ class InsightPanel(QWidget):
         self.digits.set_predictor(None)
         self.conv.set_computer(None)
         self.try_view.set_model(None, None)
+        self.attention.set_computer(None)
         self.refresh_button.setEnabled(False)
 
     def _running_changed(self, running: bool) -> None:
@@ -220,11 +229,12 @@ class InsightPanel(QWidget):
         self.digits.shutdown()
         self.conv.shutdown()
         self.try_view.shutdown()
+        self.attention.shutdown()
 
     def wait_for_background(self, timeout: float = 60.0) -> None:
         """Block until result computations finish (tests, and closing the window)."""
         for runner_wait in (self._results.wait, self.live.wait, self.digits.wait,
-                            self.conv.wait, self.try_view.wait):
+                            self.conv.wait, self.try_view.wait, self.attention.wait):
             runner_wait(timeout)
 
     # ------------------------------------------------------------ showing results
@@ -243,6 +253,8 @@ class InsightPanel(QWidget):
         # Another sample picked: a forward pass of it, off the UI thread like every other.
         self.conv.set_computer(lambda index: probes.conv_probe(index)(model, dataset))
         self.try_view.set_model(model, dataset)
+        self.attention.set_computer(
+            lambda index: probes.attention_probe(index)(model, dataset))
 
     def show_results(self, results: dict[str, Any]) -> None:
         views = self._probe_views()
@@ -269,6 +281,8 @@ class InsightPanel(QWidget):
                 probes.LINE: (None, self.regression.set_line),
                 probes.SEQUENCE: (self.regression, self.regression.set_forecast),
                 probes.CONV: (self.conv, self._show_conv),
+                probes.ATTENTION: (self.attention, self._show_attention),
+                probes.EMBEDDING: (self.embedding, self._show_embedding),
                 probes.HEALTH: (self.health, self._show_health)}
 
     def _show_neurons(self, maps: Any) -> None:
@@ -284,6 +298,15 @@ class InsightPanel(QWidget):
     def _show_conv(self, snapshot: Any) -> None:
         self.conv.titles = self.layers.layer_titles()
         self.conv.set_snapshot(snapshot)
+
+    def _show_attention(self, snapshot: Any) -> None:
+        self.attention.titles = self.layers.layer_titles()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.attention), True)
+        self.attention.set_snapshot(snapshot)
+
+    def _show_embedding(self, found: Any) -> None:
+        self.tabs.setTabVisible(self.tabs.indexOf(self.embedding), True)
+        self.embedding.set_map(found)
 
     def _show_health(self, report: Any) -> None:
         self.health.titles = self.layers.layer_titles()
@@ -313,7 +336,9 @@ class InsightPanel(QWidget):
         visible = {"boundary": two_d, "network": two_d, "results": classification,
                    "digits": is_digit_dataset(dataset), "conv": len(shape) == 3,
                    "regression": not classification, "layer": True,
-                   "health": True, "try": True}
+                   "health": True, "try": True, "attention": self._has_layer(ATTENTION_TYPES),
+                   "embedding": self._has_layer(("Embedding",))
+                   and self._has_layer(VOCABULARY_TYPES)}
         for key, view in self.views.items():
             self.tabs.setTabVisible(self.tabs.indexOf(view), visible[key])
         main = self.views[main_view_key(visible)]
@@ -322,9 +347,13 @@ class InsightPanel(QWidget):
             self.tabs.setCurrentWidget(main)
         if two_d:
             self.boundary.set_dataset(dataset, painted_points(self.document.project.dataset))
+        x = dataset.x_test if dataset.x_test is not None else dataset.x_train
         if len(shape) == 3:
-            x = dataset.x_test if dataset.x_test is not None else dataset.x_train
             self.conv.set_sample_count(len(x))
+        self.attention.set_sample_count(len(x))
+
+    def _has_layer(self, types: tuple[str, ...]) -> bool:
+        return any(node.layer_type in types for node in self.document.graph)
 
     def _project_replaced(self) -> None:
         self.layers.watch_graph()
