@@ -7,8 +7,10 @@ CNN through:
   app    -- load_dataset("image_folder") + TrainingEngine (the app's and `train`'s path)
   keras  -- image_dataset_from_directory + model.fit (the reference)
   arrays -- the former path: every picture read into one array, then model.fit
-and prints one JSON line per size: seconds and peak RSS (MB) of each, and app/keras ratios.
+and prints its seconds and peak RSS (MB) of each, and app/keras ratios.
 Memory should stay flat for app and keras as N grows; arrays grows with N.
+
+Prints one JSON line per size: benchmark, pictures, size, app, keras, time_ratio_app_keras, memory_ratio_app_keras.
 """
 from __future__ import annotations
 
@@ -120,7 +122,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "pictures"
             write_folder(folder, per_class, size)
-            row: dict[str, object] = {"pictures": per_class * len(CLASSES),
+            row: dict[str, object] = {"benchmark": "image_folder",
+                                      "pictures": per_class * len(CLASSES),
                                       "size": f"{size}x{size}x3"}
             for mode in modes:
                 row[mode] = measure(mode, str(folder), size, 32)

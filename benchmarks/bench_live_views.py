@@ -144,6 +144,8 @@ def main() -> None:
     loop.exec()
     panel, training = window.panels.insight, window.panels.training
     controller = panel.controller
+    finished_models: list = []     # the last run's model, from finished(entry, model)
+    controller.finished.connect(lambda entry, model: finished_models.append(model))
     boundary, network = panel.boundary, panel.network
     taken_at: dict[int, float] = {}   # id(boundary result) -> its snapshot's time
     frames: list = []
@@ -228,7 +230,7 @@ def main() -> None:
 
     def truth_error() -> float:
         """The last live boundary against Keras with that frame's weights."""
-        model, frame = controller.last_model, frames[-1]
+        model, frame = finished_models[-1], frames[-1]
         for layer, (kernel, bias) in zip(dense_chain(model).layers, frame.weights):
             layer.set_weights([kernel, bias])
         result = frame.results[probes.BOUNDARY]

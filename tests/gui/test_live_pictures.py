@@ -36,7 +36,7 @@ def test_training_draws_snapshots_at_the_screens_pace_and_they_are_the_models(wi
         n for n in (probes.BOUNDARY, probes.NEURONS) if update and n in update.results))
     settings = TrainingSettings(epochs=40, batch_size=10, learning_rate=0.1,
                                 validation_split=0.0, seed=1)
-    with qtbot.waitSignal(controller.finished, timeout=120_000):
+    with qtbot.waitSignal(controller.finished, timeout=120_000) as finished:
         controller.start(settings)
     qtbot.waitUntil(lambda: not controller.is_running(), timeout=20_000)
     panel.wait_for_background()
@@ -45,7 +45,7 @@ def test_training_draws_snapshots_at_the_screens_pace_and_they_are_the_models(wi
     numbers = [f.number for f in frames]
     assert numbers == sorted(set(numbers))    # newest wins: never an older one after
     # Truth: the last live picture is what Keras computes with that snapshot's weights.
-    model = controller.last_model
+    model = finished.args[1]                   # the run's model (finished(entry, model))
     frame = frames[-1]
     for layer, (kernel, bias) in zip(dense_chain(model).layers, frame.weights):
         layer.set_weights([kernel, bias])
