@@ -67,7 +67,8 @@ def test_exported_python_program_runs_with_plain_keras(tmp_path: Path):
     run = subprocess.run([sys.executable, script.name], cwd=tmp_path, capture_output=True,
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
-    saved = keras().saving.load_model(tmp_path / "xor_model.keras", safe_mode=True)
+    # "<program>_trained.keras": never the name of the .keras exported beside the program.
+    saved = keras().saving.load_model(tmp_path / "xor_model_trained.keras", safe_mode=True)
     built = build_model(project.graph)
     assert [type(l).__name__ for l in saved.layers] == [type(l).__name__ for l in built.layers]
     assert [tuple(l.output.shape) for l in saved.layers] == \
