@@ -55,10 +55,14 @@ def test_first_ctrl_c_stops_gently_and_keeps_the_result(tmp_path):
                             cwd=ROOT)
     deadline = time.time() + 90
     lines = []
-    while time.time() < deadline:  # wait for the first epoch line
+    # Wait for the line of the finished first epoch. Not merely "epoch 1/": into a pipe the
+    # progress bar is also a line starting so ("epoch 1/100000 [##...] 3/160 ..."), drawn
+    # mid-epoch when starting took over 5 s (a loaded machine), and a Ctrl+C then stops
+    # before any epoch is done.
+    while time.time() < deadline:
         line = proc.stderr.readline()
         lines.append(line)
-        if line.startswith("epoch 1/"):
+        if line.startswith("epoch 1/") and "samples/s" in line:
             break
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
