@@ -35,11 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # real file): the suite needs nothing outside the repository.
 MNIST_SAMPLE = ROOT / "tests" / "data" / "mnist_sample"
 # A data folder set on the developer's machine must not leak into the tests.
-os.environ.pop("PLAYGROUND_DATA_DIR", None)
+from playground.datasets.mnist import ENV_VAR as _MNIST_ENV_VAR  # noqa: E402
+
+os.environ.pop(_MNIST_ENV_VAR, None)
 
 
 def _outside_folders() -> list[Path]:
-    """Folders beside the repository (a developer's ../shared, other checkouts): a fresh clone
+    """Folders beside the repository (a developer's data folder, other checkouts): a fresh clone
     has none of them, so no test may read them. Skipped when the repository sits directly in
     a shared place (the temp folder, the home folder), whose siblings are everyone's files."""
     parent = ROOT.parent
@@ -99,6 +101,14 @@ def _no_leftover_threads():
     if background is not None:
         busy = [r.name for r in background.running_runners() if not r.wait(5)]
         assert not busy, f"test left background jobs running: {busy}"
+
+
+@pytest.fixture(autouse=True)
+def _private_desktop_data_folder(tmp_path_factory, monkeypatch):
+    """Each test gets its own XDG data folder: the menu entry the app can install (Settings ▸
+    Show in the Application Menu, which the tour test clicks too) never lands in the user's
+    real ~/.local/share, and one test's entry never ticks another test's menu item."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ sizes, seconds), exits 0 and prints the JSON line(s) its docstring promises, wit
 promised key. The figures themselves are not judged here (timings belong to benchmarks)."""
 from __future__ import annotations
 
+from playground.datasets.mnist import ENV_VAR as MNIST_ENV_VAR
 import ast
 import json
 import os
@@ -55,7 +56,7 @@ def test_benchmark_smoke_run_prints_its_promised_json(script, tmp_path):
     per, keys = promised_keys(script)
     assert keys[0] == "benchmark"
     name = script.stem.removeprefix("bench_")
-    env = {k: v for k, v in os.environ.items() if k != "PLAYGROUND_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if k != MNIST_ENV_VAR}
     env.update(QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="3", HOME=str(tmp_path),
                PLAYGROUND_CONFIG_DIR=str(tmp_path / "config"), KERAS_HOME=str(tmp_path / "keras"))
     done = subprocess.run([sys.executable, str(script), "--smoke"], cwd=ROOT, env=env,

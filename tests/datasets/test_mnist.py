@@ -1,6 +1,7 @@
-"""MNIST through the local-file override (the real data in ../shared/data)."""
+"""MNIST through the local-file override (the committed sample in tests/data/mnist_sample)."""
 from __future__ import annotations
 
+from playground.datasets.mnist import ENV_VAR as MNIST_ENV_VAR
 import numpy as np
 import pytest
 
@@ -11,7 +12,7 @@ from playground.errors import DatasetError
 
 
 def test_subset_from_the_environment_folder(mnist_dir, monkeypatch):
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(mnist_dir))
+    monkeypatch.setenv(MNIST_ENV_VAR, str(mnist_dir))
     ds = load_dataset("mnist", {"subset": 500, "test_subset": 200})
     assert ds.x_train.shape == (500, 28, 28, 1) and ds.x_test.shape == (200, 28, 28, 1)
     assert ds.input_shape == (28, 28, 1) and ds.num_classes == 10 and ds.output_size == 10
@@ -48,7 +49,7 @@ def test_missing_local_file_says_where_to_put_it(tmp_path):
     with pytest.raises(DatasetError) as info:
         load_dataset("mnist", {"data_dir": str(tmp_path)})
     text = str(info.value)
-    assert str(tmp_path / "mnist.npz") in text and "PLAYGROUND_DATA_DIR" in text
+    assert str(tmp_path / "mnist.npz") in text and MNIST_ENV_VAR in text
     assert mnist_module.DOWNLOAD_URL in text
 
 

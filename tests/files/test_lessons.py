@@ -1,6 +1,7 @@
 """Every preset opens, builds, and trains briefly; the gallery facts and CLI listing."""
 from __future__ import annotations
 
+from playground.datasets.mnist import ENV_VAR as MNIST_ENV_VAR
 import copy
 import sys
 
@@ -36,7 +37,7 @@ def test_preset_loads_builds_and_trains_briefly(name, mnist_dir, monkeypatch):
     from playground.training.run import make_engine
     from playground.training.settings import TrainingSettings
 
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(mnist_dir))
+    monkeypatch.setenv(MNIST_ENV_VAR, str(mnist_dir))
     project = open_preset(name)
     choice = project.dataset
     project.dataset = {"name": choice["name"],
@@ -65,7 +66,7 @@ def test_transfer_preset_ships_frozen_trained_filters(mnist_dir, monkeypatch):
     from playground.training.run import make_engine
     from playground.training.settings import TrainingSettings
 
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(mnist_dir))
+    monkeypatch.setenv(MNIST_ENV_VAR, str(mnist_dir))
     project.dataset["params"]["test_subset"] = 50
     result = make_engine(project, TrainingSettings.from_dict(
         {**project.training, "epochs": 1})).run()

@@ -1,6 +1,7 @@
 """The dataset panel, the CSV and picture-folder dialogs (offscreen, pytest-qt)."""
 from __future__ import annotations
 
+from playground.datasets.mnist import ENV_VAR as MNIST_ENV_VAR
 import pytest
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -77,7 +78,7 @@ def test_painted_points_through_update_params(panel, qtbot):
 def test_mnist_without_the_file_says_where_to_put_it(panel, qtbot, tmp_path):
     with qtbot.waitSignal(panel.loadFailed, timeout=10_000) as blocker:
         panel.set_choice("mnist", {"data_dir": str(tmp_path)})
-    assert "PLAYGROUND_DATA_DIR" in blocker.args[0]
+    assert MNIST_ENV_VAR in blocker.args[0]
     assert panel.preview.kind == "message" and "mnist.npz" in panel.preview.message.text()
     assert panel.dataset is None
 
@@ -206,7 +207,7 @@ def test_data_folder_button_remembers_the_folder(qtbot, tmp_path, mnist_dir, mon
 
     from playground.datasets import mnist
 
-    monkeypatch.delenv("PLAYGROUND_DATA_DIR", raising=False)
+    monkeypatch.delenv(MNIST_ENV_VAR, raising=False)
     monkeypatch.setattr(mnist, "_app_data_dir", "")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
 

@@ -3,6 +3,7 @@ curves and the dataset's main live view are all on screen together while trainin
 big enough to read, fully inside the window, with no scroll bar in the way."""
 from __future__ import annotations
 
+from playground.datasets.mnist import ENV_VAR as MNIST_ENV_VAR
 import gc
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def live_widget(panel: InsightPanel) -> tuple[str, QWidget]:
 @pytest.mark.parametrize("preset", PRESETS)
 def test_canvas_curves_and_live_view_fit_on_one_screen(qtbot, tmp_path, preset, size,
                                                         mnist_dir, monkeypatch):
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(mnist_dir))
+    monkeypatch.setenv(MNIST_ENV_VAR, str(mnist_dir))
     window = make_window(tmp_path / "settings.ini", size)
     try:
         project = load_project(ROOT / "presets" / f"{preset}.kpg")

@@ -9,6 +9,7 @@ digit pad's answer, the feature maps of the chosen picture.
 """
 from __future__ import annotations
 
+from playground.datasets.mnist import ENV_VAR as MNIST_ENV_VAR
 import re
 
 import numpy as np
@@ -186,7 +187,7 @@ def test_two_d_lesson_views_show_what_the_model_computes(sized_window, qtbot, le
 
 def test_mnist_lesson_views_show_what_the_model_computes(sized_window, qtbot, mnist_dir,
                                                          monkeypatch):
-    monkeypatch.setenv("PLAYGROUND_DATA_DIR", str(mnist_dir))
+    monkeypatch.setenv(MNIST_ENV_VAR, str(mnist_dir))
     window = sized_window
     open_lesson(window, qtbot, "mnist_cnn")
     set_dataset_fields(window, qtbot, subset=300, test_subset=60)
